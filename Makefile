@@ -1,0 +1,61 @@
+# Skillspool: `make run` sets up and starts, `make test` sets up and tests.
+SHELL := /bin/bash
+APT_PACKAGES := libqpdf-dev libarchive-dev libinotifytools0-dev libsqlite3-dev pkg-config
+CORPORA := ../shared/corpus ../shared/corpus-synth
+EVALUATE := ../shared/tools/evaluate.py
+ENGINE := .build/release/skillspool
+SAMPLE ?= ../shared/corpus/sf__minimal-document.pdf
+
+.PHONY: deps build release run test eval bench format lint clean
+
+## Install the Debian packages the build needs (only the missing ones).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then \
+			echo "error: missing packages:$$missing — run as root: apt-get install -y$$missing" >&2; exit 1; \
+		fi; \
+		SUDO=""; [ "$$(id -u)" != 0 ] && SUDO=sudo; \
+		echo "installing:$$missing"; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	swift build
+
+release: deps
+	swift build -c release
+
+## Build and start. Until the spool daemon lands this converts a sample PDF from the shared corpus.
+run: release
+	@if [ -f "$(SAMPLE)" ]; then $(ENGINE) convert "$(SAMPLE)" --format text; \
+	else $(ENGINE) --help; fi
+
+test: deps
+	swift test
+
+## The evaluation harness's Python dependencies (rapidfuzz; anchors for bench).
+eval-deps:
+	@python3 -c "import rapidfuzz" 2>/dev/null || python3 -m pip install -q rapidfuzz
+
+eval: release eval-deps
+	python3 $(EVALUATE) --engine $(ENGINE) --anchors none --strict \
+		$(foreach c,$(CORPORA),--corpus $(c)) --markdown-out .build/eval.md
+
+bench: release eval-deps
+	@python3 -c "import fitz" 2>/dev/null || python3 -m pip install -q -r ../shared/tools/requirements.txt
+	@command -v pdftotext >/dev/null || $(MAKE) -s APT_PACKAGES=poppler-utils deps
+	python3 $(EVALUATE) --engine $(ENGINE) --anchors pdftotext,pymupdf \
+		$(foreach c,$(CORPORA),--corpus $(c)) --json-out .build/bench.json --markdown-out .build/bench.md
+	python3 Scripts/bench-summary.py .build/bench.json $(CORPORA)
+
+format:
+	swift format --in-place --recursive Sources Tests Package.swift
+
+lint:
+	swift format lint --recursive Sources Tests
+
+clean:
+	rm -rf .build

@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "skillspool",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "skillspool", targets: ["skillspool"]),
+        .library(name: "PDFText", targets: ["PDFText"]),
+        .library(name: "DocumentModel", targets: ["DocumentModel"]),
+        .library(name: "Layout", targets: ["Layout"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // System libraries: Debian -dev packages, installed by `make deps`.
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CInotifyTools", providers: [.apt(["libinotifytools0-dev"])]),
+
+        // Engine layers, top to bottom: each imports only the ones above it.
+        .target(name: "PDFText", dependencies: ["CQPDF"]),
+        .target(name: "DocumentModel"),
+        .target(name: "Layout", dependencies: ["PDFText", "DocumentModel"]),
+
+        .executableTarget(
+            name: "skillspool",
+            dependencies: [
+                "PDFText", "DocumentModel", "Layout",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .testTarget(name: "PDFTextTests", dependencies: ["PDFText"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "PDFText", "DocumentModel"]),
+        .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
+        .testTarget(name: "SkillspoolCLITests", dependencies: ["PDFText"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

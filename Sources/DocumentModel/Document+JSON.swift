@@ -1,0 +1,81 @@
+extension Document {
+    /// The document as JSON with keys in schema order.
+    public var jsonValue: JSONValue {
+        .object([
+            ("documentType", documentType.jsonValue),
+            ("meta", meta.jsonValue),
+            ("sections", .array(sections.map(\.jsonValue))),
+        ])
+    }
+
+    /// Serialized JSON (compact unless `pretty`), newline-terminated.
+    public func json(pretty: Bool = false) -> String {
+        JSONWriter.serialize(jsonValue, pretty: pretty) + "\n"
+    }
+}
+
+extension DocumentType {
+    var jsonValue: JSONValue {
+        var members: [(String, JSONValue)] = [("type", .string(type))]
+        if let subtype { members.append(("subtype", .string(subtype))) }
+        members.append(("confidence", .number(confidence)))
+        members.append(
+            (
+                "alternatives",
+                .array(alternatives.map { .object([("type", .string($0.type)), ("score", .number($0.score))]) })
+            )
+        )
+        members.append(("signals", .array(signals.map { .string($0) })))
+        return .object(members)
+    }
+}
+
+extension DocumentMeta {
+    var jsonValue: JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("schemaVersion", .int(Self.schemaVersion)),
+            ("engineVersion", .string(engineVersion)),
+            ("determinism", .string("byte-stable")),
+            ("pageCount", .int(pageCount)),
+            ("totalSections", .int(totalSections)),
+            ("pages", .string(selectedPages)),
+        ]
+        if let producer { members.append(("producer", .string(producer))) }
+        members.append(("encrypted", .bool(isEncrypted)))
+        members.append(("unmappedGlyphs", .int(unmappedGlyphs)))
+        return .object(members)
+    }
+}
+
+extension Section {
+    var jsonValue: JSONValue {
+        .object([
+            ("kind", .string(kind)),
+            ("index", .int(index)),
+            ("width", .number(width)),
+            ("height", .number(height)),
+            ("blocks", .array(blocks.map(\.jsonValue))),
+        ])
+    }
+}
+
+extension Block {
+    var jsonValue: JSONValue {
+        switch self {
+        case .cluster(let cluster):
+            var members: [(String, JSONValue)] = [("type", .string("cluster"))]
+            if let bounds = cluster.bounds { members.append(("bounds", .array(bounds.map { .number($0) }))) }
+            members.append(("entries", .array(cluster.entries.map(\.jsonValue))))
+            return .object(members)
+        }
+    }
+}
+
+extension Entry {
+    var jsonValue: JSONValue {
+        var members: [(String, JSONValue)] = [("kind", .string(kind.rawValue)), ("text", .string(text))]
+        if let bounds { members.append(("bounds", .array(bounds.map { .number($0) }))) }
+        if let style { members.append(("style", .int(style))) }
+        return .object(members)
+    }
+}

@@ -1,0 +1,128 @@
+/// The structured document produced by a conversion (schema version 1).
+///
+/// A pure value: the renderers turn it into JSON, Markdown or ASCII without looking at the PDF again.
+public struct Document: Sendable {
+    public var documentType: DocumentType
+    public var meta: DocumentMeta
+    public var sections: [Section]
+
+    public init(documentType: DocumentType, meta: DocumentMeta, sections: [Section]) {
+        self.documentType = documentType
+        self.meta = meta
+        self.sections = sections
+    }
+}
+
+/// What kind of document this is, with the evidence.
+public struct DocumentType: Sendable {
+    public var type: String
+    public var subtype: String?
+    public var confidence: Double
+    public var alternatives: [(type: String, score: Double)]
+    public var signals: [String]
+
+    public init(
+        type: String,
+        subtype: String? = nil,
+        confidence: Double,
+        alternatives: [(type: String, score: Double)] = [],
+        signals: [String] = []
+    ) {
+        self.type = type
+        self.subtype = subtype
+        self.confidence = confidence
+        self.alternatives = alternatives
+        self.signals = signals
+    }
+
+    /// Nothing classified yet.
+    public static let unknown = DocumentType(type: "unknown", confidence: 0)
+}
+
+/// Facts about the conversion itself.
+public struct DocumentMeta: Sendable {
+    public static let schemaVersion = 1
+
+    public var engineVersion: String
+    public var pageCount: Int
+    public var totalSections: Int
+    public var selectedPages: String
+    public var producer: String?
+    public var isEncrypted: Bool
+    /// Glyphs whose text the fonts did not reveal (counted, never printed as garbage).
+    public var unmappedGlyphs: Int
+
+    public init(
+        engineVersion: String,
+        pageCount: Int,
+        totalSections: Int,
+        selectedPages: String,
+        producer: String?,
+        isEncrypted: Bool,
+        unmappedGlyphs: Int
+    ) {
+        self.engineVersion = engineVersion
+        self.pageCount = pageCount
+        self.totalSections = totalSections
+        self.selectedPages = selectedPages
+        self.producer = producer
+        self.isEncrypted = isEncrypted
+        self.unmappedGlyphs = unmappedGlyphs
+    }
+}
+
+/// One page of the document.
+public struct Section: Sendable {
+    public var kind = "page"
+    /// 0-based page index in the source document.
+    public var index: Int
+    public var width: Double
+    public var height: Double
+    public var blocks: [Block]
+
+    public init(index: Int, width: Double, height: Double, blocks: [Block]) {
+        self.index = index
+        self.width = width
+        self.height = height
+        self.blocks = blocks
+    }
+}
+
+/// A block of a page.
+public enum Block: Sendable {
+    case cluster(Cluster)
+}
+
+/// Consecutive entries that belong together (a paragraph, a key/value group).
+public struct Cluster: Sendable {
+    public var entries: [Entry]
+    /// `[x, y, w, h]` in points, top-left origin.
+    public var bounds: [Double]?
+
+    public init(entries: [Entry], bounds: [Double]? = nil) {
+        self.entries = entries
+        self.bounds = bounds
+    }
+}
+
+/// One entry of a cluster.
+public struct Entry: Sendable {
+    public enum Kind: String, Sendable {
+        case text
+        case heading
+        case listItem = "list-item"
+        case kv
+    }
+
+    public var kind: Kind
+    public var text: String
+    public var bounds: [Double]?
+    public var style: Int?
+
+    public init(kind: Kind, text: String, bounds: [Double]? = nil, style: Int? = nil) {
+        self.kind = kind
+        self.text = text
+        self.bounds = bounds
+        self.style = style
+    }
+}

@@ -1,0 +1,164 @@
+import PDFText
+
+/// Stacks lines into blocks: a line joins the block just above it when it is close below, overlaps it
+/// horizontally and has a similar font size.
+enum BlockBuilder {
+    static func blocks(from lines: [TextLine]) -> [TextBlock] {
+        let sorted = lines.sorted {
+            $0.bounds.y != $1.bounds.y ? $0.bounds.y < $1.bounds.y : $0.bounds.x < $1.bounds.x
+        }
+        var blocks: [TextBlock] = []
+        for line in sorted {
+            var best: Int?
+            var bestGap = Double.infinity
+            for (index, block) in blocks.enumerated().reversed() {
+                guard let last = block.lines.last else { continue }
+                let gap = line.bounds.y - last.bounds.maxY
+                if gap > 2 * max(line.fontSize, last.fontSize) { continue }
+                guard fits(line, below: last, in: block), gap < bestGap else { continue }
+                best = index
+                bestGap = gap
+            }
+            if let best {
+                blocks[best].lines.append(line)
+                blocks[best].bounds = blocks[best].bounds.union(line.bounds)
+            } else {
+                blocks.append(TextBlock(lines: [line], bounds: line.bounds, orientation: 0))
+            }
+        }
+        return blocks
+    }
+
+    private static func fits(_ line: TextLine, below last: TextLine, in block: TextBlock) -> Bool {
+        let size = max(line.fontSize, last.fontSize)
+        let ratio = max(line.fontSize, last.fontSize) / max(min(line.fontSize, last.fontSize), 0.1)
+        guard ratio < 1.25 else { return false }
+        let gap = line.bounds.y - last.bounds.maxY
+        guard gap > -0.5 * size, gap < 0.9 * size else { return false }
+        let overlap = min(line.bounds.maxX, block.bounds.maxX) - max(line.bounds.x, block.bounds.x)
+        guard overlap > 0 else { return false }
+        // Mostly overlapping, or starting at the same left edge (a short last line of a paragraph).
+        let narrower = min(line.bounds.width, block.bounds.width)
+        return overlap >= 0.5 * narrower || abs(line.bounds.x - block.bounds.x) < size
+    }
+}
+
+/// Orders blocks for reading with a recursive XY-cut: rows of blocks separated by horizontal gaps are read top
+/// to bottom, columns separated by vertical gaps left to right. Rows that share a column gutter are read as one
+/// band, so a paragraph break that happens to line up across two columns does not interleave them.
+enum ReadingOrder {
+    static func order(_ blocks: [TextBlock]) -> [TextBlock] {
+        order(blocks, depth: 0)
+    }
+
+    private static func order(_ blocks: [TextBlock], depth: Int) -> [TextBlock] {
+        guard blocks.count > 1, depth < 64 else { return blocks }
+        let rows = split(blocks, vertical: false)
+        if rows.count > 1 {
+            let bands = mergeBandsSharingGutters(rows)
+            if bands.count > 1 { return bands.flatMap { order($0, depth: depth + 1) } }
+        }
+        let columns = split(blocks, vertical: true)
+        if columns.count > 1 { return columns.flatMap { order($0, depth: depth + 1) } }
+        return blocks.sorted {
+            $0.bounds.y != $1.bounds.y ? $0.bounds.y < $1.bounds.y : $0.bounds.x < $1.bounds.x
+        }
+    }
+
+    /// Splits at gaps in the projection on the y axis (rows) or the x axis (columns).
+    private static func split(_ blocks: [TextBlock], vertical: Bool) -> [[TextBlock]] {
+        let sorted = blocks.sorted {
+            let a = vertical ? $0.bounds.x : $0.bounds.y
+            let b = vertical ? $1.bounds.x : $1.bounds.y
+            return a != b ? a < b : (vertical ? $0.bounds.y < $1.bounds.y : $0.bounds.x < $1.bounds.x)
+        }
+        var groups: [[TextBlock]] = []
+        var current: [TextBlock] = []
+        var reach = -Double.infinity
+        for block in sorted {
+            let start = vertical ? block.bounds.x : block.bounds.y
+            let end = vertical ? block.bounds.maxX : block.bounds.maxY
+            // A tiny overlap (descenders, rounding) does not join two rows or columns.
+            let slack = vertical ? 0.5 : min(2, 0.15 * (block.lines.first?.fontSize ?? 10))
+            if !current.isEmpty, start >= reach - slack {
+                groups.append(current)
+                current = []
+            }
+            current.append(block)
+            reach = max(reach, end)
+        }
+        if !current.isEmpty { groups.append(current) }
+        return groups
+    }
+
+    /// Column gutters of a group: x intervals no block covers, between its leftmost and rightmost block.
+    private static func gutters(_ blocks: [TextBlock]) -> [(Double, Double)] {
+        let columns = split(blocks, vertical: true)
+        guard columns.count > 1 else { return [] }
+        var result: [(Double, Double)] = []
+        for index in 1..<columns.count {
+            let left = columns[index - 1].map(\.bounds.maxX).max() ?? 0
+            let right = columns[index].map(\.bounds.x).min() ?? 0
+            result.append((left, right))
+        }
+        return result
+    }
+
+    private static func mergeBandsSharingGutters(_ rows: [[TextBlock]]) -> [[TextBlock]] {
+        var bands: [[TextBlock]] = []
+        var bandGutters: [(Double, Double)] = []
+        for row in rows {
+            let rowGutters = gutters(row)
+            let shares =
+                !bands.isEmpty && !rowGutters.isEmpty
+                && rowGutters.contains { gutter in
+                    bandGutters.contains { min($0.1, gutter.1) - max($0.0, gutter.0) > 0 }
+                }
+            if shares {
+                bands[bands.count - 1].append(contentsOf: row)
+                bandGutters = gutters(bands[bands.count - 1])
+            } else {
+                bands.append(row)
+                bandGutters = rowGutters
+            }
+        }
+        return bands
+    }
+}
+
+/// Joins the lines of a block into running text, undoing end-of-line hyphenation.
+public enum LineJoiner {
+    public static func join(_ lines: [String]) -> String {
+        var result = ""
+        for line in lines {
+            guard !line.isEmpty else { continue }
+            if result.isEmpty {
+                result = line
+                continue
+            }
+            if let last = result.last, last == "\u{AD}" {
+                result.removeLast()
+                result += line
+            } else if let last = result.last, last == "-" || last == "\u{2010}", endsHyphenatedWord(result),
+                let first = line.first, first.isLowercase
+            {
+                result.removeLast()
+                result += line
+            } else {
+                result += " " + line
+            }
+        }
+        return result.replacingSoftHyphens()
+    }
+
+    private static func endsHyphenatedWord(_ text: String) -> Bool {
+        let characters = text.dropLast().suffix(2)
+        return characters.count == 2 && characters.allSatisfy(\.isLetter)
+    }
+}
+
+extension String {
+    fileprivate func replacingSoftHyphens() -> String {
+        contains("\u{AD}") ? String(filter { $0 != "\u{AD}" }) : self
+    }
+}

@@ -1,0 +1,67 @@
+import DocumentModel
+import PDFText
+
+/// What to convert and how.
+public struct ConversionOptions: Sendable {
+    /// A page selection such as `1-3,7`; nil for every page.
+    public var pages: String?
+    public var password: String?
+    /// Include `[x, y, w, h]` bounds on blocks and entries.
+    public var bounds = false
+    public var limits = ConversionLimits.default
+    public var layout = LayoutOptions()
+
+    public init(pages: String? = nil, password: String? = nil, bounds: Bool = false, limits: ConversionLimits = .default) {
+        self.pages = pages
+        self.password = password
+        self.bounds = bounds
+        self.limits = limits
+    }
+}
+
+/// The outcome of converting one PDF.
+public struct Conversion: Sendable {
+    public var document: Document
+    public var layouts: [PageLayout]
+
+    /// Reading-order text, pages separated by form feeds.
+    public var text: String {
+        layouts.map(\.text).joined(separator: "\n\u{0C}") + "\n"
+    }
+}
+
+/// Converts a PDF file into a ``Document``: text engine, then layout.
+public enum DocumentConverter {
+    /// - Throws: ``PDFError`` for refusals (not a PDF, password, page range, limits).
+    public static func convert(path: String, options: ConversionOptions = ConversionOptions()) throws -> Conversion {
+        try PDFDocument.withDocument(path: path, password: options.password, limits: options.limits) { pdf in
+            let selection =
+                try options.pages.map { try PageSelection(parsing: $0, pageCount: pdf.pageCount) }
+                ?? .all(pdf.pageCount)
+            let pages = try pdf.extractPages(selection)
+            let layouts = pages.map { PageLayout(page: $0, options: options.layout) }
+            let sections = layouts.map { section(for: $0, bounds: options.bounds) }
+            let meta = DocumentMeta(
+                engineVersion: PDFEngine.version,
+                pageCount: pdf.pageCount,
+                totalSections: sections.count,
+                selectedPages: selection.description,
+                producer: pdf.info("Producer"),
+                isEncrypted: pdf.isEncrypted,
+                unmappedGlyphs: pages.reduce(0) { $0 + $1.unmappedGlyphCount }
+            )
+            let document = Document(documentType: .unknown, meta: meta, sections: sections)
+            return Conversion(document: document, layouts: layouts)
+        }
+    }
+
+    static func section(for layout: PageLayout, bounds: Bool) -> Section {
+        let blocks: [Block] = layout.blocks.compactMap { block in
+            let text = block.text
+            guard !text.isEmpty else { return nil }
+            let box = bounds ? [block.bounds.x, block.bounds.y, block.bounds.width, block.bounds.height] : nil
+            return .cluster(Cluster(entries: [Entry(kind: .text, text: text, bounds: box)]))
+        }
+        return Section(index: layout.number - 1, width: layout.width, height: layout.height, blocks: blocks)
+    }
+}

@@ -1,0 +1,82 @@
+import PDFText
+
+/// A word: glyphs with no word gap between them.
+public struct Word: Sendable {
+    public var text: String
+    /// Bounds in display space.
+    public var bounds: Rect
+    public var fontSize: Double
+    public var isBold: Bool
+    public var isItalic: Bool
+    public var isMonospace: Bool
+}
+
+/// A run of words on one baseline, with no column gap inside it.
+public struct TextLine: Sendable {
+    public var words: [Word]
+    public var bounds: Rect
+    /// Dominant font size.
+    public var fontSize: Double
+    /// Whether the text reads right to left (words are then in logical order already).
+    public var isRightToLeft: Bool
+
+    /// The words joined with single spaces.
+    public var text: String { words.map(\.text).joined(separator: " ") }
+}
+
+/// Lines that belong together: a paragraph, a heading, a table cell's worth of text.
+public struct TextBlock: Sendable {
+    public var lines: [TextLine]
+    public var bounds: Rect
+    /// Writing direction of the block in display space: 0 (left to right), 90 (downwards), 180, 270 (upwards).
+    public var orientation: Int
+
+    /// The block's text: lines joined with spaces, words broken by a hyphen at a line end joined again.
+    public var text: String { LineJoiner.join(lines.map(\.text)) }
+}
+
+/// The layout of one page: text blocks in reading order, plus the rulings for table detection.
+public struct PageLayout: Sendable {
+    public var number: Int
+    public var width: Double
+    public var height: Double
+    public var blocks: [TextBlock]
+    public var rulings: [Ruling]
+    public var rects: [FilledRect]
+    public var unmappedGlyphCount: Int
+
+    /// Analyzes a page's glyphs into words, lines and blocks in reading order.
+    public init(page: PageContent, options: LayoutOptions = LayoutOptions()) {
+        number = page.number
+        width = page.width
+        height = page.height
+        rulings = page.rulings
+        rects = page.rects
+        unmappedGlyphCount = page.unmappedGlyphCount
+        let glyphs = GlyphPreparation.prepare(page, options: options)
+        var blocks: [TextBlock] = []
+        for group in glyphs {
+            let lines = LineBuilder.lines(from: group.glyphs, fonts: page.fonts)
+            let grouped = BlockBuilder.blocks(from: lines)
+            let ordered = ReadingOrder.order(grouped)
+            blocks.append(contentsOf: ordered.map { group.frame.toDisplay($0) })
+        }
+        self.blocks = blocks
+    }
+
+    /// Reading-order text of the page: one line per text line, a blank line between blocks.
+    public var text: String {
+        blocks.map(\.text).filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+}
+
+/// Tuning of the layout analysis.
+public struct LayoutOptions: Sendable {
+    /// Keep text drawn invisibly (render mode 3, e.g. OCR layers).
+    public var keepInvisibleText = true
+    /// A gap wider than this many font sizes splits a line into separate lines (columns, table cells).
+    public var columnGap = 1.2
+    /// A gap wider than this many font sizes separates words.
+    public var wordGap = 0.18
+    public init() {}
+}

@@ -1,0 +1,38 @@
+/// A simple font's built-in encoding: 256 codes → glyph names.
+struct BaseEncoding: Sendable {
+    let names: [String?]
+
+    init(names: [String?]) { self.names = names }
+
+    private init(table: String) {
+        var result = [String?](repeating: nil, count: 256)
+        for (index, word) in table.split(whereSeparator: { $0 == " " || $0 == "\n" }).enumerated() where index < 256 {
+            result[index] = word == "." ? nil : String(word)
+        }
+        names = result
+    }
+
+    func glyphName(for code: UInt8) -> String? { names[Int(code)] }
+
+    static let standard = BaseEncoding(table: standardNames)
+    static let macRoman = BaseEncoding(table: macRomanNames)
+    static let winAnsi = BaseEncoding(table: winAnsiNames)
+    static let pdfDoc = BaseEncoding(table: pdfDocNames)
+    static let symbol = BaseEncoding(table: symbolNames)
+    static let zapfDingbats = BaseEncoding(table: zapfDingbatsNames)
+    /// MacExpert is rarely used; its glyphs are old-style figures and small caps whose names the
+    /// glyph list resolves by suffix, so the standard table stands in for unspecified codes.
+    static let macExpert = standard
+
+    /// The encoding named by a PDF `/Encoding` or `/BaseEncoding` name.
+    static func named(_ name: String) -> BaseEncoding? {
+        switch name {
+        case "WinAnsiEncoding": winAnsi
+        case "MacRomanEncoding": macRoman
+        case "StandardEncoding": standard
+        case "MacExpertEncoding": macExpert
+        case "PDFDocEncoding": pdfDoc
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// One glyph as it appears on the page.
+///
+/// Coordinates are in the page's display space: points, origin at the top-left of the crop box after `/Rotate`
+/// and `UserUnit`, y growing downwards.
+public struct Glyph: Sendable {
+    /// Unicode text (a ligature may carry several scalars); empty when the font gives no mapping.
+    public var text: String
+    /// Baseline origin.
+    public var x: Double
+    public var y: Double
+    /// Advance along the writing direction, in points.
+    public var advance: Double
+    /// Unit vector of the writing direction in display space (1, 0 for ordinary left-to-right text).
+    public var directionX: Double
+    public var directionY: Double
+    /// Font size in points as displayed (text matrix and CTM applied).
+    public var size: Double
+    /// The glyph's box: origin to advance, descent to ascent.
+    public var box: Rect
+    /// Index into ``PageContent/fonts``.
+    public var fontIndex: Int32
+    /// Text render mode (`3` = invisible, e.g. an OCR layer).
+    public var renderMode: Int8
+    /// Whether the text came from the font (false: no mapping was found; `text` is empty).
+    public var isMapped: Bool
+    /// Whether this glyph is the font's word-space code (single-byte 32).
+    public var isWordSpace: Bool
+    /// Position in the content stream, for stable ordering.
+    public var sequence: Int32
+}
+
+/// A font used on a page, as reported with glyphs.
+public struct FontInfo: Hashable, Sendable {
+    public var name: String
+    public var isBold: Bool
+    public var isItalic: Bool
+    public var isMonospace: Bool
+    public var isVertical: Bool
+    public var kind: String
+}
+
+/// A stroked straight line or a thin filled rectangle, candidates for table rulings.
+public struct Ruling: Hashable, Sendable {
+    public var x0, y0, x1, y1: Double
+    public var lineWidth: Double
+    /// Stroke or fill colour as RGB 0…1.
+    public var red, green, blue: Double
+}
+
+/// A filled and/or stroked rectangle (cell backgrounds, boxes).
+public struct FilledRect: Hashable, Sendable {
+    public var rect: Rect
+    public var isFilled: Bool
+    public var isStroked: Bool
+    public var red, green, blue: Double
+}
+
+/// Everything the engine extracted from one page.
+public struct PageContent: Sendable {
+    /// 1-based page number.
+    public var number: Int
+    /// Display size in points (after rotation).
+    public var width: Double
+    public var height: Double
+    /// `/Rotate` normalised to 0, 90, 180 or 270.
+    public var rotation: Int
+    public var glyphs: [Glyph]
+    public var fonts: [FontInfo]
+    public var rulings: [Ruling]
+    public var rects: [FilledRect]
+    /// Glyphs whose text could not be determined (not included in `glyphs`' text).
+    public var unmappedGlyphCount: Int
+    /// Glyphs dropped because they lie outside the page box.
+    public var clippedGlyphCount: Int
+
+    /// Whether the page has any extractable text.
+    public var hasTextLayer: Bool { glyphs.contains { $0.isMapped && !$0.text.isEmpty } }
+}

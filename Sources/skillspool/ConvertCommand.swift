@@ -1,0 +1,61 @@
+import ArgumentParser
+import DocumentModel
+import Layout
+import PDFText
+
+/// `skillspool convert FILE`: one PDF to text, JSON or an info summary on stdout.
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert a PDF's text layer into reading-order text or a structured JSON document."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    @Argument(help: "The PDF file to convert.")
+    var file: String
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: "Pages to convert, 1-based, e.g. \"1-11,18\".")
+    var pages: String?
+
+    @Option(help: "User or owner password of an encrypted PDF.")
+    var password: String?
+
+    @Flag(help: "Print page count, producer, encryption, fonts and text-layer presence instead of converting.")
+    var info = false
+
+    @Flag(help: "Include [x, y, w, h] bounds in JSON output.")
+    var bounds = false
+
+    @Flag(help: "Pretty-print JSON output.")
+    var pretty = false
+
+    @Option(help: "Refuse documents with more pages than this (default 500, at most 5000).")
+    var maxPages: Int = ConversionLimits.default.maxPages
+
+    func run() throws {
+        do {
+            let limits = ConversionLimits(maxPages: maxPages)
+            if info {
+                let summary = try DocumentInfo.inspect(path: file, password: password, pages: pages, limits: limits)
+                StandardStreams.writeOut(JSONWriter.serialize(summary, pretty: true) + "\n")
+                return
+            }
+            let options = ConversionOptions(pages: pages, password: password, bounds: bounds, limits: limits)
+            let conversion = try DocumentConverter.convert(path: file, options: options)
+            switch format {
+            case .text: StandardStreams.writeOut(conversion.text)
+            case .json: StandardStreams.writeOut(conversion.document.json(pretty: pretty))
+            }
+        } catch let error as PDFError {
+            StandardStreams.reportError(code: error.code.rawValue, message: error.message, retryable: error.isRetryable)
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import DocumentModel
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes to stdout and stderr by file descriptor (Swift 6 forbids touching C's global `stdout`/`stderr`).
+enum StandardStreams {
+    static func writeOut(_ text: String) { write(text, to: STDOUT_FILENO) }
+
+    /// Prints `{"code": …, "message": …, "retryable": …}` on stderr.
+    static func reportError(code: String, message: String, retryable: Bool) {
+        let object = JSONValue.object([
+            ("code", .string(code)), ("message", .string(message)), ("retryable", .bool(retryable)),
+        ])
+        write(JSONWriter.serialize(object) + "\n", to: STDERR_FILENO)
+    }
+
+    private static func write(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written <= 0 {
+                if written < 0 && errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
+    }
+}
