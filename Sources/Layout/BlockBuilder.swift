@@ -1,27 +1,15 @@
 import PDFText
 
-/// Stacks lines into blocks: a line joins the block just above it when it is close below, overlaps it
-/// horizontally and has a similar font size.
+/// Stacks lines into blocks: a line joins the block before it when it is close below the block's last line,
+/// overlaps it horizontally and has a similar font size.
 enum BlockBuilder {
+    /// Groups consecutive lines (in stream order) into blocks.
     static func blocks(from lines: [TextLine]) -> [TextBlock] {
-        let sorted = lines.sorted {
-            $0.bounds.y != $1.bounds.y ? $0.bounds.y < $1.bounds.y : $0.bounds.x < $1.bounds.x
-        }
         var blocks: [TextBlock] = []
-        for line in sorted {
-            var best: Int?
-            var bestGap = Double.infinity
-            for (index, block) in blocks.enumerated().reversed() {
-                guard let last = block.lines.last else { continue }
-                let gap = line.bounds.y - last.bounds.maxY
-                if gap > 2 * max(line.fontSize, last.fontSize) { continue }
-                guard fits(line, below: last, in: block), gap < bestGap else { continue }
-                best = index
-                bestGap = gap
-            }
-            if let best {
-                blocks[best].lines.append(line)
-                blocks[best].bounds = blocks[best].bounds.union(line.bounds)
+        for line in lines {
+            if let block = blocks.last, let last = block.lines.last, fits(line, below: last, in: block) {
+                blocks[blocks.count - 1].lines.append(line)
+                blocks[blocks.count - 1].bounds = block.bounds.union(line.bounds)
             } else {
                 blocks.append(TextBlock(lines: [line], bounds: line.bounds, orientation: 0))
             }
@@ -47,8 +35,21 @@ enum BlockBuilder {
 /// to bottom, columns separated by vertical gaps left to right. Rows that share a column gutter are read as one
 /// band, so a paragraph break that happens to line up across two columns does not interleave them.
 enum ReadingOrder {
+    /// Keeps the content-stream order of blocks when it reads plausibly (producers write text in reading order);
+    /// when the stream jumps back up the page too often without starting a new column, falls back to XY-cut.
     static func order(_ blocks: [TextBlock]) -> [TextBlock] {
-        order(blocks, depth: 0)
+        guard blocks.count > 2 else { return blocks }
+        var scrambled = 0
+        for index in 1..<blocks.count {
+            let previous = blocks[index - 1].bounds
+            let next = blocks[index].bounds
+            let size = blocks[index].lines.first?.fontSize ?? 10
+            let jumpsUp = next.y < previous.y - size
+            let newColumn = next.x >= previous.maxX - size
+            if jumpsUp && !newColumn { scrambled += 1 }
+        }
+        guard Double(scrambled) > 0.25 * Double(blocks.count - 1) else { return blocks }
+        return order(blocks, depth: 0)
     }
 
     private static func order(_ blocks: [TextBlock], depth: Int) -> [TextBlock] {
@@ -140,9 +141,11 @@ public enum LineJoiner {
                 result.removeLast()
                 result += line
             } else if let last = result.last, last == "-" || last == "\u{2010}", endsHyphenatedWord(result),
-                let first = line.first, first.isLowercase
+                let first = line.first, first.isLetter
             {
-                result.removeLast()
+                // A word broken at the line end is joined again; before a capital (a German compound such as
+                // "Schwarz-Weiß") the hyphen is part of the word and stays.
+                if first.isLowercase { result.removeLast() }
                 result += line
             } else {
                 result += " " + line

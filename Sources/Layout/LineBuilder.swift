@@ -1,76 +1,53 @@
 import PDFText
 
-/// Groups upright glyphs into lines: rows of glyphs sharing a baseline, split at column-sized gaps, with word
-/// breaks from the gaps between glyphs and explicit spaces.
+/// Groups upright glyphs into lines, with word breaks from the gaps between glyphs and explicit spaces.
 enum LineBuilder {
-    private struct Row {
+    /// A line being built: its glyphs in stream order and where the next glyph is expected.
+    private struct OpenLine {
+        var members: [Int]
         var baseline: Double
         var size: Double
-        var members: [Int]
+        var lastEnd: Double
+        var lastStart: Double
     }
 
+    /// Chains glyphs in content-stream order: a glyph continues the current line when it sits on (or just above
+    /// or below, for sub- and superscripts) the line's baseline and follows it without a column-sized gap.
+    /// Producers write most text in reading order, so this keeps formulas, sub- and superscripts and table rows
+    /// together; a line that the stream revisits later stays a separate line.
     static func lines(from glyphs: [LayoutGlyph], fonts: [FontInfo], options: LayoutOptions = LayoutOptions()) -> [TextLine] {
         guard !glyphs.isEmpty else { return [] }
-        let order = glyphs.indices.sorted {
-            let a = glyphs[$0]
-            let b = glyphs[$1]
-            if a.baseline != b.baseline { return a.baseline < b.baseline }
-            if a.x != b.x { return a.x < b.x }
-            return a.sequence < b.sequence
-        }
-        var finished: [Row] = []
-        var active: [Row] = []
+        let order = glyphs.indices.sorted { glyphs[$0].sequence < glyphs[$1].sequence }
+        var lines: [TextLine] = []
+        var current: OpenLine?
         for index in order {
             let glyph = glyphs[index]
-            // Rows far above can take no more glyphs.
-            if !active.isEmpty {
-                var kept: [Row] = []
-                for row in active {
-                    if glyph.baseline - row.baseline > max(row.size, glyph.size) { finished.append(row) } else { kept.append(row) }
+            if var line = current {
+                let size = max(line.size, glyph.size)
+                let sameRow = abs(glyph.baseline - line.baseline) <= 0.5 * size
+                let forward = glyph.x >= line.lastStart - 0.1 * size && glyph.x >= line.lastEnd - 0.6 * size
+                let near = glyph.x - line.lastEnd <= options.columnGap * size
+                if sameRow && forward && (near || glyph.isSpace) {
+                    line.members.append(index)
+                    if !glyph.isSpace {
+                        line.lastEnd = max(line.lastEnd, glyph.end)
+                        line.lastStart = glyph.x
+                        if glyph.size > line.size * 1.05 {
+                            line.size = glyph.size
+                            line.baseline = glyph.baseline
+                        }
+                    }
+                    current = line
+                    continue
                 }
-                active = kept
+                if let built = makeLine(line.members, glyphs: glyphs, fonts: fonts, options: options) { lines.append(built) }
+                current = nil
             }
-            var best: Int?
-            var bestDistance = Double.infinity
-            for (rowIndex, row) in active.enumerated() {
-                let distance = abs(glyph.baseline - row.baseline)
-                let tolerance = 0.5 * min(max(row.size, glyph.size), 2 * min(row.size, glyph.size))
-                if distance <= tolerance, distance < bestDistance {
-                    best = rowIndex
-                    bestDistance = distance
-                }
-            }
-            if let best {
-                active[best].members.append(index)
-                if glyph.size > active[best].size * 1.05, !glyph.isSpace {
-                    active[best].size = glyph.size
-                    active[best].baseline = glyph.baseline
-                }
-            } else {
-                active.append(Row(baseline: glyph.baseline, size: glyph.size, members: [index]))
-            }
+            if glyph.isSpace { continue }
+            current = OpenLine(members: [index], baseline: glyph.baseline, size: glyph.size, lastEnd: glyph.end, lastStart: glyph.x)
         }
-        finished.append(contentsOf: active)
-
-        var lines: [TextLine] = []
-        for row in finished {
-            let members = row.members.sorted {
-                glyphs[$0].x != glyphs[$1].x ? glyphs[$0].x < glyphs[$1].x : glyphs[$0].sequence < glyphs[$1].sequence
-            }
-            var fragment: [Int] = []
-            var lastEnd = -Double.infinity
-            for index in members {
-                let glyph = glyphs[index]
-                if !fragment.isEmpty, glyph.x - lastEnd > options.columnGap * max(row.size, glyph.size) {
-                    if let line = makeLine(fragment, glyphs: glyphs, fonts: fonts, options: options) { lines.append(line) }
-                    fragment.removeAll()
-                    lastEnd = -Double.infinity
-                }
-                if glyph.isSpace && fragment.isEmpty { continue }
-                fragment.append(index)
-                if !glyph.isSpace { lastEnd = max(lastEnd, glyph.end) }
-            }
-            if let line = makeLine(fragment, glyphs: glyphs, fonts: fonts, options: options) { lines.append(line) }
+        if let line = current, let built = makeLine(line.members, glyphs: glyphs, fonts: fonts, options: options) {
+            lines.append(built)
         }
         return lines
     }
@@ -122,7 +99,7 @@ enum LineBuilder {
             text += glyph.text
             let box = Rect(x: glyph.x, y: glyph.top, width: max(glyph.end - glyph.x, 0), height: glyph.bottom - glyph.top)
             bounds = bounds.map { $0.union(box) } ?? box
-            lastEnd = max(glyph.end, text.count == glyph.text.count ? glyph.end : lastEnd)
+            lastEnd = glyph.end
             wordSize = max(wordSize, glyph.size)
             sizes[(glyph.size * 2).rounded() / 2, default: 0] += glyph.text.count
             fontVotes[glyph.fontIndex, default: 0] += 1

@@ -77,6 +77,6 @@ public struct LayoutOptions: Sendable {
     /// A gap wider than this many font sizes splits a line into separate lines (columns, table cells).
     public var columnGap = 1.2
     /// A gap wider than this many font sizes separates words.
-    public var wordGap = 0.18
+    public var wordGap = 0.15
     public init() {}
 }

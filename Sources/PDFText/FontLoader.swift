@@ -276,7 +276,7 @@ struct FontLoader {
     }
 
     private func configurePredefined(_ font: PDFFont, cmapName: String) {
-        if cmapName == "Identity-V" || cmapName.hasSuffix("-V") { font.isVertical = true }
+        if cmapName == "V" || cmapName.hasSuffix("-V") { font.isVertical = true }
         if cmapName.hasPrefix("Identity") {
             font.identityEncoding = true
             font.codeLength = 2

@@ -11,13 +11,20 @@ import Darwin
 final class LegacyCharset {
     private let descriptor: iconv_t
     private let isLeadByte: (UInt8) -> Bool
+    /// The `H`/`V` CMaps carry JIS X 0208 row/cell bytes; setting the high bit makes them EUC-JP.
+    private let setsHighBit: Bool
 
     /// The charset for a predefined CMap name, or nil when the name is not a legacy multi-byte encoding.
     init?(cmapName: String) {
         let upper = cmapName.uppercased()
         let charset: String
         let lead: (UInt8) -> Bool
-        if upper.contains("RKSJ") {
+        var highBit = false
+        if upper == "H" || upper == "V" {
+            charset = "EUC-JP"
+            lead = { (0x21...0x7E).contains($0) }
+            highBit = true
+        } else if upper.contains("RKSJ") {
             charset = "CP932"
             lead = { (0x81...0x9F).contains($0) || (0xE0...0xFC).contains($0) }
         } else if upper.hasPrefix("GBK") || upper.hasPrefix("GBT") {
@@ -45,6 +52,7 @@ final class LegacyCharset {
         guard let handle, Int(bitPattern: handle) != -1 else { return nil }
         descriptor = handle
         isLeadByte = lead
+        setsHighBit = highBit
     }
 
     deinit { iconv_close(descriptor) }
@@ -60,9 +68,10 @@ final class LegacyCharset {
 
     /// The Unicode text of one code, or nil when the charset does not define it.
     func decode(_ code: UInt32) -> String? {
+        let mask: UInt8 = setsHighBit ? 0x80 : 0
         var input: [CChar] =
             code > 0xFF
-            ? [CChar(bitPattern: UInt8(code >> 8)), CChar(bitPattern: UInt8(code & 0xFF))]
+            ? [CChar(bitPattern: UInt8(code >> 8) | mask), CChar(bitPattern: UInt8(code & 0xFF) | mask)]
             : [CChar(bitPattern: UInt8(code))]
         var output = [CChar](repeating: 0, count: 16)
         let inputCount = input.count

@@ -13,6 +13,8 @@ struct ConvertCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text
         case json
+        /// One line per glyph: page, position, size, direction and text (for diagnosing layout).
+        case glyphs
     }
 
     @Argument(help: "The PDF file to convert.")
@@ -47,11 +49,15 @@ struct ConvertCommand: ParsableCommand {
                 StandardStreams.writeOut(JSONWriter.serialize(summary, pretty: true) + "\n")
                 return
             }
+            if format == .glyphs {
+                try GlyphDump.write(path: file, password: password, pages: pages, limits: limits)
+                return
+            }
             let options = ConversionOptions(pages: pages, password: password, bounds: bounds, limits: limits)
             let conversion = try DocumentConverter.convert(path: file, options: options)
             switch format {
             case .text: StandardStreams.writeOut(conversion.text)
-            case .json: StandardStreams.writeOut(conversion.document.json(pretty: pretty))
+            case .json, .glyphs: StandardStreams.writeOut(conversion.document.json(pretty: pretty))
             }
         } catch let error as PDFError {
             StandardStreams.reportError(code: error.code.rawValue, message: error.message, retryable: error.isRetryable)
