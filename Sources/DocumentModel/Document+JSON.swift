@@ -64,6 +64,7 @@ extension Block {
         switch self {
         case .cluster(let cluster):
             var members: [(String, JSONValue)] = [("type", .string("cluster"))]
+            if let role = cluster.role { members.append(("role", .string(role))) }
             if let bounds = cluster.bounds { members.append(("bounds", .array(bounds.map { .number($0) }))) }
             members.append(("entries", .array(cluster.entries.map(\.jsonValue))))
             return .object(members)

@@ -98,10 +98,13 @@ public struct Cluster: Sendable {
     public var entries: [Entry]
     /// `[x, y, w, h]` in points, top-left origin.
     public var bounds: [Double]?
+    /// `header`, `footer` or `page-number` for page furniture; nil for body text.
+    public var role: String?
 
-    public init(entries: [Entry], bounds: [Double]? = nil) {
+    public init(entries: [Entry], bounds: [Double]? = nil, role: String? = nil) {
         self.entries = entries
         self.bounds = bounds
+        self.role = role
     }
 }
 

@@ -39,7 +39,8 @@ public enum DocumentConverter {
                 try options.pages.map { try PageSelection(parsing: $0, pageCount: pdf.pageCount) }
                 ?? .all(pdf.pageCount)
             let pages = try pdf.extractPages(selection)
-            let layouts = pages.map { PageLayout(page: $0, options: options.layout) }
+            var layouts = pages.map { PageLayout(page: $0, options: options.layout) }
+            PageFurniture.mark(&layouts)
             let sections = layouts.map { section(for: $0, bounds: options.bounds) }
             let meta = DocumentMeta(
                 engineVersion: PDFEngine.version,
@@ -60,7 +61,7 @@ public enum DocumentConverter {
             let text = block.text
             guard !text.isEmpty else { return nil }
             let box = bounds ? [block.bounds.x, block.bounds.y, block.bounds.width, block.bounds.height] : nil
-            return .cluster(Cluster(entries: [Entry(kind: .text, text: text, bounds: box)]))
+            return .cluster(Cluster(entries: [Entry(kind: .text, text: text, bounds: box)], role: block.role?.rawValue))
         }
         return Section(index: layout.number - 1, width: layout.width, height: layout.height, blocks: blocks)
     }

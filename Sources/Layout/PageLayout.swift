@@ -30,9 +30,18 @@ public struct TextBlock: Sendable {
     public var bounds: Rect
     /// Writing direction of the block in display space: 0 (left to right), 90 (downwards), 180, 270 (upwards).
     public var orientation: Int
+    /// Set for page furniture (running headers, footers, page numbers), which is not body text.
+    public var role: BlockRole?
 
     /// The block's text: lines joined with spaces, words broken by a hyphen at a line end joined again.
     public var text: String { LineJoiner.join(lines.map(\.text)) }
+}
+
+/// Page furniture that repeats on pages rather than belonging to the body.
+public enum BlockRole: String, Sendable {
+    case header
+    case footer
+    case pageNumber = "page-number"
 }
 
 /// The layout of one page: text blocks in reading order, plus the rulings for table detection.
@@ -64,9 +73,9 @@ public struct PageLayout: Sendable {
         self.blocks = blocks
     }
 
-    /// Reading-order text of the page: one line per text line, a blank line between blocks.
+    /// Reading-order body text of the page (furniture left out): one line per block, a blank line between blocks.
     public var text: String {
-        blocks.map(\.text).filter { !$0.isEmpty }.joined(separator: "\n\n")
+        blocks.filter { $0.role == nil }.map(\.text).filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 }
 

@@ -1,0 +1,108 @@
+import PDFText
+
+/// Finds running headers, footers and page numbers: blocks in the top or bottom margin that repeat on at least
+/// 40% of the pages (digits ignored, so "Page 2 of 4" matches "Page 3 of 4"), that read as a page number, or, on a
+/// single page, a small-print last line in the bottom margin.
+enum PageFurniture {
+    private enum Zone: Hashable {
+        case top
+        case bottom
+    }
+
+    private struct Candidate {
+        var page: Int
+        var block: Int
+        var zone: Zone
+        var key: String
+    }
+
+    static func mark(_ layouts: inout [PageLayout]) {
+        var candidates: [Candidate] = []
+        var pagesByKey: [String: Set<Int>] = [:]
+        for (pageIndex, layout) in layouts.enumerated() {
+            for (blockIndex, block) in layout.blocks.enumerated() where block.lines.count <= 3 {
+                let zone: Zone
+                if block.bounds.maxY <= 0.12 * layout.height {
+                    zone = .top
+                } else if block.bounds.y >= 0.88 * layout.height {
+                    zone = .bottom
+                } else {
+                    continue
+                }
+                let key = (zone == .top ? "t|" : "b|") + normalizedKey(block.text)
+                candidates.append(Candidate(page: pageIndex, block: blockIndex, zone: zone, key: key))
+                pagesByKey[key, default: []].insert(pageIndex)
+            }
+        }
+        let bodySize = medianBodySize(layouts)
+        for candidate in candidates {
+            let block = layouts[candidate.page].blocks[candidate.block]
+            let text = block.text
+            var role: BlockRole?
+            if isPageNumber(text) {
+                role = .pageNumber
+            } else if layouts.count > 1, let pages = pagesByKey[candidate.key]?.count, pages >= 2,
+                Double(pages) >= 0.4 * Double(layouts.count)
+            {
+                // Furniture repeats through the document; a running head that changes with the chapter is kept
+                // as body text because it carries the section's title.
+                role = candidate.zone == .top ? .header : .footer
+            } else if candidate.zone == .bottom, isLowestBlock(candidate, layouts),
+                block.lines.allSatisfy({ $0.fontSize < bodySize * 0.95 })
+            {
+                role = .footer
+            }
+            layouts[candidate.page].blocks[candidate.block].role = role
+        }
+    }
+
+    private static func isLowestBlock(_ candidate: Candidate, _ layouts: [PageLayout]) -> Bool {
+        let blocks = layouts[candidate.page].blocks
+        let bottom = blocks[candidate.block].bounds.y
+        return !blocks.enumerated().contains { $0.offset != candidate.block && $0.element.bounds.y > bottom + 1 }
+    }
+
+    /// Lowercased, digits folded to `#`, whitespace collapsed.
+    static func normalizedKey(_ text: String) -> String {
+        var result = ""
+        var lastWasSpace = false
+        for character in text.lowercased() {
+            if character.isWhitespace {
+                if !lastWasSpace && !result.isEmpty { result.append(" ") }
+                lastWasSpace = true
+                continue
+            }
+            lastWasSpace = false
+            if character.isNumber {
+                if result.last != "#" { result.append("#") }
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// `3`, `- 3 -`, `2/6`, `Page 3`, `Page 3 of 7`, `Seite 3 von 7`, `iv`.
+    static func isPageNumber(_ text: String) -> Bool {
+        let words = text.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "–" || $0 == "—" })
+        guard !words.isEmpty, words.count <= 4 else { return false }
+        let numberish = words.filter { word in
+            word.allSatisfy(\.isNumber) || (word.contains("/") && word.split(separator: "/").allSatisfy { $0.allSatisfy(\.isNumber) && !$0.isEmpty })
+                || (word.count <= 4 && word.allSatisfy { "ivxlc".contains($0) })
+        }
+        let labels: Set<Substring> = ["page", "seite", "pagina", "página", "p.", "pg.", "of", "von", "sur", "de", "di", "/"]
+        return !numberish.isEmpty && words.allSatisfy { numberish.contains($0) || labels.contains($0) }
+    }
+
+    private static func medianBodySize(_ layouts: [PageLayout]) -> Double {
+        var sizes: [Double] = []
+        for layout in layouts {
+            for block in layout.blocks {
+                for line in block.lines { sizes.append(contentsOf: repeatElement(line.fontSize, count: min(line.text.count, 200))) }
+            }
+        }
+        guard !sizes.isEmpty else { return 10 }
+        sizes.sort()
+        return sizes[sizes.count / 2]
+    }
+}
