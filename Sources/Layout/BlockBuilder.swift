@@ -7,7 +7,17 @@ enum BlockBuilder {
     static func blocks(from lines: [TextLine]) -> [TextBlock] {
         var blocks: [TextBlock] = []
         for line in lines {
-            if let block = blocks.last, let last = block.lines.last, fits(line, below: last, in: block) {
+            if let block = blocks.last, let last = block.lines.last, continuesRow(line, last) {
+                // The stream went on along the same row after a wide gap (a table row, a label and its value):
+                // one line, read left to right (right to left for RTL text).
+                let lineIsFirst = (line.bounds.x < last.bounds.x) != line.isRightToLeft
+                var merged = last
+                merged.words = lineIsFirst ? line.words + last.words : last.words + line.words
+                merged.bounds = last.bounds.union(line.bounds)
+                merged.fontSize = max(last.fontSize, line.fontSize)
+                blocks[blocks.count - 1].lines[block.lines.count - 1] = merged
+                blocks[blocks.count - 1].bounds = block.bounds.union(line.bounds)
+            } else if let block = blocks.last, let last = block.lines.last, fits(line, below: last, in: block) {
                 blocks[blocks.count - 1].lines.append(line)
                 blocks[blocks.count - 1].bounds = block.bounds.union(line.bounds)
             } else {
@@ -15,6 +25,13 @@ enum BlockBuilder {
             }
         }
         return blocks
+    }
+
+    private static func continuesRow(_ line: TextLine, _ last: TextLine) -> Bool {
+        let size = max(line.fontSize, last.fontSize)
+        let disjoint = line.bounds.x >= last.bounds.maxX || line.bounds.maxX <= last.bounds.x
+        return disjoint && abs(line.bounds.maxY - last.bounds.maxY) <= 0.3 * size
+            && abs(line.bounds.y - last.bounds.y) <= 0.6 * size
     }
 
     private static func fits(_ line: TextLine, below last: TextLine, in block: TextBlock) -> Bool {
@@ -48,8 +65,48 @@ enum ReadingOrder {
             let newColumn = next.x >= previous.maxX - size
             if jumpsUp && !newColumn { scrambled += 1 }
         }
-        guard Double(scrambled) > 0.25 * Double(blocks.count - 1) else { return blocks }
+        guard Double(scrambled) > 0.25 * Double(blocks.count - 1) else { return keepingRowsTogether(blocks) }
         return order(blocks, depth: 0)
+    }
+
+    /// Moves an orphaned one-line block (the stream jumps to it and away from it across the page) next to the
+    /// one-line block that continues its row to the right, so a label drawn apart from its value still reads with
+    /// it ("Name" … "Jane Doe").
+    static func keepingRowsTogether(_ blocks: [TextBlock]) -> [TextBlock] {
+        var leftPiece: [Int: Int] = [:]
+        var hasPartner = Set<Int>()
+        for (index, block) in blocks.enumerated() where block.lines.count == 1 {
+            let size = block.lines[0].fontSize
+            // Only an orphan: the stream reaches it from far away and leaves it for far away.
+            let neighbours = [index - 1, index + 1].filter { blocks.indices.contains($0) }
+            let isOrphan = neighbours.allSatisfy { neighbour in
+                let other = blocks[neighbour].bounds
+                return other.y > block.bounds.maxY + 3 * size || other.maxY < block.bounds.y - 3 * size
+            }
+            guard isOrphan else { continue }
+            var best: Int?
+            for (other, candidate) in blocks.enumerated() where other != index && candidate.lines.count == 1 {
+                guard abs(candidate.bounds.maxY - block.bounds.maxY) <= 0.25 * size,
+                    candidate.bounds.x >= block.bounds.maxX,
+                    best.map({ candidate.bounds.x < blocks[$0].bounds.x }) ?? true
+                else { continue }
+                best = other
+            }
+            guard let partner = best, partner != index + 1 else { continue }
+            if let existing = leftPiece[partner], blocks[existing].bounds.maxX >= block.bounds.maxX { continue }
+            if let existing = leftPiece[partner] { hasPartner.remove(existing) }
+            leftPiece[partner] = index
+            hasPartner.insert(index)
+        }
+        guard !leftPiece.isEmpty else { return blocks }
+        var result: [TextBlock] = []
+        result.reserveCapacity(blocks.count)
+        func emit(_ index: Int, depth: Int) {
+            if let left = leftPiece[index], depth < blocks.count { emit(left, depth: depth + 1) }
+            result.append(blocks[index])
+        }
+        for index in blocks.indices where !hasPartner.contains(index) { emit(index, depth: 0) }
+        return result
     }
 
     private static func order(_ blocks: [TextBlock], depth: Int) -> [TextBlock] {

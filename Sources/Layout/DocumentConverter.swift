@@ -61,7 +61,7 @@ public enum DocumentConverter {
             let text = block.text
             guard !text.isEmpty else { return nil }
             let box = bounds ? [block.bounds.x, block.bounds.y, block.bounds.width, block.bounds.height] : nil
-            return .cluster(Cluster(entries: [Entry(kind: .text, text: text, bounds: box)], role: block.role?.rawValue))
+            return .cluster(Cluster(entries: [Entry(kind: .text, text: text, bounds: box)], bounds: box, role: block.role?.rawValue))
         }
         return Section(index: layout.number - 1, width: layout.width, height: layout.height, blocks: blocks)
     }

@@ -35,6 +35,7 @@ enum PageFurniture {
             }
         }
         let bodySize = medianBodySize(layouts)
+        var seenKeys: Set<String> = []
         for candidate in candidates {
             let block = layouts[candidate.page].blocks[candidate.block]
             let text = block.text
@@ -53,6 +54,9 @@ enum PageFurniture {
                 role = .footer
             }
             layouts[candidate.page].blocks[candidate.block].role = role
+            if role != nil {
+                layouts[candidate.page].blocks[candidate.block].repeatsEarlierFurniture = !seenKeys.insert(candidate.key).inserted
+            }
         }
     }
 

@@ -32,6 +32,8 @@ public struct TextBlock: Sendable {
     public var orientation: Int
     /// Set for page furniture (running headers, footers, page numbers), which is not body text.
     public var role: BlockRole?
+    /// Furniture whose text (digits aside) already appeared on an earlier page.
+    public var repeatsEarlierFurniture = false
 
     /// The block's text: lines joined with spaces, words broken by a hyphen at a line end joined again.
     public var text: String { LineJoiner.join(lines.map(\.text)) }
@@ -73,9 +75,13 @@ public struct PageLayout: Sendable {
         self.blocks = blocks
     }
 
-    /// Reading-order body text of the page (furniture left out): one line per block, a blank line between blocks.
+    /// Reading-order text of the page, one block per paragraph with a blank line between blocks.
+    ///
+    /// Page numbers are left out, and so is a running header or footer after its first appearance: the text
+    /// says once what the furniture says, instead of interrupting the body on every page.
     public var text: String {
-        blocks.filter { $0.role == nil }.map(\.text).filter { !$0.isEmpty }.joined(separator: "\n\n")
+        blocks.filter { $0.role != .pageNumber && !$0.repeatsEarlierFurniture }.map(\.text).filter { !$0.isEmpty }
+            .joined(separator: "\n\n")
     }
 }
 

@@ -401,9 +401,15 @@ final class ContentInterpreter {
 
     private func replaceWithActualText(from start: Int, text: String) {
         guard start < glyphs.count else { return }
+        let unmappedInside = glyphs[start...].reduce(0) { $0 + ($1.isMapped ? 0 : 1) }
+        guard !text.isEmpty else {
+            // An empty replacement says the marked glyphs carry no text (decorations, duplicates).
+            unmappedCount = max(0, unmappedCount - unmappedInside)
+            glyphs.removeSubrange(start...)
+            return
+        }
         var merged = glyphs[start]
         for glyph in glyphs[(start + 1)...] { merged.box = merged.box.union(glyph.box) }
-        let unmappedInside = glyphs[start...].reduce(0) { $0 + ($1.isMapped ? 0 : 1) }
         unmappedCount = max(0, unmappedCount - unmappedInside)
         merged.text = text
         merged.isMapped = true
