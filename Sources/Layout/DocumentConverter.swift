@@ -24,9 +24,17 @@ public struct Conversion: Sendable {
     public var document: Document
     public var layouts: [PageLayout]
 
-    /// Reading-order text, pages separated by form feeds.
+    /// Reading-order body text, pages separated by form feeds.
+    ///
+    /// Page numbers are left out. Running headers and footers are given once, after the last page, so the text
+    /// keeps what they say without interrupting paragraphs that run on from one page to the next.
     public var text: String {
-        layouts.map(\.text).joined(separator: "\n\u{0C}") + "\n"
+        var pages = layouts.map(\.text)
+        let furniture = layouts.flatMap(\.newFurnitureText)
+        if !furniture.isEmpty, let last = pages.indices.last {
+            pages[last] += (pages[last].isEmpty ? "" : "\n\n") + furniture.joined(separator: "\n\n")
+        }
+        return pages.joined(separator: "\n\u{0C}") + "\n"
     }
 }
 

@@ -75,13 +75,15 @@ public struct PageLayout: Sendable {
         self.blocks = blocks
     }
 
-    /// Reading-order text of the page, one block per paragraph with a blank line between blocks.
-    ///
-    /// Page numbers are left out, and so is a running header or footer after its first appearance: the text
-    /// says once what the furniture says, instead of interrupting the body on every page.
+    /// Reading-order body text of the page (page furniture left out), a blank line between blocks.
     public var text: String {
-        blocks.filter { $0.role != .pageNumber && !$0.repeatsEarlierFurniture }.map(\.text).filter { !$0.isEmpty }
-            .joined(separator: "\n\n")
+        blocks.filter { $0.role == nil }.map(\.text).filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+
+    /// Running headers and footers shown on this page for the first time in the document.
+    public var newFurnitureText: [String] {
+        blocks.filter { $0.role == .header || $0.role == .footer }.filter { !$0.repeatsEarlierFurniture }
+            .map(\.text).filter { !$0.isEmpty }
     }
 }
 
