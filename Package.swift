@@ -34,10 +34,12 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "PDFTextTests", dependencies: ["PDFText"]),
-        .testTarget(name: "LayoutTests", dependencies: ["Layout", "PDFText", "DocumentModel"]),
+        // Test support: PDFs built in code (no corpus file is ever copied into the repository).
+        .target(name: "PDFFixtures", path: "Tests/PDFFixtures"),
+        .testTarget(name: "PDFTextTests", dependencies: ["PDFText", "PDFFixtures", "CQPDF"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "PDFText", "DocumentModel", "PDFFixtures"]),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
-        .testTarget(name: "SkillspoolCLITests", dependencies: ["PDFText"]),
+        .testTarget(name: "SkillspoolCLITests", dependencies: ["PDFFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -42,26 +42,33 @@ public struct Conversion: Sendable {
 public enum DocumentConverter {
     /// - Throws: ``PDFError`` for refusals (not a PDF, password, page range, limits).
     public static func convert(path: String, options: ConversionOptions = ConversionOptions()) throws -> Conversion {
-        try PDFDocument.withDocument(path: path, password: options.password, limits: options.limits) { pdf in
-            let selection =
-                try options.pages.map { try PageSelection(parsing: $0, pageCount: pdf.pageCount) }
-                ?? .all(pdf.pageCount)
-            let pages = try pdf.extractPages(selection)
-            var layouts = pages.map { PageLayout(page: $0, options: options.layout) }
-            PageFurniture.mark(&layouts)
-            let sections = layouts.map { section(for: $0, bounds: options.bounds) }
-            let meta = DocumentMeta(
-                engineVersion: PDFEngine.version,
-                pageCount: pdf.pageCount,
-                totalSections: sections.count,
-                selectedPages: selection.description,
-                producer: pdf.info("Producer"),
-                isEncrypted: pdf.isEncrypted,
-                unmappedGlyphs: pages.reduce(0) { $0 + $1.unmappedGlyphCount }
-            )
-            let document = Document(documentType: .unknown, meta: meta, sections: sections)
-            return Conversion(document: document, layouts: layouts)
-        }
+        try convert(PDFDocument(path: path, password: options.password, limits: options.limits), options: options)
+    }
+
+    /// Converts a PDF held in memory.
+    public static func convert(bytes: [UInt8], options: ConversionOptions = ConversionOptions()) throws -> Conversion {
+        try convert(PDFDocument(bytes: bytes, password: options.password, limits: options.limits), options: options)
+    }
+
+    private static func convert(_ pdf: PDFDocument, options: ConversionOptions) throws -> Conversion {
+        let selection =
+            try options.pages.map { try PageSelection(parsing: $0, pageCount: pdf.pageCount) }
+            ?? .all(pdf.pageCount)
+        let pages = try pdf.extractPages(selection)
+        var layouts = pages.map { PageLayout(page: $0, options: options.layout) }
+        PageFurniture.mark(&layouts)
+        let sections = layouts.map { section(for: $0, bounds: options.bounds) }
+        let meta = DocumentMeta(
+            engineVersion: PDFEngine.version,
+            pageCount: pdf.pageCount,
+            totalSections: sections.count,
+            selectedPages: selection.description,
+            producer: pdf.info("Producer"),
+            isEncrypted: pdf.isEncrypted,
+            unmappedGlyphs: pages.reduce(0) { $0 + $1.unmappedGlyphCount }
+        )
+        let document = Document(documentType: .unknown, meta: meta, sections: sections)
+        return Conversion(document: document, layouts: layouts)
     }
 
     static func section(for layout: PageLayout, bounds: Bool) -> Section {
