@@ -2,7 +2,7 @@
 ///
 /// Glyphs are collected in visual (left-to-right) order; for a right-to-left line the word order is reversed and
 /// the characters of each right-to-left run are reversed, while left-to-right runs (digits, Latin) keep theirs.
-enum Bidi {
+public enum Bidi {
     static func isStrongRightToLeft(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: true
@@ -34,7 +34,7 @@ enum Bidi {
     }
 
     /// Reverses the characters of the word, then restores the order inside left-to-right runs.
-    static func reverseRightToLeftRuns(_ text: String) -> String {
+    public static func reverseRightToLeftRuns(_ text: String) -> String {
         let characters = Array(text.reversed())
         var result: [Character] = []
         var run: [Character] = []

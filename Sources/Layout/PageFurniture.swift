@@ -3,7 +3,7 @@ import PDFText
 /// Finds running headers, footers and page numbers: blocks in the top or bottom margin that repeat on at least
 /// 40% of the pages (digits ignored, so "Page 2 of 4" matches "Page 3 of 4"), that read as a page number, or, on a
 /// single page, a small-print last line in the bottom margin.
-enum PageFurniture {
+public enum PageFurniture {
     private enum Zone: Hashable {
         case top
         case bottom
@@ -87,15 +87,21 @@ enum PageFurniture {
     }
 
     /// `3`, `- 3 -`, `2/6`, `Page 3`, `Page 3 of 7`, `Seite 3 von 7`, `iv`.
-    static func isPageNumber(_ text: String) -> Bool {
-        let words = text.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "–" || $0 == "—" })
+    public static func isPageNumber(_ text: String) -> Bool {
+        let dashes: Set<Character> = ["-", "–", "—"]
+        let words = text.lowercased().split(whereSeparator: \.isWhitespace).map { word in
+            word.drop { dashes.contains($0) }.reversed().drop { dashes.contains($0) }.reversed()
+        }.map { String($0) }.filter { !$0.isEmpty }
         guard !words.isEmpty, words.count <= 4 else { return false }
-        let numberish = words.filter { word in
-            word.allSatisfy(\.isNumber) || (word.contains("/") && word.split(separator: "/").allSatisfy { $0.allSatisfy(\.isNumber) && !$0.isEmpty })
-                || (word.count <= 4 && word.allSatisfy { "ivxlc".contains($0) })
+        func isNumber(_ word: String) -> Bool {
+            if word.allSatisfy(\.isNumber) { return true }
+            let parts = word.split(separator: "/", omittingEmptySubsequences: false)
+            if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) { return true }
+            return word.count <= 4 && word.allSatisfy { "ivxlc".contains($0) }
         }
-        let labels: Set<Substring> = ["page", "seite", "pagina", "página", "p.", "pg.", "of", "von", "sur", "de", "di", "/"]
-        return !numberish.isEmpty && words.allSatisfy { numberish.contains($0) || labels.contains($0) }
+        let labels: Set<String> = ["page", "seite", "pagina", "página", "p.", "pg.", "of", "von", "sur", "de", "di", "/"]
+        let numbers = words.filter(isNumber).count
+        return (1...2).contains(numbers) && words.allSatisfy { isNumber($0) || labels.contains($0) }
     }
 
     private static func medianBodySize(_ layouts: [PageLayout]) -> Double {

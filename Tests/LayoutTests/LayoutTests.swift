@@ -1,0 +1,111 @@
+import DocumentModel
+import Layout
+import PDFFixtures
+import PDFText
+import Testing
+
+@Suite("Words, lines and reading order")
+struct LayoutTests {
+    private func convert(_ pages: [String], font: String = "/Helvetica") throws -> Conversion {
+        var pdf = PDFFixture()
+        let fontObject = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont \(font) /Encoding /WinAnsiEncoding >>")
+        for content in pages { pdf.addPage(content: content, resources: "<< /Font << /F1 \(fontObject) 0 R >> >>") }
+        return try DocumentConverter.convert(bytes: pdf.data())
+    }
+
+    @Test("word breaks come from gaps between glyphs, not only from space characters")
+    func wordGaps() throws {
+        // TeX-style: no space glyphs, words positioned with TJ offsets.
+        let conversion = try convert(["BT /F1 10 Tf 72 700 Td [(Hello) -300 (world) -20 (s) 80 (!)] TJ ET"])
+        #expect(conversion.layouts[0].text == "Hello worlds!")
+    }
+
+    @Test("hyphenated line ends are joined; compounds before a capital keep their hyphen")
+    func hyphenation() throws {
+        let content = "BT /F1 10 Tf 12 TL 72 700 Td (A configu-) Tj T* (ration and Schwarz-) Tj T* (Weiss text.) Tj ET"
+        #expect(try convert([content]).layouts[0].text == "A configuration and Schwarz-Weiss text.")
+    }
+
+    @Test("over-printed glyphs (fake bold) are removed")
+    func duplicates() throws {
+        let content = "BT /F1 10 Tf 72 700 Td (Bold) Tj ET BT /F1 10 Tf 72.3 700 Td (Bold) Tj ET BT /F1 10 Tf 72 680 Td (next) Tj ET"
+        #expect(try convert([content]).layouts[0].text == "Bold\n\nnext")
+    }
+
+    @Test("columns are read one after the other in stream order, paragraphs become blocks")
+    func columns() throws {
+        var content = "BT /F1 10 Tf 12 TL 72 700 Td "
+        for line in ["Left one", "left two", "left three"] { content += "(\(line)) Tj T* " }
+        content += "ET BT /F1 10 Tf 12 TL 320 700 Td "
+        for line in ["Right one", "right two"] { content += "(\(line)) Tj T* " }
+        content += "ET"
+        let layout = try convert([content]).layouts[0]
+        #expect(layout.blocks.count == 2)
+        #expect(layout.text == "Left one left two left three\n\nRight one right two")
+    }
+
+    @Test("a stream that jumps around the page falls back to geometric order")
+    func scrambled() throws {
+        var content = "BT /F1 10 Tf "
+        for (y, word) in [(500, "three"), (700, "one"), (400, "four"), (600, "two"), (300, "five")] {
+            content += "1 0 0 1 72 \(y) Tm (\(word)) Tj "
+        }
+        content += "ET"
+        #expect(try convert([content]).layouts[0].text == "one\n\ntwo\n\nthree\n\nfour\n\nfive")
+    }
+
+    @Test("cells of a row drawn apart (even right to left) read as one line")
+    func rows() throws {
+        let content = "BT /F1 10 Tf 1 0 0 1 400 700 Tm (12572103) Tj 1 0 0 1 72 700 Tm (Order number:) Tj ET"
+        let conversion = try convert([content])
+        #expect(conversion.layouts[0].text == "Order number: 12572103")
+    }
+
+    @Test("right-to-left lines are put in logical order")
+    func rightToLeft() {
+        #expect(Bidi.reverseRightToLeftRuns("םולש") == "שלום")
+        #expect(Bidi.reverseRightToLeftRuns("םולש2024") == "2024שלום")
+    }
+
+    @Test("running headers, footers and page numbers are marked and kept out of the body text")
+    func furniture() throws {
+        let pages = (1...3).map { number in
+            "BT /F1 8 Tf 72 760 Td (ACME Corp Annual Report) Tj ET BT /F1 10 Tf 72 600 Td (Body of page \(number).) Tj ET BT /F1 8 Tf 300 40 Td (Page \(number) of 3) Tj ET"
+        }
+        let conversion = try convert(pages)
+        let roles = conversion.layouts[1].blocks.map(\.role)
+        #expect(roles == [.header, nil, .pageNumber])
+        #expect(conversion.layouts[1].text == "Body of page 2.")
+        // The header's words are still in the text once, after the last page.
+        #expect(conversion.text == "Body of page 1.\n\u{0C}Body of page 2.\n\u{0C}Body of page 3.\n\nACME Corp Annual Report\n")
+        let json = conversion.document.json()
+        #expect(json.contains("\"role\":\"header\"") && json.contains("\"role\":\"page-number\""))
+    }
+
+    @Test("page numbers are recognised", arguments: ["3", "- 3 -", "– 12 –", "2/6", "Page 3", "Page 3 of 7", "Seite 2 von 5", "iv"])
+    func pageNumbers(text: String) {
+        #expect(PageFurniture.isPageNumber(text))
+    }
+
+    @Test("ordinary short lines are not page numbers", arguments: ["Total 3", "Chapter", "3 apples", "2021-04-01"])
+    func notPageNumbers(text: String) {
+        #expect(!PageFurniture.isPageNumber(text))
+    }
+
+    @Test("page selection and bounds reach the document")
+    func selection() throws {
+        var pdf = PDFFixture()
+        let font = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        for word in ["one", "two", "three"] {
+            pdf.addPage(content: "BT /F1 10 Tf 72 700 Td (\(word)) Tj ET", resources: "<< /Font << /F1 \(font) 0 R >> >>")
+        }
+        var options = ConversionOptions(pages: "2-3", bounds: true)
+        options.bounds = true
+        let conversion = try DocumentConverter.convert(bytes: pdf.data(), options: options)
+        #expect(conversion.document.sections.map(\.index) == [1, 2])
+        #expect(conversion.text == "two\n\u{0C}three\n")
+        let json = conversion.document.json()
+        #expect(json.contains("\"bounds\":[72,"))
+        #expect(json.contains("\"pages\":\"2-3\""))
+    }
+}
