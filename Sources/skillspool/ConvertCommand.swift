@@ -20,7 +20,7 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: "The PDF file to convert.")
     var file: String
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text (reading order), json (document model) or glyphs (raw engine output).")
     var format: Format = .text
 
     @Option(help: "Pages to convert, 1-based, e.g. \"1-11,18\".")
@@ -39,11 +39,14 @@ struct ConvertCommand: ParsableCommand {
     var pretty = false
 
     @Option(help: "Refuse documents with more pages than this (default 500, at most 5000).")
-    var maxPages: Int = ConversionLimits.default.maxPages
+    var maxPages: Int?
+
+    @Option(help: "Daemon configuration whose engine limits apply (default: etc/skillspool.json if present).")
+    var config: String?
 
     func run() throws {
         do {
-            let limits = ConversionLimits(maxPages: maxPages)
+            let limits = try EngineConfiguration.load(path: config).limits(maxPages: maxPages)
             if info {
                 let summary = try DocumentInfo.inspect(path: file, password: password, pages: pages, limits: limits)
                 StandardStreams.writeOut(JSONWriter.serialize(summary, pretty: true) + "\n")
@@ -61,6 +64,9 @@ struct ConvertCommand: ParsableCommand {
             }
         } catch let error as PDFError {
             StandardStreams.reportError(code: error.code.rawValue, message: error.message, retryable: error.isRetryable)
+            throw ExitCode(2)
+        } catch let error as ValidationError {
+            StandardStreams.reportError(code: "ERR::CONFIG::INVALID", message: error.message, retryable: false)
             throw ExitCode(2)
         }
     }
