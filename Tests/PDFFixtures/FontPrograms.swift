@@ -44,3 +44,50 @@ public enum FontPrograms {
         return Array(text.utf8) + [0x00, 0x01, 0x02]
     }
 }
+
+extension FontPrograms {
+    /// A bare CFF (Type 1C) font whose glyphs 1, 2, … are named `names` and whose built-in encoding maps
+    /// `codes[i]` to glyph `i + 1`. Names that are not CFF standard strings go into the String INDEX.
+    public static func cff(names: [(name: String, standardSID: Int?)], codes: [UInt8]) -> [UInt8] {
+        func index(_ items: [[UInt8]]) -> [UInt8] {
+            guard !items.isEmpty else { return [0, 0] }
+            var result: [UInt8] = [UInt8(items.count >> 8), UInt8(items.count & 0xFF), 1]
+            var offset = 1
+            result.append(UInt8(offset))
+            for item in items {
+                offset += item.count
+                result.append(UInt8(offset))
+            }
+            return result + items.flatMap { $0 }
+        }
+        func int32(_ value: Int) -> [UInt8] {
+            [29, UInt8((value >> 24) & 0xFF), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
+        }
+        let header: [UInt8] = [1, 0, 4, 1]
+        let nameIndex = index([Array("Test".utf8)])
+        let custom = names.filter { $0.standardSID == nil }.map { Array($0.name.utf8) }
+        let stringIndex = index(custom)
+        let globalSubrs = index([])
+        var nextCustom = 391
+        var charset: [UInt8] = [0]
+        for entry in names {
+            let sid: Int
+            if let standard = entry.standardSID {
+                sid = standard
+            } else {
+                sid = nextCustom
+                nextCustom += 1
+            }
+            charset += [UInt8(sid >> 8), UInt8(sid & 0xFF)]
+        }
+        let encoding: [UInt8] = [0, UInt8(codes.count)] + codes
+        let charStrings = index(Array(repeating: [14], count: names.count + 1))
+        let topDictSize = 18
+        let topDictIndexSize = 2 + 1 + 2 + topDictSize
+        let charsetOffset = header.count + nameIndex.count + topDictIndexSize + stringIndex.count + globalSubrs.count
+        let encodingOffset = charsetOffset + charset.count
+        let charStringsOffset = encodingOffset + encoding.count
+        let topDict = int32(charsetOffset) + [15] + int32(encodingOffset) + [16] + int32(charStringsOffset) + [17]
+        return header + nameIndex + index([topDict]) + stringIndex + globalSubrs + charset + encoding + charStrings
+    }
+}

@@ -137,6 +137,22 @@ struct FontDecodingTests {
         #expect(text == "ßä„")
     }
 
+    @Test("an embedded CFF font's charset names and built-in encoding")
+    func cffBuiltInEncoding() throws {
+        // SID 34 = "A", 35 = "B" in the CFF standard strings; "uni0161" is a custom string.
+        let program = FontPrograms.cff(names: [("A", 34), ("B", 35), ("uni0161", nil)], codes: [0x01, 0x02, 0x03])
+        let bytes = TestSupport.singleFont(
+            """
+            << /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+Test /FirstChar 1 /LastChar 3 /Widths [600 600 600]
+               /FontDescriptor << /Type /FontDescriptor /FontName /ABCDEF+Test /Flags 4 /FontFile3 3 0 R >> >>
+            """,
+            content: "\(show) <010203> Tj ET",
+            setup: { pdf in pdf.addStream(program, dictionary: "/Subtype /Type1C") }
+        )
+        let text = try TestSupport.text(bytes)
+        #expect(text == "ABš")
+    }
+
     @Test("Type 3 font: FontMatrix scales widths")
     func type3() throws {
         let bytes = TestSupport.singleFont(
