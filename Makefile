@@ -26,7 +26,7 @@ build: deps
 	swift build
 
 release: deps
-	swift build -c release
+	swift build -c release --static-swift-stdlib
 
 ## Build and start. Until the spool daemon lands this converts a sample PDF from the shared corpus.
 run: release

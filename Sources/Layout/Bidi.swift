@@ -19,7 +19,13 @@ public enum Bidi {
         var ltr = 0
         for word in words {
             for scalar in word.text.unicodeScalars {
-                if isStrongRightToLeft(scalar) { rtl += 1 } else if isStrongLeftToRight(scalar) { ltr += 1 }
+                if isStrongRightToLeft(scalar) {
+                    rtl += 1
+                } else if scalar.value < 0x80 {
+                    if (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) { ltr += 1 }
+                } else if scalar.value >= 0xC0 {
+                    ltr += 1  // outside ASCII and the RTL blocks: count it as a left-to-right letter
+                }
             }
         }
         return rtl > ltr

@@ -72,30 +72,46 @@ enum GlyphPreparation {
 
     static func prepare(_ page: PageContent, options: LayoutOptions) -> [Group] {
         var groups: [Int: [LayoutGlyph]] = [:]
-        var seen: [DuplicateKey: [(Double, Double)]] = [:]
+        // Packed (first scalar, cell) → index into `kept`: integer keys hash far faster than strings.
+        var seen: [Int: Int32] = [:]
+        seen.reserveCapacity(page.glyphs.count)
+        var kept: [(x: Double, y: Double, text: String)] = []
+        kept.reserveCapacity(page.glyphs.count)
         for glyph in page.glyphs where glyph.isMapped {
             if !options.keepInvisibleText, glyph.renderMode == 3 || glyph.renderMode == 7 { continue }
             let text = normalize(glyph.text)
             if text.isEmpty { continue }
             let orientation = orientation(of: glyph)
             let frame = OrientationFrame(orientation: orientation, pageWidth: page.width, pageHeight: page.height)
+            let isSpace = isBlank(text)
             // Fake bold: the same glyph printed again within a fraction of its size.
-            let tolerance = max(glyph.size * 0.2, 0.5)
-            let key = DuplicateKey(text: text, x: Int((glyph.x / tolerance).rounded()), y: Int((glyph.y / tolerance).rounded()))
-            if !text.allSatisfy(\.isWhitespace) {
+            if !isSpace {
+                let tolerance = max(glyph.size * 0.2, 0.5)
+                let scaledX = glyph.x / tolerance
+                let scaledY = glyph.y / tolerance
+                guard abs(scaledX) < 1e6, abs(scaledY) < 1e6 else { continue }
+                let cellX = Int(scaledX.rounded(.down))
+                let cellY = Int(scaledY.rounded(.down))
+                let first = Int(text.unicodeScalars.first!.value)
+                // The neighbours worth checking are on the side of the cell the point is nearest to.
+                let stepX = scaledX - Double(cellX) < 0.5 ? -1 : 1
+                let stepY = scaledY - Double(cellY) < 0.5 ? -1 : 1
                 var isDuplicate = false
-                for dx in -1...1 {
-                    for dy in -1...1 {
-                        let neighbour = DuplicateKey(text: text, x: key.x + dx, y: key.y + dy)
-                        if let points = seen[neighbour],
-                            points.contains(where: { abs($0.0 - glyph.x) < tolerance && abs($0.1 - glyph.y) < tolerance })
+                search: for dx in [0, stepX] {
+                    for dy in [0, stepY] {
+                        guard let index = seen[duplicateKey(first, cellX + dx, cellY + dy)] else { continue }
+                        let candidate = kept[Int(index)]
+                        if abs(candidate.x - glyph.x) < tolerance, abs(candidate.y - glyph.y) < tolerance,
+                            candidate.text == text
                         {
                             isDuplicate = true
+                            break search
                         }
                     }
                 }
                 if isDuplicate { continue }
-                seen[key, default: []].append((glyph.x, glyph.y))
+                seen[duplicateKey(first, cellX, cellY)] = Int32(kept.count)
+                kept.append((glyph.x, glyph.y, text))
             }
             let (startX, baseline) = frame.toUpright(glyph.x, glyph.y)
             let box = uprightBox(glyph.box, frame: frame)
@@ -110,7 +126,7 @@ enum GlyphPreparation {
                     bottom: max(box.maxY, baseline),
                     size: size,
                     fontIndex: glyph.fontIndex,
-                    isSpace: text.allSatisfy(\.isWhitespace),
+                    isSpace: isSpace,
                     sequence: glyph.sequence
                 )
             )
@@ -124,10 +140,18 @@ enum GlyphPreparation {
         }
     }
 
-    private struct DuplicateKey: Hashable {
-        var text: String
-        var x: Int
-        var y: Int
+    @inline(__always) private static func duplicateKey(_ scalar: Int, _ x: Int, _ y: Int) -> Int {
+        scalar << 42 ^ (x & 0x1F_FFFF) << 21 ^ (y & 0x1F_FFFF)
+    }
+
+    /// Whether the text is only white space (ASCII fast path; other scalars by their Unicode properties).
+    static func isBlank(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 { continue }
+            if byte < 0x80 { return false }
+            return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        }
+        return true
     }
 
     private static func orientation(of glyph: Glyph) -> Int {
@@ -145,6 +169,7 @@ enum GlyphPreparation {
 
     /// Expands ligatures and drops control characters.
     static func normalize(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {

@@ -57,20 +57,18 @@ enum LineBuilder {
         var text = ""
         var bounds: Rect?
         var lastEnd = -Double.infinity
-        var sizes: [Double: Int] = [:]
-        var fontVotes: [Int32: Int] = [:]
+        var sizes: [(size: Double, count: Int)] = []
+        var wordFont: Int32 = -1
         var wordSize = 0.0
 
         func flush() {
             guard let wordBounds = bounds, !text.isEmpty else {
                 text = ""
                 bounds = nil
-                fontVotes.removeAll()
+                wordFont = -1
                 return
             }
-            let font = fontVotes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }.map {
-                Int($0.key) >= 0 && Int($0.key) < fonts.count ? fonts[Int($0.key)] : nil
-            } ?? nil
+            let font = wordFont >= 0 && Int(wordFont) < fonts.count ? fonts[Int(wordFont)] : nil
             words.append(
                 Word(
                     text: text,
@@ -83,7 +81,7 @@ enum LineBuilder {
             )
             text = ""
             bounds = nil
-            fontVotes.removeAll()
+            wordFont = -1
             wordSize = 0
         }
 
@@ -101,13 +99,18 @@ enum LineBuilder {
             bounds = bounds.map { $0.union(box) } ?? box
             lastEnd = glyph.end
             wordSize = max(wordSize, glyph.size)
-            sizes[(glyph.size * 2).rounded() / 2, default: 0] += glyph.text.count
-            fontVotes[glyph.fontIndex, default: 0] += 1
+            let rounded = (glyph.size * 2).rounded() / 2
+            if let index = sizes.firstIndex(where: { $0.size == rounded }) {
+                sizes[index].count += 1
+            } else {
+                sizes.append((rounded, 1))
+            }
+            if wordFont < 0 { wordFont = glyph.fontIndex }
         }
         flush()
         guard !words.isEmpty else { return nil }
         let lineBounds = words.dropFirst().reduce(words[0].bounds) { $0.union($1.bounds) }
-        let dominantSize = sizes.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key ?? words[0].fontSize
+        let dominantSize = sizes.max { $0.count != $1.count ? $0.count < $1.count : $0.size < $1.size }?.size ?? words[0].fontSize
         let isRightToLeft = Bidi.isRightToLeft(words)
         if isRightToLeft { words = Bidi.logicalOrder(words) }
         return TextLine(words: words, bounds: lineBounds, fontSize: dominantSize, isRightToLeft: isRightToLeft)

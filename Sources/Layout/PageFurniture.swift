@@ -86,8 +86,13 @@ public enum PageFurniture {
         return result
     }
 
+    private static let pageLabels: Set<String> = [
+        "page", "seite", "pagina", "página", "p.", "pg.", "of", "von", "sur", "de", "di", "/",
+    ]
+
     /// `3`, `- 3 -`, `2/6`, `Page 3`, `Page 3 of 7`, `Seite 3 von 7`, `iv`.
     public static func isPageNumber(_ text: String) -> Bool {
+        guard text.utf8.count <= 40 else { return false }
         let dashes: Set<Character> = ["-", "–", "—"]
         let words = text.lowercased().split(whereSeparator: \.isWhitespace).map { word in
             word.drop { dashes.contains($0) }.reversed().drop { dashes.contains($0) }.reversed()
@@ -99,9 +104,8 @@ public enum PageFurniture {
             if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) { return true }
             return word.count <= 4 && word.allSatisfy { "ivxlc".contains($0) }
         }
-        let labels: Set<String> = ["page", "seite", "pagina", "página", "p.", "pg.", "of", "von", "sur", "de", "di", "/"]
         let numbers = words.filter(isNumber).count
-        return (1...2).contains(numbers) && words.allSatisfy { isNumber($0) || labels.contains($0) }
+        return (1...2).contains(numbers) && words.allSatisfy { isNumber($0) || pageLabels.contains($0) }
     }
 
     private static func medianBodySize(_ layouts: [PageLayout]) -> Double {

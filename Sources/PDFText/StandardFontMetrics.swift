@@ -1,15 +1,32 @@
 /// Widths of the standard 14 fonts, for simple fonts that name one without giving `/Widths`.
 enum StandardFontMetrics {
+    /// Parsed with a byte loop: `String.split` over 4,000 pairs cost more than converting a small PDF.
     private static let widths: [String: [UInt32: Double]] = {
         var result: [String: [UInt32: Double]] = [:]
         for (name, table) in sources {
             var map: [UInt32: Double] = [:]
-            for pair in table.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-                let parts = pair.split(separator: ":")
-                if parts.count == 2, let scalar = UInt32(parts[0], radix: 16), let width = Double(parts[1]) {
-                    map[scalar] = width
+            map.reserveCapacity(320)
+            var scalar: UInt32 = 0
+            var width = 0
+            var inWidth = false
+            for byte in table.utf8 {
+                switch byte {
+                case UInt8(ascii: ":"):
+                    inWidth = true
+                case UInt8(ascii: " "), 0x0A:
+                    if inWidth { map[scalar] = Double(width) }
+                    scalar = 0
+                    width = 0
+                    inWidth = false
+                default:
+                    if inWidth {
+                        width = width * 10 + Int(byte &- UInt8(ascii: "0"))
+                    } else if let nibble = ContentLexer.hexValue(byte) {
+                        scalar = scalar << 4 | UInt32(nibble)
+                    }
                 }
             }
+            if inWidth { map[scalar] = Double(width) }
             result[name] = map
         }
         return result
