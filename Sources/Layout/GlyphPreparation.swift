@@ -62,8 +62,7 @@ struct OrientationFrame {
     }
 }
 
-/// Turns a page's glyphs into upright layout glyphs, one group per writing orientation, dropping over-printed
-/// duplicates and expanding ligatures.
+/// Turns a page's glyphs into upright layout glyphs, one group per writing orientation, expanding ligatures.
 enum GlyphPreparation {
     struct Group {
         var frame: OrientationFrame
@@ -72,11 +71,8 @@ enum GlyphPreparation {
 
     static func prepare(_ page: PageContent, options: LayoutOptions) -> [Group] {
         var groups: [Int: [LayoutGlyph]] = [:]
-        // Packed (first scalar, cell) → index into `kept`: integer keys hash far faster than strings.
-        var seen: [Int: Int32] = [:]
-        seen.reserveCapacity(page.glyphs.count)
-        var kept: [(x: Double, y: Double, text: String)] = []
-        kept.reserveCapacity(page.glyphs.count)
+        var upright: [LayoutGlyph] = []  // orientation 0, the common case, kept out of the dictionary
+        upright.reserveCapacity(page.glyphs.count)
         for glyph in page.glyphs where glyph.isMapped {
             if !options.keepInvisibleText, glyph.renderMode == 3 || glyph.renderMode == 7 { continue }
             let text = normalize(glyph.text)
@@ -84,40 +80,10 @@ enum GlyphPreparation {
             let orientation = orientation(of: glyph)
             let frame = OrientationFrame(orientation: orientation, pageWidth: page.width, pageHeight: page.height)
             let isSpace = isBlank(text)
-            // Fake bold: the same glyph printed again within a fraction of its size.
-            if !isSpace {
-                let tolerance = max(glyph.size * 0.2, 0.5)
-                let scaledX = glyph.x / tolerance
-                let scaledY = glyph.y / tolerance
-                guard abs(scaledX) < 1e6, abs(scaledY) < 1e6 else { continue }
-                let cellX = Int(scaledX.rounded(.down))
-                let cellY = Int(scaledY.rounded(.down))
-                let first = Int(text.unicodeScalars.first!.value)
-                // The neighbours worth checking are on the side of the cell the point is nearest to.
-                let stepX = scaledX - Double(cellX) < 0.5 ? -1 : 1
-                let stepY = scaledY - Double(cellY) < 0.5 ? -1 : 1
-                var isDuplicate = false
-                search: for dx in [0, stepX] {
-                    for dy in [0, stepY] {
-                        guard let index = seen[duplicateKey(first, cellX + dx, cellY + dy)] else { continue }
-                        let candidate = kept[Int(index)]
-                        if abs(candidate.x - glyph.x) < tolerance, abs(candidate.y - glyph.y) < tolerance,
-                            candidate.text == text
-                        {
-                            isDuplicate = true
-                            break search
-                        }
-                    }
-                }
-                if isDuplicate { continue }
-                seen[duplicateKey(first, cellX, cellY)] = Int32(kept.count)
-                kept.append((glyph.x, glyph.y, text))
-            }
             let (startX, baseline) = frame.toUpright(glyph.x, glyph.y)
             let box = uprightBox(glyph.box, frame: frame)
             let size = max(glyph.size, 0.1)
-            groups[orientation, default: []].append(
-                LayoutGlyph(
+            let prepared = LayoutGlyph(
                     text: text,
                     x: startX,
                     end: startX + max(glyph.advance, 0),
@@ -129,8 +95,9 @@ enum GlyphPreparation {
                     isSpace: isSpace,
                     sequence: glyph.sequence
                 )
-            )
+            if orientation == 0 { upright.append(prepared) } else { groups[orientation, default: []].append(prepared) }
         }
+        if !upright.isEmpty { groups[0] = upright }
         // Most glyphs first, so the page's main text leads; ties by orientation for determinism.
         return groups.sorted { ($0.value.count, -$0.key) > ($1.value.count, -$1.key) }.map { entry in
             Group(
@@ -138,10 +105,6 @@ enum GlyphPreparation {
                 glyphs: entry.value
             )
         }
-    }
-
-    @inline(__always) private static func duplicateKey(_ scalar: Int, _ x: Int, _ y: Int) -> Int {
-        scalar << 42 ^ (x & 0x1F_FFFF) << 21 ^ (y & 0x1F_FFFF)
     }
 
     /// Whether the text is only white space (ASCII fast path; other scalars by their Unicode properties).

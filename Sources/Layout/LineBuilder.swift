@@ -27,6 +27,12 @@ enum LineBuilder {
                 let sameRow = abs(glyph.baseline - line.baseline) <= 0.5 * size
                 let forward = glyph.x >= line.lastStart - 0.1 * size && glyph.x >= line.lastEnd - 0.6 * size
                 let near = glyph.x - line.lastEnd <= options.columnGap * size
+                // Fake bold: the glyph just drawn, drawn again a hair to the side.
+                if let previous = line.members.last, glyphs[previous].text == glyph.text, !glyph.isSpace,
+                    abs(glyphs[previous].x - glyph.x) < 0.2 * size, abs(glyphs[previous].baseline - glyph.baseline) < 0.2 * size
+                {
+                    continue
+                }
                 if sameRow && forward && (near || glyph.isSpace) {
                     line.members.append(index)
                     if !glyph.isSpace {
@@ -49,7 +55,27 @@ enum LineBuilder {
         if let line = current, let built = makeLine(line.members, glyphs: glyphs, fonts: fonts, options: options) {
             lines.append(built)
         }
-        return lines
+        return withoutRepeatedLines(lines)
+    }
+
+    /// Drops a line that repeats an earlier one at (almost) the same place: text over-printed as a whole to
+    /// look bold or to fake a shadow.
+    private static func withoutRepeatedLines(_ lines: [TextLine]) -> [TextLine] {
+        var seen: [String: [Rect]] = [:]
+        var result: [TextLine] = []
+        result.reserveCapacity(lines.count)
+        for line in lines {
+            let text = line.text
+            let tolerance = max(0.2 * line.fontSize, 0.5)
+            if let earlier = seen[text], earlier.contains(where: {
+                abs($0.x - line.bounds.x) < tolerance && abs($0.maxY - line.bounds.maxY) < tolerance
+            }) {
+                continue
+            }
+            seen[text, default: []].append(line.bounds)
+            result.append(line)
+        }
+        return result
     }
 
     private static func makeLine(_ members: [Int], glyphs: [LayoutGlyph], fonts: [FontInfo], options: LayoutOptions) -> TextLine? {
