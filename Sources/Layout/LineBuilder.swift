@@ -17,23 +17,26 @@ enum LineBuilder {
     /// together; a line that the stream revisits later stays a separate line.
     static func lines(from glyphs: [LayoutGlyph], fonts: [FontInfo], options: LayoutOptions = LayoutOptions()) -> [TextLine] {
         guard !glyphs.isEmpty else { return [] }
-        let order = glyphs.indices.sorted { glyphs[$0].sequence < glyphs[$1].sequence }
+        // Glyphs arrive in content-stream order (GlyphPreparation keeps it).
         var lines: [TextLine] = []
-        var current: OpenLine?
-        for index in order {
+        var line = OpenLine(members: [], baseline: 0, size: 0, lastEnd: 0, lastStart: 0)
+        line.members.reserveCapacity(256)
+        for index in glyphs.indices {
             let glyph = glyphs[index]
-            if var line = current {
+            if let previous = line.members.last {
                 let size = max(line.size, glyph.size)
-                let sameRow = abs(glyph.baseline - line.baseline) <= 0.5 * size
-                let forward = glyph.x >= line.lastStart - 0.1 * size && glyph.x >= line.lastEnd - 0.6 * size
-                let near = glyph.x - line.lastEnd <= options.columnGap * size
                 // Fake bold: the glyph just drawn, drawn again a hair to the side.
-                if let previous = line.members.last, glyphs[previous].text == glyph.text, !glyph.isSpace,
-                    abs(glyphs[previous].x - glyph.x) < 0.2 * size, abs(glyphs[previous].baseline - glyph.baseline) < 0.2 * size
+                let last = glyphs[previous]
+                if !glyph.isSpace, abs(last.x - glyph.x) < 0.2 * size, abs(last.baseline - glyph.baseline) < 0.2 * size,
+                    last.text == glyph.text
                 {
                     continue
                 }
+                let sameRow = abs(glyph.baseline - line.baseline) <= 0.5 * size
+                let forward = glyph.x >= line.lastStart - 0.1 * size && glyph.x >= line.lastEnd - 0.6 * size
+                let near = glyph.x - line.lastEnd <= options.columnGap * size
                 if sameRow && forward && (near || glyph.isSpace) {
+                    // `line` is the only owner of its members, so this appends in place.
                     line.members.append(index)
                     if !glyph.isSpace {
                         line.lastEnd = max(line.lastEnd, glyph.end)
@@ -43,16 +46,19 @@ enum LineBuilder {
                             line.baseline = glyph.baseline
                         }
                     }
-                    current = line
                     continue
                 }
                 if let built = makeLine(line.members, glyphs: glyphs, fonts: fonts, options: options) { lines.append(built) }
-                current = nil
+                line.members.removeAll(keepingCapacity: true)
             }
             if glyph.isSpace { continue }
-            current = OpenLine(members: [index], baseline: glyph.baseline, size: glyph.size, lastEnd: glyph.end, lastStart: glyph.x)
+            line.members.append(index)
+            line.baseline = glyph.baseline
+            line.size = glyph.size
+            line.lastEnd = glyph.end
+            line.lastStart = glyph.x
         }
-        if let line = current, let built = makeLine(line.members, glyphs: glyphs, fonts: fonts, options: options) {
+        if !line.members.isEmpty, let built = makeLine(line.members, glyphs: glyphs, fonts: fonts, options: options) {
             lines.append(built)
         }
         return withoutRepeatedLines(lines)

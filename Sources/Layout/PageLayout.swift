@@ -13,7 +13,9 @@ public struct Word: Sendable {
 
 /// A run of words on one baseline, with no column gap inside it.
 public struct TextLine: Sendable {
-    public var words: [Word]
+    public var words: [Word] {
+        didSet { text = words.map(\.text).joined(separator: " ") }
+    }
     public var bounds: Rect
     /// Dominant font size.
     public var fontSize: Double
@@ -21,7 +23,15 @@ public struct TextLine: Sendable {
     public var isRightToLeft: Bool
 
     /// The words joined with single spaces.
-    public var text: String { words.map(\.text).joined(separator: " ") }
+    public private(set) var text: String
+
+    public init(words: [Word], bounds: Rect, fontSize: Double, isRightToLeft: Bool) {
+        self.words = words
+        self.bounds = bounds
+        self.fontSize = fontSize
+        self.isRightToLeft = isRightToLeft
+        self.text = words.map(\.text).joined(separator: " ")
+    }
 }
 
 /// Lines that belong together: a paragraph, a heading, a table cell's worth of text.

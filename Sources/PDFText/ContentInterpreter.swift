@@ -328,7 +328,7 @@ final class ContentInterpreter {
             directionX = downX / length
             directionY = downY / length
             advance = abs(vertical) * length
-            box = Self.bounds(matrix, [(-0.5, 0), (0.5, 0), (-0.5, vertical), (0.5, vertical)])
+            box = Self.bounds(matrix, x0: -0.5, y0: 0, x1: 0.5, y1: vertical)
         } else {
             let width = decoded.width
             let (forwardX, forwardY) = matrix.applyVector(1, 0)
@@ -338,7 +338,7 @@ final class ContentInterpreter {
             advance = width * length
             let descent = font.descent
             let ascent = font.ascent
-            box = Self.bounds(matrix, [(0, descent), (width, descent), (0, ascent), (width, ascent)])
+            box = Self.bounds(matrix, x0: 0, y0: descent, x1: width, y1: ascent)
         }
         guard x.isFinite, y.isFinite, displaySize.isFinite, advance.isFinite else { return }
         // Text outside the page box is dropped (judged by the glyph's centre).
@@ -369,19 +369,15 @@ final class ContentInterpreter {
         )
     }
 
-    private static func bounds(_ matrix: Matrix, _ corners: [(Double, Double)]) -> Rect {
-        var minX = Double.infinity
-        var minY = Double.infinity
-        var maxX = -Double.infinity
-        var maxY = -Double.infinity
-        for (cx, cy) in corners {
-            let (x, y) = matrix.apply(cx, cy)
-            minX = min(minX, x)
-            minY = min(minY, y)
-            maxX = max(maxX, x)
-            maxY = max(maxY, y)
-        }
-        return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+    /// The display-space bounding box of the text-space rectangle (x0, y0)–(x1, y1).
+    @inline(__always) private static func bounds(_ matrix: Matrix, x0: Double, y0: Double, x1: Double, y1: Double) -> Rect {
+        let (ax, ay) = matrix.apply(x0, y0)
+        let (bx, by) = matrix.apply(x1, y0)
+        let (cx, cy) = matrix.apply(x0, y1)
+        let (dx, dy) = matrix.apply(x1, y1)
+        let minX = min(min(ax, bx), min(cx, dx))
+        let minY = min(min(ay, by), min(cy, dy))
+        return Rect(x: minX, y: minY, width: max(max(ax, bx), max(cx, dx)) - minX, height: max(max(ay, by), max(cy, dy)) - minY)
     }
 
     // MARK: - Marked content
