@@ -175,16 +175,17 @@ struct FontLoader {
         let firstChar = document.resolve(dictionary["FirstChar"]).int ?? 0
         let widths = document.resolve(dictionary["Widths"]).array
         let missingWidth = document.resolve(descriptor?["MissingWidth"]).number ?? 0
+        let standardWidths = standardName.flatMap(StandardFontMetrics.widths(font:))
         let scale = kind == .type3 ? font.fontMatrix.a : 0.001
         for code in 0..<256 {
             var width: Double?
             if let widths, code >= firstChar, code - firstChar < widths.count {
                 width = document.resolve(widths[code - firstChar]).number
             }
-            if width == nil, let standardName, let text = font.simpleText[code],
+            if width == nil, let standardWidths, let text = font.simpleText[code],
                 let scalar = text.unicodeScalars.first
             {
-                width = StandardFontMetrics.width(font: standardName, scalar: scalar.value)
+                width = standardWidths[scalar.value]
             }
             if width == nil, widths == nil, standardName == nil, kind == .simple {
                 width = 500

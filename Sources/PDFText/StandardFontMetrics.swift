@@ -1,36 +1,34 @@
 /// Widths of the standard 14 fonts, for simple fonts that name one without giving `/Widths`.
 enum StandardFontMetrics {
-    /// Parsed with a byte loop: `String.split` over 4,000 pairs cost more than converting a small PDF.
-    private static let widths: [String: [UInt32: Double]] = {
-        var result: [String: [UInt32: Double]] = [:]
-        for (name, table) in sources {
-            var map: [UInt32: Double] = [:]
-            map.reserveCapacity(320)
-            var scalar: UInt32 = 0
-            var width = 0
-            var inWidth = false
-            for byte in table.utf8 {
-                switch byte {
-                case UInt8(ascii: ":"):
-                    inWidth = true
-                case UInt8(ascii: " "), 0x0A:
-                    if inWidth { map[scalar] = Double(width) }
-                    scalar = 0
-                    width = 0
-                    inWidth = false
-                default:
-                    if inWidth {
-                        width = width * 10 + Int(byte &- UInt8(ascii: "0"))
-                    } else if let nibble = ContentLexer.hexValue(byte) {
-                        scalar = scalar << 4 | UInt32(nibble)
-                    }
+    /// Widths of one standard font in glyph space (1/1000 em) by Unicode scalar, parsed on demand with a byte
+    /// loop: parsing all fourteen tables at start-up cost more than converting a small PDF.
+    static func widths(font name: String) -> [UInt32: Double]? {
+        guard let table = sources.first(where: { $0.0 == name })?.1 else { return nil }
+        var map: [UInt32: Double] = [:]
+        map.reserveCapacity(320)
+        var scalar: UInt32 = 0
+        var width = 0
+        var inWidth = false
+        for byte in table.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"):
+                inWidth = true
+            case UInt8(ascii: " "), 0x0A:
+                if inWidth { map[scalar] = Double(width) }
+                scalar = 0
+                width = 0
+                inWidth = false
+            default:
+                if inWidth {
+                    width = width * 10 + Int(byte &- UInt8(ascii: "0"))
+                } else if let nibble = ContentLexer.hexValue(byte) {
+                    scalar = scalar << 4 | UInt32(nibble)
                 }
             }
-            if inWidth { map[scalar] = Double(width) }
-            result[name] = map
         }
-        return result
-    }()
+        if inWidth { map[scalar] = Double(width) }
+        return map
+    }
 
     /// The standard font that `baseFont` names or imitates (Arial → Helvetica, …), if any.
     static func standardName(for baseFont: String) -> String? {
@@ -61,10 +59,5 @@ enum StandardFontMetrics {
             return styled("Times", italicWord: "Italic", regular: "Times-Roman")
         }
         return nil
-    }
-
-    /// Width in glyph space (1/1000 em) of `scalar` in the standard font `name`.
-    static func width(font name: String, scalar: UInt32) -> Double? {
-        widths[name]?[scalar]
     }
 }
