@@ -11,7 +11,12 @@ public struct ConversionOptions: Sendable {
     public var limits = ConversionLimits.default
     public var layout = LayoutOptions()
 
-    public init(pages: String? = nil, password: String? = nil, bounds: Bool = false, limits: ConversionLimits = .default) {
+    public init(
+        pages: String? = nil,
+        password: String? = nil,
+        bounds: Bool = false,
+        limits: ConversionLimits = .default
+    ) {
         self.pages = pages
         self.password = password
         self.bounds = bounds
@@ -76,7 +81,9 @@ public enum DocumentConverter {
             let text = block.text
             guard !text.isEmpty else { return nil }
             let box = bounds ? [block.bounds.x, block.bounds.y, block.bounds.width, block.bounds.height] : nil
-            return .cluster(Cluster(entries: [Entry(kind: .text, text: text, bounds: box)], bounds: box, role: block.role?.rawValue))
+            return .cluster(
+                Cluster(entries: [Entry(kind: .text, text: text, bounds: box)], bounds: box, role: block.role?.rawValue)
+            )
         }
         return Section(index: layout.number - 1, width: layout.width, height: layout.height, blocks: blocks)
     }

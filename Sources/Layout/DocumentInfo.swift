@@ -10,7 +10,8 @@ public enum DocumentInfo {
         limits: ConversionLimits
     ) throws -> JSONValue {
         try PDFDocument.withDocument(path: path, password: password, limits: limits) { pdf in
-            let selection = try pages.map { try PageSelection(parsing: $0, pageCount: pdf.pageCount) } ?? .all(pdf.pageCount)
+            let selection =
+                try pages.map { try PageSelection(parsing: $0, pageCount: pdf.pageCount) } ?? .all(pdf.pageCount)
             let contents = try pdf.extractPages(selection)
             var fonts: [String: FontInfo] = [:]
             for page in contents { for font in page.fonts { fonts[font.name + "|" + font.kind] = font } }

@@ -55,7 +55,9 @@ struct OrientationFrame {
         for lineIndex in result.lines.indices {
             result.lines[lineIndex].bounds = toDisplay(result.lines[lineIndex].bounds)
             for wordIndex in result.lines[lineIndex].words.indices {
-                result.lines[lineIndex].words[wordIndex].bounds = toDisplay(result.lines[lineIndex].words[wordIndex].bounds)
+                result.lines[lineIndex].words[wordIndex].bounds = toDisplay(
+                    result.lines[lineIndex].words[wordIndex].bounds
+                )
             }
         }
         return result
@@ -84,17 +86,17 @@ enum GlyphPreparation {
             let box = uprightBox(glyph.box, frame: frame)
             let size = max(glyph.size, 0.1)
             let prepared = LayoutGlyph(
-                    text: text,
-                    x: startX,
-                    end: startX + max(glyph.advance, 0),
-                    baseline: baseline,
-                    top: min(box.y, baseline - size * 0.7),
-                    bottom: max(box.maxY, baseline),
-                    size: size,
-                    fontIndex: glyph.fontIndex,
-                    isSpace: isSpace,
-                    sequence: glyph.sequence
-                )
+                text: text,
+                x: startX,
+                end: startX + max(glyph.advance, 0),
+                baseline: baseline,
+                top: min(box.y, baseline - size * 0.7),
+                bottom: max(box.maxY, baseline),
+                size: size,
+                fontIndex: glyph.fontIndex,
+                isSpace: isSpace,
+                sequence: glyph.sequence
+            )
             if orientation == 0 { upright.append(prepared) } else { groups[orientation, default: []].append(prepared) }
         }
         if !upright.isEmpty { groups[0] = upright }

@@ -15,7 +15,11 @@ enum LineBuilder {
     /// or below, for sub- and superscripts) the line's baseline and follows it without a column-sized gap.
     /// Producers write most text in reading order, so this keeps formulas, sub- and superscripts and table rows
     /// together; a line that the stream revisits later stays a separate line.
-    static func lines(from glyphs: [LayoutGlyph], fonts: [FontInfo], options: LayoutOptions = LayoutOptions()) -> [TextLine] {
+    static func lines(
+        from glyphs: [LayoutGlyph],
+        fonts: [FontInfo],
+        options: LayoutOptions = LayoutOptions()
+    ) -> [TextLine] {
         guard !glyphs.isEmpty else { return [] }
         // Glyphs arrive in content-stream order (GlyphPreparation keeps it).
         var lines: [TextLine] = []
@@ -48,7 +52,9 @@ enum LineBuilder {
                     }
                     continue
                 }
-                if let built = makeLine(line.members, glyphs: glyphs, fonts: fonts, options: options) { lines.append(built) }
+                if let built = makeLine(line.members, glyphs: glyphs, fonts: fonts, options: options) {
+                    lines.append(built)
+                }
                 line.members.removeAll(keepingCapacity: true)
             }
             if glyph.isSpace { continue }
@@ -73,9 +79,11 @@ enum LineBuilder {
         for line in lines {
             let text = line.text
             let tolerance = max(0.2 * line.fontSize, 0.5)
-            if let earlier = seen[text], earlier.contains(where: {
-                abs($0.x - line.bounds.x) < tolerance && abs($0.maxY - line.bounds.maxY) < tolerance
-            }) {
+            if let earlier = seen[text],
+                earlier.contains(where: {
+                    abs($0.x - line.bounds.x) < tolerance && abs($0.maxY - line.bounds.maxY) < tolerance
+                })
+            {
                 continue
             }
             seen[text, default: []].append(line.bounds)
@@ -84,7 +92,12 @@ enum LineBuilder {
         return result
     }
 
-    private static func makeLine(_ members: [Int], glyphs: [LayoutGlyph], fonts: [FontInfo], options: LayoutOptions) -> TextLine? {
+    private static func makeLine(
+        _ members: [Int],
+        glyphs: [LayoutGlyph],
+        fonts: [FontInfo],
+        options: LayoutOptions
+    ) -> TextLine? {
         var words: [Word] = []
         var text = ""
         var bounds: Rect?
@@ -127,7 +140,12 @@ enum LineBuilder {
                 flush()
             }
             text += glyph.text
-            let box = Rect(x: glyph.x, y: glyph.top, width: max(glyph.end - glyph.x, 0), height: glyph.bottom - glyph.top)
+            let box = Rect(
+                x: glyph.x,
+                y: glyph.top,
+                width: max(glyph.end - glyph.x, 0),
+                height: glyph.bottom - glyph.top
+            )
             bounds = bounds.map { $0.union(box) } ?? box
             lastEnd = glyph.end
             wordSize = max(wordSize, glyph.size)
@@ -142,7 +160,8 @@ enum LineBuilder {
         flush()
         guard !words.isEmpty else { return nil }
         let lineBounds = words.dropFirst().reduce(words[0].bounds) { $0.union($1.bounds) }
-        let dominantSize = sizes.max { $0.count != $1.count ? $0.count < $1.count : $0.size < $1.size }?.size ?? words[0].fontSize
+        let dominantSize =
+            sizes.max { $0.count != $1.count ? $0.count < $1.count : $0.size < $1.size }?.size ?? words[0].fontSize
         let isRightToLeft = Bidi.isRightToLeft(words)
         if isRightToLeft { words = Bidi.logicalOrder(words) }
         return TextLine(words: words, bounds: lineBounds, fontSize: dominantSize, isRightToLeft: isRightToLeft)

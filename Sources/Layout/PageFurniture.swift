@@ -55,7 +55,9 @@ public enum PageFurniture {
             }
             layouts[candidate.page].blocks[candidate.block].role = role
             if role != nil {
-                layouts[candidate.page].blocks[candidate.block].repeatsEarlierFurniture = !seenKeys.insert(candidate.key).inserted
+                layouts[candidate.page].blocks[candidate.block].repeatsEarlierFurniture = !seenKeys.insert(
+                    candidate.key
+                ).inserted
             }
         }
     }

@@ -30,7 +30,8 @@ struct CFFFont: Sendable {
         func string(_ sid: Int) -> String {
             if sid < CFFStandardStrings.all.count { return CFFStandardStrings.all[sid] }
             let index = sid - CFFStandardStrings.all.count
-            guard index < strings.items.count, let bytes = reader.bytes(strings.items[index].lowerBound, strings.items[index].count)
+            guard index < strings.items.count,
+                let bytes = reader.bytes(strings.items[index].lowerBound, strings.items[index].count)
             else { return "" }
             return String(decoding: bytes, as: UTF8.self)
         }
@@ -94,7 +95,8 @@ struct CFFFont: Sendable {
                 let ranges = Int(reader.u8(position) ?? 0)
                 var glyph = 1
                 for range in 0..<ranges {
-                    guard let first = reader.u8(position + 1 + range * 2), let left = reader.u8(position + 2 + range * 2)
+                    guard let first = reader.u8(position + 1 + range * 2),
+                        let left = reader.u8(position + 2 + range * 2)
                     else { break }
                     for offset in 0...Int(left) where Int(first) + offset < 256 {
                         encoding[UInt8(Int(first) + offset)] = glyph

@@ -127,23 +127,47 @@ extension ContentInterpreter {
         let color = fill ? state.fillColor : state.strokeColor
         // A thin filled box is drawn as a line by many producers.
         if fill, rect.height <= 2, rect.width > rect.height {
-            addRuling(Ruling(x0: rect.x, y0: rect.midY, x1: rect.maxX, y1: rect.midY, lineWidth: rect.height,
-                red: color.0, green: color.1, blue: color.2))
+            addRuling(
+                Ruling(
+                    x0: rect.x,
+                    y0: rect.midY,
+                    x1: rect.maxX,
+                    y1: rect.midY,
+                    lineWidth: rect.height,
+                    red: color.0,
+                    green: color.1,
+                    blue: color.2
+                )
+            )
             return
         }
         if fill, rect.width <= 2, rect.height > rect.width {
-            addRuling(Ruling(x0: rect.midX, y0: rect.y, x1: rect.midX, y1: rect.maxY, lineWidth: rect.width,
-                red: color.0, green: color.1, blue: color.2))
+            addRuling(
+                Ruling(
+                    x0: rect.midX,
+                    y0: rect.y,
+                    x1: rect.midX,
+                    y1: rect.maxY,
+                    lineWidth: rect.width,
+                    red: color.0,
+                    green: color.1,
+                    blue: color.2
+                )
+            )
             return
         }
         if stroke {
-            let corners = [(rect.x, rect.y), (rect.maxX, rect.y), (rect.maxX, rect.maxY), (rect.x, rect.maxY), (rect.x, rect.y)]
+            let corners = [
+                (rect.x, rect.y), (rect.maxX, rect.y), (rect.maxX, rect.maxY), (rect.x, rect.maxY), (rect.x, rect.y),
+            ]
             for index in 1..<corners.count {
                 addLine(corners[index - 1], corners[index], lineWidth: lineWidth, color: state.strokeColor)
             }
         }
         guard rects.count < limits.maxPathSegmentsPerPage else { return }
-        rects.append(FilledRect(rect: rect, isFilled: fill, isStroked: stroke, red: color.0, green: color.1, blue: color.2))
+        rects.append(
+            FilledRect(rect: rect, isFilled: fill, isStroked: stroke, red: color.0, green: color.1, blue: color.2)
+        )
     }
 
     private func addLine(
@@ -155,8 +179,18 @@ extension ContentInterpreter {
         let dx = abs(end.0 - start.0)
         let dy = abs(end.1 - start.1)
         guard max(dx, dy) >= 1, dx < 0.5 || dy < 0.5 else { return }
-        addRuling(Ruling(x0: min(start.0, end.0), y0: min(start.1, end.1), x1: max(start.0, end.0),
-            y1: max(start.1, end.1), lineWidth: lineWidth, red: color.0, green: color.1, blue: color.2))
+        addRuling(
+            Ruling(
+                x0: min(start.0, end.0),
+                y0: min(start.1, end.1),
+                x1: max(start.0, end.0),
+                y1: max(start.1, end.1),
+                lineWidth: lineWidth,
+                red: color.0,
+                green: color.1,
+                blue: color.2
+            )
+        )
     }
 
     private func addRuling(_ ruling: Ruling) {

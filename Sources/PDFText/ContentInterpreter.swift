@@ -100,7 +100,9 @@ final class ContentInterpreter {
             let isMask = parameters["IM"].map { if case .bool(true) = $0 { true } else { false } } ?? false
             let bits = isMask ? 1 : Int(parameters["BPC"]?.number ?? parameters["BitsPerComponent"]?.number ?? 8)
             let space = parameters["CS"]?.name ?? parameters["ColorSpace"]?.name ?? "G"
-            let components = isMask ? 1 : (["RGB", "DeviceRGB"].contains(space) ? 3 : ["CMYK", "DeviceCMYK"].contains(space) ? 4 : 1)
+            let components =
+                isMask
+                ? 1 : (["RGB", "DeviceRGB"].contains(space) ? 3 : ["CMYK", "DeviceCMYK"].contains(space) ? 4 : 1)
             if width > 0, height > 0, width < 100_000, height < 100_000, bits > 0, bits <= 16 {
                 length = height * ((width * components * bits + 7) / 8)
             }
@@ -370,14 +372,25 @@ final class ContentInterpreter {
     }
 
     /// The display-space bounding box of the text-space rectangle (x0, y0)–(x1, y1).
-    @inline(__always) private static func bounds(_ matrix: Matrix, x0: Double, y0: Double, x1: Double, y1: Double) -> Rect {
+    @inline(__always) private static func bounds(
+        _ matrix: Matrix,
+        x0: Double,
+        y0: Double,
+        x1: Double,
+        y1: Double
+    ) -> Rect {
         let (ax, ay) = matrix.apply(x0, y0)
         let (bx, by) = matrix.apply(x1, y0)
         let (cx, cy) = matrix.apply(x0, y1)
         let (dx, dy) = matrix.apply(x1, y1)
         let minX = min(min(ax, bx), min(cx, dx))
         let minY = min(min(ay, by), min(cy, dy))
-        return Rect(x: minX, y: minY, width: max(max(ax, bx), max(cx, dx)) - minX, height: max(max(ay, by), max(cy, dy)) - minY)
+        return Rect(
+            x: minX,
+            y: minY,
+            width: max(max(ax, bx), max(cx, dx)) - minX,
+            height: max(max(ay, by), max(cy, dy)) - minY
+        )
     }
 
     // MARK: - Marked content
@@ -411,7 +424,10 @@ final class ContentInterpreter {
         merged.isMapped = true
         merged.isWordSpace = false
         let last = glyphs[glyphs.count - 1]
-        merged.advance = max(merged.advance, (last.x - merged.x) * merged.directionX + (last.y - merged.y) * merged.directionY + last.advance)
+        merged.advance = max(
+            merged.advance,
+            (last.x - merged.x) * merged.directionX + (last.y - merged.y) * merged.directionY + last.advance
+        )
         glyphs.removeSubrange(start...)
         glyphs.append(merged)
     }

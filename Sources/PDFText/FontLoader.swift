@@ -53,10 +53,12 @@ struct FontLoader {
 
     private func program(_ descriptor: PDFDictionary?) -> Program? {
         guard let descriptor else { return nil }
-        if case .stream(_, let id) = document.resolve(descriptor["FontFile2"]), let data = try? document.streamData(id) {
+        if case .stream(_, let id) = document.resolve(descriptor["FontFile2"]), let data = try? document.streamData(id)
+        {
             return .trueType(data)
         }
-        if case .stream(_, let id) = document.resolve(descriptor["FontFile3"]), let data = try? document.streamData(id) {
+        if case .stream(_, let id) = document.resolve(descriptor["FontFile3"]), let data = try? document.streamData(id)
+        {
             if data.first == 1 { return .cff(data) }
             if data.starts(with: Array("OTTO".utf8)), let cff = Self.openTypeTable(data, tag: "CFF ") {
                 return .cff(cff)
@@ -228,7 +230,8 @@ struct FontLoader {
 
     private func loadComposite(_ dictionary: PDFDictionary, baseFont: String) -> PDFFont {
         let font = PDFFont(name: baseFont, kind: .composite)
-        let descendant = document.resolve(dictionary["DescendantFonts"]).array?.first.map { document.resolve($0).dictionary }
+        let descendant =
+            document.resolve(dictionary["DescendantFonts"]).array?.first.map { document.resolve($0).dictionary }
             ?? nil
         let descriptor = document.dictionary(descendant, "FontDescriptor")
         applyDescriptor(descriptor, to: font, baseFont: baseFont)

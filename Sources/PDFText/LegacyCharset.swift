@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A legacy CJK multi-byte charset named by a predefined CMap (`90ms-RKSJ-H`, `GBK-EUC-H`, …), decoded with iconv.

@@ -1,9 +1,9 @@
 import CQPDF
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An open PDF file: qpdf's object layer (xref, recovery, decryption, stream filters) behind plain Swift values.
@@ -200,7 +200,10 @@ public final class PDFDocument {
 
     private func account(bytes: Int, what: String) throws {
         if bytes > limits.maxStreamBytes {
-            throw PDFError(.streamTooLarge, "\(what) decodes to \(bytes) bytes, over the limit of \(limits.maxStreamBytes)")
+            throw PDFError(
+                .streamTooLarge,
+                "\(what) decodes to \(bytes) bytes, over the limit of \(limits.maxStreamBytes)"
+            )
         }
         decodedBytes += bytes
         if decodedBytes > limits.maxDocumentBytes {
@@ -232,9 +235,11 @@ public final class PDFDocument {
         case ot_string:
             var length = 0
             guard let pointer = qpdf_oh_get_binary_string_value(qpdf, handle, &length) else { return .string([]) }
-            return .string(pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
-                Array(UnsafeBufferPointer(start: $0, count: length))
-            })
+            return .string(
+                pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+                    Array(UnsafeBufferPointer(start: $0, count: length))
+                }
+            )
         case ot_array:
             let count = Int(qpdf_oh_get_array_n_items(qpdf, handle))
             var items: [PDFObject] = []

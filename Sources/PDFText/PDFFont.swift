@@ -83,7 +83,9 @@ final class PDFFont {
                         (code, length) = encodingCMap.nextCode(buffer, at: index, defaultLength: codeLength)
                     }
                     index += length
-                    let cid = identityEncoding || unicodeEncoding || legacyCharset != nil ? code : (encodingCMap.cid(for: code) ?? 0)
+                    let cid =
+                        identityEncoding || unicodeEncoding || legacyCharset != nil
+                        ? code : (encodingCMap.cid(for: code) ?? 0)
                     body(
                         DecodedGlyph(
                             code: code,

@@ -14,7 +14,8 @@ struct TrueTypeFont: Sendable {
         var tables: [String: (Int, Int)] = [:]
         for index in 0..<Int(tableCount) {
             let record = 12 + index * 16
-            guard let tag = reader.tag(record), let offset = reader.u32(record + 8), let length = reader.u32(record + 12)
+            guard let tag = reader.tag(record), let offset = reader.u32(record + 8),
+                let length = reader.u32(record + 12)
             else { return nil }
             tables[tag] = (Int(offset), Int(length))
         }
@@ -30,8 +31,12 @@ struct TrueTypeFont: Sendable {
 
     /// Glyph id → Unicode from the font's Unicode cmap (inverted; the lowest code wins for shared glyphs).
     func unicodeByGlyph() -> [UInt16: UInt32] {
-        guard let map = cmap(platform: 3, encoding: 10) ?? cmap(platform: 3, encoding: 1) ?? cmap(platform: 0, encoding: 3)
-            ?? cmap(platform: 0, encoding: 4) ?? cmaps.first(where: { $0.platform == 0 })?.map
+        guard
+            let map = cmap(platform: 3, encoding: 10) ?? cmap(platform: 3, encoding: 1) ?? cmap(
+                platform: 0,
+                encoding: 3
+            )
+                ?? cmap(platform: 0, encoding: 4) ?? cmaps.first(where: { $0.platform == 0 })?.map
         else { return [:] }
         var result: [UInt16: UInt32] = [:]
         for (code, glyph) in map where glyph != 0 {
@@ -89,7 +94,9 @@ struct TrueTypeFont: Sendable {
         case 6:
             guard let first = reader.u16(start + 6), let count = reader.u16(start + 8) else { return nil }
             for index in 0..<Int(count) {
-                if let glyph = reader.u16(start + 10 + index * 2), glyph != 0 { map[UInt32(first) + UInt32(index)] = glyph }
+                if let glyph = reader.u16(start + 10 + index * 2), glyph != 0 {
+                    map[UInt32(first) + UInt32(index)] = glyph
+                }
             }
         case 12:
             guard let groups = reader.u32(start + 12), groups < 100_000 else { return nil }

@@ -34,8 +34,9 @@ enum Type1FontProgram {
                     {
                         result[UInt8(code)] = name
                     }
-                    if inEncoding, !result.isEmpty, lexer.keywordEquals(start: start, end: end, "readonly")
-                        || lexer.keywordEquals(start: start, end: end, "eexec")
+                    if inEncoding, !result.isEmpty,
+                        lexer.keywordEquals(start: start, end: end, "readonly")
+                            || lexer.keywordEquals(start: start, end: end, "eexec")
                     {
                         return result
                     }

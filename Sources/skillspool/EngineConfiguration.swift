@@ -3,9 +3,9 @@ import DocumentModel
 import PDFText
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The `engine` section of the daemon configuration (`etc/skillspool.json`), which also sets the limits of
@@ -39,7 +39,9 @@ struct EngineConfiguration {
             throw ValidationError("configuration '\(resolved)': \"engine\" must be an object")
         }
         for (key, value) in members {
-            guard keys.contains(key) else { throw ValidationError("configuration '\(resolved)': unknown engine key \"\(key)\"") }
+            guard keys.contains(key) else {
+                throw ValidationError("configuration '\(resolved)': unknown engine key \"\(key)\"")
+            }
             guard let number = value.intValue, number > 0 else {
                 throw ValidationError("configuration '\(resolved)': engine.\(key) must be a positive integer")
             }

@@ -5,7 +5,8 @@ import PDFText
 enum GlyphDump {
     static func write(path: String, password: String?, pages: String?, limits: ConversionLimits) throws {
         try PDFDocument.withDocument(path: path, password: password, limits: limits) { pdf in
-            let selection = try pages.map { try PageSelection(parsing: $0, pageCount: pdf.pageCount) } ?? .all(pdf.pageCount)
+            let selection =
+                try pages.map { try PageSelection(parsing: $0, pageCount: pdf.pageCount) } ?? .all(pdf.pageCount)
             var output = "page\tx\ty\tadvance\tsize\tdx\tdy\tfont\trender\ttext\n"
             for page in try pdf.extractPages(selection) {
                 for glyph in page.glyphs {

@@ -1,9 +1,9 @@
 import DocumentModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes to stdout and stderr by file descriptor (Swift 6 forbids touching C's global `stdout`/`stderr`).

@@ -4,10 +4,13 @@ import Testing
 
 @Suite("Deterministic JSON")
 struct JSONWriterTests {
-    @Test("numbers print the same on every machine", arguments: [
-        (0.0, "0"), (-0.0, "0"), (3.0, "3"), (12.5, "12.5"), (0.125, "0.13"), (-0.25, "-0.25"), (1e-9, "0"),
-        (612.004, "612"), (1234567.891, "1234567.89"), (Double.nan, "0"), (-3.10, "-3.1"), (0.05, "0.05"),
-    ])
+    @Test(
+        "numbers print the same on every machine",
+        arguments: [
+            (0.0, "0"), (-0.0, "0"), (3.0, "3"), (12.5, "12.5"), (0.125, "0.13"), (-0.25, "-0.25"), (1e-9, "0"),
+            (612.004, "612"), (1234567.891, "1234567.89"), (Double.nan, "0"), (-3.10, "-3.1"), (0.05, "0.05"),
+        ]
+    )
     func numbers(value: Double, expected: String) {
         #expect(JSONWriter.format(value) == expected)
     }
@@ -30,11 +33,21 @@ struct JSONWriterTests {
         let document = Document(
             documentType: .unknown,
             meta: DocumentMeta(
-                engineVersion: "pdf@test", pageCount: 1, totalSections: 1, selectedPages: "1", producer: nil,
-                isEncrypted: false, unmappedGlyphs: 0
+                engineVersion: "pdf@test",
+                pageCount: 1,
+                totalSections: 1,
+                selectedPages: "1",
+                producer: nil,
+                isEncrypted: false,
+                unmappedGlyphs: 0
             ),
             sections: [
-                Section(index: 0, width: 612, height: 792, blocks: [.cluster(Cluster(entries: [Entry(kind: .text, text: "Hi")]))])
+                Section(
+                    index: 0,
+                    width: 612,
+                    height: 792,
+                    blocks: [.cluster(Cluster(entries: [Entry(kind: .text, text: "Hi")]))]
+                )
             ]
         )
         let json = document.json()
@@ -42,7 +55,11 @@ struct JSONWriterTests {
         let metaRange = json.range(of: "\"meta\"")!
         let sectionsRange = json.range(of: "\"sections\"")!
         #expect(typeRange.lowerBound < metaRange.lowerBound && metaRange.lowerBound < sectionsRange.lowerBound)
-        #expect(json.contains(#"{"kind":"page","index":0,"width":612,"height":792,"blocks":[{"type":"cluster","entries":[{"kind":"text","text":"Hi"}]}]}"#))
+        #expect(
+            json.contains(
+                #"{"kind":"page","index":0,"width":612,"height":792,"blocks":[{"type":"cluster","entries":[{"kind":"text","text":"Hi"}]}]}"#
+            )
+        )
         #expect(json == document.json())
     }
 }

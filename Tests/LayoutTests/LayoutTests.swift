@@ -28,7 +28,8 @@ struct LayoutTests {
 
     @Test("over-printed glyphs (fake bold) are removed")
     func duplicates() throws {
-        let content = "BT /F1 10 Tf 72 700 Td (Bold) Tj ET BT /F1 10 Tf 72.3 700 Td (Bold) Tj ET BT /F1 10 Tf 72 680 Td (next) Tj ET"
+        let content =
+            "BT /F1 10 Tf 72 700 Td (Bold) Tj ET BT /F1 10 Tf 72.3 700 Td (Bold) Tj ET BT /F1 10 Tf 72 680 Td (next) Tj ET"
         #expect(try convert([content]).layouts[0].text == "Bold\n\nnext")
     }
 
@@ -77,12 +78,18 @@ struct LayoutTests {
         #expect(roles == [.header, nil, .pageNumber])
         #expect(conversion.layouts[1].text == "Body of page 2.")
         // The header's words are still in the text once, after the last page.
-        #expect(conversion.text == "Body of page 1.\n\u{0C}Body of page 2.\n\u{0C}Body of page 3.\n\nACME Corp Annual Report\n")
+        #expect(
+            conversion.text
+                == "Body of page 1.\n\u{0C}Body of page 2.\n\u{0C}Body of page 3.\n\nACME Corp Annual Report\n"
+        )
         let json = conversion.document.json()
         #expect(json.contains("\"role\":\"header\"") && json.contains("\"role\":\"page-number\""))
     }
 
-    @Test("page numbers are recognised", arguments: ["3", "- 3 -", "– 12 –", "2/6", "Page 3", "Page 3 of 7", "Seite 2 von 5", "iv"])
+    @Test(
+        "page numbers are recognised",
+        arguments: ["3", "- 3 -", "– 12 –", "2/6", "Page 3", "Page 3 of 7", "Seite 2 von 5", "iv"]
+    )
     func pageNumbers(text: String) {
         #expect(PageFurniture.isPageNumber(text))
     }
@@ -97,7 +104,10 @@ struct LayoutTests {
         var pdf = PDFFixture()
         let font = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
         for word in ["one", "two", "three"] {
-            pdf.addPage(content: "BT /F1 10 Tf 72 700 Td (\(word)) Tj ET", resources: "<< /Font << /F1 \(font) 0 R >> >>")
+            pdf.addPage(
+                content: "BT /F1 10 Tf 72 700 Td (\(word)) Tj ET",
+                resources: "<< /Font << /F1 \(font) 0 R >> >>"
+            )
         }
         var options = ConversionOptions(pages: "2-3", bounds: true)
         options.bounds = true

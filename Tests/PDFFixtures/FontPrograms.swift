@@ -31,7 +31,10 @@ public enum FontPrograms {
         font += Array("cmap".utf8) + [0, 0, 0, 0]
         let offset = 12 + 16
         font += [0, 0, UInt8(offset >> 8), UInt8(offset & 0xFF)]
-        font += [UInt8(cmap.count >> 24), UInt8((cmap.count >> 16) & 0xFF), UInt8((cmap.count >> 8) & 0xFF), UInt8(cmap.count & 0xFF)]
+        font += [
+            UInt8(cmap.count >> 24), UInt8((cmap.count >> 16) & 0xFF), UInt8((cmap.count >> 8) & 0xFF),
+            UInt8(cmap.count & 0xFF),
+        ]
         return font + cmap
     }
 
@@ -61,7 +64,10 @@ extension FontPrograms {
             return result + items.flatMap { $0 }
         }
         func int32(_ value: Int) -> [UInt8] {
-            [29, UInt8((value >> 24) & 0xFF), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
+            [
+                29, UInt8((value >> 24) & 0xFF), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF),
+                UInt8(value & 0xFF),
+            ]
         }
         let header: [UInt8] = [1, 0, 4, 1]
         let nameIndex = index([Array("Test".utf8)])

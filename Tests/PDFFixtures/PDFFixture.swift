@@ -94,7 +94,9 @@ public struct PDFFixture {
             1 begincodespacerange \(codespace) endcodespacerange
 
             """
-        if !bfchar.isEmpty { text += "\(bfchar.count) beginbfchar\n" + bfchar.joined(separator: "\n") + "\nendbfchar\n" }
+        if !bfchar.isEmpty {
+            text += "\(bfchar.count) beginbfchar\n" + bfchar.joined(separator: "\n") + "\nendbfchar\n"
+        }
         if !bfrange.isEmpty {
             text += "\(bfrange.count) beginbfrange\n" + bfrange.joined(separator: "\n") + "\nendbfrange\n"
         }

@@ -19,12 +19,15 @@ struct FontDecodingTests {
         #expect(abs(glyphs[1].x - (72 + 7.22)) < 0.01)
     }
 
-    @Test("base encodings", arguments: [
-        ("MacRomanEncoding", "\\216", "é"),
-        ("WinAnsiEncoding", "\\226", "–"),
-        ("StandardEncoding", "\\341", "Æ"),
-        ("PDFDocEncoding", "\\240", "€"),
-    ])
+    @Test(
+        "base encodings",
+        arguments: [
+            ("MacRomanEncoding", "\\216", "é"),
+            ("WinAnsiEncoding", "\\226", "–"),
+            ("StandardEncoding", "\\341", "Æ"),
+            ("PDFDocEncoding", "\\240", "€"),
+        ]
+    )
     func baseEncodings(encoding: String, code: String, expected: String) throws {
         let bytes = TestSupport.singleFont(
             "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /\(encoding) >>",
@@ -172,7 +175,10 @@ struct FontDecodingTests {
 
     @Test("Identity-V writes downwards")
     func vertical() throws {
-        let cmap = PDFFixture.toUnicodeCMap(codespace: "<0000> <FFFF>", bfrange: ["<0001> <0003> <\(PDFFixture.utf16Hex("あ"))>"])
+        let cmap = PDFFixture.toUnicodeCMap(
+            codespace: "<0000> <FFFF>",
+            bfrange: ["<0001> <0003> <\(PDFFixture.utf16Hex("あ"))>"]
+        )
         let bytes = TestSupport.singleFont(
             """
             << /Type /Font /Subtype /Type0 /BaseFont /Mincho /Encoding /Identity-V /ToUnicode 3 0 R
@@ -205,7 +211,8 @@ struct FontDecodingTests {
     func actualText() throws {
         let bytes = TestSupport.singleFont(
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-            content: "\(show) (x) Tj /Span << /ActualText (\\376\\377\\000f\\000i) >> BDC (?) Tj EMC (y) Tj /Artifact << /ActualText () >> BDC (junk) Tj EMC ET"
+            content:
+                "\(show) (x) Tj /Span << /ActualText (\\376\\377\\000f\\000i) >> BDC (?) Tj EMC (y) Tj /Artifact << /ActualText () >> BDC (junk) Tj EMC ET"
         )
         let text = try TestSupport.text(bytes)
         #expect(text == "xfiy")

@@ -8,7 +8,10 @@ struct InterpreterTests {
 
     @Test("TJ kerning, character and word spacing, horizontal scaling move glyphs")
     func positioning() throws {
-        let bytes = TestSupport.singleFont(helvetica, content: "BT /F1 10 Tf 100 700 Td [(A) -1000 (B)] TJ 2 Tc 3 Tw (C D) Tj 50 Tz (E) Tj ET")
+        let bytes = TestSupport.singleFont(
+            helvetica,
+            content: "BT /F1 10 Tf 100 700 Td [(A) -1000 (B)] TJ 2 Tc 3 Tw (C D) Tj 50 Tz (E) Tj ET"
+        )
         let glyphs = try TestSupport.glyphs(bytes)
         #expect(glyphs.map(\.text).joined() == "ABC DE")
         // A is 6.67 wide; -1000 in TJ moves 10 pt right.
@@ -23,7 +26,8 @@ struct InterpreterTests {
 
     @Test("the text operators ' \" T* TD TL Ts Tm")
     func lineOperators() throws {
-        let content = "BT /F1 10 Tf 14 TL 72 700 Td (a) Tj T* (b) Tj (c) ' 1 0 (d) \" 0 -20 TD (e) Tj 5 Ts (f) Tj 2 0 0 2 300 300 Tm (g) Tj ET"
+        let content =
+            "BT /F1 10 Tf 14 TL 72 700 Td (a) Tj T* (b) Tj (c) ' 1 0 (d) \" 0 -20 TD (e) Tj 5 Ts (f) Tj 2 0 0 2 300 300 Tm (g) Tj ET"
         let glyphs = try TestSupport.glyphs(TestSupport.singleFont(helvetica, content: content))
         #expect(glyphs.map(\.text).joined() == "abcdefg")
         let ys = glyphs.map { Int($0.y.rounded()) }
@@ -33,7 +37,8 @@ struct InterpreterTests {
 
     @Test("q/Q and cm transform text; text outside the page is dropped")
     func transforms() throws {
-        let content = "q 1 0 0 1 100 0 cm BT /F1 10 Tf 0 700 Td (in) Tj ET Q BT /F1 10 Tf 700 700 Td (out) Tj -900 0 Td (left) Tj ET"
+        let content =
+            "q 1 0 0 1 100 0 cm BT /F1 10 Tf 0 700 Td (in) Tj ET Q BT /F1 10 Tf 700 700 Td (out) Tj -900 0 Td (left) Tj ET"
         let page = try TestSupport.page(TestSupport.singleFont(helvetica, content: content))
         #expect(page.glyphs.map(\.text).joined() == "in")
         #expect(abs(page.glyphs[0].x - 100) < 0.01)
@@ -44,7 +49,11 @@ struct InterpreterTests {
     func rotation(rotate: Int, width: Double, height: Double) throws {
         var pdf = PDFFixture()
         let font = pdf.add(helvetica)
-        pdf.addPage(content: "BT /F1 10 Tf 72 700 Td (R) Tj ET", resources: "<< /Font << /F1 \(font) 0 R >> >>", extra: "/Rotate \(rotate)")
+        pdf.addPage(
+            content: "BT /F1 10 Tf 72 700 Td (R) Tj ET",
+            resources: "<< /Font << /F1 \(font) 0 R >> >>",
+            extra: "/Rotate \(rotate)"
+        )
         let page = try TestSupport.page(pdf.data())
         #expect(page.width == width && page.height == height && page.rotation == rotate)
         let glyph = try #require(page.glyphs.first)
@@ -71,7 +80,8 @@ struct InterpreterTests {
 
     @Test("inline images are skipped, with and without filters")
     func inlineImages() throws {
-        let content = "BI /W 4 /H 2 /BPC 8 /CS /G ID \u{00}EI\u{01}\u{02}\u{03}\u{04}\u{05}\u{06}\u{07} EI BT /F1 10 Tf 72 700 Td (ok) Tj ET BI /W 2 /H 2 /F /AHx ID 00ff00ff> EI BT /F1 10 Tf 72 680 Td (!) Tj ET"
+        let content =
+            "BI /W 4 /H 2 /BPC 8 /CS /G ID \u{00}EI\u{01}\u{02}\u{03}\u{04}\u{05}\u{06}\u{07} EI BT /F1 10 Tf 72 700 Td (ok) Tj ET BI /W 2 /H 2 /F /AHx ID 00ff00ff> EI BT /F1 10 Tf 72 680 Td (!) Tj ET"
         let glyphs = try TestSupport.glyphs(TestSupport.singleFont(helvetica, content: content))
         #expect(glyphs.map(\.text).joined() == "ok!")
     }
@@ -82,7 +92,8 @@ struct InterpreterTests {
         let font = pdf.add(helvetica)  // 3
         pdf.addStream(  // 4: draws text, then itself
             Array("BT /G 10 Tf 0 0 Td (form) Tj ET /Self Do".utf8),
-            dictionary: "/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Matrix [1 0 0 1 50 50] /Resources << /Font << /G \(font) 0 R >> /XObject << /Self 4 0 R >> >>"
+            dictionary:
+                "/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Matrix [1 0 0 1 50 50] /Resources << /Font << /G \(font) 0 R >> /XObject << /Self 4 0 R >> >>"
         )
         pdf.addPage(content: "/Fm Do", resources: "<< /XObject << /Fm 4 0 R >> >>")
         let glyphs = try TestSupport.glyphs(pdf.data())
@@ -92,7 +103,8 @@ struct InterpreterTests {
 
     @Test("paths become rulings and rectangles with their colours")
     func rulings() throws {
-        let content = "0.5 w 1 0 0 RG 72 500 m 300 500 l S 0 0 1 rg 72 400 228 0.5 re f 0.9 g 72 300 100 50 re f 72 200 m 100 250 l S 72 100 m 80 120 90 130 100 100 c S"
+        let content =
+            "0.5 w 1 0 0 RG 72 500 m 300 500 l S 0 0 1 rg 72 400 228 0.5 re f 0.9 g 72 300 100 50 re f 72 200 m 100 250 l S 72 100 m 80 120 90 130 100 100 c S"
         let page = try TestSupport.page(TestSupport.singleFont(helvetica, content: content))
         #expect(page.rulings.count == 2)
         let stroked = try #require(page.rulings.first { $0.red == 1 })
@@ -103,10 +115,15 @@ struct InterpreterTests {
         #expect(page.rects[0].isFilled && abs(page.rects[0].red - 0.9) < 0.01 && page.rects[0].rect.height == 50)
     }
 
-    @Test("malformed content never traps", arguments: [
-        "BT /F1 Tf Tj TJ ET", "BT (unterminated", "[[[[[[", "<< /A << /B", "1 2 3 4 5 cm 0 0 0 0 0 0 cm BT /F1 12 Tf (x) Tj ET",
-        "BT /Missing 12 Tf (x) Tj ET", "Q Q Q q", "BI /W 1 ID", ") ) } { ]", "BT /F1 1e308 Tf 1e308 1e308 Td (x) Tj ET",
-    ])
+    @Test(
+        "malformed content never traps",
+        arguments: [
+            "BT /F1 Tf Tj TJ ET", "BT (unterminated", "[[[[[[", "<< /A << /B",
+            "1 2 3 4 5 cm 0 0 0 0 0 0 cm BT /F1 12 Tf (x) Tj ET",
+            "BT /Missing 12 Tf (x) Tj ET", "Q Q Q q", "BI /W 1 ID", ") ) } { ]",
+            "BT /F1 1e308 Tf 1e308 1e308 Td (x) Tj ET",
+        ]
+    )
     func malformed(content: String) throws {
         _ = try TestSupport.page(TestSupport.singleFont(helvetica, content: content))
     }

@@ -19,7 +19,10 @@ struct PageSelectionTests {
         #expect(selection.pages == expected)
     }
 
-    @Test("refuses malformed or out-of-range selections", arguments: ["", " ", "0", "3-1", "1-", "-2", "a", "1,,2", "1-2-3", "23", "5-40", "1.5", "١"])
+    @Test(
+        "refuses malformed or out-of-range selections",
+        arguments: ["", " ", "0", "3-1", "1-", "-2", "a", "1,,2", "1-2-3", "23", "5-40", "1.5", "١"]
+    )
     func refuses(text: String) {
         #expect(throws: PDFError.self) { try PageSelection(parsing: text, pageCount: 22) }
         do {

@@ -43,7 +43,9 @@ struct RefusalTests {
 
     @Test("garbage after the header is damaged beyond recovery")
     func damaged() {
-        let bytes = Array("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8)
+        let bytes = Array(
+            "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8
+        )
         let result = code { _ = try PDFDocument(bytes: bytes) }
         #expect(result == .damaged || result == .emptyPDF)
         #expect(code { _ = try PDFDocument(bytes: Array("%PDF-1.7\n\u{01}\u{02}garbage".utf8)) } != nil)
@@ -73,7 +75,9 @@ struct RefusalTests {
     func maxPages() throws {
         var pdf = PDFFixture()
         for _ in 0..<3 { pdf.addPage(content: "") }
-        #expect(code { _ = try PDFDocument(bytes: pdf.data(), limits: ConversionLimits(maxPages: 2)) } == .maxPagesExceeded)
+        #expect(
+            code { _ = try PDFDocument(bytes: pdf.data(), limits: ConversionLimits(maxPages: 2)) } == .maxPagesExceeded
+        )
         #expect(try PDFDocument(bytes: pdf.data(), limits: ConversionLimits(maxPages: 3)).pageCount == 3)
         #expect(ConversionLimits(maxPages: 100_000).maxPages == ConversionLimits.absoluteMaxPages)
     }
@@ -82,7 +86,10 @@ struct RefusalTests {
     func operators() {
         let content = String(repeating: "q Q ", count: 200)
         let bytes = TestSupport.singleFont("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", content: content)
-        #expect(code { _ = try TestSupport.page(bytes, limits: ConversionLimits(maxOperatorsPerPage: 100)) } == .tooManyOperators)
+        #expect(
+            code { _ = try TestSupport.page(bytes, limits: ConversionLimits(maxOperatorsPerPage: 100)) }
+                == .tooManyOperators
+        )
         #expect(code { _ = try TestSupport.page(bytes, limits: ConversionLimits(maxOperatorsPerPage: 1000)) } == nil)
     }
 
@@ -95,10 +102,16 @@ struct RefusalTests {
             let next = level + 4
             let content = level == depth - 1 ? "" : "/X Do"
             let resources = level == depth - 1 ? "<< >>" : "<< /XObject << /X \(next) 0 R >> >>"
-            pdf.addStream(Array(content.utf8), dictionary: "/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources \(resources)")
+            pdf.addStream(
+                Array(content.utf8),
+                dictionary: "/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources \(resources)"
+            )
         }
         pdf.addPage(content: "/X Do", resources: "<< /XObject << /X 3 0 R >> >>")
-        #expect(code { _ = try TestSupport.page(pdf.data(), limits: ConversionLimits(maxXObjectDepth: 3)) } == .xobjectTooDeep)
+        #expect(
+            code { _ = try TestSupport.page(pdf.data(), limits: ConversionLimits(maxXObjectDepth: 3)) }
+                == .xobjectTooDeep
+        )
         #expect(code { _ = try TestSupport.page(pdf.data(), limits: ConversionLimits(maxXObjectDepth: 10)) } == nil)
     }
 
@@ -106,7 +119,12 @@ struct RefusalTests {
     func streamLimit() {
         let content = "BT /F1 12 Tf 72 700 Td (" + String(repeating: "A", count: 5000) + ") Tj ET"
         let bytes = TestSupport.singleFont("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", content: content)
-        #expect(code { _ = try TestSupport.page(bytes, limits: ConversionLimits(maxStreamBytes: 1000)) } == .streamTooLarge)
-        #expect(code { _ = try TestSupport.page(bytes, limits: ConversionLimits(maxDocumentBytes: 1000)) } == .documentTooLarge)
+        #expect(
+            code { _ = try TestSupport.page(bytes, limits: ConversionLimits(maxStreamBytes: 1000)) } == .streamTooLarge
+        )
+        #expect(
+            code { _ = try TestSupport.page(bytes, limits: ConversionLimits(maxDocumentBytes: 1000)) }
+                == .documentTooLarge
+        )
     }
 }

@@ -20,7 +20,11 @@ enum TestSupport {
     }
 
     /// A document with one page showing `content` with font `F1` = the object `fontDictionary`.
-    static func singleFont(_ fontDictionary: String, content: String, setup: (inout PDFFixture) -> Void = { _ in })
+    static func singleFont(
+        _ fontDictionary: String,
+        content: String,
+        setup: (inout PDFFixture) -> Void = { _ in }
+    )
         -> [UInt8]
     {
         var pdf = PDFFixture()
@@ -41,7 +45,17 @@ enum TestSupport {
         }
         _ = qpdf_init_write_memory(qpdf)
         qpdf_set_r6_encryption_parameters2(
-            qpdf, user, owner, QPDF_TRUE, QPDF_TRUE, QPDF_TRUE, QPDF_TRUE, QPDF_TRUE, QPDF_TRUE, qpdf_r3p_full, QPDF_TRUE
+            qpdf,
+            user,
+            owner,
+            QPDF_TRUE,
+            QPDF_TRUE,
+            QPDF_TRUE,
+            QPDF_TRUE,
+            QPDF_TRUE,
+            QPDF_TRUE,
+            qpdf_r3p_full,
+            QPDF_TRUE
         )
         _ = qpdf_write(qpdf)
         let length = qpdf_get_buffer_length(qpdf)

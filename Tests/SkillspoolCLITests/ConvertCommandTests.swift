@@ -71,10 +71,13 @@ struct ConvertCommandTests {
         #expect(pages?.first?["hasTextLayer"] as? Bool == true)
     }
 
-    @Test("refusals print a coded JSON error on stderr and exit non-zero", arguments: [
-        (["--pages", "5"], "ERR::INPUT::BAD_PAGE_RANGE"),
-        (["--pages", "x"], "ERR::INPUT::BAD_PAGE_RANGE"),
-    ])
+    @Test(
+        "refusals print a coded JSON error on stderr and exit non-zero",
+        arguments: [
+            (["--pages", "5"], "ERR::INPUT::BAD_PAGE_RANGE"),
+            (["--pages", "x"], "ERR::INPUT::BAD_PAGE_RANGE"),
+        ]
+    )
     func refusal(arguments: [String], code: String) throws {
         let path = try PDFFixture.temporaryFile(PDFFixture.helloWorld())
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -19,10 +19,13 @@ enum SharedCorpus {
 
 @Suite("Shared corpus", .enabled(if: SharedCorpus.isPresent, "../shared/corpus is not beside the checkout"))
 struct CorpusTests {
-    @Test("two runs give byte-identical JSON and text", arguments: [
-        "pdfjs__tracemonkey.pdf", "pdfm__issue_566_test_1.pdf", "pdfm__issue-791-non-unicode-cmap.pdf",
-        "sf__habibi-rotated.pdf", "pdfjs__vertical.pdf", "s1-011-invoice.pdf",
-    ])
+    @Test(
+        "two runs give byte-identical JSON and text",
+        arguments: [
+            "pdfjs__tracemonkey.pdf", "pdfm__issue_566_test_1.pdf", "pdfm__issue-791-non-unicode-cmap.pdf",
+            "sf__habibi-rotated.pdf", "pdfjs__vertical.pdf", "s1-011-invoice.pdf",
+        ]
+    )
     func deterministic(name: String) throws {
         for format in ["json", "text"] {
             let first = try CLI.run(["convert", SharedCorpus.file(name), "--format", format])
@@ -33,9 +36,12 @@ struct CorpusTests {
         }
     }
 
-    @Test("CJK and Czech text comes out clean: no (cid:…) and no U+FFFD", arguments: [
-        "pdfm__issue_566_test_1.pdf", "pdfm__issue-791-non-unicode-cmap.pdf",
-    ])
+    @Test(
+        "CJK and Czech text comes out clean: no (cid:…) and no U+FFFD",
+        arguments: [
+            "pdfm__issue_566_test_1.pdf", "pdfm__issue-791-non-unicode-cmap.pdf",
+        ]
+    )
     func clean(name: String) throws {
         let result = try CLI.run(["convert", SharedCorpus.file(name), "--format", "json"])
         #expect(result.status == 0)
@@ -43,9 +49,12 @@ struct CorpusTests {
         #expect(!result.stdout.contains("\u{FFFD}"))
     }
 
-    @Test("password-protected files open with their password and refuse without it", arguments: [
-        ("plumb__password-example.pdf", "test"), ("pdfm__aes-256.pdf", "baz"),
-    ])
+    @Test(
+        "password-protected files open with their password and refuse without it",
+        arguments: [
+            ("plumb__password-example.pdf", "test"), ("pdfm__aes-256.pdf", "baz"),
+        ]
+    )
     func passwords(name: String, password: String) throws {
         let refused = try CLI.run(["convert", SharedCorpus.file(name), "--format", "text"])
         #expect(refused.status != 0)
@@ -55,9 +64,12 @@ struct CorpusTests {
         #expect(!opened.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
     }
 
-    @Test("files encrypted with an empty user password open without one", arguments: [
-        "pdfjs__bug900822.pdf", "pdfjs__bug1815476.pdf", "pdfm__issue-625-identity-cmap.pdf",
-    ])
+    @Test(
+        "files encrypted with an empty user password open without one",
+        arguments: [
+            "pdfjs__bug900822.pdf", "pdfjs__bug1815476.pdf", "pdfm__issue-625-identity-cmap.pdf",
+        ]
+    )
     func emptyPassword(name: String) throws {
         let result = try CLI.run(["convert", SharedCorpus.file(name), "--format", "text"])
         #expect(result.status == 0)
