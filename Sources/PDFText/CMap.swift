@@ -95,17 +95,23 @@ struct CMap: Sendable {
         }
     }
 
+    /// Big-endian UTF-16 code units of a CMap destination string (a lone trailing byte counts as a unit).
+    private static func utf16Units(_ bytes: [UInt8]) -> [UInt16] {
+        var units: [UInt16] = []
+        units.reserveCapacity((bytes.count + 1) / 2)
+        var index = 0
+        while index + 1 < bytes.count {
+            units.append(UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]))
+            index += 2
+        }
+        if bytes.count % 2 == 1 { units.append(UInt16(bytes[bytes.count - 1])) }
+        return units
+    }
+
     private static func text(_ operand: Operand) -> String? {
         switch operand {
         case .string(let bytes):
-            var units: [UInt16] = []
-            var index = 0
-            while index + 1 < bytes.count {
-                units.append(UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]))
-                index += 2
-            }
-            if bytes.count % 2 == 1 { units.append(UInt16(bytes[bytes.count - 1])) }
-            return String(decoding: units, as: UTF16.self)
+            return String(decoding: utf16Units(bytes), as: UTF16.self)
         case .name(let name):
             return AdobeGlyphList.scalars(for: name).map { String(String.UnicodeScalarView($0)) }
         default:
@@ -137,13 +143,7 @@ struct CMap: Sendable {
                     if let text = Self.text(item) { unicodeChars[low + UInt32(offset)] = text }
                 }
             case .string(let bytes):
-                var units: [UInt16] = []
-                var byteIndex = 0
-                while byteIndex + 1 < bytes.count {
-                    units.append(UInt16(bytes[byteIndex]) << 8 | UInt16(bytes[byteIndex + 1]))
-                    byteIndex += 2
-                }
-                if bytes.count == 1 { units = [UInt16(bytes[0])] }
+                let units = Self.utf16Units(bytes)
                 guard !units.isEmpty else { continue }
                 unicodeRanges.append(UnicodeRange(low: low, high: high, base: units))
             default:
