@@ -1,6 +1,6 @@
 # Skillspool: `make run` sets up and starts, `make test` sets up and tests.
 SHELL := /bin/bash
-APT_PACKAGES := libqpdf-dev libarchive-dev libinotifytools0-dev libsqlite3-dev pkg-config
+APT_PACKAGES := libqpdf-dev libarchive-dev libinotifytools0-dev libsqlite3-dev sqlite3 pkg-config
 CORPORA := ../shared/corpus ../shared/corpus-synth
 EVALUATE := ../shared/tools/evaluate.py
 ENGINE := .build/release/skillspool
@@ -50,6 +50,7 @@ bench: release eval-deps
 	python3 $(EVALUATE) --engine $(ENGINE) --anchors pdftotext,pymupdf \
 		$(foreach c,$(CORPORA),--corpus $(c)) --json-out .build/bench.json --markdown-out .build/bench.md
 	python3 Scripts/bench-summary.py .build/bench.json $(CORPORA)
+	Scripts/bench-ledger.sh
 
 format:
 	swift format --in-place --recursive Sources Tests Package.swift

@@ -6,13 +6,17 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "skillspool", targets: ["skillspool"]),
+        .executable(name: "skillspool-ledger-load", targets: ["LedgerLoad"]),
         .library(name: "PDFText", targets: ["PDFText"]),
         .library(name: "DocumentModel", targets: ["DocumentModel"]),
         .library(name: "Layout", targets: ["Layout"]),
+        .library(name: "Ledger", targets: ["Ledger"]),
+        .library(name: "Spool", targets: ["Spool"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // System libraries: Debian -dev packages, installed by `make deps`.
@@ -24,14 +28,22 @@ let package = Package(
         .target(name: "PDFText", dependencies: ["CQPDF"]),
         .target(name: "DocumentModel"),
         .target(name: "Layout", dependencies: ["PDFText", "DocumentModel"]),
+        .target(name: "Ledger", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Spool", dependencies: ["PDFText", "DocumentModel", "Layout", "Ledger"]),
 
         .executableTarget(
             name: "skillspool",
             dependencies: [
-                "PDFText", "DocumentModel", "Layout",
+                "PDFText", "DocumentModel", "Layout", "Ledger", "Spool",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+
+        // Load generator for ledger tests and `make bench` (not part of the product CLI).
+        .executableTarget(
+            name: "LedgerLoad",
+            dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
         // Test support: PDFs built in code (no corpus file is ever copied into the repository).
@@ -39,6 +51,8 @@ let package = Package(
         .testTarget(name: "PDFTextTests", dependencies: ["PDFText", "PDFFixtures", "CQPDF"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "PDFText", "DocumentModel", "PDFFixtures"]),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
+        .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
         .testTarget(name: "SkillspoolCLITests", dependencies: ["PDFFixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import ArgumentParser
 import DocumentModel
 import Layout
 import PDFText
+import Spool
 
 /// `skillspool convert FILE`: one PDF to text, JSON or an info summary on stdout.
 struct ConvertCommand: ParsableCommand {
@@ -44,9 +45,15 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "Daemon configuration whose engine limits apply (default: etc/skillspool.json if present).")
     var config: String?
 
+    private func limits() throws -> ConversionLimits {
+        var limits = try SpoolConfiguration.load(path: config).limits
+        if let maxPages { limits.maxPages = min(maxPages, ConversionLimits.absoluteMaxPages) }
+        return limits
+    }
+
     func run() throws {
-        do {
-            let limits = try EngineConfiguration.load(path: config).limits(maxPages: maxPages)
+        try CommandErrors.run {
+            let limits = try limits()
             if info {
                 let summary = try DocumentInfo.inspect(path: file, password: password, pages: pages, limits: limits)
                 StandardStreams.writeOut(JSONWriter.serialize(summary, pretty: true) + "\n")
@@ -62,12 +69,6 @@ struct ConvertCommand: ParsableCommand {
             case .text: StandardStreams.writeOut(conversion.text)
             case .json, .glyphs: StandardStreams.writeOut(conversion.document.json(pretty: pretty))
             }
-        } catch let error as PDFError {
-            StandardStreams.reportError(code: error.code.rawValue, message: error.message, retryable: error.isRetryable)
-            throw ExitCode(2)
-        } catch let error as ValidationError {
-            StandardStreams.reportError(code: "ERR::CONFIG::INVALID", message: error.message, retryable: false)
-            throw ExitCode(2)
         }
     }
 }

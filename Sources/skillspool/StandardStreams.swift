@@ -10,6 +10,8 @@ import DocumentModel
 enum StandardStreams {
     static func writeOut(_ text: String) { write(text, to: STDOUT_FILENO) }
 
+    static func writeError(_ text: String) { write(text, to: STDERR_FILENO) }
+
     /// Prints `{"code": …, "message": …, "retryable": …}` on stderr.
     static func reportError(code: String, message: String, retryable: Bool) {
         let object = JSONValue.object([

@@ -1,0 +1,230 @@
+import GRDB
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Incremental exports of credit entries for billing (CSV per RFC 4180, or JSON lines).
+///
+/// An export reads, in one snapshot, every entry above the cursor's watermark (an AUTOINCREMENT id: writers are
+/// serialised, so no entry can later appear below it), writes them durably, and only then advances the cursor.
+/// A crash in between repeats the export rather than skipping entries; the same cursor never yields a row twice.
+public struct LedgerExporter {
+    public enum Format: String, Sendable, CaseIterable {
+        case csv
+        case jsonl
+    }
+
+    /// What an export did.
+    public struct Result: Sendable, Hashable {
+        public var rows: Int
+        public var firstID: Int64?
+        public var lastID: Int64?
+        /// The watermark after the export (unchanged when nothing was new).
+        public var cursor: Int64
+    }
+
+    let ledger: Ledger
+
+    public init(ledger: Ledger) { self.ledger = ledger }
+
+    public static let csvHeader = "id,tenant,job_id,kind,credits,idempotency_key,created_at\r\n"
+
+    /// Exports entries above the cursor stored in `cursorFile` (0 when absent) to `output` (a path, written
+    /// durably) or to standard output (`nil`, only without a cursor file), then stores the new cursor.
+    public func export(format: Format, tenant: String?, cursorFile: String?, output: String?) throws -> Result {
+        if cursorFile != nil && output == nil {
+            throw LedgerError(.invalidArgument, "an incremental export needs --out: the cursor only advances once the file is durable")
+        }
+        let start = try cursorFile.map(Self.readCursor) ?? 0
+        let result: Result
+        if let output {
+            result = try DurableFileWriter.write(to: output) { writer in
+                try write(format: format, tenant: tenant, after: start) { bytes in try writer.withBuffer { $0 += bytes } }
+            }
+        } else {
+            var pending: [UInt8] = []
+            pending.reserveCapacity(1 << 20)
+            result = try write(format: format, tenant: tenant, after: start) { bytes in
+                pending += bytes
+                if pending.count >= 1 << 20 {
+                    Self.writeStandardOutput(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            Self.writeStandardOutput(pending)
+        }
+        if let cursorFile {
+            try DurableFileWriter.write(Array("\(result.cursor)\n".utf8), to: cursorFile)
+            try? ledger.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO export_cursors (name, last_id, exported_at) VALUES (?, ?, ?)
+                        ON CONFLICT (name) DO UPDATE SET last_id = excluded.last_id, exported_at = excluded.exported_at
+                        """,
+                    arguments: [cursorFile, result.cursor, Timestamp.now()]
+                )
+            }
+        }
+        return result
+    }
+
+    private func write(format: Format, tenant: String?, after start: Int64, _ sink: ([UInt8]) throws -> Void) throws
+        -> Result
+    {
+        try ledger.read { db in
+            var sql = "SELECT id, tenant, job_id, kind, credits, idempotency_key, created_at FROM credit_entries WHERE id > ?"
+            var arguments: StatementArguments = [start]
+            if let tenant {
+                sql += " AND tenant = ?"
+                arguments += [tenant]
+            }
+            sql += " ORDER BY id"
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(1 << 16)
+            if format == .csv { chunk += Self.csvHeader.utf8 }
+            var rows = 0
+            var first: Int64?
+            var last: Int64?
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try cursor.next() {
+                let id: Int64 = row[0]
+                first = first ?? id
+                last = id
+                rows += 1
+                let fields = (
+                    tenant: row[1] as String, job: row[2] as String?, kind: row[3] as String, credits: row[4] as Int64,
+                    key: row[5] as String, at: row[6] as String
+                )
+                switch format {
+                case .csv:
+                    Self.appendNumber(id, to: &chunk)
+                    chunk.append(UInt8(ascii: ","))
+                    Self.appendCSV(fields.tenant, to: &chunk)
+                    chunk.append(UInt8(ascii: ","))
+                    if let job = fields.job { Self.appendCSV(job, to: &chunk) }
+                    chunk.append(UInt8(ascii: ","))
+                    Self.appendCSV(fields.kind, to: &chunk)
+                    chunk.append(UInt8(ascii: ","))
+                    Self.appendNumber(fields.credits, to: &chunk)
+                    chunk.append(UInt8(ascii: ","))
+                    Self.appendCSV(fields.key, to: &chunk)
+                    chunk.append(UInt8(ascii: ","))
+                    Self.appendCSV(fields.at, to: &chunk)
+                    chunk += [0x0D, 0x0A]
+                case .jsonl:
+                    chunk += #"{"id":"#.utf8
+                    Self.appendNumber(id, to: &chunk)
+                    chunk += #","tenant":"#.utf8
+                    Self.appendJSONString(fields.tenant, to: &chunk)
+                    chunk += #","job_id":"#.utf8
+                    if let job = fields.job { Self.appendJSONString(job, to: &chunk) } else { chunk += "null".utf8 }
+                    chunk += #","kind":"#.utf8
+                    Self.appendJSONString(fields.kind, to: &chunk)
+                    chunk += #","credits":"#.utf8
+                    Self.appendNumber(fields.credits, to: &chunk)
+                    chunk += #","idempotency_key":"#.utf8
+                    Self.appendJSONString(fields.key, to: &chunk)
+                    chunk += #","created_at":"#.utf8
+                    Self.appendJSONString(fields.at, to: &chunk)
+                    chunk += "}\n".utf8
+                }
+                if chunk.count >= 1 << 16 {
+                    try sink(chunk)
+                    chunk.removeAll(keepingCapacity: true)
+                }
+            }
+            if !chunk.isEmpty { try sink(chunk) }
+            return Result(rows: rows, firstID: first, lastID: last, cursor: last ?? start)
+        }
+    }
+
+    static func readCursor(_ path: String) throws -> Int64 {
+        let handle = open(path, O_RDONLY | O_CLOEXEC)
+        guard handle >= 0 else {
+            if errno == ENOENT { return 0 }
+            throw LedgerError(.exportFailed, "cannot read cursor '\(path)': \(DurableFileWriter.errorText())", retryable: true)
+        }
+        defer { close(handle) }
+        var bytes = [UInt8](repeating: 0, count: 64)
+        let count = bytes.withUnsafeMutableBytes { read(handle, $0.baseAddress, $0.count) }
+        let text = String(decoding: bytes.prefix(max(0, count)), as: UTF8.self).filter { !$0.isWhitespace }
+        guard let value = Int64(text), value >= 0 else {
+            throw LedgerError(.exportFailed, "cursor file '\(path)' does not hold an entry id")
+        }
+        return value
+    }
+
+    private static func writeStandardOutput(_ bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if written <= 0 {
+                if written < 0 && errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
+    }
+
+    @inline(__always) static func appendNumber(_ value: Int64, to bytes: inout [UInt8]) {
+        if value == 0 {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
+        var magnitude = value.magnitude
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while magnitude > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
+
+    /// A CSV field, quoted only when it holds a comma, quote or line break (RFC 4180).
+    static func appendCSV(_ text: String, to bytes: inout [UInt8]) {
+        let needsQuotes = text.utf8.contains { (byte: UInt8) -> Bool in
+            switch byte {
+            case 0x2C, 0x22, 0x0A, 0x0D: true  // , " LF CR
+            default: false
+            }
+        }
+        guard needsQuotes else {
+            bytes += text.utf8
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0..<0x20:
+                bytes += Array("\\u00".utf8)
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 15)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

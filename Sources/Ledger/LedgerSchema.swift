@@ -1,0 +1,93 @@
+import GRDB
+
+/// The ledger's migrations. A shipped migration is never edited: changes come as new ones.
+enum LedgerSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE tenants (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        created_at TEXT NOT NULL
+                    );
+                    CREATE TABLE jobs (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        tenant TEXT NOT NULL REFERENCES tenants(name),
+                        reference TEXT,
+                        manifest_sha256 TEXT,
+                        status TEXT NOT NULL CHECK (status IN ('created','processing','complete','failed','review')),
+                        current_stage TEXT,
+                        error_code TEXT,
+                        created_at TEXT NOT NULL,
+                        started_at TEXT,
+                        completed_at TEXT
+                    );
+                    CREATE INDEX jobs_by_tenant ON jobs(tenant, created_at);
+                    CREATE INDEX jobs_by_status ON jobs(status, created_at);
+                    CREATE INDEX jobs_by_created ON jobs(created_at);
+                    CREATE TABLE job_events (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        job_id TEXT NOT NULL REFERENCES jobs(id),
+                        status TEXT NOT NULL,
+                        stage TEXT,
+                        at TEXT NOT NULL
+                    );
+                    CREATE INDEX job_events_by_job ON job_events(job_id, id);
+                    CREATE TABLE documents (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        job_id TEXT NOT NULL REFERENCES jobs(id),
+                        file_name TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        bytes INTEGER NOT NULL,
+                        pages INTEGER NOT NULL,
+                        size_tier TEXT,
+                        document_type TEXT,
+                        category TEXT,
+                        status TEXT NOT NULL
+                    );
+                    CREATE INDEX documents_by_job ON documents(job_id);
+                    CREATE TABLE outputs (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        job_id TEXT NOT NULL REFERENCES jobs(id),
+                        format TEXT NOT NULL,
+                        path TEXT NOT NULL,
+                        bytes INTEGER NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        UNIQUE (job_id, path)
+                    );
+                    CREATE TABLE qa_scores (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        job_id TEXT NOT NULL REFERENCES jobs(id),
+                        skill TEXT NOT NULL,
+                        agent TEXT NOT NULL,
+                        score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),
+                        passed INTEGER NOT NULL,
+                        UNIQUE (job_id, skill, agent)
+                    );
+                    CREATE TABLE credit_entries (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        tenant TEXT NOT NULL REFERENCES tenants(name),
+                        job_id TEXT REFERENCES jobs(id),
+                        kind TEXT NOT NULL CHECK (kind IN ('reserve','settle','refund','topup')),
+                        credits INTEGER NOT NULL CHECK (credits >= 0),
+                        idempotency_key TEXT NOT NULL UNIQUE,
+                        created_at TEXT NOT NULL
+                    );
+                    CREATE INDEX credit_entries_by_tenant ON credit_entries(tenant, created_at);
+                    CREATE INDEX credit_entries_by_job ON credit_entries(job_id);
+                    CREATE TRIGGER credit_entries_no_update BEFORE UPDATE ON credit_entries
+                    BEGIN SELECT RAISE(ABORT, 'credit_entries is append-only'); END;
+                    CREATE TRIGGER credit_entries_no_delete BEFORE DELETE ON credit_entries
+                    BEGIN SELECT RAISE(ABORT, 'credit_entries is append-only'); END;
+                    CREATE TABLE export_cursors (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        last_id INTEGER NOT NULL,
+                        exported_at TEXT NOT NULL
+                    );
+                    """
+            )
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,51 @@
+import PDFText
+
+/// The daemon configuration (`etc/skillspool.json`): where the spool, the ledger and the tenant configurations are,
+/// and the engine limits every conversion obeys. Built once and passed in; relative paths are relative to the
+/// working directory.
+public struct SpoolConfiguration: Sendable {
+    public var spoolPath = "./spool"
+    public var ledgerPath = "./spool/ledger.sqlite"
+    public var tenantsPath = "./etc/tenants"
+    /// Worker threads; 0 means one per core.
+    public var workers = 0
+    public var rescanSeconds = 60.0
+    public var limits = ConversionLimits.default
+
+    /// The default location, used when no `--config` is given.
+    public static let defaultPath = "etc/skillspool.json"
+
+    public init() {}
+
+    /// Loads `path`; when `path` is nil, the default file if it exists, otherwise built-in defaults.
+    ///
+    /// - Throws: ``ConfigurationError`` for a missing explicit file, malformed JSON, unknown keys or bad values.
+    public static func load(path: String?) throws -> SpoolConfiguration {
+        var configuration = SpoolConfiguration()
+        guard let file = try ConfigurationFile.load(path ?? defaultPath) else {
+            if let path { throw ConfigurationError("\(path): does not exist") }
+            return configuration
+        }
+        try file.checkKeys(["spool", "ledger", "tenants", "workers", "rescanSeconds", "engine"])
+        configuration.spoolPath = try file.string("spool") ?? configuration.spoolPath
+        configuration.ledgerPath = try file.string("ledger") ?? configuration.ledgerPath
+        configuration.tenantsPath = try file.string("tenants") ?? configuration.tenantsPath
+        configuration.workers = try file.integer("workers") ?? 0
+        configuration.rescanSeconds = try file.number("rescanSeconds", minimum: 1) ?? configuration.rescanSeconds
+        if let engine = try file.object("engine") {
+            try engine.checkKeys(
+                ["maxPages", "maxStreamBytes", "maxDocumentBytes", "maxOperatorsPerPage", "maxXObjectDepth"],
+                context: "engine."
+            )
+            let defaults = ConversionLimits.default
+            configuration.limits = ConversionLimits(
+                maxPages: try engine.integer("maxPages", minimum: 1) ?? defaults.maxPages,
+                maxStreamBytes: try engine.integer("maxStreamBytes", minimum: 1) ?? defaults.maxStreamBytes,
+                maxDocumentBytes: try engine.integer("maxDocumentBytes", minimum: 1) ?? defaults.maxDocumentBytes,
+                maxOperatorsPerPage: try engine.integer("maxOperatorsPerPage", minimum: 1) ?? defaults.maxOperatorsPerPage,
+                maxXObjectDepth: try engine.integer("maxXObjectDepth", minimum: 1) ?? defaults.maxXObjectDepth
+            )
+        }
+        return configuration
+    }
+}

@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One tenant's configuration (`etc/tenants/NAME.json`): plan limits, default formats, settle time, QA threshold.
+public struct TenantConfiguration: Sendable, Hashable {
+    /// Plan limits; the defaults are AI Skill Mill's.
+    public struct Plan: Sendable, Hashable {
+        public var documentsPerJob = 10
+        public var bytesPerDocument = 50 << 20
+        public var pagesPerDocument = 500
+        public var concurrentJobs = 10
+        public var jobsPerHour = 100
+        /// The monthly subscription allowance in credits (1 credit = 1 converted page).
+        public var monthlyCredits = 0
+    }
+
+    public var name: String
+    public var settleSeconds = 2.0
+    public var defaultFormats = ["json", "md"]
+    public var plan = Plan()
+    public var qaThreshold = 80
+
+    public init(name: String) { self.name = name }
+
+    /// Tenant names: lowercase letters, digits and dashes, starting with a letter, at most 63 characters.
+    public static func isValidName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first), name.utf8.count <= 63
+        else { return false }
+        return name.utf8.allSatisfy {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                || $0 == UInt8(ascii: "-")
+        }
+    }
+
+    /// Loads `folder/NAME.json`.
+    public static func load(_ path: String) throws -> TenantConfiguration {
+        guard let file = try ConfigurationFile.load(path) else { throw ConfigurationError("\(path): does not exist") }
+        let fileName = String(path.split(separator: "/").last ?? "")
+        let stem = fileName.hasSuffix(".json") ? String(fileName.dropLast(5)) : fileName
+        try file.checkKeys(["name", "settleSeconds", "defaultFormats", "plan", "qa", "categories"])
+        let name = try file.string("name") ?? stem
+        guard isValidName(name), name == stem else {
+            throw ConfigurationError("\(path): tenant name \"\(name)\" must match the file name and be lowercase a-z, 0-9, -")
+        }
+        var tenant = TenantConfiguration(name: name)
+        tenant.settleSeconds = try file.number("settleSeconds") ?? tenant.settleSeconds
+        tenant.defaultFormats = try file.strings("defaultFormats") ?? tenant.defaultFormats
+        if let plan = try file.object("plan") {
+            try plan.checkKeys(
+                ["documentsPerJob", "bytesPerDocument", "pagesPerDocument", "concurrentJobs", "jobsPerHour", "monthlyCredits"],
+                context: "plan."
+            )
+            tenant.plan.documentsPerJob = try plan.integer("documentsPerJob", minimum: 1) ?? tenant.plan.documentsPerJob
+            tenant.plan.bytesPerDocument = try plan.integer("bytesPerDocument", minimum: 1) ?? tenant.plan.bytesPerDocument
+            tenant.plan.pagesPerDocument = try plan.integer("pagesPerDocument", minimum: 1) ?? tenant.plan.pagesPerDocument
+            tenant.plan.concurrentJobs = try plan.integer("concurrentJobs", minimum: 1) ?? tenant.plan.concurrentJobs
+            tenant.plan.jobsPerHour = try plan.integer("jobsPerHour", minimum: 1) ?? tenant.plan.jobsPerHour
+            tenant.plan.monthlyCredits = try plan.integer("monthlyCredits") ?? tenant.plan.monthlyCredits
+        }
+        if let qa = try file.object("qa") {
+            try qa.checkKeys(["threshold"], context: "qa.")
+            tenant.qaThreshold = try qa.integer("threshold") ?? tenant.qaThreshold
+        }
+        return tenant
+    }
+
+    /// Every `*.json` in `folder`, sorted by name.
+    public static func loadAll(folder: String) throws -> [TenantConfiguration] {
+        guard let directory = opendir(folder) else {
+            if errno == ENOENT { return [] }
+            throw ConfigurationError("\(folder): cannot be listed")
+        }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
+                String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasSuffix(".json"), !name.hasPrefix(".") { names.append(name) }
+        }
+        return try names.sorted().map { try load(folder + "/" + $0) }
+    }
+}

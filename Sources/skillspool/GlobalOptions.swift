@@ -1,0 +1,26 @@
+import ArgumentParser
+import Ledger
+import Spool
+
+/// Options every command that touches the daemon's state shares.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: "Daemon configuration (default: etc/skillspool.json if present).")
+    var config: String?
+
+    @Option(help: "Ledger database (default: the configuration's, ./spool/ledger.sqlite).")
+    var ledger: String?
+
+    func configuration() throws -> SpoolConfiguration {
+        try SpoolConfiguration.load(path: config)
+    }
+
+    func openLedger() throws -> Ledger {
+        try Ledger(path: ledger ?? configuration().ledgerPath)
+    }
+
+    /// Monthly allowances from the tenant configurations.
+    func allowances() throws -> [String: Int] {
+        let tenants = try TenantConfiguration.loadAll(folder: configuration().tenantsPath)
+        return Dictionary(uniqueKeysWithValues: tenants.map { ($0.name, $0.plan.monthlyCredits) })
+    }
+}
