@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "PDFTextTests", dependencies: ["PDFText", "PDFFixtures", "CQPDF"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "PDFText", "DocumentModel", "PDFFixtures"]),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
         .testTarget(name: "SkillspoolCLITests", dependencies: ["PDFFixtures"]),
     ],
