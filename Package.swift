@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "skillspool", targets: ["skillspool"]),
+        .executable(name: "skillspool-ledger", targets: ["skillspool-ledger"]),
         .executable(name: "skillspool-ledger-load", targets: ["LedgerLoad"]),
         .library(name: "PDFText", targets: ["PDFText"]),
         .library(name: "DocumentModel", targets: ["DocumentModel"]),
@@ -29,14 +30,29 @@ let package = Package(
         .target(name: "DocumentModel"),
         .target(name: "Layout", dependencies: ["PDFText", "DocumentModel"]),
         .target(name: "Ledger", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Spool", dependencies: ["PDFText", "DocumentModel", "Layout", "Ledger"]),
+        .target(name: "Spool", dependencies: ["PDFText", "DocumentModel", "Layout"]),
+
+        // Command line: `skillspool` (conversion, started once per PDF, so kept free of the database stack) and
+        // its companion `skillspool-ledger` (jobs and ledger commands, GRDB), which `skillspool` hands over to.
+        .target(
+            name: "CLISupport",
+            dependencies: ["DocumentModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
 
         .executableTarget(
             name: "skillspool",
             dependencies: [
-                "PDFText", "DocumentModel", "Layout", "Ledger", "Spool",
+                "PDFText", "DocumentModel", "Layout", "Spool", "CLISupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .executableTarget(
+            name: "skillspool-ledger",
+            dependencies: [
+                "Ledger", "Spool", "DocumentModel", "CLISupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 

@@ -1,9 +1,9 @@
 import GRDB
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension Ledger {
@@ -28,7 +28,9 @@ extension Ledger {
             var configuration = Configuration()
             configuration.readonly = true
             let copy = try DatabaseQueue(path: temporary, configuration: configuration)
-            result = try copy.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+            result = try copy.read { db in
+                try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+            }
             try copy.close()
         } catch {
             throw LedgerError(.backupCorrupt, "the backup cannot be opened: \(error)")

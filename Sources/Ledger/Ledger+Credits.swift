@@ -33,11 +33,17 @@ extension Ledger {
         at time: String
     ) throws -> CreditEntry {
         try db.execute(
-            sql: "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            sql:
+                "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [tenant, job, kind.rawValue, credits, key, time]
         )
         return CreditEntry(
-            id: db.lastInsertedRowID, tenant: tenant, jobID: job, kind: kind, credits: credits, idempotencyKey: key,
+            id: db.lastInsertedRowID,
+            tenant: tenant,
+            jobID: job,
+            kind: kind,
+            credits: credits,
+            idempotencyKey: key,
             createdAt: time
         )
     }
@@ -53,7 +59,12 @@ extension Ledger {
     /// `BEGIN IMMEDIATE` transaction, so two processes cannot both spend the last credits.
     /// - Throws: `ERR::BILLING::INSUFFICIENT_CREDITS` (nothing reserved) when the balance cannot cover it.
     @discardableResult
-    public func reserve(job: String, credits: Int, allowance: Int, at time: String = Timestamp.now()) throws -> CreditEntry {
+    public func reserve(
+        job: String,
+        credits: Int,
+        allowance: Int,
+        at time: String = Timestamp.now()
+    ) throws -> CreditEntry {
         guard credits >= 0 else { throw LedgerError(.invalidArgument, "credits must not be negative") }
         return try write { db in
             let key = Self.reserveKey(job: job)
@@ -63,7 +74,8 @@ extension Ledger {
                 }
                 return recorded
             }
-            guard let tenant = try String.fetchOne(db, sql: "SELECT tenant FROM jobs WHERE id = ?", arguments: [job]) else {
+            guard let tenant = try String.fetchOne(db, sql: "SELECT tenant FROM jobs WHERE id = ?", arguments: [job])
+            else {
                 throw LedgerError(.unknownJob, "no job '\(job)'")
             }
             let balance = try Self.balance(db, tenant: tenant, allowance: allowance, month: Timestamp.month(of: time))
@@ -119,7 +131,12 @@ extension Ledger {
 
     /// Adds purchased credits; `reference` (an order number) makes a replay a no-op.
     @discardableResult
-    public func topUp(tenant: String, credits: Int, reference: String, at time: String = Timestamp.now()) throws
+    public func topUp(
+        tenant: String,
+        credits: Int,
+        reference: String,
+        at time: String = Timestamp.now()
+    ) throws
         -> CreditEntry
     {
         guard credits > 0 else { throw LedgerError(.invalidArgument, "a top-up must add credits") }
@@ -127,17 +144,27 @@ extension Ledger {
             let key = "topup:\(tenant):\(reference)"
             if let recorded = try existing(db, key: key) {
                 guard recorded.credits == credits else {
-                    throw LedgerError(.idempotencyConflict, "top-up '\(reference)' was recorded with \(recorded.credits)")
+                    throw LedgerError(
+                        .idempotencyConflict,
+                        "top-up '\(reference)' was recorded with \(recorded.credits)"
+                    )
                 }
                 return recorded
             }
-            try db.execute(sql: "INSERT OR IGNORE INTO tenants (name, created_at) VALUES (?, ?)", arguments: [tenant, time])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO tenants (name, created_at) VALUES (?, ?)",
+                arguments: [tenant, time]
+            )
             return try insert(db, tenant: tenant, job: nil, kind: .topup, credits: credits, key: key, at: time)
         }
     }
 
     /// The tenant's balance for `month` (`YYYY-MM`), derived from the entries.
-    public func balance(tenant: String, allowance: Int, month: String = Timestamp.month(of: Timestamp.now())) throws
+    public func balance(
+        tenant: String,
+        allowance: Int,
+        month: String = Timestamp.month(of: Timestamp.now())
+    ) throws
         -> Balance
     {
         guard Timestamp.isMonth(month) else { throw LedgerError(.invalidArgument, "'\(month)' is not a YYYY-MM month") }

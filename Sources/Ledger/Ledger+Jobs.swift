@@ -28,7 +28,9 @@ extension Ledger {
 
     /// Whether a job with this id exists.
     public func hasJob(_ id: String) throws -> Bool {
-        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM jobs WHERE id = ?)", arguments: [id]) ?? false }
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM jobs WHERE id = ?)", arguments: [id]) ?? false
+        }
     }
 
     /// Moves a job to a status and stage, recording the transition.

@@ -68,7 +68,8 @@ extension Ledger {
             pageArguments += [pageSize, (page - 1) * pageSize]
             let rows = try Row.fetchAll(
                 db,
-                sql: "SELECT \(Self.jobColumns) FROM jobs \(whereClause) ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                sql:
+                    "SELECT \(Self.jobColumns) FROM jobs \(whereClause) ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
                 arguments: pageArguments
             )
             return JobPage(jobs: rows.map(Self.job), page: page, pageSize: pageSize, total: total)
@@ -78,7 +79,8 @@ extension Ledger {
     /// Everything recorded about one job, or nil.
     public func jobDetail(_ id: String) throws -> JobDetail? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.jobColumns) FROM jobs WHERE id = ?", arguments: [id])
+            guard
+                let row = try Row.fetchOne(db, sql: "SELECT \(Self.jobColumns) FROM jobs WHERE id = ?", arguments: [id])
             else { return nil }
             let documents = try Row.fetchAll(
                 db,
@@ -89,8 +91,14 @@ extension Ledger {
                 arguments: [id]
             ).map { row in
                 DocumentRecord(
-                    fileName: row[0], sha256: row[1], bytes: row[2], pages: row[3], sizeTier: row[4],
-                    documentType: row[5], category: row[6], status: row[7]
+                    fileName: row[0],
+                    sha256: row[1],
+                    bytes: row[2],
+                    pages: row[3],
+                    sizeTier: row[4],
+                    documentType: row[5],
+                    category: row[6],
+                    status: row[7]
                 )
             }
             let outputs = try Row.fetchAll(
@@ -116,8 +124,13 @@ extension Ledger {
             let reserved = entries.filter { $0[0] == "reserve" }.reduce(0) { $0 + ($1[1] as Int) }
             let charged = entries.filter { $0[0] == "settle" }.reduce(0) { $0 + ($1[1] as Int) }
             return JobDetail(
-                job: Self.job(row), documents: documents, outputs: outputs, qaScores: scores, events: events,
-                creditsReserved: reserved, creditsCharged: charged
+                job: Self.job(row),
+                documents: documents,
+                outputs: outputs,
+                qaScores: scores,
+                events: events,
+                creditsReserved: reserved,
+                creditsCharged: charged
             )
         }
     }
@@ -146,8 +159,13 @@ extension Ledger {
                 let balance = try Self.balance(db, tenant: name, allowance: allowances[name] ?? 0, month: month)
                 result.append(
                     TenantSummary(
-                        tenant: name, month: month, reserved: sums["reserve"] ?? 0, settled: sums["settle"] ?? 0,
-                        refunded: sums["refund"] ?? 0, topups: sums["topup"] ?? 0, balance: balance
+                        tenant: name,
+                        month: month,
+                        reserved: sums["reserve"] ?? 0,
+                        settled: sums["settle"] ?? 0,
+                        refunded: sums["refund"] ?? 0,
+                        topups: sums["topup"] ?? 0,
+                        balance: balance
                     )
                 )
             }

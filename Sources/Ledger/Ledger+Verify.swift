@@ -35,12 +35,17 @@ extension Ledger {
                 let closes: Int = row[3]
                 if closes > 1 {
                     violations.append(
-                        LedgerViolation(rule: "closed-twice", message: "job \(job) has \(closes) settles/refunds", rows: ["\(entry)"])
+                        LedgerViolation(
+                            rule: "closed-twice",
+                            message: "job \(job) has \(closes) settles/refunds",
+                            rows: ["\(entry)"]
+                        )
                     )
                 } else if status.isTerminal && closes == 0 {
                     violations.append(
                         LedgerViolation(
-                            rule: "reserve-not-closed", message: "job \(job) is \(status.rawValue) but its reserve is open",
+                            rule: "reserve-not-closed",
+                            message: "job \(job) is \(status.rawValue) but its reserve is open",
                             rows: ["\(entry)"]
                         )
                     )
@@ -48,11 +53,16 @@ extension Ledger {
             }
             let reserves = try Row.fetchAll(
                 db,
-                sql: "SELECT COUNT(*), job_id FROM credit_entries WHERE kind = 'reserve' GROUP BY job_id HAVING COUNT(*) > 1"
+                sql:
+                    "SELECT COUNT(*), job_id FROM credit_entries WHERE kind = 'reserve' GROUP BY job_id HAVING COUNT(*) > 1"
             )
             for row in reserves {
                 violations.append(
-                    LedgerViolation(rule: "reserved-twice", message: "job \(row[1] as String) has \(row[0] as Int) reserves", rows: [row[1]])
+                    LedgerViolation(
+                        rule: "reserved-twice",
+                        message: "job \(row[1] as String) has \(row[0] as Int) reserves",
+                        rows: [row[1]]
+                    )
                 )
             }
             let closes = try Row.fetchAll(
@@ -73,14 +83,19 @@ extension Ledger {
                 let status: String? = row[5]
                 guard let reserved else {
                     violations.append(
-                        LedgerViolation(rule: "close-without-reserve", message: "\(kind) for job \(job ?? "-") has no reserve", rows: ["\(entry)"])
+                        LedgerViolation(
+                            rule: "close-without-reserve",
+                            message: "\(kind) for job \(job ?? "-") has no reserve",
+                            rows: ["\(entry)"]
+                        )
                     )
                     continue
                 }
                 if kind == "settle" && credits > reserved {
                     violations.append(
                         LedgerViolation(
-                            rule: "settle-exceeds-reserve", message: "job \(job ?? "-") settled \(credits) of \(reserved) reserved",
+                            rule: "settle-exceeds-reserve",
+                            message: "job \(job ?? "-") settled \(credits) of \(reserved) reserved",
                             rows: ["\(entry)"]
                         )
                     )
@@ -88,19 +103,25 @@ extension Ledger {
                 if kind == "refund" && credits != reserved {
                     violations.append(
                         LedgerViolation(
-                            rule: "partial-refund", message: "job \(job ?? "-") refunded \(credits) of \(reserved) reserved",
+                            rule: "partial-refund",
+                            message: "job \(job ?? "-") refunded \(credits) of \(reserved) reserved",
                             rows: ["\(entry)"]
                         )
                     )
                 }
                 if kind == "settle" && credits > 0 && status == JobStatus.failed.rawValue {
                     violations.append(
-                        LedgerViolation(rule: "failed-job-charged", message: "failed job \(job ?? "-") was charged \(credits)", rows: ["\(entry)"])
+                        LedgerViolation(
+                            rule: "failed-job-charged",
+                            message: "failed job \(job ?? "-") was charged \(credits)",
+                            rows: ["\(entry)"]
+                        )
                     )
                 }
             }
             let months = try Row.fetchAll(
-                db, sql: "SELECT DISTINCT tenant, substr(created_at, 1, 7) FROM credit_entries ORDER BY 1, 2"
+                db,
+                sql: "SELECT DISTINCT tenant, substr(created_at, 1, 7) FROM credit_entries ORDER BY 1, 2"
             )
             var reported = Set<String>()
             for row in months {
@@ -113,7 +134,8 @@ extension Ledger {
                     violations.append(
                         LedgerViolation(
                             rule: "negative-balance",
-                            message: "tenant \(tenant) is \(-balance.purchasedRemaining) credits below zero in \(month)",
+                            message:
+                                "tenant \(tenant) is \(-balance.purchasedRemaining) credits below zero in \(month)",
                             rows: [tenant]
                         )
                     )

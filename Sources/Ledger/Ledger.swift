@@ -52,3 +52,8 @@ public final class Ledger: Sendable {
         }
     }
 }
+
+extension Ledger {
+    /// The newest migration of the schema, reported by `skillspool-ledger --version`.
+    public static let schemaVersion = "ledger-schema v1"
+}

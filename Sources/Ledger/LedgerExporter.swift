@@ -1,9 +1,9 @@
 import GRDB
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Incremental exports of credit entries for billing (CSV per RFC 4180, or JSON lines).
@@ -36,13 +36,17 @@ public struct LedgerExporter {
     /// durably) or to standard output (`nil`, only without a cursor file), then stores the new cursor.
     public func export(format: Format, tenant: String?, cursorFile: String?, output: String?) throws -> Result {
         if cursorFile != nil && output == nil {
-            throw LedgerError(.invalidArgument, "an incremental export needs --out: the cursor only advances once the file is durable")
+            throw LedgerError(
+                .invalidArgument,
+                "an incremental export needs --out: the cursor only advances once the file is durable"
+            )
         }
         let start = try cursorFile.map(Self.readCursor) ?? 0
         let result: Result
         if let output {
             result = try DurableFileWriter.write(to: output) { writer in
-                try write(format: format, tenant: tenant, after: start) { bytes in try writer.withBuffer { $0 += bytes } }
+                try write(format: format, tenant: tenant, after: start) { bytes in try writer.withBuffer { $0 += bytes }
+                }
             }
         } else {
             var pending: [UInt8] = []
@@ -71,11 +75,17 @@ public struct LedgerExporter {
         return result
     }
 
-    private func write(format: Format, tenant: String?, after start: Int64, _ sink: ([UInt8]) throws -> Void) throws
+    private func write(
+        format: Format,
+        tenant: String?,
+        after start: Int64,
+        _ sink: ([UInt8]) throws -> Void
+    ) throws
         -> Result
     {
         try ledger.read { db in
-            var sql = "SELECT id, tenant, job_id, kind, credits, idempotency_key, created_at FROM credit_entries WHERE id > ?"
+            var sql =
+                "SELECT id, tenant, job_id, kind, credits, idempotency_key, created_at FROM credit_entries WHERE id > ?"
             var arguments: StatementArguments = [start]
             if let tenant {
                 sql += " AND tenant = ?"
@@ -145,7 +155,11 @@ public struct LedgerExporter {
         let handle = open(path, O_RDONLY | O_CLOEXEC)
         guard handle >= 0 else {
             if errno == ENOENT { return 0 }
-            throw LedgerError(.exportFailed, "cannot read cursor '\(path)': \(DurableFileWriter.errorText())", retryable: true)
+            throw LedgerError(
+                .exportFailed,
+                "cannot read cursor '\(path)': \(DurableFileWriter.errorText())",
+                retryable: true
+            )
         }
         defer { close(handle) }
         var bytes = [UInt8](repeating: 0, count: 64)
@@ -160,7 +174,9 @@ public struct LedgerExporter {
     private static func writeStandardOutput(_ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeBytes {
+                Glibc.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset)
+            }
             if written <= 0 {
                 if written < 0 && errno == EINTR { continue }
                 return
@@ -176,9 +192,12 @@ public struct LedgerExporter {
         }
         var magnitude = value.magnitude
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
             while magnitude > 0 {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// UTC times as ISO 8601 text with milliseconds (`2026-11-23T15:39:37.123Z`), which sort as strings.

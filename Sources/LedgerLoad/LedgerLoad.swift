@@ -2,9 +2,9 @@ import GRDB
 import Ledger
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Load generator for ledger tests and benchmarks (not part of the product CLI).
@@ -46,9 +46,13 @@ enum LedgerLoad {
         let tenants = (0..<10).map { "tenant-\($0)" }
         try queue.write { db in
             for tenant in tenants {
-                try db.execute(sql: "INSERT OR IGNORE INTO tenants (name, created_at) VALUES (?, '2025-01-01T00:00:00.000Z')", arguments: [tenant])
                 try db.execute(
-                    sql: "INSERT OR IGNORE INTO credit_entries (tenant, kind, credits, idempotency_key, created_at) VALUES (?, 'topup', 1000000000, ?, '2025-01-01T00:00:00.000Z')",
+                    sql: "INSERT OR IGNORE INTO tenants (name, created_at) VALUES (?, '2025-01-01T00:00:00.000Z')",
+                    arguments: [tenant]
+                )
+                try db.execute(
+                    sql:
+                        "INSERT OR IGNORE INTO credit_entries (tenant, kind, credits, idempotency_key, created_at) VALUES (?, 'topup', 1000000000, ?, '2025-01-01T00:00:00.000Z')",
                     arguments: [tenant, "topup:\(tenant):seed"]
                 )
             }
@@ -60,10 +64,12 @@ enum LedgerLoad {
         while job < jobs {
             try queue.write { db in
                 let insertJob = try db.makeStatement(
-                    sql: "INSERT INTO jobs (id, tenant, status, current_stage, created_at, completed_at) VALUES (?, ?, ?, 'publish', ?, ?)"
+                    sql:
+                        "INSERT INTO jobs (id, tenant, status, current_stage, created_at, completed_at) VALUES (?, ?, ?, 'publish', ?, ?)"
                 )
                 let insertEntry = try db.makeStatement(
-                    sql: "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+                    sql:
+                        "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?)"
                 )
                 var inBatch = 0
                 while inBatch < batch && job < jobs {
@@ -93,13 +99,16 @@ enum LedgerLoad {
         while written < entries {
             try queue.write { db in
                 let insertEntry = try db.makeStatement(
-                    sql: "INSERT INTO credit_entries (tenant, kind, credits, idempotency_key, created_at) VALUES (?, 'topup', ?, ?, ?)"
+                    sql:
+                        "INSERT INTO credit_entries (tenant, kind, credits, idempotency_key, created_at) VALUES (?, 'topup', ?, ?, ?)"
                 )
                 var inBatch = 0
                 while inBatch < batch && written < entries {
                     let tenant = tenants[topup % tenants.count]
                     let created = Timestamp.format(seconds: 1_735_689_600 + topup * 7 % (365 * 86400))
-                    try insertEntry.execute(arguments: [tenant, 10 + topup % 90, "topup:\(tenant):order-\(topup)", created])
+                    try insertEntry.execute(arguments: [
+                        tenant, 10 + topup % 90, "topup:\(tenant):order-\(topup)", created,
+                    ])
                     written += 1
                     topup += 1
                     inBatch += 1

@@ -1,9 +1,9 @@
 import DocumentModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reading JSON configuration objects strictly: unknown keys and wrong types are errors, not silently ignored.
@@ -18,7 +18,9 @@ struct ConfigurationFile {
     }
 
     init(path: String, value: JSONValue) throws {
-        guard case .object(let members) = value else { throw ConfigurationError("\(path): the top level must be an object") }
+        guard case .object(let members) = value else {
+            throw ConfigurationError("\(path): the top level must be an object")
+        }
         self.path = path
         self.members = members
     }
@@ -69,7 +71,9 @@ struct ConfigurationFile {
         guard let value = value(key) else { return nil }
         guard case .array(let items) = value else { throw ConfigurationError("\(path): \"\(key)\" must be an array") }
         return try items.map { item in
-            guard case .string(let text) = item else { throw ConfigurationError("\(path): \"\(key)\" must hold strings") }
+            guard case .string(let text) = item else {
+                throw ConfigurationError("\(path): \"\(key)\" must hold strings")
+            }
             return text
         }
     }

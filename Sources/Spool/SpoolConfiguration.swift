@@ -42,7 +42,8 @@ public struct SpoolConfiguration: Sendable {
                 maxPages: try engine.integer("maxPages", minimum: 1) ?? defaults.maxPages,
                 maxStreamBytes: try engine.integer("maxStreamBytes", minimum: 1) ?? defaults.maxStreamBytes,
                 maxDocumentBytes: try engine.integer("maxDocumentBytes", minimum: 1) ?? defaults.maxDocumentBytes,
-                maxOperatorsPerPage: try engine.integer("maxOperatorsPerPage", minimum: 1) ?? defaults.maxOperatorsPerPage,
+                maxOperatorsPerPage: try engine.integer("maxOperatorsPerPage", minimum: 1)
+                    ?? defaults.maxOperatorsPerPage,
                 maxXObjectDepth: try engine.integer("maxXObjectDepth", minimum: 1) ?? defaults.maxXObjectDepth
             )
         }

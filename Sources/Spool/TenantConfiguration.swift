@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One tenant's configuration (`etc/tenants/NAME.json`): plan limits, default formats, settle time, QA threshold.
@@ -27,7 +27,8 @@ public struct TenantConfiguration: Sendable, Hashable {
 
     /// Tenant names: lowercase letters, digits and dashes, starting with a letter, at most 63 characters.
     public static func isValidName(_ name: String) -> Bool {
-        guard let first = name.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first), name.utf8.count <= 63
+        guard let first = name.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first),
+            name.utf8.count <= 63
         else { return false }
         return name.utf8.allSatisfy {
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
@@ -43,19 +44,26 @@ public struct TenantConfiguration: Sendable, Hashable {
         try file.checkKeys(["name", "settleSeconds", "defaultFormats", "plan", "qa", "categories"])
         let name = try file.string("name") ?? stem
         guard isValidName(name), name == stem else {
-            throw ConfigurationError("\(path): tenant name \"\(name)\" must match the file name and be lowercase a-z, 0-9, -")
+            throw ConfigurationError(
+                "\(path): tenant name \"\(name)\" must match the file name and be lowercase a-z, 0-9, -"
+            )
         }
         var tenant = TenantConfiguration(name: name)
         tenant.settleSeconds = try file.number("settleSeconds") ?? tenant.settleSeconds
         tenant.defaultFormats = try file.strings("defaultFormats") ?? tenant.defaultFormats
         if let plan = try file.object("plan") {
             try plan.checkKeys(
-                ["documentsPerJob", "bytesPerDocument", "pagesPerDocument", "concurrentJobs", "jobsPerHour", "monthlyCredits"],
+                [
+                    "documentsPerJob", "bytesPerDocument", "pagesPerDocument", "concurrentJobs", "jobsPerHour",
+                    "monthlyCredits",
+                ],
                 context: "plan."
             )
             tenant.plan.documentsPerJob = try plan.integer("documentsPerJob", minimum: 1) ?? tenant.plan.documentsPerJob
-            tenant.plan.bytesPerDocument = try plan.integer("bytesPerDocument", minimum: 1) ?? tenant.plan.bytesPerDocument
-            tenant.plan.pagesPerDocument = try plan.integer("pagesPerDocument", minimum: 1) ?? tenant.plan.pagesPerDocument
+            tenant.plan.bytesPerDocument =
+                try plan.integer("bytesPerDocument", minimum: 1) ?? tenant.plan.bytesPerDocument
+            tenant.plan.pagesPerDocument =
+                try plan.integer("pagesPerDocument", minimum: 1) ?? tenant.plan.pagesPerDocument
             tenant.plan.concurrentJobs = try plan.integer("concurrentJobs", minimum: 1) ?? tenant.plan.concurrentJobs
             tenant.plan.jobsPerHour = try plan.integer("jobsPerHour", minimum: 1) ?? tenant.plan.jobsPerHour
             tenant.plan.monthlyCredits = try plan.integer("monthlyCredits") ?? tenant.plan.monthlyCredits

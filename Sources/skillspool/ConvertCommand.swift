@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLISupport
 import DocumentModel
 import Layout
 import PDFText

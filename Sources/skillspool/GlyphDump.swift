@@ -1,3 +1,4 @@
+import CLISupport
 import DocumentModel
 import PDFText
 

@@ -18,9 +18,13 @@ struct CreditTests {
         #expect(try store.ledger.reserve(job: "j1", credits: 10, allowance: 0).credits == 10)
     }
 
-    @Test("credit_entries refuses UPDATE and DELETE", arguments: [
-        "UPDATE credit_entries SET credits = 0", "DELETE FROM credit_entries", "UPDATE credit_entries SET kind = 'refund' WHERE id = 2",
-    ])
+    @Test(
+        "credit_entries refuses UPDATE and DELETE",
+        arguments: [
+            "UPDATE credit_entries SET credits = 0", "DELETE FROM credit_entries",
+            "UPDATE credit_entries SET kind = 'refund' WHERE id = 2",
+        ]
+    )
     func appendOnly(sql: String) throws {
         let store = try TemporaryLedger()
         try store.job("j1", settle: 3)
@@ -91,6 +95,9 @@ struct CreditTests {
         #expect(november.available == 70)
         let summary = try ledger.summary(month: "2026-10", allowances: ["acme": 100])
         #expect(summary.count == 1)
-        #expect(summary[0].reserved == 150 && summary[0].settled == 120 && summary[0].refunded == 30 && summary[0].topups == 50)
+        #expect(
+            summary[0].reserved == 150 && summary[0].settled == 120 && summary[0].refunded == 30
+                && summary[0].topups == 50
+        )
     }
 }

@@ -16,10 +16,20 @@ struct ExportTests {
         var parts: [String] = []
         for batch in 0..<3 {
             for index in 0..<5 { try store.job("b\(batch)-\(index)", settle: index) }
-            _ = try exporter.export(format: .csv, tenant: nil, cursorFile: cursor, output: store.folder + "/part\(batch).csv")
+            _ = try exporter.export(
+                format: .csv,
+                tenant: nil,
+                cursorFile: cursor,
+                output: store.folder + "/part\(batch).csv"
+            )
             parts.append(try store.read("part\(batch).csv"))
         }
-        let again = try exporter.export(format: .csv, tenant: nil, cursorFile: cursor, output: store.folder + "/again.csv")
+        let again = try exporter.export(
+            format: .csv,
+            tenant: nil,
+            cursorFile: cursor,
+            output: store.folder + "/again.csv"
+        )
         #expect(again.rows == 0)
         #expect(try store.read("again.csv") == LedgerExporter.csvHeader)
         _ = try exporter.export(format: .csv, tenant: nil, cursorFile: nil, output: store.folder + "/full.csv")
@@ -34,13 +44,25 @@ struct ExportTests {
     @Test("CSV quoting and JSON lines")
     func formats() throws {
         let store = try TemporaryLedger()
-        try store.ledger.topUp(tenant: "acme", credits: 7, reference: "order, \"quoted\"", at: "2026-11-05T10:00:00.000Z")
+        try store.ledger.topUp(
+            tenant: "acme",
+            credits: 7,
+            reference: "order, \"quoted\"",
+            at: "2026-11-05T10:00:00.000Z"
+        )
         let exporter = LedgerExporter(ledger: store.ledger)
         _ = try exporter.export(format: .csv, tenant: "acme", cursorFile: nil, output: store.folder + "/a.csv")
-        #expect(try store.read("a.csv") == LedgerExporter.csvHeader + "1,acme,,topup,7,\"topup:acme:order, \"\"quoted\"\"\",2026-11-05T10:00:00.000Z\r\n")
+        #expect(
+            try store.read("a.csv") == LedgerExporter.csvHeader
+                + "1,acme,,topup,7,\"topup:acme:order, \"\"quoted\"\"\",2026-11-05T10:00:00.000Z\r\n"
+        )
         _ = try exporter.export(format: .jsonl, tenant: "acme", cursorFile: nil, output: store.folder + "/a.jsonl")
         let line = try store.read("a.jsonl")
-        #expect(line == #"{"id":1,"tenant":"acme","job_id":null,"kind":"topup","credits":7,"idempotency_key":"topup:acme:order, \"quoted\"","created_at":"2026-11-05T10:00:00.000Z"}"# + "\n")
+        #expect(
+            line
+                == #"{"id":1,"tenant":"acme","job_id":null,"kind":"topup","credits":7,"idempotency_key":"topup:acme:order, \"quoted\"","created_at":"2026-11-05T10:00:00.000Z"}"#
+                + "\n"
+        )
         _ = try exporter.export(format: .csv, tenant: "other", cursorFile: nil, output: store.folder + "/b.csv")
         #expect(try store.read("b.csv") == LedgerExporter.csvHeader)
     }
@@ -49,14 +71,22 @@ struct ExportTests {
     func needsOutput() throws {
         let store = try TemporaryLedger()
         #expect(throws: LedgerError.self) {
-            try LedgerExporter(ledger: store.ledger).export(format: .csv, tenant: nil, cursorFile: store.folder + "/c", output: nil)
+            try LedgerExporter(ledger: store.ledger).export(
+                format: .csv,
+                tenant: nil,
+                cursorFile: store.folder + "/c",
+                output: nil
+            )
         }
     }
 
     @Test("exports while another process writes 1,000 entries/s are consistent and add up")
     func concurrentWriter() throws {
         let store = try TemporaryLedger()
-        let writer = try Executables.start("skillspool-ledger-load", ["stream", store.path, "--rate", "1000", "--seconds", "3"])
+        let writer = try Executables.start(
+            "skillspool-ledger-load",
+            ["stream", store.path, "--rate", "1000", "--seconds", "3"]
+        )
         let exporter = LedgerExporter(ledger: store.ledger)
         let cursor = store.folder + "/cursor"
         var exported: [Int64] = []
@@ -85,7 +115,10 @@ struct ExportTests {
     @Test("a backup taken during continuous writes passes integrity_check and opens in the sqlite3 shell")
     func backupUnderLoad() throws {
         let store = try TemporaryLedger()
-        let writer = try Executables.start("skillspool-ledger-load", ["stream", store.path, "--rate", "1000", "--seconds", "2"])
+        let writer = try Executables.start(
+            "skillspool-ledger-load",
+            ["stream", store.path, "--rate", "1000", "--seconds", "2"]
+        )
         usleep(500_000)
         let backup = store.folder + "/backup.sqlite"
         try store.ledger.backup(to: backup)

@@ -52,7 +52,8 @@ final class TemporaryLedger {
 /// The build folder's executables, for tests that need a second process.
 enum Executables {
     static func url(_ name: String) -> URL {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         if folder.lastPathComponent.hasSuffix(".xctest") { folder = folder.deletingLastPathComponent() }
         return folder.appendingPathComponent(name)
     }

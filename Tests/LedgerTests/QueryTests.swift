@@ -8,7 +8,12 @@ struct QueryTests {
         let store = try TemporaryLedger()
         for index in 0..<12 {
             let tenant = index % 3 == 0 ? "beta" : "acme"
-            try store.job("job-\(index)", tenant: tenant, settle: index % 2 == 0 ? 1 : nil, at: "2026-11-\(10 + index)T00:00:00.000Z")
+            try store.job(
+                "job-\(index)",
+                tenant: tenant,
+                settle: index % 2 == 0 ? 1 : nil,
+                at: "2026-11-\(10 + index)T00:00:00.000Z"
+            )
         }
         let page = try store.ledger.jobs(JobFilter(tenant: "acme"), page: 2, pageSize: 3)
         #expect(page.total == 8)
@@ -16,8 +21,14 @@ struct QueryTests {
         let complete = try store.ledger.jobs(JobFilter(status: .complete, since: "2026-11-15"))
         #expect(complete.jobs.map(\.id) == ["job-10", "job-8", "job-6"])
         try store.ledger.addDocument(DocumentRecord(fileName: "a.pdf", sha256: "ab", bytes: 10, pages: 2), job: "job-0")
-        try store.ledger.addOutput(OutputRecord(format: "json", path: "out/a.json", bytes: 5, sha256: "cd"), job: "job-0")
-        try store.ledger.addQAScore(QAScoreRecord(skill: "a", agent: "structure", score: 90, passed: true), job: "job-0")
+        try store.ledger.addOutput(
+            OutputRecord(format: "json", path: "out/a.json", bytes: 5, sha256: "cd"),
+            job: "job-0"
+        )
+        try store.ledger.addQAScore(
+            QAScoreRecord(skill: "a", agent: "structure", score: 90, passed: true),
+            job: "job-0"
+        )
         let detail = try #require(try store.ledger.jobDetail("job-0"))
         #expect(detail.job.status == .complete && detail.job.completedAt != nil)
         #expect(detail.documents.count == 1 && detail.outputs.count == 1 && detail.qaScores.count == 1)

@@ -12,16 +12,37 @@ struct VerifyTests {
         #expect(try store.ledger.verify(allowances: [:]).isEmpty)
     }
 
-    @Test("each planted violation is caught", arguments: [
-        ("reserve-not-closed", "UPDATE jobs SET status = 'complete' WHERE id = 'open'"),
-        ("close-without-reserve", "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES ('acme', 'bare', 'settle', 1, 'x1', '2026-11-05T10:00:00.000Z')"),
-        ("settle-exceeds-reserve", "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES ('acme', 'open', 'settle', 99, 'x2', '2026-11-05T10:00:00.000Z')"),
-        ("partial-refund", "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES ('acme', 'open', 'refund', 1, 'x3', '2026-11-05T10:00:00.000Z')"),
-        ("closed-twice", "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES ('acme', 'done', 'settle', 1, 'x4', '2026-11-05T10:00:00.000Z')"),
-        ("failed-job-charged", "UPDATE jobs SET status = 'failed' WHERE id = 'done'"),
-        ("reserved-twice", "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES ('acme', 'done', 'reserve', 10, 'x5', '2026-11-05T10:00:00.000Z')"),
-        ("negative-balance", "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES ('acme', 'bare', 'reserve', 1000, 'x6', '2026-11-05T10:00:00.000Z')"),
-    ])
+    @Test(
+        "each planted violation is caught",
+        arguments: [
+            ("reserve-not-closed", "UPDATE jobs SET status = 'complete' WHERE id = 'open'"),
+            (
+                "close-without-reserve",
+                "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES ('acme', 'bare', 'settle', 1, 'x1', '2026-11-05T10:00:00.000Z')"
+            ),
+            (
+                "settle-exceeds-reserve",
+                "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES ('acme', 'open', 'settle', 99, 'x2', '2026-11-05T10:00:00.000Z')"
+            ),
+            (
+                "partial-refund",
+                "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES ('acme', 'open', 'refund', 1, 'x3', '2026-11-05T10:00:00.000Z')"
+            ),
+            (
+                "closed-twice",
+                "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES ('acme', 'done', 'settle', 1, 'x4', '2026-11-05T10:00:00.000Z')"
+            ),
+            ("failed-job-charged", "UPDATE jobs SET status = 'failed' WHERE id = 'done'"),
+            (
+                "reserved-twice",
+                "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES ('acme', 'done', 'reserve', 10, 'x5', '2026-11-05T10:00:00.000Z')"
+            ),
+            (
+                "negative-balance",
+                "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES ('acme', 'bare', 'reserve', 1000, 'x6', '2026-11-05T10:00:00.000Z')"
+            ),
+        ]
+    )
     func planted(rule: String, sql: String) throws {
         let store = try TemporaryLedger()
         try store.job("done", reserve: 10, settle: 5)

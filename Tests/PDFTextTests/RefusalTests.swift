@@ -45,7 +45,9 @@ struct RefusalTests {
     func damaged() {
         #expect(code { _ = try PDFDocument(bytes: Array("%PDF-1.7\n\u{01}\u{02}garbage".utf8)) } == .damaged)
         // A catalog whose page tree is missing reads as a document without pages.
-        let noTree = Array("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8)
+        let noTree = Array(
+            "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8
+        )
         #expect(code { _ = try PDFDocument(bytes: noTree) } == .emptyPDF)
     }
 

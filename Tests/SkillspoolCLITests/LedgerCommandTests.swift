@@ -4,7 +4,8 @@ import Testing
 @Suite("skillspool jobs and ledger")
 struct LedgerCommandTests {
     private func seededLedger() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cli-ledger-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cli-ledger-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/ledger.sqlite"
         let load = Process()

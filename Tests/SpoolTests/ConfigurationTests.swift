@@ -26,7 +26,10 @@ struct ConfigurationTests {
 
     @Test("engine limits and paths are read")
     func daemon() throws {
-        let path = try write(#"{"ledger": "/var/lib/x.sqlite", "engine": {"maxPages": 40, "maxXObjectDepth": 3}}"#, name: "d.json")
+        let path = try write(
+            #"{"ledger": "/var/lib/x.sqlite", "engine": {"maxPages": 40, "maxXObjectDepth": 3}}"#,
+            name: "d.json"
+        )
         let configuration = try SpoolConfiguration.load(path: path)
         #expect(configuration.ledgerPath == "/var/lib/x.sqlite")
         #expect(configuration.limits.maxPages == 40 && configuration.limits.maxXObjectDepth == 3)
@@ -37,15 +40,18 @@ struct ConfigurationTests {
         #expect(throws: ConfigurationError.self) { try SpoolConfiguration.load(path: "/nonexistent/skillspool.json") }
     }
 
-    @Test("unknown keys, wrong types and bad names are refused", arguments: [
-        (#"{"plan": {"documentsPerJob": 10, "extra": 1}}"#, "acme.json"),
-        (#"{"settleSeconds": "two"}"#, "acme.json"),
-        (#"{"plan": {"documentsPerJob": 0}}"#, "acme.json"),
-        (#"{"name": "other"}"#, "acme.json"),
-        (#"{}"#, "Bad_Name.json"),
-        (#"{"qa": {"threshold": 80}, "colour": "red"}"#, "acme.json"),
-        (#"{"plan": "#, "acme.json"),
-    ])
+    @Test(
+        "unknown keys, wrong types and bad names are refused",
+        arguments: [
+            (#"{"plan": {"documentsPerJob": 10, "extra": 1}}"#, "acme.json"),
+            (#"{"settleSeconds": "two"}"#, "acme.json"),
+            (#"{"plan": {"documentsPerJob": 0}}"#, "acme.json"),
+            (#"{"name": "other"}"#, "acme.json"),
+            (#"{}"#, "Bad_Name.json"),
+            (#"{"qa": {"threshold": 80}, "colour": "red"}"#, "acme.json"),
+            (#"{"plan": "#, "acme.json"),
+        ]
+    )
     func refused(text: String, name: String) throws {
         let path = try write(text, name: name)
         #expect(throws: ConfigurationError.self) { try TenantConfiguration.load(path) }

@@ -7,13 +7,13 @@ import DocumentModel
 #endif
 
 /// Writes to stdout and stderr by file descriptor (Swift 6 forbids touching C's global `stdout`/`stderr`).
-enum StandardStreams {
-    static func writeOut(_ text: String) { write(text, to: STDOUT_FILENO) }
+public enum StandardStreams {
+    public static func writeOut(_ text: String) { write(text, to: STDOUT_FILENO) }
 
-    static func writeError(_ text: String) { write(text, to: STDERR_FILENO) }
+    public static func writeError(_ text: String) { write(text, to: STDERR_FILENO) }
 
     /// Prints `{"code": …, "message": …, "retryable": …}` on stderr.
-    static func reportError(code: String, message: String, retryable: Bool) {
+    public static func reportError(code: String, message: String, retryable: Bool) {
         let object = JSONValue.object([
             ("code", .string(code)), ("message", .string(message)), ("retryable", .bool(retryable)),
         ])

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLISupport
 import DocumentModel
 import Ledger
 
@@ -28,7 +29,10 @@ struct LedgerCommand: ParsableCommand {
                     throw ValidationError("format must be csv or jsonl")
                 }
                 let result = try LedgerExporter(ledger: global.openLedger()).export(
-                    format: exportFormat, tenant: tenant, cursorFile: cursorFile, output: out
+                    format: exportFormat,
+                    tenant: tenant,
+                    cursorFile: cursorFile,
+                    output: out
                 )
                 if out != nil {
                     StandardStreams.writeError("exported \(result.rows) entries, cursor \(result.cursor)\n")
@@ -48,7 +52,11 @@ struct LedgerCommand: ParsableCommand {
         func run() throws {
             try CommandErrors.run {
                 let selected = month ?? Timestamp.month(of: Timestamp.now())
-                let summaries = try global.openLedger().summary(month: selected, tenant: tenant, allowances: global.allowances())
+                let summaries = try global.openLedger().summary(
+                    month: selected,
+                    tenant: tenant,
+                    allowances: global.allowances()
+                )
                 if json {
                     let value = JSONValue.array(
                         summaries.map { line in

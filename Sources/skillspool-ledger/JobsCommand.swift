@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLISupport
 import DocumentModel
 import Ledger
 
@@ -93,7 +94,8 @@ enum JobJSON {
                     detail.documents.enumerated().map { index, document in
                         .object([
                             ("id", .int(index + 1)), ("filename", .string(document.fileName)),
-                            ("pageCount", .int(document.pages)), ("sizeTier", document.sizeTier.map(JSONValue.string) ?? .null),
+                            ("pageCount", .int(document.pages)),
+                            ("sizeTier", document.sizeTier.map(JSONValue.string) ?? .null),
                             ("status", .string(document.status)),
                             ("documentType", document.documentType.map(JSONValue.string) ?? .null),
                             ("category", document.category.map(JSONValue.string) ?? .null),
@@ -124,7 +126,10 @@ enum JobJSON {
                     }
                 )
             ),
-            ("credits", .object([("reserved", .int(detail.creditsReserved)), ("charged", .int(detail.creditsCharged))])),
+            (
+                "credits",
+                .object([("reserved", .int(detail.creditsReserved)), ("charged", .int(detail.creditsCharged))])
+            ),
             (
                 "timestamps",
                 .object([

@@ -1,25 +1,32 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Aligned columns for people at a terminal; tab-separated values when stdout is a pipe.
-struct TextTable {
-    var header: [String]
-    var rows: [[String]] = []
+public struct TextTable {
+    public var header: [String]
+    public var rows: [[String]] = []
     /// Columns whose values are right-aligned (numbers).
-    var numericColumns: Set<Int> = []
+    public var numericColumns: Set<Int> = []
 
-    static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    public init(header: [String], numericColumns: Set<Int> = []) {
+        self.header = header
+        self.numericColumns = numericColumns
+    }
 
-    func render() -> String {
+    public static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    public func render() -> String {
         guard Self.isTerminal else {
             return ([header] + rows).map { $0.joined(separator: "\t") }.joined(separator: "\n") + "\n"
         }
         var widths = header.map(\.count)
         for row in rows {
-            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
