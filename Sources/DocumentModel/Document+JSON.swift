@@ -74,7 +74,11 @@ extension Block {
 
 extension Entry {
     var jsonValue: JSONValue {
-        var members: [(String, JSONValue)] = [("kind", .string(kind.rawValue)), ("text", .string(text))]
+        var members: [(String, JSONValue)] = [("kind", .string(kind.rawValue))]
+        if let level { members.append(("level", .int(level))) }
+        if let number { members.append(("number", .string(number))) }
+        if let marker { members.append(("marker", .string(marker))) }
+        members.append(("text", .string(text)))
         if let bounds { members.append(("bounds", .array(bounds.map { .number($0) }))) }
         if let style { members.append(("style", .int(style))) }
         return .object(members)

@@ -112,6 +112,7 @@ public struct Cluster: Sendable {
 public struct Entry: Sendable {
     public enum Kind: String, Sendable {
         case text
+        case title
         case heading
         case listItem = "list-item"
         case kv
@@ -121,11 +122,28 @@ public struct Entry: Sendable {
     public var text: String
     public var bounds: [Double]?
     public var style: Int?
+    /// Heading and list-item level, 1 the highest.
+    public var level: Int?
+    /// A heading's section number (`2.3.1`).
+    public var number: String?
+    /// A list item's marker (`•`, `2.`, `a)`).
+    public var marker: String?
 
-    public init(kind: Kind, text: String, bounds: [Double]? = nil, style: Int? = nil) {
+    public init(
+        kind: Kind,
+        text: String,
+        bounds: [Double]? = nil,
+        style: Int? = nil,
+        level: Int? = nil,
+        number: String? = nil,
+        marker: String? = nil
+    ) {
         self.kind = kind
         self.text = text
         self.bounds = bounds
         self.style = style
+        self.level = level
+        self.number = number
+        self.marker = marker
     }
 }

@@ -62,6 +62,7 @@ public enum DocumentConverter {
         let pages = try pdf.extractPages(selection)
         var layouts = pages.map { PageLayout(page: $0, options: options.layout) }
         PageFurniture.mark(&layouts)
+        StructureAnalyzer.analyze(&layouts)
         let sections = layouts.map { section(for: $0, bounds: options.bounds) }
         let meta = DocumentMeta(
             engineVersion: PDFEngine.version,
@@ -76,13 +77,28 @@ public enum DocumentConverter {
         return Conversion(document: document, layouts: layouts)
     }
 
+    static func entry(for block: TextBlock, text: String, bounds: [Double]?) -> Entry {
+        switch block.kind {
+        case .paragraph:
+            return Entry(kind: .text, text: text, bounds: bounds)
+        case .title:
+            return Entry(kind: .title, text: text, bounds: bounds)
+        case .heading(let level, let number):
+            return Entry(kind: .heading, text: text, bounds: bounds, level: level, number: number)
+        case .listItem(let marker, let level):
+            var body = Substring(text)
+            if body.hasPrefix(marker) { body = body.dropFirst(marker.count).drop { $0 == " " } }
+            return Entry(kind: .listItem, text: String(body), bounds: bounds, level: level, marker: marker)
+        }
+    }
+
     static func section(for layout: PageLayout, bounds: Bool) -> Section {
         let blocks: [Block] = layout.blocks.compactMap { block in
             let text = block.text
             guard !text.isEmpty else { return nil }
             let box = bounds ? [block.bounds.x, block.bounds.y, block.bounds.width, block.bounds.height] : nil
             return .cluster(
-                Cluster(entries: [Entry(kind: .text, text: text, bounds: box)], bounds: box, role: block.role?.rawValue)
+                Cluster(entries: [entry(for: block, text: text, bounds: box)], bounds: box, role: block.role?.rawValue)
             )
         }
         return Section(index: layout.number - 1, width: layout.width, height: layout.height, blocks: blocks)

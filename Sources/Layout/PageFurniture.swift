@@ -34,7 +34,7 @@ public enum PageFurniture {
                 pagesByKey[key, default: []].insert(pageIndex)
             }
         }
-        let bodySize = medianBodySize(layouts)
+        let bodySize = StructureAnalyzer.bodySize(layouts)
         var seenKeys: Set<String> = []
         for candidate in candidates {
             let block = layouts[candidate.page].blocks[candidate.block]
@@ -108,28 +108,5 @@ public enum PageFurniture {
         }
         let numbers = words.filter(isNumber).count
         return (1...2).contains(numbers) && words.allSatisfy { isNumber($0) || pageLabels.contains($0) }
-    }
-
-    /// The font size of the median character of the document.
-    private static func medianBodySize(_ layouts: [PageLayout]) -> Double {
-        var sizes: [(size: Double, weight: Int)] = []
-        var total = 0
-        for layout in layouts {
-            for block in layout.blocks {
-                for line in block.lines {
-                    let weight = line.text.utf8.count
-                    sizes.append((line.fontSize, weight))
-                    total += weight
-                }
-            }
-        }
-        guard total > 0 else { return 10 }
-        sizes.sort { $0.size < $1.size }
-        var seen = 0
-        for entry in sizes {
-            seen += entry.weight
-            if seen * 2 >= total { return entry.size }
-        }
-        return sizes[sizes.count - 1].size
     }
 }

@@ -44,6 +44,8 @@ public struct TextBlock: Sendable {
     public var role: BlockRole?
     /// Furniture whose text (digits aside) already appeared on an earlier page.
     public var repeatsEarlierFurniture = false
+    /// Paragraph, title, heading or list item.
+    public var kind = BlockKind.paragraph
 
     /// The block's text: lines joined with spaces, words broken by a hyphen at a line end joined again.
     public var text: String { LineJoiner.join(lines.map(\.text)) }

@@ -1,0 +1,203 @@
+import PDFText
+
+/// What a block is in the document's structure.
+public enum BlockKind: Sendable, Hashable {
+    case paragraph
+    /// The document title (first page, largest type); not a heading.
+    case title
+    /// A heading; level 1 is the highest. `number` is its visible section number (`2.3.1`), if any.
+    case heading(level: Int, number: String?)
+    case listItem(marker: String, level: Int)
+}
+
+/// Finds headings, the title and list items: splits blocks where the style changes or a list marker starts a line,
+/// then classifies each block by size and weight against the body text and by numbering.
+enum StructureAnalyzer {
+    private struct StyleKey: Hashable, Comparable {
+        var size: Double  // rounded to half points
+        var bold: Bool
+        static func < (lhs: StyleKey, rhs: StyleKey) -> Bool {
+            lhs.size != rhs.size ? lhs.size > rhs.size : (lhs.bold && !rhs.bold)
+        }
+    }
+
+    static func analyze(_ layouts: inout [PageLayout]) {
+        for index in layouts.indices { layouts[index].blocks = layouts[index].blocks.flatMap(split) }
+        let body = bodySize(layouts)
+        var candidates: [(page: Int, block: Int, style: StyleKey, number: String?)] = []
+        var titleFound = false
+        for page in layouts.indices {
+            for index in layouts[page].blocks.indices {
+                let block = layouts[page].blocks[index]
+                guard block.role == nil, block.orientation == 0 else { continue }
+                let line = block.lines[0]
+                if let marker = ListMarker.parse(line.text), !isHeadingStyled(block, body: body) || !marker.isOrdered {
+                    layouts[page].blocks[index].kind = .listItem(marker: marker.text, level: 1)
+                    continue
+                }
+                if !titleFound, page == 0, isTitle(block, in: layouts[page], body: body) {
+                    layouts[page].blocks[index].kind = .title
+                    titleFound = true
+                    continue
+                }
+                guard isHeading(block, body: body) else { continue }
+                let style = StyleKey(size: (line.fontSize * 2).rounded() / 2, bold: isBold(block))
+                candidates.append((page, index, style, sectionNumber(block.text)))
+            }
+        }
+        assignLevels(candidates.map { ($0.style, $0.number) }).enumerated().forEach { offset, level in
+            let candidate = candidates[offset]
+            layouts[candidate.page].blocks[candidate.block].kind = .heading(level: level, number: candidate.number)
+        }
+        for page in layouts.indices { assignListLevels(&layouts[page]) }
+    }
+
+    // MARK: - Splitting
+
+    /// Splits a block before a line that starts a list item and where the style changes (a bold heading line
+    /// directly above its paragraph).
+    private static func split(_ block: TextBlock) -> [TextBlock] {
+        guard block.lines.count > 1 else { return [block] }
+        var result: [TextBlock] = []
+        var current: [TextLine] = []
+        for line in block.lines {
+            if let previous = current.last {
+                let startsItem = ListMarker.parse(line.text) != nil
+                let styleChanges = isBold(previous) != isBold(line) || abs(previous.fontSize - line.fontSize) > 0.6
+                if startsItem || styleChanges {
+                    result.append(makeBlock(current, like: block))
+                    current = []
+                }
+            }
+            current.append(line)
+        }
+        result.append(makeBlock(current, like: block))
+        return result
+    }
+
+    private static func makeBlock(_ lines: [TextLine], like block: TextBlock) -> TextBlock {
+        var copy = block
+        copy.lines = lines
+        copy.bounds = lines.dropFirst().reduce(lines[0].bounds) { $0.union($1.bounds) }
+        return copy
+    }
+
+    // MARK: - Classification
+
+    private static func isBold(_ line: TextLine) -> Bool {
+        let bold = line.words.reduce(0) { $0 + ($1.isBold ? $1.text.count : 0) }
+        let total = line.words.reduce(0) { $0 + $1.text.count }
+        return total > 0 && bold * 10 >= total * 8
+    }
+
+    private static func isBold(_ block: TextBlock) -> Bool { block.lines.allSatisfy(isBold) }
+
+    private static func isHeadingStyled(_ block: TextBlock, body: Double) -> Bool {
+        let size = block.lines[0].fontSize
+        return size >= body * 1.12 || (isBold(block) && size >= body * 0.95)
+    }
+
+    private static func isHeading(_ block: TextBlock, body: Double) -> Bool {
+        guard block.lines.count <= 3, isHeadingStyled(block, body: body) else { return false }
+        let text = block.text
+        guard text.count >= 2, text.count <= 160, text.contains(where: \.isLetter) else { return false }
+        if text.hasSuffix(":") || text.hasSuffix(",") || text.hasSuffix(";") { return false }
+        // A label and its value ("Invoice no.: 123") or a table row of bold cells is not a heading.
+        if text.contains(": ") { return false }
+        for line in block.lines where line.words.count > 1 {
+            for index in 1..<line.words.count where line.words[index].bounds.x - line.words[index - 1].bounds.maxX > 2.5 * line.fontSize {
+                return false
+            }
+        }
+        return true
+    }
+
+    private static func isTitle(_ block: TextBlock, in layout: PageLayout, body: Double) -> Bool {
+        guard block.lines.count <= 3, block.bounds.y < layout.height * 0.4 else { return false }
+        let size = block.lines[0].fontSize
+        guard size >= body * 1.4 else { return false }
+        // The largest type on the page.
+        return !layout.blocks.contains { $0.role == nil && $0.lines[0].fontSize > size + 0.5 }
+    }
+
+    /// `2.3.1` from `2.3.1 Scope`, `§ 4` from `§ 4 Data protection`, `3` from `3. Results`.
+    static func sectionNumber(_ text: String) -> String? {
+        let words = text.split(separator: " ", maxSplits: 2)
+        guard let first = words.first else { return nil }
+        if first == "§", words.count > 1, words[1].allSatisfy(\.isNumber) { return "§ " + words[1] }
+        var token = first
+        if token.hasSuffix(".") { token = token.dropLast() }
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard !parts.isEmpty, parts.count <= 6,
+            parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && ($0.allSatisfy(\.isNumber) || ($0.count == 1 && $0.first!.isUppercase)) }),
+            parts[0].allSatisfy(\.isNumber) || parts.count > 1
+        else { return nil }
+        return String(token)
+    }
+
+    /// Levels from numbering depth when most headings are numbered, otherwise from the rank of their style.
+    private static func assignLevels(_ headings: [(style: StyleKey, number: String?)]) -> [Int] {
+        let styles = Set(headings.map(\.style)).sorted()
+        let numbered = headings.filter { $0.number != nil }.count
+        let useNumbers = numbered * 2 >= headings.count && numbered > 0
+        var levelByStyle: [StyleKey: Int] = [:]
+        if useNumbers {
+            // Unnumbered headings take the level their style has among the numbered ones.
+            for heading in headings {
+                guard let number = heading.number, !number.hasPrefix("§") else { continue }
+                let depth = number.split(separator: ".").count
+                levelByStyle[heading.style] = min(levelByStyle[heading.style] ?? depth, depth)
+            }
+        }
+        return headings.map { heading in
+            if useNumbers, let number = heading.number {
+                return number.hasPrefix("§") ? 1 : number.split(separator: ".").count
+            }
+            if let level = levelByStyle[heading.style] { return level }
+            return (styles.firstIndex(of: heading.style) ?? 0) + 1
+        }
+    }
+
+    /// Nested items: a marker further right than the run's first level is one level deeper.
+    private static func assignListLevels(_ layout: inout PageLayout) {
+        var runStart: Double?
+        var indents: [Double] = []
+        for index in layout.blocks.indices {
+            guard case .listItem(let marker, _) = layout.blocks[index].kind else {
+                runStart = nil
+                indents = []
+                continue
+            }
+            let x = layout.blocks[index].bounds.x
+            let size = layout.blocks[index].lines[0].fontSize
+            if runStart == nil { runStart = x }
+            indents = indents.filter { $0 <= x + size * 0.5 }
+            if indents.last.map({ x > $0 + size * 0.8 }) ?? true { indents.append(x) }
+            let level = max(1, indents.firstIndex { abs($0 - x) <= size * 0.8 }.map { $0 + 1 } ?? indents.count)
+            layout.blocks[index].kind = .listItem(marker: marker, level: level)
+        }
+    }
+
+    /// The font size of the median character of the body text.
+    static func bodySize(_ layouts: [PageLayout]) -> Double {
+        var sizes: [(size: Double, weight: Int)] = []
+        var total = 0
+        for layout in layouts {
+            for block in layout.blocks where block.role == nil {
+                for line in block.lines {
+                    let weight = line.text.utf8.count
+                    sizes.append((line.fontSize, weight))
+                    total += weight
+                }
+            }
+        }
+        guard total > 0 else { return 10 }
+        sizes.sort { $0.size < $1.size }
+        var seen = 0
+        for entry in sizes {
+            seen += entry.weight
+            if seen * 2 >= total { return entry.size }
+        }
+        return sizes[sizes.count - 1].size
+    }
+}
