@@ -23,6 +23,17 @@ public struct ListMarker: Sendable, Hashable {
         return isEnumerator(head) ? ListMarker(text: head, isOrdered: true) : nil
     }
 
+    /// A clause number such as `1.1` or `2.3.1` at the start of a line: a list item when the line is body text
+    /// (in a bolder or larger style it is a section heading).
+    public static func parseClause(_ text: String) -> ListMarker? {
+        guard let head = text.split(separator: " ", maxSplits: 1).first, text.contains(" ") else { return nil }
+        let parts = head.split(separator: ".", omittingEmptySubsequences: false)
+        let core = parts.last?.isEmpty == true ? parts.dropLast() : parts[...]
+        guard core.count >= 2, core.count <= 4, core.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) })
+        else { return nil }
+        return ListMarker(text: String(head), isOrdered: true)
+    }
+
     /// `1.`, `12)`, `(3)`, `a.`, `b)`, `(c)`, `iv.`, `[7]` — but not `1.1` or `2.3.` (section numbers).
     static func isEnumerator(_ token: String) -> Bool {
         var core = Substring(token)

@@ -35,6 +35,10 @@ public enum PageFurniture {
             }
         }
         let bodySize = StructureAnalyzer.bodySize(layouts)
+        var sizesByKey: [String: [Double]] = [:]
+        for candidate in candidates {
+            sizesByKey[candidate.key, default: []].append(layouts[candidate.page].blocks[candidate.block].lines[0].fontSize)
+        }
         var seenKeys: Set<String> = []
         for candidate in candidates {
             let block = layouts[candidate.page].blocks[candidate.block]
@@ -43,8 +47,10 @@ public enum PageFurniture {
             if isPageNumber(text) {
                 role = .pageNumber
             } else if layouts.count > 1, let pages = pagesByKey[candidate.key]?.count, pages >= 2,
-                Double(pages) >= 0.4 * Double(layouts.count)
+                Double(pages) >= 0.4 * Double(layouts.count),
+                block.lines[0].fontSize <= 1.3 * (sizesByKey[candidate.key]?.sorted()[0] ?? 0)
             {
+                // (A title on the first page that the running header repeats in small type is not furniture.)
                 // Furniture repeats through the document; a running head that changes with the chapter is kept
                 // as body text because it carries the section's title.
                 role = candidate.zone == .top ? .header : .footer

@@ -31,7 +31,9 @@ enum StructureAnalyzer {
                 let block = layouts[page].blocks[index]
                 guard block.role == nil, block.orientation == 0 else { continue }
                 let line = block.lines[0]
-                if let marker = ListMarker.parse(line.text), !isHeadingStyled(block, body: body) || !marker.isOrdered {
+                if let marker = ListMarker.parse(line.text) ?? ListMarker.parseClause(line.text),
+                    !isHeadingStyled(block, body: body) || !marker.isOrdered
+                {
                     layouts[page].blocks[index].kind = .listItem(marker: marker.text, level: 1)
                     continue
                 }
@@ -40,7 +42,7 @@ enum StructureAnalyzer {
                     titleFound = true
                     continue
                 }
-                guard isHeading(block, body: body) else { continue }
+                guard isHeading(block, body: body), !hasNeighbourOnSameRow(index, in: layouts[page]) else { continue }
                 let style = StyleKey(size: (line.fontSize * 2).rounded() / 2, bold: isBold(block))
                 candidates.append((page, index, style, sectionNumber(block.text)))
             }
@@ -62,9 +64,13 @@ enum StructureAnalyzer {
         var current: [TextLine] = []
         for line in block.lines {
             if let previous = current.last {
-                let startsItem = ListMarker.parse(line.text) != nil
+                let startsItem = ListMarker.parse(line.text) != nil || ListMarker.parseClause(line.text) != nil
+                // A list item's continuation lines hang under its text; a line back at the marker ends the item.
+                let leavesItem =
+                    (ListMarker.parse(current[0].text) ?? ListMarker.parseClause(current[0].text)) != nil
+                    && line.bounds.x <= current[0].bounds.x + 0.5 * line.fontSize
                 let styleChanges = isBold(previous) != isBold(line) || abs(previous.fontSize - line.fontSize) > 0.6
-                if startsItem || styleChanges {
+                if startsItem || styleChanges || leavesItem {
                     result.append(makeBlock(current, like: block))
                     current = []
                 }
@@ -110,6 +116,23 @@ enum StructureAnalyzer {
             }
         }
         return true
+    }
+
+    /// A heading stands alone on its row: text of the same style beside it makes it a table header cell or one
+    /// of a pair of labels (body text beside it is the next column of a two-column page).
+    private static func hasNeighbourOnSameRow(_ index: Int, in layout: PageLayout) -> Bool {
+        let heading = layout.blocks[index].lines[0]
+        let line = heading.bounds
+        for (other, block) in layout.blocks.enumerated() where other != index && block.role == nil {
+            for candidate in block.lines
+            where isBold(candidate) == isBold(heading) && abs(candidate.fontSize - heading.fontSize) < 0.6 {
+                let bounds = candidate.bounds
+                let verticalOverlap = min(bounds.maxY, line.maxY) - max(bounds.y, line.y)
+                let apart = bounds.x >= line.maxX || bounds.maxX <= line.x
+                if apart && verticalOverlap > 0.5 * min(bounds.height, line.height) { return true }
+            }
+        }
+        return false
     }
 
     private static func isTitle(_ block: TextBlock, in layout: PageLayout, body: Double) -> Bool {
