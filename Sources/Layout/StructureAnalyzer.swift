@@ -42,7 +42,10 @@ enum StructureAnalyzer {
                     titleFound = true
                     continue
                 }
-                guard isHeading(block, body: body), !hasNeighbourOnSameRow(index, in: layouts[page]) else { continue }
+                // A numbered heading may share its row with the next one in the other column.
+                guard isHeading(block, body: body),
+                    sectionNumber(block.text) != nil || !hasNeighbourOnSameRow(index, in: layouts[page])
+                else { continue }
                 let style = StyleKey(size: (line.fontSize * 2).rounded() / 2, bold: isBold(block))
                 candidates.append((page, index, style, sectionNumber(block.text)))
             }
