@@ -1,0 +1,80 @@
+import DocumentModel
+import Layout
+import PDFFixtures
+import Testing
+
+@Suite("Headings, title and list items")
+struct StructureTests {
+    private func document(_ content: String) throws -> Conversion {
+        var pdf = PDFFixture()
+        let regular = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+        let bold = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+        pdf.addPage(content: content, resources: "<< /Font << /R \(regular) 0 R /B \(bold) 0 R >> >>")
+        return try DocumentConverter.convert(bytes: pdf.data())
+    }
+
+    private func entries(_ conversion: Conversion) -> [Entry] {
+        conversion.document.sections.flatMap(\.blocks).compactMap { block -> Entry? in
+            if case .cluster(let cluster) = block { return cluster.entries.first }
+            return nil
+        }
+    }
+
+    @Test("title, numbered headings with levels, paragraphs and nested lists")
+    func manual() throws {
+        let body = String(repeating: "Body text explains the procedure in plain words. ", count: 2)
+        let content = """
+            BT /B 24 Tf 72 740 Td (Pump Service Manual) Tj ET
+            BT /B 14 Tf 72 700 Td (1 Installation) Tj ET
+            BT /R 10 Tf 72 680 Td (\(body)) Tj ET
+            BT /B 12 Tf 72 650 Td (1.1 Before you begin) Tj ET
+            BT /R 10 Tf 72 630 Td (\(body)) Tj ET
+            BT /R 10 Tf 12 TL 72 605 Td (\\225 Switch off the power.) Tj T* (\\225 Close the valve.) Tj ET
+            BT /R 10 Tf 86 581 Td (\\226 Wait ten seconds.) Tj ET
+            BT /R 10 Tf 12 TL 72 560 Td (1\\) Open the cover.) Tj T* (2\\) Replace the filter.) Tj ET
+            BT /B 14 Tf 72 520 Td (2 Maintenance) Tj ET
+            BT /R 10 Tf 72 500 Td (\(body)) Tj ET
+            """
+        let found = entries(try document(content))
+        let summary = found.map { entry -> String in
+            switch entry.kind {
+            case .heading: "h\(entry.level ?? 0):\(entry.text)"
+            case .listItem: "li\(entry.level ?? 0)[\(entry.marker ?? "")]:\(entry.text)"
+            case .title: "title:\(entry.text)"
+            default: "p"
+            }
+        }
+        #expect(
+            summary == [
+                "title:Pump Service Manual", "h1:1 Installation", "p", "h2:1.1 Before you begin", "p",
+                "li1[•]:Switch off the power.", "li1[•]:Close the valve.", "li2[–]:Wait ten seconds.",
+                "li1[1)]:Open the cover.", "li1[2)]:Replace the filter.", "h1:2 Maintenance", "p",
+            ]
+        )
+        #expect(found[1].number == "1" && found[3].number == "1.1")
+    }
+
+    @Test("bold cells of a table row and labels with values are not headings")
+    func notHeadings() throws {
+        let content = """
+            BT /R 10 Tf 72 740 Td (Some introductory body text that sets the size of the body.) Tj ET
+            BT /B 10 Tf 72 700 Td (Region) Tj 150 0 Td (Change) Tj 150 0 Td (Total) Tj ET
+            BT /B 10 Tf 72 680 Td (Invoice no.: 2024-001) Tj ET
+            BT /R 10 Tf 72 660 Td (More body text follows here, long enough to be a paragraph of its own.) Tj ET
+            """
+        #expect(!entries(try document(content)).contains { $0.kind == .heading })
+    }
+
+    @Test("list markers", arguments: [
+        ("• item", "•"), ("– item", "–"), ("1. item", "1."), ("12) item", "12)"), ("(a) item", "(a)"),
+        ("b) item", "b)"), ("iv. item", "iv."), ("[3] Smith, J.", "[3]"), ("Step 2: Open", "Step 2:"),
+    ])
+    func markers(text: String, marker: String) {
+        #expect(ListMarker.parse(text)?.text == marker)
+    }
+
+    @Test("not list markers", arguments: ["1.1 Scope", "2021. It was", "Total 3", "•", "A. Smith wrote", "Mr. Smith"])
+    func notMarkers(text: String) {
+        #expect(ListMarker.parse(text) == nil)
+    }
+}
