@@ -24,10 +24,18 @@ public struct ConversionOptions: Sendable {
     }
 }
 
-/// The outcome of converting one PDF.
+/// The outcome of converting one PDF: the page layouts, and the document model built from them on demand (text
+/// output does not need it).
 public struct Conversion: Sendable {
-    public var document: Document
     public var layouts: [PageLayout]
+    var meta: DocumentMeta
+    var bounds: Bool
+
+    /// The structured document (schema v1).
+    public var document: Document {
+        let sections = layouts.map { DocumentConverter.section(for: $0, bounds: bounds) }
+        return Document(documentType: DocumentConverter.classify(layouts), meta: meta, sections: sections)
+    }
 
     /// Reading-order body text, pages separated by form feeds.
     ///
@@ -63,18 +71,24 @@ public enum DocumentConverter {
         var layouts = pages.map { PageLayout(page: $0, options: options.layout) }
         PageFurniture.mark(&layouts)
         StructureAnalyzer.analyze(&layouts)
-        let sections = layouts.map { section(for: $0, bounds: options.bounds) }
         let meta = DocumentMeta(
             engineVersion: PDFEngine.version,
             pageCount: pdf.pageCount,
-            totalSections: sections.count,
+            totalSections: layouts.count,
             selectedPages: selection.description,
             producer: pdf.info("Producer"),
             isEncrypted: pdf.isEncrypted,
             unmappedGlyphs: pages.reduce(0) { $0 + $1.unmappedGlyphCount }
         )
-        let document = Document(documentType: .unknown, meta: meta, sections: sections)
-        return Conversion(document: document, layouts: layouts)
+        return Conversion(layouts: layouts, meta: meta, bounds: options.bounds)
+    }
+
+    /// The document type from the title and the body text of the first pages (at most 30,000 characters).
+    static func classify(_ layouts: [PageLayout]) -> DocumentType {
+        let title = layouts.first?.blocks.first { $0.kind == .title }?.text
+        var text = ""
+        for layout in layouts.prefix(3) where text.utf8.count < 30_000 { text += layout.text + "\n" }
+        return DocumentClassifier.classify(title: title, firstPage: layouts.first?.text ?? "", text: text)
     }
 
     static func entry(for block: TextBlock, text: String, bounds: [Double]?) -> Entry {
