@@ -33,8 +33,11 @@ public struct Conversion: Sendable {
 
     /// The structured document (schema v1).
     public var document: Document {
-        let sections = layouts.map { DocumentConverter.section(for: $0, bounds: bounds) }
-        return Document(documentType: DocumentConverter.classify(layouts), meta: meta, sections: sections)
+        let documentType = DocumentConverter.classify(layouts)
+        // Invoices, receipts and statements have no section structure: their bold lines are names and labels.
+        let headings = !["invoice", "receipt", "statement"].contains(documentType.type)
+        let sections = layouts.map { DocumentConverter.section(for: $0, bounds: bounds, headings: headings) }
+        return Document(documentType: documentType, meta: meta, sections: sections)
     }
 
     /// Reading-order body text, pages separated by form feeds.
@@ -91,8 +94,10 @@ public enum DocumentConverter {
         return DocumentClassifier.classify(title: title, firstPage: layouts.first?.text ?? "", text: text)
     }
 
-    static func entry(for block: TextBlock, text: String, bounds: [Double]?) -> Entry {
+    static func entry(for block: TextBlock, text: String, bounds: [Double]?, headings: Bool) -> Entry {
         switch block.kind {
+        case .heading where !headings:
+            return Entry(kind: .text, text: text, bounds: bounds)
         case .paragraph:
             return Entry(kind: .text, text: text, bounds: bounds)
         case .title:
@@ -106,13 +111,17 @@ public enum DocumentConverter {
         }
     }
 
-    static func section(for layout: PageLayout, bounds: Bool) -> Section {
+    static func section(for layout: PageLayout, bounds: Bool, headings: Bool) -> Section {
         let blocks: [Block] = layout.blocks.compactMap { block in
             let text = block.text
             guard !text.isEmpty else { return nil }
             let box = bounds ? [block.bounds.x, block.bounds.y, block.bounds.width, block.bounds.height] : nil
             return .cluster(
-                Cluster(entries: [entry(for: block, text: text, bounds: box)], bounds: box, role: block.role?.rawValue)
+                Cluster(
+                    entries: [entry(for: block, text: text, bounds: box, headings: headings)],
+                    bounds: box,
+                    role: block.role?.rawValue
+                )
             )
         }
         return Section(index: layout.number - 1, width: layout.width, height: layout.height, blocks: blocks)

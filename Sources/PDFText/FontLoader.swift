@@ -155,6 +155,7 @@ struct FontLoader {
         let toUnicode = toUnicode(dictionary)
         var trueType: TrueTypeFont?
         if case .trueType(let data) = program { trueType = TrueTypeFont(data: data) }
+        let unicodeByGlyph = trueType?.unicodeByGlyph() ?? [:]
         for code in 0..<256 {
             if let mapped = toUnicode?.unicode(for: UInt32(code)), PDFFont.isUsable(mapped) {
                 font.simpleText[code] = mapped
@@ -164,7 +165,9 @@ struct FontLoader {
                 font.simpleText[code] = String(String.UnicodeScalarView(scalars))
                 continue
             }
-            if let trueType, let text = Self.trueTypeText(trueType, code: UInt8(code), glyphName: names[code]) {
+            if let trueType,
+                let text = Self.trueTypeText(trueType, unicodeByGlyph: unicodeByGlyph, code: UInt8(code), glyphName: names[code])
+            {
                 font.simpleText[code] = text
                 continue
             }
@@ -199,7 +202,12 @@ struct FontLoader {
     }
 
     /// Text for a code of a simple TrueType font through the program's own cmap and post tables.
-    private static func trueTypeText(_ font: TrueTypeFont, code: UInt8, glyphName: String?) -> String? {
+    private static func trueTypeText(
+        _ font: TrueTypeFont,
+        unicodeByGlyph: [UInt16: UInt32],
+        code: UInt8,
+        glyphName: String?
+    ) -> String? {
         var glyph: UInt16?
         if let glyphName, glyphName.hasPrefix("g") || glyphName.hasPrefix("glyph"),
             let number = UInt16(glyphName.drop { !$0.isNumber })
@@ -213,7 +221,7 @@ struct FontLoader {
             glyph = macMap[UInt32(code)]
         }
         guard let glyph else { return nil }
-        if let unicode = font.unicodeByGlyph()[glyph], unicode >= 0x20, !(0xE000...0xF8FF).contains(unicode),
+        if let unicode = unicodeByGlyph[glyph], unicode >= 0x20, !(0xE000...0xF8FF).contains(unicode),
             let scalar = Unicode.Scalar(unicode)
         {
             return String(scalar)
