@@ -29,7 +29,8 @@ public struct ListMarker: Sendable, Hashable {
         guard let head = text.split(separator: " ", maxSplits: 1).first, text.contains(" ") else { return nil }
         let parts = head.split(separator: ".", omittingEmptySubsequences: false)
         let core = parts.last?.isEmpty == true ? parts.dropLast() : parts[...]
-        guard core.count >= 2, core.count <= 4, core.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) })
+        guard core.count >= 2, core.count <= 4,
+            core.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) })
         else { return nil }
         return ListMarker(text: String(head), isOrdered: true)
     }

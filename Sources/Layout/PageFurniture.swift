@@ -37,7 +37,9 @@ public enum PageFurniture {
         let bodySize = StructureAnalyzer.bodySize(layouts)
         var sizesByKey: [String: [Double]] = [:]
         for candidate in candidates {
-            sizesByKey[candidate.key, default: []].append(layouts[candidate.page].blocks[candidate.block].lines[0].fontSize)
+            sizesByKey[candidate.key, default: []].append(
+                layouts[candidate.page].blocks[candidate.block].lines[0].fontSize
+            )
         }
         var seenKeys: Set<String> = []
         for candidate in candidates {

@@ -114,7 +114,8 @@ enum StructureAnalyzer {
         // A label and its value ("Invoice no.: 123") or a table row of bold cells is not a heading.
         if text.contains(": ") { return false }
         for line in block.lines where line.words.count > 1 {
-            for index in 1..<line.words.count where line.words[index].bounds.x - line.words[index - 1].bounds.maxX > 2.5 * line.fontSize {
+            for index in 1..<line.words.count
+            where line.words[index].bounds.x - line.words[index - 1].bounds.maxX > 2.5 * line.fontSize {
                 return false
             }
         }
@@ -155,7 +156,9 @@ enum StructureAnalyzer {
         if token.hasSuffix(".") { token = token.dropLast() }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard !parts.isEmpty, parts.count <= 6,
-            parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && ($0.allSatisfy(\.isNumber) || ($0.count == 1 && $0.first!.isUppercase)) }),
+            parts.allSatisfy({
+                !$0.isEmpty && $0.count <= 3 && ($0.allSatisfy(\.isNumber) || ($0.count == 1 && $0.first!.isUppercase))
+            }),
             parts[0].allSatisfy(\.isNumber) || parts.count > 1
         else { return nil }
         return String(token)

@@ -166,7 +166,12 @@ struct FontLoader {
                 continue
             }
             if let trueType,
-                let text = Self.trueTypeText(trueType, unicodeByGlyph: unicodeByGlyph, code: UInt8(code), glyphName: names[code])
+                let text = Self.trueTypeText(
+                    trueType,
+                    unicodeByGlyph: unicodeByGlyph,
+                    code: UInt8(code),
+                    glyphName: names[code]
+                )
             {
                 font.simpleText[code] = text
                 continue

@@ -15,6 +15,8 @@ struct ConvertCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text
         case json
+        case md
+        case ascii
         /// One line per glyph: page, position, size, direction and text (for diagnosing layout).
         case glyphs
     }
@@ -22,7 +24,9 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: "The PDF file to convert.")
     var file: String
 
-    @Option(help: "Output format: text (reading order), json (document model) or glyphs (raw engine output).")
+    @Option(
+        help: "Output format: text (reading order), json (document model), md, ascii, or glyphs (raw engine output)."
+    )
     var format: Format = .text
 
     @Option(help: "Pages to convert, 1-based, e.g. \"1-11,18\".")
@@ -69,6 +73,8 @@ struct ConvertCommand: ParsableCommand {
             switch format {
             case .text: StandardStreams.writeOut(conversion.text)
             case .json, .glyphs: StandardStreams.writeOut(conversion.document.json(pretty: pretty))
+            case .md: StandardStreams.writeOut(conversion.document.markdown())
+            case .ascii: StandardStreams.writeOut(conversion.document.ascii())
             }
         }
     }

@@ -4,17 +4,49 @@ import Testing
 
 @Suite("Document type")
 struct DocumentClassifierTests {
-    @Test("types from their wording, in several languages", arguments: [
-        ("Rechnung", "Rechnungsnummer INV-2024-1 Datum 1. März 2024 Nettobetrag 100,00 USt 19% Gesamtbetrag 119,00 €", "invoice"),
-        ("Facture", "N° de facture F-12 Échéance 30/03/2024 Montant HT 100,00 TVA 20 % Total TTC 120,00", "invoice"),
-        ("Statement of Account", "Account holder J. Smith IBAN GB70 Opening balance 1,000.00 Paid in Paid out Closing balance", "statement"),
-        ("Café Lumière", "Table 4 Server Marie 2 Café crème 3,20 TOTAL 6,40 Paid by card Merci de votre visite", "receipt"),
-        ("Consulting Agreement", "This Agreement is made between the parties hereinafter the Supplier and the Customer. Termination. Governing law.", "contract"),
-        ("HydroFlow P-40 Service Manual", "1 Installation Warning: disconnect power. Troubleshooting. Maintenance intervals.", "manual"),
-        ("A Study of Revenue", "Abstract. Keywords: revenue. 1 Introduction ... References [1] Smith et al. Journal of Applied Statistics", "paper"),
-        ("Membership Application Form", "First name Last name Date of birth Signature ☐ Yes ☒ No", "form"),
-        ("Annual Report 2023", "Highlights Revenue increased in the fourth quarter. Outlook for the fiscal year. Results by region.", "report"),
-    ])
+    @Test(
+        "types from their wording, in several languages",
+        arguments: [
+            (
+                "Rechnung",
+                "Rechnungsnummer INV-2024-1 Datum 1. März 2024 Nettobetrag 100,00 USt 19% Gesamtbetrag 119,00 €",
+                "invoice"
+            ),
+            (
+                "Facture", "N° de facture F-12 Échéance 30/03/2024 Montant HT 100,00 TVA 20 % Total TTC 120,00",
+                "invoice"
+            ),
+            (
+                "Statement of Account",
+                "Account holder J. Smith IBAN GB70 Opening balance 1,000.00 Paid in Paid out Closing balance",
+                "statement"
+            ),
+            (
+                "Café Lumière", "Table 4 Server Marie 2 Café crème 3,20 TOTAL 6,40 Paid by card Merci de votre visite",
+                "receipt"
+            ),
+            (
+                "Consulting Agreement",
+                "This Agreement is made between the parties hereinafter the Supplier and the Customer. Termination. Governing law.",
+                "contract"
+            ),
+            (
+                "HydroFlow P-40 Service Manual",
+                "1 Installation Warning: disconnect power. Troubleshooting. Maintenance intervals.", "manual"
+            ),
+            (
+                "A Study of Revenue",
+                "Abstract. Keywords: revenue. 1 Introduction ... References [1] Smith et al. Journal of Applied Statistics",
+                "paper"
+            ),
+            ("Membership Application Form", "First name Last name Date of birth Signature ☐ Yes ☒ No", "form"),
+            (
+                "Annual Report 2023",
+                "Highlights Revenue increased in the fourth quarter. Outlook for the fiscal year. Results by region.",
+                "report"
+            ),
+        ]
+    )
     func types(title: String, text: String, expected: String) {
         let type = DocumentClassifier.classify(title: title, firstPage: title + " " + text, text: title + " " + text)
         #expect(type.type == expected, "\(type.type) \(type.signals)")
@@ -23,15 +55,27 @@ struct DocumentClassifierTests {
 
     @Test("text without evidence stays unknown")
     func unknown() {
-        let type = DocumentClassifier.classify(title: nil, firstPage: "Lorem ipsum dolor sit amet.", text: "Lorem ipsum dolor sit amet.")
+        let type = DocumentClassifier.classify(
+            title: nil,
+            firstPage: "Lorem ipsum dolor sit amet.",
+            text: "Lorem ipsum dolor sit amet."
+        )
         #expect(type.type == "unknown" && type.confidence == 0)
     }
 
     @Test("subtypes where the wording says so")
     func subtypes() {
-        let guide = DocumentClassifier.classify(title: "Payroll Suite User Guide", firstPage: "User Guide manual", text: "user guide manual installation")
+        let guide = DocumentClassifier.classify(
+            title: "Payroll Suite User Guide",
+            firstPage: "User Guide manual",
+            text: "user guide manual installation"
+        )
         #expect(guide.type == "manual" && guide.subtype == "user-guide")
-        let bank = DocumentClassifier.classify(title: nil, firstPage: "Kontoauszug", text: "Kontoauszug Kontoinhaber Anfangssaldo Endsaldo")
+        let bank = DocumentClassifier.classify(
+            title: nil,
+            firstPage: "Kontoauszug",
+            text: "Kontoauszug Kontoinhaber Anfangssaldo Endsaldo"
+        )
         #expect(bank.type == "statement" && bank.subtype == "bank-statement")
     }
 }

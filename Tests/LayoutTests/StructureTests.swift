@@ -65,10 +65,13 @@ struct StructureTests {
         #expect(!entries(try document(content)).contains { $0.kind == .heading })
     }
 
-    @Test("list markers", arguments: [
-        ("• item", "•"), ("– item", "–"), ("1. item", "1."), ("12) item", "12)"), ("(a) item", "(a)"),
-        ("b) item", "b)"), ("iv. item", "iv."), ("[3] Smith, J.", "[3]"), ("Step 2: Open", "Step 2:"),
-    ])
+    @Test(
+        "list markers",
+        arguments: [
+            ("• item", "•"), ("– item", "–"), ("1. item", "1."), ("12) item", "12)"), ("(a) item", "(a)"),
+            ("b) item", "b)"), ("iv. item", "iv."), ("[3] Smith, J.", "[3]"), ("Step 2: Open", "Step 2:"),
+        ]
+    )
     func markers(text: String, marker: String) {
         #expect(ListMarker.parse(text)?.text == marker)
     }

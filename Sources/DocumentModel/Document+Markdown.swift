@@ -1,0 +1,89 @@
+extension Document {
+    /// GitHub-flavoured Markdown in reading order: the title as `#`, headings one level below, lists with their
+    /// nesting, paragraphs; page furniture is left out and each page starts with an HTML comment naming it.
+    /// A pure function of the model, so it is as deterministic as the JSON.
+    public func markdown() -> String {
+        var lines: [String] = []
+        let hasTitle = sections.contains { section in
+            section.blocks.contains { block in block.entries.contains { $0.kind == .title } }
+        }
+        for section in sections {
+            if !lines.isEmpty { lines.append("") }
+            lines.append("<!-- page \(section.index + 1) -->")
+            var previousWasItem = false
+            for block in section.blocks where block.role == nil {
+                for entry in block.entries {
+                    let isItem = entry.kind == .listItem
+                    if !(isItem && previousWasItem) { lines.append("") }
+                    previousWasItem = isItem
+                    switch entry.kind {
+                    case .title:
+                        lines.append("# " + Self.inline(entry.text))
+                    case .heading:
+                        let depth = min(6, (entry.level ?? 1) + (hasTitle ? 1 : 0))
+                        lines.append(String(repeating: "#", count: depth) + " " + Self.inline(entry.text))
+                    case .listItem:
+                        let indent = String(repeating: "  ", count: max(0, (entry.level ?? 1) - 1))
+                        lines.append(indent + Self.listMarker(entry.marker) + " " + Self.inline(entry.text))
+                    case .kv:
+                        lines.append("**" + Self.inline(entry.text) + "**")
+                    case .text:
+                        lines.append(Self.paragraph(entry.text))
+                    }
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `1.`/`2)`/`(3)` keep their number as `1.`; everything else becomes `-`.
+    static func listMarker(_ marker: String?) -> String {
+        guard let marker else { return "-" }
+        let digits = marker.filter(\.isNumber)
+        return !digits.isEmpty && digits.count == marker.filter({ $0.isLetter || $0.isNumber }).count
+            ? digits + "." : "-"
+    }
+
+    /// Escapes characters that Markdown would read as markup inside a line.
+    static func inline(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|": result.append("\\")
+            default: break
+            }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// A paragraph, escaped so that it cannot start a heading, list or quote.
+    static func paragraph(_ text: String) -> String {
+        let escaped = inline(text)
+        guard let first = escaped.first else { return escaped }
+        if "#+-=".contains(first) { return "\\" + escaped }
+        // "1. Text" or "1) Text" would become a list.
+        let digits = escaped.prefix { $0.isNumber }
+        if !digits.isEmpty, let next = escaped.dropFirst(digits.count).first, next == "." || next == ")" {
+            return digits + "\\" + escaped.dropFirst(digits.count)
+        }
+        return escaped
+    }
+}
+
+extension Block {
+    /// The entries of a cluster block.
+    public var entries: [Entry] {
+        switch self {
+        case .cluster(let cluster): cluster.entries
+        }
+    }
+
+    /// The page-furniture role of the block, if any.
+    public var role: String? {
+        switch self {
+        case .cluster(let cluster): cluster.role
+        }
+    }
+}
