@@ -11,6 +11,11 @@ extension Document {
             lines.append("")
             lines.append("== Page \(section.index + 1) ==")
             for block in section.blocks where block.role == nil {
+                if case .table(let table) = block {
+                    lines.append("")
+                    lines.append(contentsOf: Self.boxTable(table))
+                    continue
+                }
                 for entry in block.entries {
                     switch entry.kind {
                     case .title:
@@ -33,6 +38,34 @@ extension Document {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A `+---+` table; columns whose cells are all numbers are right-aligned.
+    static func boxTable(_ table: Table) -> [String] {
+        let all = [table.columns] + table.rows + table.footers.map(\.cells)
+        let count = table.columns.count
+        var widths = [Int](repeating: 1, count: count)
+        for row in all { for (index, cell) in row.enumerated() where index < count { widths[index] = max(widths[index], cell.count) } }
+        let numeric = (0..<count).map { column in
+            let values = (table.rows + table.footers.map(\.cells)).map { $0[column] }.filter { !$0.isEmpty }
+            return !values.isEmpty && values.allSatisfy { value in
+                value.allSatisfy { $0.isNumber || " .,'%-+€$£¥".contains($0) } && value.contains(where: \.isNumber)
+            }
+        }
+        let rule = "+" + widths.map { String(repeating: "-", count: $0 + 2) + "+" }.joined()
+        func line(_ cells: [String]) -> String {
+            "|" + (0..<count).map { index in
+                let cell = index < cells.count ? cells[index] : ""
+                let padding = String(repeating: " ", count: widths[index] - cell.count)
+                return " " + (numeric[index] ? padding + cell : cell + padding) + " |"
+            }.joined()
+        }
+        var lines = [rule]
+        if table.columns.contains(where: { !$0.isEmpty }) { lines += [line(table.columns), rule] }
+        lines += table.rows.map(line)
+        if !table.footers.isEmpty { lines += [rule] + table.footers.map { line($0.cells) } }
+        lines.append(rule)
+        return lines
     }
 
     /// Greedy word wrap at `width` characters.

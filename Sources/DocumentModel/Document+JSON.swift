@@ -68,6 +68,37 @@ extension Block {
             if let bounds = cluster.bounds { members.append(("bounds", .array(bounds.map { .number($0) }))) }
             members.append(("entries", .array(cluster.entries.map(\.jsonValue))))
             return .object(members)
+        case .table(let table):
+            var members: [(String, JSONValue)] = [("type", .string("table"))]
+            if let bounds = table.bounds { members.append(("bounds", .array(bounds.map { .number($0) }))) }
+            members.append(("columns", .array(table.columns.map { .object([("text", .string($0))]) })))
+            members.append(
+                ("rows", .array(table.rows.map { row in .object([("cells", .array(row.map { .object([("text", .string($0))]) }))]) }))
+            )
+            members.append(
+                (
+                    "footers",
+                    .array(
+                        table.footers.map { footer in
+                            .object([
+                                ("label", .string(footer.label)),
+                                (
+                                    "cells",
+                                    .array(
+                                        footer.cells.enumerated().map { index, text in
+                                            .object([
+                                                ("text", .string(text)),
+                                                ("column", .string(index < table.columns.count ? table.columns[index] : "")),
+                                            ])
+                                        }
+                                    )
+                                ),
+                            ])
+                        }
+                    )
+                )
+            )
+            return .object(members)
         }
     }
 }

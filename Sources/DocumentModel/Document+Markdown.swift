@@ -12,6 +12,12 @@ extension Document {
             lines.append("<!-- page \(section.index + 1) -->")
             var previousWasItem = false
             for block in section.blocks where block.role == nil {
+                if case .table(let table) = block {
+                    lines.append("")
+                    lines.append(contentsOf: Self.pipeTable(table))
+                    previousWasItem = false
+                    continue
+                }
                 for entry in block.entries {
                     let isItem = entry.kind == .listItem
                     if !(isItem && previousWasItem) { lines.append("") }
@@ -34,6 +40,18 @@ extension Document {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A GitHub pipe table; footer rows are rendered as rows.
+    static func pipeTable(_ table: Table) -> [String] {
+        func row(_ cells: [String]) -> String {
+            "| " + cells.map { inline($0).isEmpty ? " " : inline($0) }.joined(separator: " | ") + " |"
+        }
+        let count = table.columns.count
+        var lines = [row(table.columns), "|" + String(repeating: " --- |", count: count)]
+        lines += table.rows.map(row)
+        lines += table.footers.map { row($0.cells) }
+        return lines
     }
 
     /// `1.`/`2)`/`(3)` keep their number as `1.`; everything else becomes `-`.
@@ -73,10 +91,11 @@ extension Document {
 }
 
 extension Block {
-    /// The entries of a cluster block.
+    /// The entries of a cluster block (none for a table).
     public var entries: [Entry] {
         switch self {
         case .cluster(let cluster): cluster.entries
+        case .table: []
         }
     }
 
@@ -84,6 +103,7 @@ extension Block {
     public var role: String? {
         switch self {
         case .cluster(let cluster): cluster.role
+        case .table: nil
         }
     }
 }

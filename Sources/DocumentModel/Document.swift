@@ -91,6 +91,24 @@ public struct Section: Sendable {
 /// A block of a page.
 public enum Block: Sendable {
     case cluster(Cluster)
+    case table(Table)
+}
+
+/// A table: column texts, rows with exactly one cell per column, and total rows as footers.
+public struct Table: Sendable {
+    public var columns: [String]
+    public var rows: [[String]]
+    /// A total, subtotal or tax row: its label and all its cells, column by column.
+    public var footers: [(label: String, cells: [String])]
+    /// `[x, y, w, h]` in points, top-left origin.
+    public var bounds: [Double]?
+
+    public init(columns: [String], rows: [[String]], footers: [(label: String, cells: [String])] = [], bounds: [Double]? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.footers = footers
+        self.bounds = bounds
+    }
 }
 
 /// Consecutive entries that belong together (a paragraph, a key/value group).

@@ -96,6 +96,8 @@ public enum DocumentConverter {
 
     static func entry(for block: TextBlock, text: String, bounds: [Double]?, headings: Bool) -> Entry {
         switch block.kind {
+        case .table:
+            return Entry(kind: .text, text: text, bounds: bounds)
         case .heading where !headings:
             return Entry(kind: .text, text: text, bounds: bounds)
         case .paragraph:
@@ -116,6 +118,9 @@ public enum DocumentConverter {
             let text = block.text
             guard !text.isEmpty else { return nil }
             let box = bounds ? [block.bounds.x, block.bounds.y, block.bounds.width, block.bounds.height] : nil
+            if case .table(let grid) = block.kind {
+                return .table(Table(columns: grid.columns, rows: grid.rows, footers: grid.footers, bounds: box))
+            }
             return .cluster(
                 Cluster(
                     entries: [entry(for: block, text: text, bounds: box, headings: headings)],

@@ -48,7 +48,15 @@ public struct TextBlock: Sendable {
     public var kind = BlockKind.paragraph
 
     /// The block's text: lines joined with spaces, words broken by a hyphen at a line end joined again.
-    public var text: String { LineJoiner.join(lines.map(\.text)) }
+    public var text: String {
+        if case .table(let grid) = kind {
+            // One line per row: its non-empty cells joined by a space (a wrapped cell is already one cell).
+            let rows = [grid.columns] + grid.rows + grid.footers.map(\.cells)
+            return rows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }.filter { !$0.isEmpty }
+                .joined(separator: "\n")
+        }
+        return LineJoiner.join(lines.map(\.text))
+    }
 }
 
 /// Page furniture that repeats on pages rather than belonging to the body.

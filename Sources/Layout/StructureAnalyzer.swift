@@ -8,6 +8,7 @@ public enum BlockKind: Sendable, Hashable {
     /// A heading; level 1 is the highest. `number` is its visible section number (`2.3.1`), if any.
     case heading(level: Int, number: String?)
     case listItem(marker: String, level: Int)
+    case table(TableGrid)
 }
 
 /// Finds headings, the title and list items: splits blocks where the style changes or a list marker starts a line,
@@ -22,14 +23,20 @@ enum StructureAnalyzer {
     }
 
     static func analyze(_ layouts: inout [PageLayout]) {
-        for index in layouts.indices { layouts[index].blocks = layouts[index].blocks.flatMap(split) }
+        for index in layouts.indices {
+            TableDetector.detect(&layouts[index])
+            layouts[index].blocks = layouts[index].blocks.flatMap { block in
+                if case .table = block.kind { return [block] }
+                return split(block)
+            }
+        }
         let body = bodySize(layouts)
         var candidates: [(page: Int, block: Int, style: StyleKey, number: String?)] = []
         var titleFound = false
         for page in layouts.indices {
             for index in layouts[page].blocks.indices {
                 let block = layouts[page].blocks[index]
-                guard block.role == nil, block.orientation == 0 else { continue }
+                guard block.role == nil, block.orientation == 0, block.kind == .paragraph else { continue }
                 let line = block.lines[0]
                 if let marker = ListMarker.parse(line.text) ?? ListMarker.parseClause(line.text),
                     !isHeadingStyled(block, body: body) || !marker.isOrdered

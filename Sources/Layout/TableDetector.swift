@@ -1,0 +1,256 @@
+import PDFText
+
+/// A table found on a page: cell texts by row and column, the header row, and total rows as footers.
+public struct TableGrid: Sendable, Hashable {
+    /// Column texts (the header row), possibly empty strings.
+    public var columns: [String]
+    /// Body rows, each with exactly one cell per column.
+    public var rows: [[String]]
+    /// Total / subtotal / tax rows: the label and every cell (column-aligned).
+    public var footers: [(label: String, cells: [String])]
+    public var bounds: Rect
+
+    public static func == (lhs: TableGrid, rhs: TableGrid) -> Bool {
+        lhs.columns == rhs.columns && lhs.rows == rhs.rows && lhs.bounds == rhs.bounds
+            && lhs.footers.map(\.label) == rhs.footers.map(\.label) && lhs.footers.map(\.cells) == rhs.footers.map(\.cells)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(columns)
+        hasher.combine(rows)
+    }
+}
+
+/// Finds tables among a page's lines: runs of lines split into cells by wide gaps or vertical rulings, whose cells
+/// line up in columns. Ruled tables use their rulings as column separators; unruled ones need three columns, so a
+/// block of labels and values is not taken for a table.
+enum TableDetector {
+    private struct Segment {
+        var text: String
+        var x0: Double
+        var x1: Double
+    }
+
+    private struct Row {
+        var block: Int
+        var line: Int
+        var bounds: Rect
+        var segments: [Segment]
+        var isBold: Bool
+    }
+
+    static func detect(_ layout: inout PageLayout) {
+        let verticals = layout.rulings.filter { $0.x1 - $0.x0 < 1 && $0.y1 - $0.y0 > 4 }
+        let horizontals = layout.rulings.filter { $0.y1 - $0.y0 < 1 && $0.x1 - $0.x0 > 20 }
+        var rows: [Row] = []
+        for (blockIndex, block) in layout.blocks.enumerated() where block.role == nil && block.orientation == 0 {
+            for (lineIndex, line) in block.lines.enumerated() {
+                rows.append(
+                    Row(
+                        block: blockIndex, line: lineIndex, bounds: line.bounds,
+                        segments: segments(of: line, verticals: verticals),
+                        isBold: line.words.allSatisfy(\.isBold)
+                    )
+                )
+            }
+        }
+        rows.sort { $0.bounds.y != $1.bounds.y ? $0.bounds.y < $1.bounds.y : $0.bounds.x < $1.bounds.x }
+        var tables: [(rows: [Row], grid: TableGrid)] = []
+        var start = 0
+        while start < rows.count {
+            guard rows[start].segments.count >= 2 else {
+                start += 1
+                continue
+            }
+            var end = start + 1
+            while end < rows.count,
+                rows[end].segments.count >= 2 || isContinuation(rows[end], of: rows[end - 1], firstColumnEnd: rows[start].segments[0].x1),
+                rows[end].bounds.y - rows[end - 1].bounds.maxY < 2.5 * max(rows[end].bounds.height, 6)
+            {
+                end += 1
+            }
+            let run = Array(rows[start..<end])
+            if let grid = grid(for: run, verticals: verticals, horizontals: horizontals) {
+                tables.append((run, grid))
+                start = end
+            } else {
+                start += 1
+            }
+        }
+        guard !tables.isEmpty else { return }
+        apply(tables, to: &layout)
+    }
+
+    /// A wrapped cell's second line: one short segment below the previous row, inside the run's columns.
+    /// A wrapped cell's next line: one segment, tight below the previous line, right of the first column.
+    private static func isContinuation(_ row: Row, of previous: Row, firstColumnEnd: Double) -> Bool {
+        row.segments.count == 1 && row.bounds.y - previous.bounds.maxY < 0.8 * row.bounds.height
+            && row.segments[0].x0 > firstColumnEnd
+    }
+
+    private static func segments(of line: TextLine, verticals: [Ruling]) -> [Segment] {
+        var result: [Segment] = []
+        for word in line.words {
+            if var last = result.last {
+                let gap = word.bounds.x - last.x1
+                let ruled = verticals.contains {
+                    $0.x0 > last.x1 - 0.5 && $0.x0 < word.bounds.x + 0.5 && $0.y0 <= line.bounds.midY && $0.y1 >= line.bounds.midY
+                }
+                if gap <= max(1.0 * line.fontSize, 6) && !ruled {
+                    last.text += " " + word.text
+                    last.x1 = word.bounds.maxX
+                    result[result.count - 1] = last
+                    continue
+                }
+            }
+            result.append(Segment(text: word.text, x0: word.bounds.x, x1: word.bounds.maxX))
+        }
+        return result
+    }
+
+    private static func grid(for run: [Row], verticals: [Ruling], horizontals: [Ruling]) -> TableGrid? {
+        guard run.count >= 2 else { return nil }
+        let top = run.map(\.bounds.y).min()!
+        let bottom = run.map(\.bounds.maxY).max()!
+        let left = run.flatMap(\.segments).map(\.x0).min()!
+        let right = run.flatMap(\.segments).map(\.x1).max()!
+        // Column intervals: the union of the cell intervals projected on the x axis.
+        var intervals = run.flatMap { $0.segments.map { ($0.x0, $0.x1) } }.sorted { $0.0 < $1.0 }
+        var merged: [(Double, Double)] = []
+        for interval in intervals {
+            if let last = merged.last, interval.0 <= last.1 + 2 {
+                merged[merged.count - 1].1 = max(last.1, interval.1)
+            } else {
+                merged.append(interval)
+            }
+        }
+        // Rulings that cross the run split columns the projection could not separate.
+        let separators = verticals.filter { $0.y0 <= top + 2 && $0.y1 >= bottom - 2 && $0.x0 > left && $0.x0 < right }
+            .map(\.x0).sorted()
+        if !separators.isEmpty {
+            var bounds = [left - 1] + separators + [right + 1]
+            bounds = bounds.enumerated().filter { $0.offset == 0 || $0.element - bounds[$0.offset - 1] > 3 }.map(\.element)
+            merged = zip(bounds, bounds.dropFirst()).map { ($0, $1) }
+        }
+        intervals = merged
+        let columnCount = intervals.count
+        let ruled = !separators.isEmpty || horizontals.contains { $0.y0 >= top - 6 && $0.y0 <= bottom + 6 && $0.x0 <= left + 5 && $0.x1 >= right - 5 }
+        guard columnCount >= (ruled ? 2 : 3), columnCount <= 30 else { return nil }
+        let multiCell = run.filter { $0.segments.count >= 2 }.count
+        guard multiCell * 10 >= run.count * 6, multiCell >= 2 else { return nil }
+        // Every row must place its cells in distinct columns, mostly.
+        var cells: [[String]] = []
+        var conflicts = 0
+        var previousBounds: Rect?
+        for row in run {
+            var rowCells = [String](repeating: "", count: columnCount)
+            for segment in row.segments {
+                let centre = (segment.x0 + segment.x1) / 2
+                let column = intervals.firstIndex { centre >= $0.0 - 1 && centre <= $0.1 + 1 } ?? 0
+                if !rowCells[column].isEmpty {
+                    conflicts += 1
+                    rowCells[column] += " " + segment.text
+                } else {
+                    rowCells[column] = segment.text
+                }
+            }
+            defer { previousBounds = row.bounds }
+            if let previous = cells.last, let above = previousBounds,
+                row.bounds.y - above.maxY < 0.8 * row.bounds.height,
+                continuesRow(rowCells, previous)
+            {
+                for column in 0..<columnCount where !rowCells[column].isEmpty {
+                    cells[cells.count - 1][column] += (previous[column].isEmpty ? "" : " ") + rowCells[column]
+                }
+                continue
+            }
+            cells.append(rowCells)
+        }
+        guard conflicts * 4 <= run.count, cells.count >= 2 else { return nil }
+        var header: [String] = []
+        var body = cells
+        if run[0].isBold || !cells[0].contains(where: { $0.contains(where: \.isNumber) }) {
+            header = cells[0]
+            body.removeFirst()
+        } else {
+            header = [String](repeating: "", count: columnCount)
+        }
+        var footers: [(label: String, cells: [String])] = []
+        while let last = body.last, let label = last.first(where: isTotalLabel), body.count > 1 {
+            footers.insert((label, last), at: 0)
+            body.removeLast()
+        }
+        return TableGrid(
+            columns: header, rows: body, footers: footers,
+            bounds: Rect(x: left, y: top, width: right - left, height: bottom - top)
+        )
+    }
+
+    /// Whether a tightly spaced line belongs to the row above: its first column is empty, it is not a total,
+    /// and each of its cells either fills an empty cell of that row or continues its text (a wrapped cell).
+    private static func continuesRow(_ cells: [String], _ previous: [String]) -> Bool {
+        guard cells[0].isEmpty, !previous[0].isEmpty, !cells.contains(where: isTotalLabel) else { return false }
+        for (column, cell) in cells.enumerated() where !cell.isEmpty {
+            if previous[column].isEmpty { continue }
+            let continuesText = !(cell.first?.isNumber ?? false) && !(previous[column].last?.isNumber ?? false)
+            if !continuesText { return false }
+        }
+        return true
+    }
+
+    private static let totalWords = [
+        "total", "subtotal", "sub-total", "sum", "summe", "gesamt", "zwischensumme", "vat", "tax", "tva", "ust", "mwst",
+        "btw", "iva", "net", "netto", "brutto", "ht", "ttc", "closing balance", "endsaldo", "amount due", "à payer",
+    ]
+
+    static func isTotalLabel(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard !lower.contains(where: \.isNumber) || lower.count < 20 else { return false }
+        return totalWords.contains { word in
+            lower.hasPrefix(word) || lower.contains(" " + word) || lower.hasSuffix(word)
+        }
+    }
+
+    /// Replaces the table lines in their blocks by one table block each, placed where the table's first line was
+    /// in reading order (a block is split around it when the table starts inside it).
+    private static func apply(_ tables: [(rows: [Row], grid: TableGrid)], to layout: inout PageLayout) {
+        var removed: [Int: Set<Int>] = [:]
+        var anchors: [Int: [Int: [TextBlock]]] = [:]  // block → line → tables starting there
+        for table in tables {
+            let first = table.rows.min { ($0.block, $0.line) < ($1.block, $1.line) }!
+            var lines: [TextLine] = []
+            for row in table.rows {
+                removed[row.block, default: []].insert(row.line)
+                lines.append(layout.blocks[row.block].lines[row.line])
+            }
+            var block = TextBlock(lines: lines, bounds: table.grid.bounds, orientation: 0)
+            block.kind = .table(table.grid)
+            anchors[first.block, default: [:]][first.line, default: []].append(block)
+        }
+        var result: [TextBlock] = []
+        for (index, block) in layout.blocks.enumerated() {
+            guard removed[index] != nil || anchors[index] != nil else {
+                result.append(block)
+                continue
+            }
+            var kept: [TextLine] = []
+            func flush() {
+                guard !kept.isEmpty else { return }
+                var copy = block
+                copy.lines = kept
+                copy.bounds = kept.dropFirst().reduce(kept[0].bounds) { $0.union($1.bounds) }
+                result.append(copy)
+                kept = []
+            }
+            for (lineIndex, line) in block.lines.enumerated() {
+                if let starting = anchors[index]?[lineIndex] {
+                    flush()
+                    result.append(contentsOf: starting)
+                }
+                if removed[index]?.contains(lineIndex) != true { kept.append(line) }
+            }
+            flush()
+        }
+        layout.blocks = result
+    }
+}
