@@ -45,20 +45,24 @@ extension Document {
         let all = [table.columns] + table.rows + table.footers.map(\.cells)
         let count = table.columns.count
         var widths = [Int](repeating: 1, count: count)
-        for row in all { for (index, cell) in row.enumerated() where index < count { widths[index] = max(widths[index], cell.count) } }
+        for row in all {
+            for (index, cell) in row.enumerated() where index < count { widths[index] = max(widths[index], cell.count) }
+        }
         let numeric = (0..<count).map { column in
             let values = (table.rows + table.footers.map(\.cells)).map { $0[column] }.filter { !$0.isEmpty }
-            return !values.isEmpty && values.allSatisfy { value in
-                value.allSatisfy { $0.isNumber || " .,'%-+€$£¥".contains($0) } && value.contains(where: \.isNumber)
-            }
+            return !values.isEmpty
+                && values.allSatisfy { value in
+                    value.allSatisfy { $0.isNumber || " .,'%-+€$£¥".contains($0) } && value.contains(where: \.isNumber)
+                }
         }
         let rule = "+" + widths.map { String(repeating: "-", count: $0 + 2) + "+" }.joined()
         func line(_ cells: [String]) -> String {
-            "|" + (0..<count).map { index in
-                let cell = index < cells.count ? cells[index] : ""
-                let padding = String(repeating: " ", count: widths[index] - cell.count)
-                return " " + (numeric[index] ? padding + cell : cell + padding) + " |"
-            }.joined()
+            "|"
+                + (0..<count).map { index in
+                    let cell = index < cells.count ? cells[index] : ""
+                    let padding = String(repeating: " ", count: widths[index] - cell.count)
+                    return " " + (numeric[index] ? padding + cell : cell + padding) + " |"
+                }.joined()
         }
         var lines = [rule]
         if table.columns.contains(where: { !$0.isEmpty }) { lines += [line(table.columns), rule] }

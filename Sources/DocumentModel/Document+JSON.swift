@@ -73,7 +73,14 @@ extension Block {
             if let bounds = table.bounds { members.append(("bounds", .array(bounds.map { .number($0) }))) }
             members.append(("columns", .array(table.columns.map { .object([("text", .string($0))]) })))
             members.append(
-                ("rows", .array(table.rows.map { row in .object([("cells", .array(row.map { .object([("text", .string($0))]) }))]) }))
+                (
+                    "rows",
+                    .array(
+                        table.rows.map { row in
+                            .object([("cells", .array(row.map { .object([("text", .string($0))]) }))])
+                        }
+                    )
+                )
             )
             members.append(
                 (
@@ -88,7 +95,10 @@ extension Block {
                                         footer.cells.enumerated().map { index, text in
                                             .object([
                                                 ("text", .string(text)),
-                                                ("column", .string(index < table.columns.count ? table.columns[index] : "")),
+                                                (
+                                                    "column",
+                                                    .string(index < table.columns.count ? table.columns[index] : "")
+                                                ),
                                             ])
                                         }
                                     )

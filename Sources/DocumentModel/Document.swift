@@ -103,7 +103,12 @@ public struct Table: Sendable {
     /// `[x, y, w, h]` in points, top-left origin.
     public var bounds: [Double]?
 
-    public init(columns: [String], rows: [[String]], footers: [(label: String, cells: [String])] = [], bounds: [Double]? = nil) {
+    public init(
+        columns: [String],
+        rows: [[String]],
+        footers: [(label: String, cells: [String])] = [],
+        bounds: [Double]? = nil
+    ) {
         self.columns = columns
         self.rows = rows
         self.footers = footers

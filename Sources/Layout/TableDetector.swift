@@ -12,7 +12,8 @@ public struct TableGrid: Sendable, Hashable {
 
     public static func == (lhs: TableGrid, rhs: TableGrid) -> Bool {
         lhs.columns == rhs.columns && lhs.rows == rhs.rows && lhs.bounds == rhs.bounds
-            && lhs.footers.map(\.label) == rhs.footers.map(\.label) && lhs.footers.map(\.cells) == rhs.footers.map(\.cells)
+            && lhs.footers.map(\.label) == rhs.footers.map(\.label)
+            && lhs.footers.map(\.cells) == rhs.footers.map(\.cells)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -47,7 +48,9 @@ enum TableDetector {
             for (lineIndex, line) in block.lines.enumerated() {
                 rows.append(
                     Row(
-                        block: blockIndex, line: lineIndex, bounds: line.bounds,
+                        block: blockIndex,
+                        line: lineIndex,
+                        bounds: line.bounds,
                         segments: segments(of: line, verticals: verticals),
                         isBold: line.words.allSatisfy(\.isBold)
                     )
@@ -64,7 +67,8 @@ enum TableDetector {
             }
             var end = start + 1
             while end < rows.count,
-                rows[end].segments.count >= 2 || isContinuation(rows[end], of: rows[end - 1], firstColumnEnd: rows[start].segments[0].x1),
+                rows[end].segments.count >= 2
+                    || isContinuation(rows[end], of: rows[end - 1], firstColumnEnd: rows[start].segments[0].x1),
                 rows[end].bounds.y - rows[end - 1].bounds.maxY < 2.5 * max(rows[end].bounds.height, 6)
             {
                 end += 1
@@ -94,7 +98,8 @@ enum TableDetector {
             if var last = result.last {
                 let gap = word.bounds.x - last.x1
                 let ruled = verticals.contains {
-                    $0.x0 > last.x1 - 0.5 && $0.x0 < word.bounds.x + 0.5 && $0.y0 <= line.bounds.midY && $0.y1 >= line.bounds.midY
+                    $0.x0 > last.x1 - 0.5 && $0.x0 < word.bounds.x + 0.5 && $0.y0 <= line.bounds.midY
+                        && $0.y1 >= line.bounds.midY
                 }
                 if gap <= max(1.0 * line.fontSize, 6) && !ruled {
                     last.text += " " + word.text
@@ -129,12 +134,18 @@ enum TableDetector {
             .map(\.x0).sorted()
         if !separators.isEmpty {
             var bounds = [left - 1] + separators + [right + 1]
-            bounds = bounds.enumerated().filter { $0.offset == 0 || $0.element - bounds[$0.offset - 1] > 3 }.map(\.element)
+            bounds = bounds.enumerated().filter { $0.offset == 0 || $0.element - bounds[$0.offset - 1] > 3 }.map(
+                \.element
+            )
             merged = zip(bounds, bounds.dropFirst()).map { ($0, $1) }
         }
         intervals = merged
         let columnCount = intervals.count
-        let ruled = !separators.isEmpty || horizontals.contains { $0.y0 >= top - 6 && $0.y0 <= bottom + 6 && $0.x0 <= left + 5 && $0.x1 >= right - 5 }
+        let ruled =
+            !separators.isEmpty
+            || horizontals.contains {
+                $0.y0 >= top - 6 && $0.y0 <= bottom + 6 && $0.x0 <= left + 5 && $0.x1 >= right - 5
+            }
         guard columnCount >= (ruled ? 2 : 3), columnCount <= 30 else { return nil }
         let multiCell = run.filter { $0.segments.count >= 2 }.count
         guard multiCell * 10 >= run.count * 6, multiCell >= 2 else { return nil }
@@ -181,7 +192,9 @@ enum TableDetector {
             body.removeLast()
         }
         return TableGrid(
-            columns: header, rows: body, footers: footers,
+            columns: header,
+            rows: body,
+            footers: footers,
             bounds: Rect(x: left, y: top, width: right - left, height: bottom - top)
         )
     }

@@ -1,0 +1,74 @@
+import DocumentModel
+import Layout
+import PDFFixtures
+import Testing
+
+@Suite("Tables")
+struct TableTests {
+    private func tables(_ content: String) throws -> [Table] {
+        var pdf = PDFFixture()
+        let regular = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+        let bold = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+        pdf.addPage(content: content, resources: "<< /Font << /R \(regular) 0 R /B \(bold) 0 R >> >>")
+        let document = try DocumentConverter.convert(bytes: pdf.data()).document
+        return document.sections.flatMap(\.blocks).compactMap { block in
+            if case .table(let table) = block { return table }
+            return nil
+        }
+    }
+
+    private func row(_ y: Int, _ cells: [(Int, String)], font: String = "R") -> String {
+        cells.map { x, text in "BT /\(font) 10 Tf \(x) \(y) Td (\(text)) Tj ET" }.joined(separator: "\n")
+    }
+
+    @Test("an unruled table with a bold header, a wrapped cell and total rows")
+    func unruled() throws {
+        let content = [
+            "BT /R 10 Tf 72 760 Td (Line items of the order follow below.) Tj ET",
+            row(730, [(72, "No."), (120, "Item"), (300, "Qty"), (380, "Amount")], font: "B"),
+            row(715, [(72, "1"), (120, "Pump housing"), (300, "2"), (380, "120.00")]),
+            row(700, [(72, "2"), (120, "Seal kit for the"), (300, "1"), (380, "35.50")]),
+            row(690, [(120, "P-40 series")]),
+            row(675, [(72, "3"), (120, "Filter"), (300, "4"), (380, "12.00")]),
+            row(660, [(300, "Subtotal"), (380, "167.50")]),
+            row(645, [(300, "VAT 20%"), (380, "33.50")]),
+            "BT /R 10 Tf 72 600 Td (Thank you for your order.) Tj ET",
+        ].joined(separator: "\n")
+        let found = try tables(content)
+        #expect(found.count == 1)
+        let table = try #require(found.first)
+        #expect(table.columns == ["No.", "Item", "Qty", "Amount"])
+        #expect(
+            table.rows == [
+                ["1", "Pump housing", "2", "120.00"], ["2", "Seal kit for the P-40 series", "1", "35.50"],
+                ["3", "Filter", "4", "12.00"],
+            ]
+        )
+        #expect(table.footers.map(\.label) == ["Subtotal", "VAT 20%"])
+        #expect(table.footers.map(\.cells) == [["", "", "Subtotal", "167.50"], ["", "", "VAT 20%", "33.50"]])
+    }
+
+    @Test("a ruled two-column table; labels and values without rulings are not a table")
+    func ruled() throws {
+        let grid =
+            "0.5 w 72 740 m 372 740 l S 72 700 m 372 700 l S 72 740 m 72 700 l S 200 740 m 200 700 l S 372 740 m 372 700 l S"
+        let content =
+            grid + "\n" + row(727, [(76, "Colour"), (204, "Blue")]) + "\n" + row(708, [(76, "Size"), (204, "XL")])
+        let ruled = try tables(content)
+        #expect(ruled.count == 1)
+        #expect(ruled.first.map { [$0.columns] + $0.rows } == [["Colour", "Blue"], ["Size", "XL"]])
+
+        let labels =
+            row(727, [(76, "Invoice no.:"), (204, "2024-001")]) + "\n" + row(708, [(76, "Date:"), (204, "2024-03-01")])
+        #expect(try tables(labels).isEmpty)
+    }
+
+    @Test("paragraphs are not tables")
+    func paragraphs() throws {
+        let content = (0..<6).map {
+            "BT /R 10 Tf 72 \(700 - $0 * 12) Td (A line of ordinary running text with words, number \($0).) Tj ET"
+        }
+        .joined(separator: "\n")
+        #expect(try tables(content).isEmpty)
+    }
+}
