@@ -10,6 +10,8 @@ public struct ConversionOptions: Sendable {
     public var bounds = false
     public var limits = ConversionLimits.default
     public var layout = LayoutOptions()
+    /// Find tables, headings and lists (needed for the document model; plain text can do without).
+    public var structure = true
 
     public init(
         pages: String? = nil,
@@ -73,7 +75,7 @@ public enum DocumentConverter {
         let pages = try pdf.extractPages(selection)
         var layouts = pages.map { PageLayout(page: $0, options: options.layout) }
         PageFurniture.mark(&layouts)
-        StructureAnalyzer.analyze(&layouts)
+        if options.structure { StructureAnalyzer.analyze(&layouts) }
         let meta = DocumentMeta(
             engineVersion: PDFEngine.version,
             pageCount: pdf.pageCount,

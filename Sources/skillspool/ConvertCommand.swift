@@ -68,7 +68,9 @@ struct ConvertCommand: ParsableCommand {
                 try GlyphDump.write(path: file, password: password, pages: pages, limits: limits)
                 return
             }
-            let options = ConversionOptions(pages: pages, password: password, bounds: bounds, limits: limits)
+            var options = ConversionOptions(pages: pages, password: password, bounds: bounds, limits: limits)
+            // Reading-order text needs no tables, headings or lists: skip finding them.
+            options.structure = format != .text
             let conversion = try DocumentConverter.convert(path: file, options: options)
             switch format {
             case .text: StandardStreams.writeOut(conversion.text)
