@@ -30,7 +30,9 @@ extension Document {
                     case .listItem:
                         let indent = String(repeating: "  ", count: max(0, (entry.level ?? 1) - 1))
                         lines.append(indent + (entry.marker ?? "*") + " " + entry.text)
-                    case .kv, .text:
+                    case .kv:
+                        lines.append((entry.key ?? "") + ": " + (entry.value ?? entry.text))
+                    case .text:
                         lines.append("")
                         lines.append(contentsOf: Self.wrap(entry.text, width: 78))
                     }

@@ -119,6 +119,10 @@ extension Entry {
         if let level { members.append(("level", .int(level))) }
         if let number { members.append(("number", .string(number))) }
         if let marker { members.append(("marker", .string(marker))) }
+        if let key, let value {
+            members.append(("key", .string(key)))
+            members.append(("value", .string(value)))
+        }
         members.append(("text", .string(text)))
         if let bounds { members.append(("bounds", .array(bounds.map { .number($0) }))) }
         if let style { members.append(("style", .int(style))) }

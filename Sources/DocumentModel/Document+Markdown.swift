@@ -32,7 +32,9 @@ extension Document {
                         let indent = String(repeating: "  ", count: max(0, (entry.level ?? 1) - 1))
                         lines.append(indent + Self.listMarker(entry.marker) + " " + Self.inline(entry.text))
                     case .kv:
-                        lines.append("**" + Self.inline(entry.text) + "**")
+                        lines.append(
+                            "**" + Self.inline(entry.key ?? "") + ":** " + Self.inline(entry.value ?? entry.text)
+                        )
                     case .text:
                         lines.append(Self.paragraph(entry.text))
                     }

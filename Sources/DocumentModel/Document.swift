@@ -151,6 +151,9 @@ public struct Entry: Sendable {
     public var number: String?
     /// A list item's marker (`•`, `2.`, `a)`).
     public var marker: String?
+    /// A key/value entry's key and value, as printed.
+    public var key: String?
+    public var value: String?
 
     public init(
         kind: Kind,
@@ -159,7 +162,9 @@ public struct Entry: Sendable {
         style: Int? = nil,
         level: Int? = nil,
         number: String? = nil,
-        marker: String? = nil
+        marker: String? = nil,
+        key: String? = nil,
+        value: String? = nil
     ) {
         self.kind = kind
         self.text = text
@@ -168,5 +173,7 @@ public struct Entry: Sendable {
         self.level = level
         self.number = number
         self.marker = marker
+        self.key = key
+        self.value = value
     }
 }

@@ -100,6 +100,8 @@ public enum DocumentConverter {
         switch block.kind {
         case .table:
             return Entry(kind: .text, text: text, bounds: bounds)
+        case .keyValue(let key, let value):
+            return Entry(kind: .kv, text: text, bounds: bounds, key: key, value: value)
         case .heading where !headings:
             return Entry(kind: .text, text: text, bounds: bounds)
         case .paragraph:

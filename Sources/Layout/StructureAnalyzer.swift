@@ -9,6 +9,8 @@ public enum BlockKind: Sendable, Hashable {
     case heading(level: Int, number: String?)
     case listItem(marker: String, level: Int)
     case table(TableGrid)
+    /// A key and its value (both as printed).
+    case keyValue(key: String, value: String)
 }
 
 /// Finds headings, the title and list items: splits blocks where the style changes or a list marker starts a line,
@@ -38,6 +40,12 @@ enum StructureAnalyzer {
                 let block = layouts[page].blocks[index]
                 guard block.role == nil, block.orientation == 0, block.kind == .paragraph else { continue }
                 let line = block.lines[0]
+                if block.lines.count == 1, let pair = KeyValueDetector.pair(in: line),
+                    ListMarker.parse(line.text) == nil
+                {
+                    layouts[page].blocks[index].kind = .keyValue(key: pair.key, value: pair.value)
+                    continue
+                }
                 if let marker = ListMarker.parse(line.text) ?? ListMarker.parseClause(line.text),
                     !isHeadingStyled(block, body: body) || !marker.isOrdered
                 {
@@ -61,7 +69,59 @@ enum StructureAnalyzer {
             let candidate = candidates[offset]
             layouts[candidate.page].blocks[candidate.block].kind = .heading(level: level, number: candidate.number)
         }
-        for page in layouts.indices { assignListLevels(&layouts[page]) }
+        for page in layouts.indices {
+            assignListLevels(&layouts[page])
+            pairStackedLabels(&layouts[page])
+        }
+    }
+
+    /// A one-row table of labels over values, and a label block directly above its value block, become pairs.
+    private static func pairStackedLabels(_ layout: inout PageLayout) {
+        var result: [TextBlock] = []
+        var index = 0
+        while index < layout.blocks.count {
+            let block = layout.blocks[index]
+            if case .table(let grid) = block.kind, grid.columns.count == 2, grid.columns.allSatisfy(\.isEmpty),
+                !grid.hasColumnRulings,
+                grid.rows.allSatisfy({ $0[0].first?.isLetter == true })
+            {
+                // Two columns without a header or column rulings, labels on the left: a group of pairs (the totals
+                // of a receipt under a rule).
+                for row in grid.rows + grid.footers.map(\.cells) where !row[1].isEmpty {
+                    var pair = block
+                    pair.kind = .keyValue(key: row[0], value: row[1])
+                    result.append(pair)
+                }
+                index += 1
+                continue
+            }
+            if case .table(let grid) = block.kind, grid.rows.count == 1, grid.footers.isEmpty, !grid.hasColumnRulings,
+                grid.columns.allSatisfy({ !$0.isEmpty && $0.contains(where: \.isLetter) })
+            {
+                for (key, value) in zip(grid.columns, grid.rows[0]) where !value.isEmpty {
+                    var pair = block
+                    pair.kind = .keyValue(key: key, value: value)
+                    result.append(pair)
+                }
+                index += 1
+                continue
+            }
+            if block.kind == .paragraph, block.role == nil, index + 1 < layout.blocks.count,
+                layout.blocks[index + 1].kind == .paragraph, layout.blocks[index + 1].role == nil,
+                let pair = KeyValueDetector.stacked(block, layout.blocks[index + 1])
+            {
+                var merged = block
+                merged.lines += layout.blocks[index + 1].lines
+                merged.bounds = block.bounds.union(layout.blocks[index + 1].bounds)
+                merged.kind = .keyValue(key: pair.key, value: pair.value)
+                result.append(merged)
+                index += 2
+                continue
+            }
+            result.append(block)
+            index += 1
+        }
+        layout.blocks = result
     }
 
     // MARK: - Splitting
@@ -74,7 +134,9 @@ enum StructureAnalyzer {
         var current: [TextLine] = []
         for line in block.lines {
             if let previous = current.last {
-                let startsItem = ListMarker.parse(line.text) != nil || ListMarker.parseClause(line.text) != nil
+                let startsItem =
+                    ListMarker.parse(line.text) != nil || ListMarker.parseClause(line.text) != nil
+                    || KeyValueDetector.pair(in: line) != nil || KeyValueDetector.pair(in: previous) != nil
                 // A list item's continuation lines hang under its text; a line back at the marker ends the item.
                 let leavesItem =
                     (ListMarker.parse(current[0].text) ?? ListMarker.parseClause(current[0].text)) != nil

@@ -9,6 +9,8 @@ public struct TableGrid: Sendable, Hashable {
     /// Total / subtotal / tax rows: the label and every cell (column-aligned).
     public var footers: [(label: String, cells: [String])]
     public var bounds: Rect
+    /// Whether vertical rulings separate the columns.
+    public var hasColumnRulings = false
 
     public static func == (lhs: TableGrid, rhs: TableGrid) -> Bool {
         lhs.columns == rhs.columns && lhs.rows == rhs.rows && lhs.bounds == rhs.bounds
@@ -195,7 +197,8 @@ enum TableDetector {
             columns: header,
             rows: body,
             footers: footers,
-            bounds: Rect(x: left, y: top, width: right - left, height: bottom - top)
+            bounds: Rect(x: left, y: top, width: right - left, height: bottom - top),
+            hasColumnRulings: !separators.isEmpty
         )
     }
 

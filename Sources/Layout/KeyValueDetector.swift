@@ -1,0 +1,71 @@
+import PDFText
+
+/// Key/value pairs: `Label: value` lines, a short label and its value on one row with a wide gap between them,
+/// a one-row table of labels over values, and a label line directly above its value in another style.
+enum KeyValueDetector {
+    /// The pair a single line states, if any.
+    static func pair(in line: TextLine) -> (key: String, value: String)? {
+        let text = line.text
+        // "Label    value": two segments split by a wide gap.
+        var segments: [String] = []
+        var last: Word?
+        for word in line.words {
+            if let previous = last, word.bounds.x - previous.bounds.maxX <= max(1.0 * line.fontSize, 6) {
+                segments[segments.count - 1] += " " + word.text
+            } else {
+                segments.append(word.text)
+            }
+            last = word
+        }
+        if segments.count == 2, let pair = labelled(segments[0], segments[1]) { return pair }
+        // "Label: value" on one line (a colon followed by a space: not a time such as 08:00).
+        if let colon = text.firstIndex(of: ":"), text.index(after: colon) < text.endIndex,
+            text[text.index(after: colon)] == " "
+        {
+            let key = String(text[..<colon])
+            let value = text[text.index(after: colon)...].drop { $0 == " " }
+            if !value.isEmpty, let pair = labelled(key, String(value)), value.split(separator: " ").count <= 8,
+                !value.hasSuffix(".") || value.count < 20
+            {
+                return pair
+            }
+        }
+        return nil
+    }
+
+    /// A plausible label (short, starts with a letter, mostly words) and a non-empty value.
+    private static func labelled(_ rawKey: String, _ value: String) -> (key: String, value: String)? {
+        var key = rawKey
+        if key.hasSuffix(":") { key.removeLast() }
+        key = String(key.drop { $0 == " " })
+        guard let first = key.first, first.isLetter || first == "№", first.isUppercase || first == "№", key.count <= 40,
+            key.split(separator: " ").count <= 6, !value.isEmpty, value.count <= 80, !key.contains(","),
+            !captionWords.contains(where: { key.hasPrefix($0) })
+        else { return nil }
+        let letters = key.filter(\.isLetter).count
+        guard letters * 2 >= key.filter({ !$0.isWhitespace }).count else { return nil }
+        return (key, value)
+    }
+
+    /// Captions ("Table 1: …") read like pairs but are not.
+    private static let captionWords = ["Table", "Figure", "Fig.", "Tabelle", "Abbildung", "Tableau", "Listing", "Note"]
+
+    /// A label directly above its value: same left edge, close below, a different size or weight.
+    static func stacked(_ label: TextBlock, _ value: TextBlock) -> (key: String, value: String)? {
+        guard label.lines.count == 1, value.lines.count == 1 else { return nil }
+        let top = label.lines[0]
+        let bottom = value.lines[0]
+        let size = max(top.fontSize, bottom.fontSize)
+        guard abs(top.bounds.x - bottom.bounds.x) <= 2, bottom.bounds.y - top.bounds.maxY < 1.2 * size,
+            bottom.bounds.y > top.bounds.y
+        else { return nil }
+        let topBold = top.words.allSatisfy(\.isBold)
+        let bottomBold = bottom.words.allSatisfy(\.isBold)
+        guard abs(top.fontSize - bottom.fontSize) >= 0.5 || topBold != bottomBold else { return nil }
+        let key = top.text.hasSuffix(":") ? String(top.text.dropLast()) : top.text
+        guard key.split(separator: " ").count <= 5, key.contains(where: \.isLetter), !key.hasSuffix(".") else {
+            return nil
+        }
+        return (key, bottom.text)
+    }
+}

@@ -1,0 +1,49 @@
+import DocumentModel
+import Layout
+import PDFFixtures
+import Testing
+
+@Suite("Key/value pairs")
+struct KeyValueTests {
+    private func pairs(_ content: String) throws -> [String] {
+        var pdf = PDFFixture()
+        let regular = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+        let bold = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+        pdf.addPage(content: content, resources: "<< /Font << /R \(regular) 0 R /B \(bold) 0 R >> >>")
+        let document = try DocumentConverter.convert(bytes: pdf.data()).document
+        return document.sections.flatMap(\.blocks).flatMap(\.entries).filter { $0.kind == .kv }.map {
+            "\($0.key ?? "")=\($0.value ?? "")"
+        }
+    }
+
+    @Test("colon lines, label and value on one row, labels over values")
+    func forms() throws {
+        let content = """
+            BT /R 10 Tf 72 740 Td (Invoice no.: F2023-3838) Tj ET
+            BT /R 10 Tf 72 725 Td (Account holder) Tj 150 0 Td (Jane Doe) Tj ET
+            BT /B 8 Tf 72 690 Td (Due date) Tj 150 0 Td (Customer) Tj 150 0 Td (Reference) Tj ET
+            BT /R 10 Tf 72 678 Td (2024-03-31) Tj 150 0 Td (08987) Tj 150 0 Td (PO-216945) Tj ET
+            BT /R 10 Tf 72 600 Td (Our office is open Monday to Friday, 08:00-17:00, and on request.) Tj ET
+            BT /R 10 Tf 72 585 Td (Table 1: Revenue by region) Tj ET
+            """
+        #expect(
+            try pairs(content) == [
+                "Invoice no.=F2023-3838", "Account holder=Jane Doe", "Due date=2024-03-31", "Customer=08987",
+                "Reference=PO-216945",
+            ]
+        )
+    }
+
+    @Test("markdown and ascii show pairs as key: value")
+    func rendering() throws {
+        var pdf = PDFFixture()
+        let font = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+        pdf.addPage(
+            content: "BT /F 10 Tf 72 740 Td (IBAN: DE62 1677) Tj ET",
+            resources: "<< /Font << /F \(font) 0 R >> >>"
+        )
+        let document = try DocumentConverter.convert(bytes: pdf.data()).document
+        #expect(document.markdown().contains("**IBAN:** DE62 1677"))
+        #expect(document.ascii().contains("IBAN: DE62 1677"))
+    }
+}
