@@ -15,7 +15,8 @@ extension Document {
 }
 
 extension DocumentType {
-    var jsonValue: JSONValue {
+    /// The `documentType` object.
+    public var jsonValue: JSONValue {
         var members: [(String, JSONValue)] = [("type", .string(type))]
         if let subtype { members.append(("subtype", .string(subtype))) }
         members.append(("confidence", .number(confidence)))

@@ -32,6 +32,11 @@ public struct Conversion: Sendable {
     public var layouts: [PageLayout]
     var meta: DocumentMeta
     var bounds: Bool
+    /// Every font used on the converted pages, in order of first use.
+    public var fonts: [FontInfo]
+
+    /// The document type alone (what info mode reports).
+    public var documentType: DocumentType { DocumentConverter.classify(layouts) }
 
     /// The structured document (schema v1).
     public var document: Document {
@@ -85,7 +90,9 @@ public enum DocumentConverter {
             isEncrypted: pdf.isEncrypted,
             unmappedGlyphs: pages.reduce(0) { $0 + $1.unmappedGlyphCount }
         )
-        return Conversion(layouts: layouts, meta: meta, bounds: options.bounds)
+        var fonts: [FontInfo] = []
+        for page in pages { for font in page.fonts where !fonts.contains(font) { fonts.append(font) } }
+        return Conversion(layouts: layouts, meta: meta, bounds: options.bounds, fonts: fonts)
     }
 
     /// The document type from the title and the body text of the first pages (at most 30,000 characters).

@@ -1,47 +1,116 @@
 import DocumentModel
 import PDFText
 
-/// The `--info` summary: page count, producer, encryption, fonts and per-page text-layer presence.
+/// Info mode (`--info`) and cost mode (`--cost`): what a document is and what converting it would cost, without
+/// producing the document.
 public enum DocumentInfo {
+    /// Credits for converting `pages` pages: one per page, or in info mode one per 50 pages (at least 1).
+    public static func credits(pages: Int, infoMode: Bool) -> Int {
+        infoMode ? max(1, (pages + 49) / 50) : pages
+    }
+
+    /// Type, word count, page count, encryption and producer; fonts and page sizes when asked.
     public static func inspect(
         path: String,
         password: String?,
         pages: String?,
-        limits: ConversionLimits
+        limits: ConversionLimits,
+        fonts: Bool,
+        pageSizes: Bool
     ) throws -> JSONValue {
+        var options = ConversionOptions(pages: pages, password: password, limits: limits)
+        options.structure = false
+        let conversion = try DocumentConverter.convert(path: path, options: options)
+        let meta = conversion.meta
+        let words = conversion.layouts.reduce(0) { total, layout in
+            total + layout.blocks.reduce(0) { $0 + $1.lines.reduce(0) { $0 + $1.words.count } }
+        }
+        let inspected = conversion.layouts.count
+        var members: [(String, JSONValue)] = [
+            ("mode", .string("info")),
+            ("engine", .string(PDFEngine.version)),
+            ("determinism", .string("byte-stable")),
+            ("pages", .int(inspected)),
+            ("total_pages", .int(meta.pageCount)),
+            ("credits", .int(credits(pages: inspected, infoMode: true))),
+            ("documentType", conversion.documentType.jsonValue),
+            ("wordCount", .int(words)),
+            ("encrypted", .bool(meta.isEncrypted)),
+        ]
+        if let producer = meta.producer { members.append(("producer", .string(producer))) }
+        members.append(
+            (
+                "textLayer",
+                .array(
+                    conversion.layouts.map {
+                        .object([("page", .int($0.number)), ("hasText", .bool(!$0.blocks.isEmpty))])
+                    }
+                )
+            )
+        )
+        if fonts {
+            var table: [(String, JSONValue)] = []
+            for (index, font) in conversion.fonts.enumerated() {
+                table.append(
+                    (
+                        "f\(index + 1)",
+                        .object([
+                            ("name", .string(font.name)), ("family", .string(family(font.name))),
+                            ("bold", .bool(font.isBold)),
+                            ("italic", .bool(font.isItalic)), ("kind", .string(font.kind)),
+                        ])
+                    )
+                )
+            }
+            members.append(("fonts", .object(table)))
+        }
+        if pageSizes {
+            members.append(
+                (
+                    "pageSizes",
+                    .array(
+                        conversion.layouts.map {
+                            .object([
+                                ("page", .int($0.number)), ("width", .number($0.width)), ("height", .number($0.height)),
+                            ])
+                        }
+                    )
+                )
+            )
+        }
+        return .object(members)
+    }
+
+    /// The dry run: pages, total pages and estimated credits; nothing is converted.
+    public static func cost(
+        path: String,
+        password: String?,
+        pages: String?,
+        limits: ConversionLimits,
+        infoMode: Bool
+    )
+        throws -> JSONValue
+    {
         try PDFDocument.withDocument(path: path, password: password, limits: limits) { pdf in
             let selection =
                 try pages.map { try PageSelection(parsing: $0, pageCount: pdf.pageCount) } ?? .all(pdf.pageCount)
-            let contents = try pdf.extractPages(selection)
-            var fonts: [String: FontInfo] = [:]
-            for page in contents { for font in page.fonts { fonts[font.name + "|" + font.kind] = font } }
-            let fontList: [JSONValue] = fonts.keys.sorted().compactMap { key in
-                guard let font = fonts[key] else { return nil }
-                return .object([
-                    ("name", .string(font.name)), ("kind", .string(font.kind)), ("bold", .bool(font.isBold)),
-                    ("italic", .bool(font.isItalic)), ("monospace", .bool(font.isMonospace)),
-                    ("vertical", .bool(font.isVertical)),
-                ])
-            }
-            let pageList: [JSONValue] = contents.map { page in
-                .object([
-                    ("page", .int(page.number)), ("width", .number(page.width)), ("height", .number(page.height)),
-                    ("rotation", .int(page.rotation)), ("hasTextLayer", .bool(page.hasTextLayer)),
-                    ("glyphs", .int(page.glyphs.count)), ("unmappedGlyphs", .int(page.unmappedGlyphCount)),
-                ])
-            }
             var members: [(String, JSONValue)] = [
-                ("engineVersion", .string(PDFEngine.version)),
-                ("pageCount", .int(pdf.pageCount)),
-                ("pdfVersion", .string(pdf.version)),
-                ("encrypted", .bool(pdf.isEncrypted)),
+                ("dry_run", .bool(true)),
+                ("mode", .string(infoMode ? "info" : "convert")),
+                ("engine", .string(PDFEngine.version)),
+                ("determinism", .string("byte-stable")),
+                ("billable", .object([("unit", .string("page")), ("count", .int(selection.pages.count))])),
+                ("pages", .int(selection.pages.count)),
+                ("total_pages", .int(pdf.pageCount)),
+                ("estimated_credits", .int(credits(pages: selection.pages.count, infoMode: infoMode))),
             ]
-            for key in ["Producer", "Creator", "Title", "Author"] {
-                if let value = pdf.info(key) { members.append((key.lowercased(), .string(value))) }
-            }
-            members.append(("fonts", .array(fontList)))
-            members.append(("pages", .array(pageList)))
+            if pages != nil { members.append(("selected_pages", .array(selection.pages.map { .int($0) }))) }
             return .object(members)
         }
+    }
+
+    /// `Helvetica` from `Helvetica-BoldOblique` or `Arial,Bold`.
+    static func family(_ name: String) -> String {
+        String(name.prefix { $0 != "-" && $0 != "," })
     }
 }

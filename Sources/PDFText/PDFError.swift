@@ -21,6 +21,8 @@ public struct PDFError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let emptyPDF = Code(rawValue: "ERR::INPUT::EMPTY_PDF")
         /// A page selection does not parse or names pages the document does not have.
         public static let badPageRange = Code(rawValue: "ERR::INPUT::BAD_PAGE_RANGE")
+        /// A pinned engine version that this build does not have.
+        public static let badVersion = Code(rawValue: "ERR::INPUT::BAD_VERSION")
         /// The input file could not be read.
         public static let unreadable = Code(rawValue: "ERR::INPUT::UNREADABLE")
         /// The document has more pages than the configured limit.

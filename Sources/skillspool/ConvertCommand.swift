@@ -35,8 +35,19 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "User or owner password of an encrypted PDF.")
     var password: String?
 
-    @Flag(help: "Print page count, producer, encryption, fonts and text-layer presence instead of converting.")
+    @Flag(
+        help: "Info mode: document type, word count, pages, text layer (1 credit per 50 pages) instead of converting."
+    )
     var info = false
+
+    @Flag(help: "Cost mode: pages and estimated credits; nothing is converted.")
+    var cost = false
+
+    @Flag(help: "With --info: the fonts table.")
+    var fonts = false
+
+    @Option(help: "Pin the engine version (pdf@YYYY-MM-DD); an unknown version is refused.")
+    var engine: String?
 
     @Flag(help: "Include [x, y, w, h] bounds in JSON output.")
     var bounds = false
@@ -59,8 +70,27 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         try CommandErrors.run {
             let limits = try limits()
+            if let engine { try PDFEngine.check(pinned: engine) }
+            if cost {
+                let estimate = try DocumentInfo.cost(
+                    path: file,
+                    password: password,
+                    pages: pages,
+                    limits: limits,
+                    infoMode: info
+                )
+                StandardStreams.writeOut(JSONWriter.serialize(estimate, pretty: true) + "\n")
+                return
+            }
             if info {
-                let summary = try DocumentInfo.inspect(path: file, password: password, pages: pages, limits: limits)
+                let summary = try DocumentInfo.inspect(
+                    path: file,
+                    password: password,
+                    pages: pages,
+                    limits: limits,
+                    fonts: fonts,
+                    pageSizes: bounds
+                )
                 StandardStreams.writeOut(JSONWriter.serialize(summary, pretty: true) + "\n")
                 return
             }

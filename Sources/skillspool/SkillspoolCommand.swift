@@ -7,6 +7,6 @@ struct SkillspoolCommand: ParsableCommand {
         commandName: "skillspool",
         abstract: "Turns PDFs into structured documents and skills for AI agents.",
         version: PDFEngine.version,
-        subcommands: [ConvertCommand.self, JobsPassthrough.self, LedgerPassthrough.self]
+        subcommands: [ConvertCommand.self, EngineCommand.self, JobsPassthrough.self, LedgerPassthrough.self]
     )
 }

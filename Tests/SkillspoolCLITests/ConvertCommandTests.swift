@@ -57,18 +57,36 @@ struct ConvertCommandTests {
         #expect(sections?.first?["kind"] as? String == "page")
     }
 
-    @Test("--info reports pages, fonts and the text layer")
+    @Test("--info reports type, words, pages, fonts and the text layer; --cost estimates credits")
     func info() throws {
-        let path = try PDFFixture.temporaryFile(PDFFixture.helloWorld())
+        let path = try PDFFixture.temporaryFile(PDFFixture.helloWorld("Invoice number 42 total due"))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let result = try CLI.run(["convert", path, "--info"])
+        let result = try CLI.run(["convert", path, "--info", "--fonts", "--bounds"])
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        #expect(object?["pageCount"] as? Int == 1)
-        let fonts = object?["fonts"] as? [[String: Any]]
-        #expect(fonts?.first?["name"] as? String == "Helvetica")
-        let pages = object?["pages"] as? [[String: Any]]
-        #expect(pages?.first?["hasTextLayer"] as? Bool == true)
+        #expect(object?["total_pages"] as? Int == 1 && object?["credits"] as? Int == 1)
+        #expect(object?["wordCount"] as? Int == 5)
+        #expect((object?["documentType"] as? [String: Any])?["type"] as? String == "invoice")
+        let fonts = object?["fonts"] as? [String: [String: Any]]
+        #expect(fonts?["f1"]?["name"] as? String == "Helvetica")
+        let layer = object?["textLayer"] as? [[String: Any]]
+        #expect(layer?.first?["hasText"] as? Bool == true)
+        #expect((object?["pageSizes"] as? [[String: Any]])?.first?["width"] as? Int == 612)
+
+        let cost = try CLI.run(["convert", path, "--cost", "--pages", "1"])
+        let estimate = try JSONSerialization.jsonObject(with: Data(cost.stdout.utf8)) as? [String: Any]
+        #expect(estimate?["dry_run"] as? Bool == true && estimate?["estimated_credits"] as? Int == 1)
+        #expect(estimate?["selected_pages"] as? [Int] == [1])
+    }
+
+    @Test("engine versions are listed; an unknown pinned version is refused")
+    func engineVersions() throws {
+        let versions = try CLI.run(["engine", "versions"])
+        #expect(versions.status == 0 && versions.stdout.contains("\"status\": \"current\""))
+        let path = try PDFFixture.temporaryFile(PDFFixture.helloWorld())
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let pinned = try CLI.run(["convert", path, "--engine", "pdf@1999-01-01"])
+        #expect(pinned.status == 2 && pinned.stderr.contains("ERR::INPUT::BAD_VERSION"))
     }
 
     @Test(
