@@ -3,18 +3,18 @@
 /// Produces glyphs and ruling candidates in display space. Operators it does not need (images, shadings, colour
 /// spaces beyond gray/RGB/CMYK) are consumed and ignored; malformed operands are skipped.
 final class ContentInterpreter {
-    private let document: PDFDocument
+    let document: PDFDocument
     private let fontCache: FontCache
     let limits: ConversionLimits
-    private let pageWidth: Double
-    private let pageHeight: Double
+    let pageWidth: Double
+    let pageHeight: Double
 
-    private(set) var glyphs: [Glyph] = []
+    var glyphs: [Glyph] = []
     private(set) var fonts: [FontInfo] = []
     var rulings: [Ruling] = []
     var rects: [FilledRect] = []
-    private(set) var unmappedCount = 0
-    private(set) var clippedCount = 0
+    var unmappedCount = 0
+    var clippedCount = 0
 
     private var fontIndexes: [ObjectIdentifier: Int32] = [:]
     var state: GraphicsState
@@ -22,11 +22,11 @@ final class ContentInterpreter {
     var textMatrix = Matrix.identity
     var lineMatrix = Matrix.identity
     private var operatorCount = 0
-    private var activeForms: Set<ObjectID> = []
-    private var depth = 0
-    private var sequence: Int32 = 0
+    var activeForms: Set<ObjectID> = []
+    var depth = 0
+    var sequence: Int32 = 0
     /// Open marked-content sequences: the glyph count at BDC and its ActualText, if any.
-    private var markedContent: [(start: Int, actualText: String?)] = []
+    var markedContent: [(start: Int, actualText: String?)] = []
     var path = PathBuilder()
     var pathSegments = 0
 
@@ -292,176 +292,4 @@ final class ContentInterpreter {
         }
     }
 
-    // MARK: - Glyphs
-
-    private func show(_ bytes: [UInt8]) {
-        guard let font = state.font else { return }
-        let size = state.fontSize
-        let scale = state.horizontalScale
-        let vertical = font.isVertical
-        font.forEachGlyph(in: bytes) { decoded in
-            let renderMatrix = Matrix(a: size * scale, b: 0, c: 0, d: size, e: 0, f: state.rise)
-                .concatenating(textMatrix).concatenating(state.ctm)
-            let spacing = state.characterSpacing + (decoded.isWordSpace ? state.wordSpacing : 0)
-            if vertical {
-                let advance = font.verticalAdvance(cid: decoded.code)
-                emit(decoded, font: font, matrix: renderMatrix, vertical: advance)
-                textMatrix = textMatrix.translatedBy(0, advance * size + spacing)
-            } else {
-                emit(decoded, font: font, matrix: renderMatrix, vertical: nil)
-                textMatrix = textMatrix.translatedBy((decoded.width * size + spacing) * scale, 0)
-            }
-        }
-    }
-
-    private func emit(_ decoded: PDFFont.DecodedGlyph, font: PDFFont, matrix: Matrix, vertical: Double?) {
-        sequence &+= 1
-        guard glyphs.count < limits.maxGlyphsPerPage else { return }
-        let (x, y) = matrix.apply(0, 0)
-        let (upX, upY) = matrix.applyVector(0, 1)
-        let displaySize = (upX * upX + upY * upY).squareRoot()
-        var box: Rect
-        var directionX: Double
-        var directionY: Double
-        var advance: Double
-        if let vertical {
-            let (downX, downY) = matrix.applyVector(0, -1)
-            let length = max((downX * downX + downY * downY).squareRoot(), 1e-9)
-            directionX = downX / length
-            directionY = downY / length
-            advance = abs(vertical) * length
-            box = Self.bounds(matrix, x0: -0.5, y0: 0, x1: 0.5, y1: vertical)
-        } else {
-            let width = decoded.width
-            let (forwardX, forwardY) = matrix.applyVector(1, 0)
-            let length = max((forwardX * forwardX + forwardY * forwardY).squareRoot(), 1e-9)
-            directionX = forwardX / length
-            directionY = forwardY / length
-            advance = width * length
-            let descent = font.descent
-            let ascent = font.ascent
-            box = Self.bounds(matrix, x0: 0, y0: descent, x1: width, y1: ascent)
-        }
-        guard x.isFinite, y.isFinite, displaySize.isFinite, advance.isFinite else { return }
-        // Text outside the page box is dropped (judged by the glyph's centre).
-        let centreX = box.midX
-        let centreY = box.midY
-        if centreX < -1 || centreY < -1 || centreX > pageWidth + 1 || centreY > pageHeight + 1 {
-            clippedCount += 1
-            return
-        }
-        let text = decoded.text ?? ""
-        if decoded.text == nil { unmappedCount += 1 }
-        glyphs.append(
-            Glyph(
-                text: text,
-                x: x,
-                y: y,
-                advance: advance,
-                directionX: directionX,
-                directionY: directionY,
-                size: displaySize,
-                box: box,
-                fontIndex: state.fontIndex,
-                renderMode: state.renderMode,
-                isMapped: decoded.text != nil,
-                isWordSpace: decoded.isWordSpace,
-                sequence: sequence
-            )
-        )
-    }
-
-    /// The display-space bounding box of the text-space rectangle (x0, y0)–(x1, y1).
-    @inline(__always) private static func bounds(
-        _ matrix: Matrix,
-        x0: Double,
-        y0: Double,
-        x1: Double,
-        y1: Double
-    ) -> Rect {
-        let (ax, ay) = matrix.apply(x0, y0)
-        let (bx, by) = matrix.apply(x1, y0)
-        let (cx, cy) = matrix.apply(x0, y1)
-        let (dx, dy) = matrix.apply(x1, y1)
-        let minX = min(min(ax, bx), min(cx, dx))
-        let minY = min(min(ay, by), min(cy, dy))
-        return Rect(
-            x: minX,
-            y: minY,
-            width: max(max(ax, bx), max(cx, dx)) - minX,
-            height: max(max(ay, by), max(cy, dy)) - minY
-        )
-    }
-
-    // MARK: - Marked content
-
-    private func actualText(_ operand: Operand?, resources: ResourceScope) -> String? {
-        switch operand {
-        case .dictionary(let entries):
-            return entries["ActualText"]?.string.map(PDFTextString.decode)
-        case .name(let name):
-            return document.resolve(resources.properties?[name]).dictionary?["ActualText"].flatMap {
-                document.resolve($0).text
-            }
-        default:
-            return nil
-        }
-    }
-
-    private func replaceWithActualText(from start: Int, text: String) {
-        guard start < glyphs.count else { return }
-        let unmappedInside = glyphs[start...].reduce(0) { $0 + ($1.isMapped ? 0 : 1) }
-        guard !text.isEmpty else {
-            // An empty replacement says the marked glyphs carry no text (decorations, duplicates).
-            unmappedCount = max(0, unmappedCount - unmappedInside)
-            glyphs.removeSubrange(start...)
-            return
-        }
-        var merged = glyphs[start]
-        for glyph in glyphs[(start + 1)...] { merged.box = merged.box.union(glyph.box) }
-        unmappedCount = max(0, unmappedCount - unmappedInside)
-        merged.text = text
-        merged.isMapped = true
-        merged.isWordSpace = false
-        let last = glyphs[glyphs.count - 1]
-        merged.advance = max(
-            merged.advance,
-            (last.x - merged.x) * merged.directionX + (last.y - merged.y) * merged.directionY + last.advance
-        )
-        glyphs.removeSubrange(start...)
-        glyphs.append(merged)
-    }
-
-    // MARK: - XObjects
-
-    private func drawXObject(_ name: String, resources: ResourceScope) throws {
-        guard let entry = resources.xObjects?[name], case .reference(let id) = entry,
-            case .stream(let dictionary, _) = document.resolve(entry), dictionary["Subtype"]?.name == "Form"
-        else { return }
-        guard !activeForms.contains(id) else { return }  // a form that draws itself
-        guard depth < limits.maxXObjectDepth else {
-            throw PDFError(.xobjectTooDeep, "Form XObjects nest deeper than \(limits.maxXObjectDepth) levels")
-        }
-        guard let content = try document.streamData(id) else { return }
-        let saved = state
-        let savedStack = stateStack.count
-        if let values = document.resolve(dictionary["Matrix"]).array?.compactMap({ document.resolve($0).number }),
-            values.count == 6
-        {
-            let matrix = Matrix(a: values[0], b: values[1], c: values[2], d: values[3], e: values[4], f: values[5])
-            if matrix.isFinite { state.ctm = matrix.concatenating(state.ctm) }
-        }
-        let formResources = document.dictionary(dictionary, "Resources").map { ResourceScope($0, document: document) }
-        activeForms.insert(id)
-        depth += 1
-        defer {
-            depth -= 1
-            activeForms.remove(id)
-            state = saved
-            if stateStack.count > savedStack { stateStack.removeLast(stateStack.count - savedStack) }
-        }
-        let savedText = (textMatrix, lineMatrix)
-        try run(content, resources: formResources ?? resources)
-        (textMatrix, lineMatrix) = savedText
-    }
 }
