@@ -28,7 +28,10 @@ let package = Package(
         // Engine layers, top to bottom: each imports only the ones above it.
         .target(name: "PDFText", dependencies: ["CQPDF"]),
         .target(name: "DocumentModel"),
-        .target(name: "Layout", dependencies: ["PDFText", "DocumentModel"]),
+        .target(
+            name: "Layout",
+            dependencies: ["PDFText", "DocumentModel", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(name: "Ledger", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Spool", dependencies: ["PDFText", "DocumentModel", "Layout"]),
 

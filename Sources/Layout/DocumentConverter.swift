@@ -1,4 +1,5 @@
 import DocumentModel
+import Logging
 import PDFText
 
 /// What to convert and how.
@@ -12,6 +13,8 @@ public struct ConversionOptions: Sendable {
     public var layout = LayoutOptions()
     /// Find tables, headings and lists (needed for the document model; plain text can do without).
     public var structure = true
+    /// Where diagnostics go (unmapped glyphs, dropped text); silent by default.
+    public var logger = Logger(label: "skillspool.convert", factory: { _ in SwiftLogNoOpLogHandler() })
 
     public init(
         pages: String? = nil,
@@ -92,6 +95,23 @@ public enum DocumentConverter {
         )
         var fonts: [FontInfo] = []
         for page in pages { for font in page.fonts where !fonts.contains(font) { fonts.append(font) } }
+        let logger = options.logger
+        for page in pages where page.unmappedGlyphCount > 0 || page.clippedGlyphCount > 0 {
+            logger.warning(
+                "glyphs without text or outside the page",
+                metadata: [
+                    "convert.page": "\(page.number)", "convert.unmapped": "\(page.unmappedGlyphCount)",
+                    "convert.outside_page": "\(page.clippedGlyphCount)",
+                ]
+            )
+        }
+        logger.debug(
+            "converted",
+            metadata: [
+                "convert.pages": "\(pages.count)", "convert.glyphs": "\(pages.reduce(0) { $0 + $1.glyphs.count })",
+                "convert.fonts": "\(fonts.count)",
+            ]
+        )
         return Conversion(layouts: layouts, meta: meta, bounds: options.bounds, fonts: fonts)
     }
 

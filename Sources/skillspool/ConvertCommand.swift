@@ -2,6 +2,7 @@ import ArgumentParser
 import CLISupport
 import DocumentModel
 import Layout
+import Logging
 import PDFText
 import Spool
 
@@ -48,6 +49,9 @@ struct ConvertCommand: ParsableCommand {
 
     @Option(help: "Pin the engine version (pdf@YYYY-MM-DD); an unknown version is refused.")
     var engine: String?
+
+    @Flag(help: "Log diagnostics (unmapped glyphs, text outside the page, counts) on stderr.")
+    var verbose = false
 
     @Flag(help: "Include [x, y, w, h] bounds in JSON output.")
     var bounds = false
@@ -101,6 +105,12 @@ struct ConvertCommand: ParsableCommand {
             var options = ConversionOptions(pages: pages, password: password, bounds: bounds, limits: limits)
             // Reading-order text needs no tables, headings or lists: skip finding them.
             options.structure = format != .text
+            if verbose {
+                var logger = Logger(label: "skillspool.convert")
+                logger.logLevel = .debug
+                logger[metadataKey: "convert.file"] = "\(file)"
+                options.logger = logger
+            }
             let conversion = try DocumentConverter.convert(path: file, options: options)
             switch format {
             case .text: StandardStreams.writeOut(conversion.text)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import PDFText
 
 @main
@@ -9,4 +10,15 @@ struct SkillspoolCommand: ParsableCommand {
         version: PDFEngine.version,
         subcommands: [ConvertCommand.self, EngineCommand.self, JobsPassthrough.self, LedgerPassthrough.self]
     )
+
+    /// Bootstraps logging (stderr) once, here in the executable, then parses and runs the command.
+    static func main() {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
