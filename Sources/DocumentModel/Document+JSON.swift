@@ -125,6 +125,9 @@ extension Entry {
             members.append(("value", .string(value)))
         }
         members.append(("text", .string(text)))
+        if let semantic { members.append(("semantic", .string(semantic))) }
+        if let normalized { members.append(("normalized", .string(normalized))) }
+        if let unit { members.append(("unit", .string(unit))) }
         if let bounds { members.append(("bounds", .array(bounds.map { .number($0) }))) }
         if let style { members.append(("style", .int(style))) }
         return .object(members)

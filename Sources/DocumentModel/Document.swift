@@ -154,6 +154,12 @@ public struct Entry: Sendable {
     /// A key/value entry's key and value, as printed.
     public var key: String?
     public var value: String?
+    /// The kind of value recognised (`date`, `amount`, `percent`, `email`, `url`, `iban`, `phone`).
+    public var semantic: String?
+    /// The value in a canonical form (ISO date, dot-decimal amount, …).
+    public var normalized: String?
+    /// The ISO currency of an amount.
+    public var unit: String?
 
     public init(
         kind: Kind,

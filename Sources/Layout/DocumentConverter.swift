@@ -13,6 +13,8 @@ public struct ConversionOptions: Sendable {
     public var layout = LayoutOptions()
     /// Find tables, headings and lists (needed for the document model; plain text can do without).
     public var structure = true
+    /// Tag dates, amounts, percentages, e-mails, URLs, IBANs and phone numbers with normalized values.
+    public var semantic = true
     /// Where diagnostics go (unmapped glyphs, dropped text); silent by default.
     public var logger = Logger(label: "skillspool.convert", factory: { _ in SwiftLogNoOpLogHandler() })
 
@@ -35,6 +37,7 @@ public struct Conversion: Sendable {
     public var layouts: [PageLayout]
     var meta: DocumentMeta
     var bounds: Bool
+    var semantic = true
     /// Every font used on the converted pages, in order of first use.
     public var fonts: [FontInfo]
 
@@ -46,7 +49,9 @@ public struct Conversion: Sendable {
         let documentType = DocumentConverter.classify(layouts)
         // Invoices, receipts and statements have no section structure: their bold lines are names and labels.
         let headings = !["invoice", "receipt", "statement"].contains(documentType.type)
-        let sections = layouts.map { DocumentConverter.section(for: $0, bounds: bounds, headings: headings) }
+        let sections = layouts.map {
+            DocumentConverter.section(for: $0, bounds: bounds, headings: headings, semantic: semantic)
+        }
         return Document(documentType: documentType, meta: meta, sections: sections)
     }
 
@@ -112,7 +117,13 @@ public enum DocumentConverter {
                 "convert.fonts": "\(fonts.count)",
             ]
         )
-        return Conversion(layouts: layouts, meta: meta, bounds: options.bounds, fonts: fonts)
+        return Conversion(
+            layouts: layouts,
+            meta: meta,
+            bounds: options.bounds,
+            semantic: options.semantic,
+            fonts: fonts
+        )
     }
 
     /// The document type from the title and the body text of the first pages (at most 30,000 characters).
@@ -123,12 +134,18 @@ public enum DocumentConverter {
         return DocumentClassifier.classify(title: title, firstPage: layouts.first?.text ?? "", text: text)
     }
 
-    static func entry(for block: TextBlock, text: String, bounds: [Double]?, headings: Bool) -> Entry {
+    static func entry(for block: TextBlock, text: String, bounds: [Double]?, headings: Bool, semantic: Bool) -> Entry {
         switch block.kind {
         case .table:
             return Entry(kind: .text, text: text, bounds: bounds)
         case .keyValue(let key, let value):
-            return Entry(kind: .kv, text: text, bounds: bounds, key: key, value: value)
+            var entry = Entry(kind: .kv, text: text, bounds: bounds, key: key, value: value)
+            if semantic, let tagged = SemanticTagger.tag(value) {
+                entry.semantic = tagged.kind
+                entry.normalized = tagged.normalized
+                entry.unit = tagged.unit
+            }
+            return entry
         case .heading where !headings:
             return Entry(kind: .text, text: text, bounds: bounds)
         case .paragraph:
@@ -144,7 +161,7 @@ public enum DocumentConverter {
         }
     }
 
-    static func section(for layout: PageLayout, bounds: Bool, headings: Bool) -> Section {
+    static func section(for layout: PageLayout, bounds: Bool, headings: Bool, semantic: Bool = true) -> Section {
         let blocks: [Block] = layout.blocks.compactMap { block in
             let text = block.text
             guard !text.isEmpty else { return nil }
@@ -154,7 +171,7 @@ public enum DocumentConverter {
             }
             return .cluster(
                 Cluster(
-                    entries: [entry(for: block, text: text, bounds: box, headings: headings)],
+                    entries: [entry(for: block, text: text, bounds: box, headings: headings, semantic: semantic)],
                     bounds: box,
                     role: block.role?.rawValue
                 )

@@ -50,6 +50,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "Pin the engine version (pdf@YYYY-MM-DD); an unknown version is refused.")
     var engine: String?
 
+    @Flag(name: .customLong("no-semantic"), help: "Do not tag dates, amounts and other values in JSON output.")
+    var noSemantic = false
+
     @Flag(help: "Log diagnostics (unmapped glyphs, text outside the page, counts) on stderr.")
     var verbose = false
 
@@ -105,6 +108,7 @@ struct ConvertCommand: ParsableCommand {
             var options = ConversionOptions(pages: pages, password: password, bounds: bounds, limits: limits)
             // Reading-order text needs no tables, headings or lists: skip finding them.
             options.structure = format != .text
+            options.semantic = !noSemantic
             if verbose {
                 var logger = Logger(label: "skillspool.convert")
                 logger.logLevel = .debug

@@ -1,0 +1,206 @@
+/// A value recognised in text: its kind, a normalized form and, for amounts, the ISO currency.
+public struct SemanticValue: Sendable, Hashable {
+    /// `date`, `amount`, `percent`, `email`, `url`, `iban`, `phone`.
+    public var kind: String
+    /// ISO 8601 date, decimal amount with a dot (`1234.56`), percent number, lowercased e-mail, IBAN without spaces…
+    public var normalized: String
+    /// ISO 4217 currency of an amount.
+    public var unit: String?
+}
+
+/// Rule-based recognition of typed values, with normalization. Unknown text stays untagged rather than guessed.
+public enum SemanticTagger {
+    /// The value `text` is as a whole (surrounding spaces and a trailing period aside), if any.
+    public static func tag(_ text: String) -> SemanticValue? {
+        var value = text.trimmingSpaces()
+        if value.hasSuffix("."), !value.hasSuffix("..") { value.removeLast() }
+        guard !value.isEmpty, value.count <= 60 else { return nil }
+        return date(value) ?? email(value) ?? url(value) ?? iban(value) ?? percent(value) ?? amount(value)
+            ?? phone(value)
+    }
+
+    // MARK: - Dates
+
+    private static let months: [String: Int] = {
+        var table: [String: Int] = [:]
+        let names: [[String]] = [
+            ["january", "jan", "januar", "jänner", "janvier", "janv", "januari", "enero", "gennaio"],
+            ["february", "feb", "februar", "février", "févr", "februari", "febrero", "febbraio"],
+            ["march", "mar", "märz", "mars", "maart", "marzo", "mrz"],
+            ["april", "apr", "avril", "abril", "aprile"],
+            ["may", "mai", "mei", "mayo", "maggio"],
+            ["june", "jun", "juni", "juin", "junio", "giugno"],
+            ["july", "jul", "juli", "juillet", "juil", "julio", "luglio"],
+            ["august", "aug", "août", "augustus", "agosto"],
+            ["september", "sep", "sept", "septembre", "septiembre", "settembre"],
+            ["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre"],
+            ["november", "nov", "novembre", "noviembre"],
+            ["december", "dec", "dezember", "dez", "décembre", "déc", "diciembre", "dicembre"],
+        ]
+        for (index, list) in names.enumerated() { for name in list { table[name] = index + 1 } }
+        return table
+    }()
+
+    static func date(_ text: String) -> SemanticValue? {
+        let lower = text.lowercased()
+        let tokens = lower.split(whereSeparator: { " ,".contains($0) }).map { String($0).trimmingDots() }
+        var day: Int?
+        var month: Int?
+        var year: Int?
+        if tokens.count == 1 {
+            let parts = lower.split(whereSeparator: { "-./".contains($0) }).map(String.init)
+            guard parts.count == 3 else { return nil }
+            if parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) {
+                (year, month, day) = (y, m, d)
+            } else if let y = Int(parts[2]), parts[2].count == 4 || parts[2].count == 2 {
+                let fullYear = parts[2].count == 2 ? 2000 + y : y
+                if let monthName = months[parts[1]], let d = Int(parts[0]) {
+                    (year, month, day) = (fullYear, monthName, d)
+                } else if let a = Int(parts[0]), let b = Int(parts[1]) {
+                    // Day first, unless the first number cannot be a day… of a month ≤ 12 (US order).
+                    if a > 12 || lower.contains(".") || lower.contains("-") {
+                        (year, month, day) = (fullYear, b, a)
+                    } else if b > 12 {
+                        (year, month, day) = (fullYear, a, b)
+                    } else {
+                        (year, month, day) = (fullYear, b, a)
+                    }
+                }
+            }
+        } else if tokens.count == 3 {
+            if let d = Int(tokens[0]), let m = months[tokens[1]], let y = Int(tokens[2]) {
+                (year, month, day) = (y, m, d)
+            } else if let m = months[tokens[0]], let d = Int(tokens[1]), let y = Int(tokens[2]) {
+                (year, month, day) = (y, m, d)
+            }
+        }
+        guard let day, let month, let year, (1...12).contains(month), (1900...2199).contains(year) else { return nil }
+        let lengths = [
+            31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+        ]
+        guard (1...lengths[month - 1]).contains(day) else { return nil }
+        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return SemanticValue(kind: "date", normalized: "\(year)-\(pad(month))-\(pad(day))")
+    }
+
+    // MARK: - Amounts and percentages
+
+    private static let currencies: [(String, String)] = [
+        ("€", "EUR"), ("eur", "EUR"), ("$", "USD"), ("usd", "USD"), ("£", "GBP"), ("gbp", "GBP"), ("chf", "CHF"),
+        ("fr.", "CHF"), ("zł", "PLN"), ("pln", "PLN"), ("¥", "JPY"), ("jpy", "JPY"), ("sek", "SEK"), ("nok", "NOK"),
+        ("dkk", "DKK"), ("czk", "CZK"), ("kč", "CZK"), ("inr", "INR"), ("₹", "INR"), ("rs.", "INR"), ("cad", "CAD"),
+        ("aud", "AUD"),
+    ]
+
+    static func amount(_ text: String) -> SemanticValue? {
+        var rest = text.lowercased().trimmingSpaces()
+        var unit: String?
+        for (symbol, code) in currencies {
+            if rest.hasPrefix(symbol) {
+                rest = String(rest.dropFirst(symbol.count)).trimmingSpaces()
+                unit = code
+                break
+            }
+            if rest.hasSuffix(symbol) {
+                rest = String(rest.dropLast(symbol.count)).trimmingSpaces()
+                unit = code
+                break
+            }
+        }
+        guard let number = decimal(rest) else { return nil }
+        guard unit != nil || rest.contains(where: { $0 == "," || $0 == "." }) else { return nil }
+        return SemanticValue(kind: "amount", normalized: number, unit: unit)
+    }
+
+    static func percent(_ text: String) -> SemanticValue? {
+        guard text.hasSuffix("%") else { return nil }
+        guard let number = decimal(String(text.dropLast()).trimmingSpaces()) else { return nil }
+        return SemanticValue(kind: "percent", normalized: number)
+    }
+
+    /// `1.234,56`, `1,234.56`, `1 234,56`, `1'234.50`, `-12` → a dot-decimal string; nil when not a number.
+    static func decimal(_ raw: String) -> String? {
+        var text = raw.filter { $0 != " " && $0 != "\u{A0}" && $0 != "\u{202F}" && $0 != "'" && $0 != "’" }
+        var negative = false
+        if text.hasPrefix("-") || text.hasPrefix("−") {
+            negative = true
+            text.removeFirst()
+        }
+        guard let first = text.first, first.isNumber,
+            text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") })
+        else { return nil }
+        var integer = text
+        var fraction = ""
+        if let last = text.lastIndex(where: { $0 == "," || $0 == "." }) {
+            let after = text[text.index(after: last)...]
+            let separatorCount = text.filter { $0 == text[last] }.count
+            if after.count != 3
+                || separatorCount == 1 && text.contains(where: { ($0 == "," || $0 == ".") && $0 != text[last] })
+            {
+                integer = String(text[..<last])
+                fraction = String(after)
+            }
+        }
+        integer = integer.filter(\.isNumber)
+        guard !integer.isEmpty, fraction.allSatisfy(\.isNumber) else { return nil }
+        let trimmed = String(integer.drop { $0 == "0" })
+        return (negative ? "-" : "") + (trimmed.isEmpty ? "0" : trimmed) + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
+    // MARK: - Identifiers
+
+    static func email(_ text: String) -> SemanticValue? {
+        let parts = text.split(separator: "@")
+        guard parts.count == 2, !text.contains(" "), parts[1].contains("."), !parts[0].isEmpty,
+            parts[1].split(separator: ".").allSatisfy({ !$0.isEmpty })
+        else { return nil }
+        return SemanticValue(kind: "email", normalized: text.lowercased())
+    }
+
+    static func url(_ text: String) -> SemanticValue? {
+        let lower = text.lowercased()
+        guard !text.contains(" "), lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")
+        else { return nil }
+        return SemanticValue(kind: "url", normalized: lower.hasPrefix("www.") ? "https://" + text : text)
+    }
+
+    /// An IBAN whose check digits are right (ISO 13616 mod 97).
+    static func iban(_ text: String) -> SemanticValue? {
+        let compact = text.filter { $0 != " " }.uppercased()
+        guard (15...34).contains(compact.count), compact.prefix(2).allSatisfy(\.isLetter),
+            compact.dropFirst(2).prefix(2).allSatisfy(\.isNumber),
+            compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        else { return nil }
+        let rearranged = compact.dropFirst(4) + compact.prefix(4)
+        var remainder = 0
+        for character in rearranged {
+            let value = character.isNumber ? Int(String(character))! : Int(character.asciiValue! - 55)
+            remainder = (remainder * (value >= 10 ? 100 : 10) + value) % 97
+        }
+        guard remainder == 1 else { return nil }
+        return SemanticValue(kind: "iban", normalized: compact)
+    }
+
+    static func phone(_ text: String) -> SemanticValue? {
+        guard text.hasPrefix("+") || text.hasPrefix("(") || text.hasPrefix("0") else { return nil }
+        guard text.allSatisfy({ $0.isNumber || " +-()/.".contains($0) }) else { return nil }
+        let digits = text.filter(\.isNumber)
+        guard (8...15).contains(digits.count), text.contains(" ") || text.contains("-") || text.hasPrefix("+") else {
+            return nil
+        }
+        return SemanticValue(kind: "phone", normalized: (text.hasPrefix("+") ? "+" : "") + digits)
+    }
+}
+
+extension String {
+    fileprivate func trimmingSpaces() -> String {
+        var result = Substring(self)
+        while let first = result.first, first.isWhitespace { result.removeFirst() }
+        while let last = result.last, last.isWhitespace { result.removeLast() }
+        return String(result)
+    }
+
+    fileprivate func trimmingDots() -> String {
+        hasSuffix(".") ? String(dropLast()) : self
+    }
+}
