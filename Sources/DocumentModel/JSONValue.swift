@@ -21,53 +21,53 @@ public enum JSONWriter {
 
     /// Compact (`pretty == false`) or two-space-indented output, without a trailing newline.
     public static func serialize(_ value: JSONValue, pretty: Bool = false) -> String {
-        var output = ""
-        output.reserveCapacity(4096)
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 16)
         write(value, into: &output, pretty: pretty, indent: 0)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func write(_ value: JSONValue, into output: inout String, pretty: Bool, indent: Int) {
+    private static func write(_ value: JSONValue, into output: inout [UInt8], pretty: Bool, indent: Int) {
         switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .int(let number): output += String(number)
-        case .number(let number): output += format(number)
+        case .null: output += "null".utf8
+        case .bool(let flag): output += (flag ? "true" : "false").utf8
+        case .int(let number): output += String(number).utf8
+        case .number(let number): output += format(number).utf8
         case .string(let text): writeString(text, into: &output)
         case .array(let items):
             guard !items.isEmpty else {
-                output += "[]"
+                output += "[]".utf8
                 return
             }
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 if pretty { newline(&output, indent + 1) }
                 write(item, into: &output, pretty: pretty, indent: indent + 1)
             }
             if pretty { newline(&output, indent) }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
             guard !members.isEmpty else {
-                output += "{}"
+                output += "{}".utf8
                 return
             }
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (index, (key, item)) in members.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 if pretty { newline(&output, indent + 1) }
                 writeString(key, into: &output)
-                output += pretty ? ": " : ":"
+                output += (pretty ? ": " : ":").utf8
                 write(item, into: &output, pretty: pretty, indent: indent + 1)
             }
             if pretty { newline(&output, indent) }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ output: inout String, _ indent: Int) {
-        output += "\n"
-        output += String(repeating: "  ", count: indent)
+    private static func newline(_ output: inout [UInt8], _ indent: Int) {
+        output.append(0x0A)
+        output += repeatElement(UInt8(ascii: " "), count: indent * 2)
     }
 
     /// Rounds to ``decimals`` digits and prints without exponent or trailing zeros (`12.5`, `3`, `-0.25`).
@@ -87,26 +87,38 @@ public enum JSONWriter {
         return sign + String(whole) + "." + digits
     }
 
-    private static func writeString(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Escapes quotes, backslashes, control characters and U+2028/U+2029, byte by byte over UTF-8.
+    private static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var utf8 = Array(text.utf8)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            switch byte {
+            case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x08: output += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x0C: output += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case 0..<0x20:
+                output += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
+                output.append(hex[Int(byte >> 4)])
+                output.append(hex[Int(byte & 0xF)])
+            case 0xE2
+            where index + 2 < utf8.count && utf8[index + 1] == 0x80
+                && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                output += Array((utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                index += 2
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16, uppercase: false)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+                output.append(byte)
             }
+            index += 1
         }
-        output += "\""
+        utf8.removeAll()
+        output.append(UInt8(ascii: "\""))
     }
 }

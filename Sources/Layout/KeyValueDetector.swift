@@ -6,6 +6,12 @@ enum KeyValueDetector {
     /// The pair a single line states, if any.
     static func pair(in line: TextLine) -> (key: String, value: String)? {
         let text = line.text
+        // Cheap rejections first: this runs for every line of every page.
+        let hasColon = text.utf8.contains(UInt8(ascii: ":"))
+        let hasGap = zip(line.words, line.words.dropFirst()).contains {
+            $1.bounds.x - $0.bounds.maxX > max(1.0 * line.fontSize, 6)
+        }
+        guard hasColon || hasGap else { return nil }
         // "Label    value": two segments split by a wide gap.
         var segments: [String] = []
         var last: Word?

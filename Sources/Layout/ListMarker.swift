@@ -10,6 +10,11 @@ public struct ListMarker: Sendable, Hashable {
 
     /// The marker that starts `text` (followed by a space), if any.
     public static func parse(_ text: String) -> ListMarker? {
+        // A marker is a short first word: reject long ones without splitting the string.
+        guard let space = text.utf8.firstIndex(of: UInt8(ascii: " ")),
+            text.utf8.distance(from: text.utf8.startIndex, to: space) <= 8 || text.hasPrefix("Step ")
+                || text.hasPrefix("Schritt ") || text.hasPrefix("Étape ")
+        else { return nil }
         guard let first = text.first else { return nil }
         let words = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
         guard words.count >= 2 else { return nil }
@@ -26,6 +31,9 @@ public struct ListMarker: Sendable, Hashable {
     /// A clause number such as `1.1` or `2.3.1` at the start of a line: a list item when the line is body text
     /// (in a bolder or larger style it is a section heading).
     public static func parseClause(_ text: String) -> ListMarker? {
+        guard let firstByte = text.utf8.first, firstByte >= UInt8(ascii: "0"), firstByte <= UInt8(ascii: "9") else {
+            return nil
+        }
         guard let head = text.split(separator: " ", maxSplits: 1).first, text.contains(" ") else { return nil }
         let parts = head.split(separator: ".", omittingEmptySubsequences: false)
         let core = parts.last?.isEmpty == true ? parts.dropLast() : parts[...]

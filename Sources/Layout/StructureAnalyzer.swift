@@ -132,19 +132,20 @@ enum StructureAnalyzer {
         guard block.lines.count > 1 else { return [block] }
         var result: [TextBlock] = []
         var current: [TextLine] = []
-        for line in block.lines {
+        // Whether each line is a pair or starts a list item, computed once per line.
+        let pairs = block.lines.map { KeyValueDetector.pair(in: $0) != nil }
+        let items = block.lines.map { ListMarker.parse($0.text) != nil || ListMarker.parseClause($0.text) != nil }
+        var currentStart = 0
+        for (index, line) in block.lines.enumerated() {
             if let previous = current.last {
-                let startsItem =
-                    ListMarker.parse(line.text) != nil || ListMarker.parseClause(line.text) != nil
-                    || KeyValueDetector.pair(in: line) != nil || KeyValueDetector.pair(in: previous) != nil
+                let startsItem = items[index] || pairs[index] || pairs[index - 1]
                 // A list item's continuation lines hang under its text; a line back at the marker ends the item.
-                let leavesItem =
-                    (ListMarker.parse(current[0].text) ?? ListMarker.parseClause(current[0].text)) != nil
-                    && line.bounds.x <= current[0].bounds.x + 0.5 * line.fontSize
+                let leavesItem = items[currentStart] && line.bounds.x <= current[0].bounds.x + 0.5 * line.fontSize
                 let styleChanges = isBold(previous) != isBold(line) || abs(previous.fontSize - line.fontSize) > 0.6
                 if startsItem || styleChanges || leavesItem {
                     result.append(makeBlock(current, like: block))
                     current = []
+                    currentStart = index
                 }
             }
             current.append(line)
