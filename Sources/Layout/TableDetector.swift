@@ -11,6 +11,8 @@ public struct TableGrid: Sendable, Hashable {
     public var bounds: Rect
     /// Whether vertical rulings separate the columns.
     public var hasColumnRulings = false
+    /// Where each column lies on the x axis (for attaching header lines found above the body).
+    var columnRanges: [ClosedRange<Double>] = []
 
     public static func == (lhs: TableGrid, rhs: TableGrid) -> Bool {
         lhs.columns == rhs.columns && lhs.rows == rhs.rows && lhs.bounds == rhs.bounds
@@ -76,8 +78,11 @@ enum TableDetector {
                 end += 1
             }
             let run = Array(rows[start..<end])
-            if let grid = grid(for: run, verticals: verticals, horizontals: horizontals) {
-                tables.append((run, grid))
+            if var grid = grid(for: run, verticals: verticals, horizontals: horizontals) {
+                let floor = tables.last.map { table in table.rows.map(\.bounds.maxY).max() ?? 0 } ?? -Double.infinity
+                let header = headerLines(above: start, in: rows, grid: grid, floor: floor)
+                if !header.isEmpty { attach(header, to: &grid) }
+                tables.append((header + run, grid))
                 start = end
             } else {
                 start += 1
@@ -88,6 +93,52 @@ enum TableDetector {
     }
 
     /// A wrapped cell's second line: one short segment below the previous row, inside the run's columns.
+    /// Lines right above a table's body whose cells each sit inside one column: a (possibly multi-line) header.
+    private static func headerLines(above start: Int, in rows: [Row], grid: TableGrid, floor: Double) -> [Row] {
+        guard let left = grid.columnRanges.first?.lowerBound, let right = grid.columnRanges.last?.upperBound else {
+            return []
+        }
+        var result: [Row] = []
+        var edge = rows[start].bounds.y
+        var index = start - 1
+        while index >= 0, result.count < 4 {
+            let candidate = rows[index]
+            guard candidate.bounds.maxY > floor, edge - candidate.bounds.maxY < 1.5 * max(candidate.bounds.height, 6),
+                candidate.bounds.x >= left - 20, candidate.bounds.maxX <= right + 20, !candidate.segments.isEmpty,
+                candidate.segments.allSatisfy({ column(of: $0, in: grid.columnRanges) != nil })
+            else { break }
+            result.insert(candidate, at: 0)
+            edge = candidate.bounds.y
+            index -= 1
+        }
+        // A lone line above a table is more likely a caption than a header.
+        if result.count == 1 && result[0].segments.count == 1 { return [] }
+        return result
+    }
+
+    /// The column a cell lies in: most of its width inside one column's range.
+    private static func column(of segment: Segment, in ranges: [ClosedRange<Double>]) -> Int? {
+        let width = max(segment.x1 - segment.x0, 1)
+        return ranges.firstIndex { range in
+            (min(segment.x1, range.upperBound + 3) - max(segment.x0, range.lowerBound - 3)) >= 0.6 * width
+        }
+    }
+
+    /// Prepends header lines to the grid's column texts, column by column, top to bottom.
+    private static func attach(_ header: [Row], to grid: inout TableGrid) {
+        var texts = [String](repeating: "", count: grid.columns.count)
+        for row in header {
+            for segment in row.segments {
+                guard let column = column(of: segment, in: grid.columnRanges), column < texts.count else { continue }
+                texts[column] += (texts[column].isEmpty ? "" : " ") + segment.text
+            }
+        }
+        for (index, existing) in grid.columns.enumerated() where !existing.isEmpty {
+            texts[index] += (texts[index].isEmpty ? "" : " ") + existing
+        }
+        grid.columns = texts
+    }
+
     /// A wrapped cell's next line: one segment, tight below the previous line, right of the first column.
     private static func isContinuation(_ row: Row, of previous: Row, firstColumnEnd: Double) -> Bool {
         row.segments.count == 1 && row.bounds.y - previous.bounds.maxY < 0.8 * row.bounds.height
@@ -198,7 +249,8 @@ enum TableDetector {
             rows: body,
             footers: footers,
             bounds: Rect(x: left, y: top, width: right - left, height: bottom - top),
-            hasColumnRulings: !separators.isEmpty
+            hasColumnRulings: !separators.isEmpty,
+            columnRanges: intervals.map { $0.0...max($0.0, $0.1) }
         )
     }
 
