@@ -62,7 +62,9 @@ enum KeyValueDetector {
         let top = label.lines[0]
         let bottom = value.lines[0]
         let size = max(top.fontSize, bottom.fontSize)
-        guard abs(top.bounds.x - bottom.bounds.x) <= 2, bottom.bounds.y - top.bounds.maxY < 1.2 * size,
+        // The value may sit a little inside its box, but never left of the label.
+        let inset = bottom.bounds.x - top.bounds.x
+        guard inset >= -2, inset <= 0.8 * size, bottom.bounds.y - top.bounds.maxY < 1.2 * size,
             bottom.bounds.y > top.bounds.y
         else { return nil }
         let topBold = top.words.allSatisfy(\.isBold)
