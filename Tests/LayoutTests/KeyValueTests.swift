@@ -6,11 +6,7 @@ import Testing
 @Suite("Key/value pairs")
 struct KeyValueTests {
     private func pairs(_ content: String) throws -> [String] {
-        var pdf = PDFFixture()
-        let regular = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-        let bold = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
-        pdf.addPage(content: content, resources: "<< /Font << /R \(regular) 0 R /B \(bold) 0 R >> >>")
-        let document = try DocumentConverter.convert(bytes: pdf.data()).document
+        let document = try DocumentConverter.convert(bytes: PDFFixture.helvetica(content)).document
         return document.sections.flatMap(\.blocks).flatMap(\.entries).filter { $0.kind == .kv }.map {
             "\($0.key ?? "")=\($0.value ?? "")"
         }
@@ -36,13 +32,8 @@ struct KeyValueTests {
 
     @Test("markdown and ascii show pairs as key: value")
     func rendering() throws {
-        var pdf = PDFFixture()
-        let font = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-        pdf.addPage(
-            content: "BT /F 10 Tf 72 740 Td (IBAN: DE62 1677) Tj ET",
-            resources: "<< /Font << /F \(font) 0 R >> >>"
-        )
-        let document = try DocumentConverter.convert(bytes: pdf.data()).document
+        let bytes = PDFFixture.helvetica("BT /R 10 Tf 72 740 Td (IBAN: DE62 1677) Tj ET")
+        let document = try DocumentConverter.convert(bytes: bytes).document
         #expect(document.markdown().contains("**IBAN:** DE62 1677"))
         #expect(document.ascii().contains("IBAN: DE62 1677"))
     }

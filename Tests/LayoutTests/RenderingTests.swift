@@ -6,9 +6,6 @@ import Testing
 @Suite("Markdown and ASCII rendering (golden)")
 struct RenderingTests {
     private func conversion() throws -> Conversion {
-        var pdf = PDFFixture()
-        let regular = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-        let bold = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
         let content = """
             BT /B 22 Tf 72 740 Td (Pump Service Manual) Tj ET
             BT /B 14 Tf 72 700 Td (1 Installation) Tj ET
@@ -19,8 +16,7 @@ struct RenderingTests {
             BT /R 10 Tf 72 580 Td (2024. A year of checks.) Tj ET
             BT /R 8 Tf 300 40 Td (Page 1 of 1) Tj ET
             """
-        pdf.addPage(content: content, resources: "<< /Font << /R \(regular) 0 R /B \(bold) 0 R >> >>")
-        return try DocumentConverter.convert(bytes: pdf.data())
+        return try DocumentConverter.convert(bytes: PDFFixture.helvetica(content))
     }
 
     @Test("Markdown")

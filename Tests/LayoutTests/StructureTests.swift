@@ -6,11 +6,7 @@ import Testing
 @Suite("Headings, title and list items")
 struct StructureTests {
     private func document(_ content: String) throws -> Conversion {
-        var pdf = PDFFixture()
-        let regular = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-        let bold = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
-        pdf.addPage(content: content, resources: "<< /Font << /R \(regular) 0 R /B \(bold) 0 R >> >>")
-        return try DocumentConverter.convert(bytes: pdf.data())
+        return try DocumentConverter.convert(bytes: PDFFixture.helvetica(content))
     }
 
     private func entries(_ conversion: Conversion) -> [Entry] {

@@ -6,11 +6,7 @@ import Testing
 @Suite("Tables")
 struct TableTests {
     private func tables(_ content: String) throws -> [Table] {
-        var pdf = PDFFixture()
-        let regular = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-        let bold = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
-        pdf.addPage(content: content, resources: "<< /Font << /R \(regular) 0 R /B \(bold) 0 R >> >>")
-        let document = try DocumentConverter.convert(bytes: pdf.data()).document
+        let document = try DocumentConverter.convert(bytes: PDFFixture.helvetica(content)).document
         return document.sections.flatMap(\.blocks).compactMap { block in
             if case .table(let table) = block { return table }
             return nil

@@ -81,6 +81,15 @@ public struct PDFFixture {
         return pdf.data()
     }
 
+    /// A one-page document whose content can use `/R` (Helvetica) and `/B` (Helvetica-Bold), both WinAnsi.
+    public static func helvetica(_ content: String) -> [UInt8] {
+        var pdf = PDFFixture()
+        let regular = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+        let bold = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+        pdf.addPage(content: content, resources: "<< /Font << /R \(regular) 0 R /B \(bold) 0 R >> >>")
+        return pdf.data()
+    }
+
     /// Hex digits of UTF-16BE, for ToUnicode CMaps.
     public static func utf16Hex(_ text: String) -> String {
         text.utf16.map { String(format: "%04X", $0) }.joined()
