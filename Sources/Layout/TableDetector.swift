@@ -145,25 +145,33 @@ enum TableDetector {
             && row.segments[0].x0 > firstColumnEnd
     }
 
+    /// Cells of a line: words grouped left to right, split at wide gaps and at vertical rulings. In a
+    /// right-to-left line each cell keeps its words in logical (reading) order.
     private static func segments(of line: TextLine, verticals: [Ruling]) -> [Segment] {
-        var result: [Segment] = []
-        for word in line.words {
-            if var last = result.last {
-                let gap = word.bounds.x - last.x1
+        let visual = line.isRightToLeft ? line.words.sorted { $0.bounds.x < $1.bounds.x } : line.words
+        var groups: [[Word]] = []
+        for word in visual {
+            if let last = groups.last?.last {
+                let gap = word.bounds.x - last.bounds.maxX
                 let ruled = verticals.contains {
-                    $0.x0 > last.x1 - 0.5 && $0.x0 < word.bounds.x + 0.5 && $0.y0 <= line.bounds.midY
+                    $0.x0 > last.bounds.maxX - 0.5 && $0.x0 < word.bounds.x + 0.5 && $0.y0 <= line.bounds.midY
                         && $0.y1 >= line.bounds.midY
                 }
                 if gap <= max(1.0 * line.fontSize, 6) && !ruled {
-                    last.text += " " + word.text
-                    last.x1 = word.bounds.maxX
-                    result[result.count - 1] = last
+                    groups[groups.count - 1].append(word)
                     continue
                 }
             }
-            result.append(Segment(text: word.text, x0: word.bounds.x, x1: word.bounds.maxX))
+            groups.append([word])
         }
-        return result
+        return groups.map { words in
+            let ordered = line.isRightToLeft ? words.reversed() : words
+            return Segment(
+                text: ordered.map(\.text).joined(separator: " "),
+                x0: words.map(\.bounds.x).min()!,
+                x1: words.map(\.bounds.maxX).max()!
+            )
+        }
     }
 
     private static func grid(for run: [Row], verticals: [Ruling], horizontals: [Ruling]) -> TableGrid? {
