@@ -8,20 +8,22 @@ import DocumentModel
 
 /// Writes to stdout and stderr by file descriptor (Swift 6 forbids touching C's global `stdout`/`stderr`).
 public enum StandardStreams {
-    public static func writeOut(_ text: String) { write(text, to: STDOUT_FILENO) }
+    public static func writeOut(_ text: String) { write(Array(text.utf8), to: STDOUT_FILENO) }
 
-    public static func writeError(_ text: String) { write(text, to: STDERR_FILENO) }
+    public static func writeOut(bytes: [UInt8]) { write(bytes, to: STDOUT_FILENO) }
+
+    public static func writeError(_ text: String) { write(Array(text.utf8), to: STDERR_FILENO) }
 
     /// Prints `{"code": …, "message": …, "retryable": …}` on stderr.
     public static func reportError(code: String, message: String, retryable: Bool) {
         let object = JSONValue.object([
             ("code", .string(code)), ("message", .string(message)), ("retryable", .bool(retryable)),
         ])
-        write(JSONWriter.serialize(object) + "\n", to: STDERR_FILENO)
+        writeError(JSONWriter.serialize(object) + "\n")
     }
 
-    private static func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)
+    private static func write(_ bytes: [UInt8], to descriptor: Int32) {
+        var bytes = bytes
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { buffer in

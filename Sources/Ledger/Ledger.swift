@@ -32,23 +32,22 @@ public final class Ledger: Sendable {
 
     /// Runs a write transaction (`BEGIN IMMEDIATE`), mapping database errors to ``LedgerError``.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try pool.write(body)
-        } catch let error as LedgerError {
-            throw error
-        } catch {
-            throw LedgerError(.database, "ledger write failed: \(error)", retryable: true)
-        }
+        try mappingErrors("write") { try pool.write(body) }
     }
 
     /// Runs a read in one snapshot, mapping database errors to ``LedgerError``.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try mappingErrors("read") { try pool.read(body) }
+    }
+
+    /// Coded ledger errors pass through; database errors become retryable `ERR::LEDGER::DATABASE`.
+    private func mappingErrors<T>(_ action: String, _ body: () throws -> T) throws -> T {
         do {
-            return try pool.read(body)
+            return try body()
         } catch let error as LedgerError {
             throw error
         } catch {
-            throw LedgerError(.database, "ledger read failed: \(error)", retryable: true)
+            throw LedgerError(.database, "ledger \(action) failed: \(error)", retryable: true)
         }
     }
 }

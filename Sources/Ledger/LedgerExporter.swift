@@ -33,8 +33,15 @@ public struct LedgerExporter {
     public static let csvHeader = "id,tenant,job_id,kind,credits,idempotency_key,created_at\r\n"
 
     /// Exports entries above the cursor stored in `cursorFile` (0 when absent) to `output` (a path, written
-    /// durably) or to standard output (`nil`, only without a cursor file), then stores the new cursor.
-    public func export(format: Format, tenant: String?, cursorFile: String?, output: String?) throws -> Result {
+    /// durably) or, when `output` is nil, in chunks to `stream` (only without a cursor file: a stream is never
+    /// known to be durable), then stores the new cursor.
+    public func export(
+        format: Format,
+        tenant: String?,
+        cursorFile: String?,
+        output: String?,
+        stream: ([UInt8]) -> Void = { _ in }
+    ) throws -> Result {
         if cursorFile != nil && output == nil {
             throw LedgerError(
                 .invalidArgument,
@@ -54,11 +61,11 @@ public struct LedgerExporter {
             result = try write(format: format, tenant: tenant, after: start) { bytes in
                 pending += bytes
                 if pending.count >= 1 << 20 {
-                    Self.writeStandardOutput(pending)
+                    stream(pending)
                     pending.removeAll(keepingCapacity: true)
                 }
             }
-            Self.writeStandardOutput(pending)
+            stream(pending)
         }
         if let cursorFile {
             try DurableFileWriter.write(Array("\(result.cursor)\n".utf8), to: cursorFile)
@@ -169,20 +176,6 @@ public struct LedgerExporter {
             throw LedgerError(.exportFailed, "cursor file '\(path)' does not hold an entry id")
         }
         return value
-    }
-
-    private static func writeStandardOutput(_ bytes: [UInt8]) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes {
-                Glibc.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset)
-            }
-            if written <= 0 {
-                if written < 0 && errno == EINTR { continue }
-                return
-            }
-            offset += written
-        }
     }
 
     @inline(__always) static func appendNumber(_ value: Int64, to bytes: inout [UInt8]) {

@@ -32,7 +32,8 @@ struct LedgerCommand: ParsableCommand {
                     format: exportFormat,
                     tenant: tenant,
                     cursorFile: cursorFile,
-                    output: out
+                    output: out,
+                    stream: StandardStreams.writeOut(bytes:)
                 )
                 if out != nil {
                     StandardStreams.writeError("exported \(result.rows) entries, cursor \(result.cursor)\n")
