@@ -4,7 +4,6 @@ APT_PACKAGES := libqpdf-dev libarchive-dev libinotifytools0-dev libsqlite3-dev s
 CORPORA := ../shared/corpus ../shared/corpus-synth
 EVALUATE := ../shared/tools/evaluate.py
 ENGINE := .build/release/skillspool
-SAMPLE ?= ../shared/corpus/sf__minimal-document.pdf
 
 .PHONY: deps build release run test eval bench format lint clean
 
@@ -28,10 +27,10 @@ build: deps
 release: deps
 	swift build -c release --static-swift-stdlib
 
-## Build and start. Until the spool daemon lands this converts a sample PDF from the shared corpus.
+## Build and start the daemon in the foreground on ./etc and ./spool (Ctrl-C stops it gracefully).
+## Drop PDFs into spool/demo/inbox/; results appear in spool/demo/outbox/<job>/.
 run: release
-	@if [ -f "$(SAMPLE)" ]; then $(ENGINE) convert "$(SAMPLE)" --format text; \
-	else $(ENGINE) --help; fi
+	$(ENGINE) serve
 
 test: deps
 	swift test

@@ -7,17 +7,20 @@ let package = Package(
     products: [
         .executable(name: "skillspool", targets: ["skillspool"]),
         .executable(name: "skillspool-ledger", targets: ["skillspool-ledger"]),
+        .executable(name: "skillspool-daemon", targets: ["skillspool-daemon"]),
         .executable(name: "skillspool-ledger-load", targets: ["LedgerLoad"]),
         .library(name: "PDFText", targets: ["PDFText"]),
         .library(name: "DocumentModel", targets: ["DocumentModel"]),
         .library(name: "Layout", targets: ["Layout"]),
         .library(name: "Ledger", targets: ["Ledger"]),
+        .library(name: "Archives", targets: ["Archives"]),
         .library(name: "Spool", targets: ["Spool"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // System libraries: Debian -dev packages, installed by `make deps`.
@@ -32,8 +35,19 @@ let package = Package(
             name: "Layout",
             dependencies: ["PDFText", "DocumentModel", .product(name: "Logging", package: "swift-log")]
         ),
+        .target(name: "Digest"),
+        .target(name: "Archives", dependencies: ["CArchive"]),
         .target(name: "Ledger", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Spool", dependencies: ["PDFText", "DocumentModel", "Layout"]),
+        // Daemon and tenant configuration files, free of the database stack so the converter can read them.
+        .target(name: "SpoolConfig", dependencies: ["PDFText", "DocumentModel"]),
+        .target(
+            name: "Spool",
+            dependencies: [
+                "SpoolConfig", "PDFText", "DocumentModel", "Layout", "Digest", "Archives", "Ledger", "CInotifyTools",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
 
         // Command line: `skillspool` (conversion, started once per PDF, so kept free of the database stack) and
         // its companion `skillspool-ledger` (jobs and ledger commands, GRDB), which `skillspool` hands over to.
@@ -45,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "skillspool",
             dependencies: [
-                "PDFText", "DocumentModel", "Layout", "Spool", "CLISupport",
+                "PDFText", "DocumentModel", "Layout", "SpoolConfig", "CLISupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -54,8 +68,19 @@ let package = Package(
         .executableTarget(
             name: "skillspool-ledger",
             dependencies: [
-                "Ledger", "Spool", "DocumentModel", "CLISupport",
+                "Ledger", "SpoolConfig", "DocumentModel", "CLISupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // The spool daemon and its operations commands (`serve`, `tenants`, `doctor`, `review`).
+        .executableTarget(
+            name: "skillspool-daemon",
+            dependencies: [
+                "Spool", "SpoolConfig", "Ledger", "CLISupport", "DocumentModel", "PDFText", "Archives",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
 
@@ -66,12 +91,15 @@ let package = Package(
         ),
 
         // Test support: PDFs built in code (no corpus file is ever copied into the repository).
-        .target(name: "PDFFixtures", path: "Tests/PDFFixtures"),
+        .target(name: "PDFFixtures", dependencies: ["CArchive"], path: "Tests/PDFFixtures"),
         .testTarget(name: "PDFTextTests", dependencies: ["PDFText", "PDFFixtures", "CQPDF"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "PDFText", "DocumentModel", "PDFFixtures"]),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
+        .testTarget(name: "SpoolConfigTests", dependencies: ["SpoolConfig"]),
+        .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "ArchivesTests", dependencies: ["Archives", "PDFFixtures"]),
+        .testTarget(name: "SpoolTests", dependencies: ["Spool", "SpoolConfig", "PDFFixtures"]),
         .testTarget(name: "SkillspoolCLITests", dependencies: ["PDFFixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -21,6 +21,11 @@ public enum DocumentInfo {
         var options = ConversionOptions(pages: pages, password: password, limits: limits)
         options.structure = false
         let conversion = try DocumentConverter.convert(path: path, options: options)
+        return summary(of: conversion, fonts: fonts, pageSizes: pageSizes)
+    }
+
+    /// The info-mode summary of a conversion (structure analysis is not needed for it).
+    public static func summary(of conversion: Conversion, fonts: Bool, pageSizes: Bool) -> JSONValue {
         let meta = conversion.meta
         let words = conversion.layouts.reduce(0) { total, layout in
             total + layout.blocks.reduce(0) { $0 + $1.lines.reduce(0) { $0 + $1.words.count } }

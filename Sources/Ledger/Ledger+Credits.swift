@@ -102,31 +102,40 @@ extension Ledger {
     }
 
     private func close(job: String, kind: CreditKind, credits: Int?, at time: String) throws -> CreditEntry {
-        try write { db in
-            guard let reservation = try existing(db, key: Self.reserveKey(job: job)) else {
-                throw LedgerError(.noReservation, "job '\(job)' has no reservation to \(kind.rawValue)")
-            }
-            let amount = credits ?? reservation.credits
-            guard amount >= 0 else { throw LedgerError(.invalidArgument, "credits must not be negative") }
-            let key = Self.closeKey(job: job)
-            if let recorded = try existing(db, key: key) {
-                // Replaying the same close is a no-op; a different one is refused.
-                guard recorded.kind == kind, recorded.credits == amount else {
-                    throw LedgerError(
-                        .idempotencyConflict,
-                        "job '\(job)' was already closed with \(recorded.kind.rawValue) \(recorded.credits)"
-                    )
-                }
-                return recorded
-            }
-            guard amount <= reservation.credits else {
+        try write { db in try closeReservation(db, job: job, kind: kind, credits: credits, at: time) }
+    }
+
+    /// Closes a job's reservation inside the caller's transaction (see ``close(job:kind:credits:at:)``).
+    func closeReservation(
+        _ db: Database,
+        job: String,
+        kind: CreditKind,
+        credits: Int?,
+        at time: String
+    ) throws -> CreditEntry {
+        guard let reservation = try existing(db, key: Self.reserveKey(job: job)) else {
+            throw LedgerError(.noReservation, "job '\(job)' has no reservation to \(kind.rawValue)")
+        }
+        let amount = credits ?? reservation.credits
+        guard amount >= 0 else { throw LedgerError(.invalidArgument, "credits must not be negative") }
+        let key = Self.closeKey(job: job)
+        if let recorded = try existing(db, key: key) {
+            // Replaying the same close is a no-op; a different one is refused.
+            guard recorded.kind == kind, recorded.credits == amount else {
                 throw LedgerError(
-                    .settleExceedsReserve,
-                    "job '\(job)': settle of \(amount) exceeds the reservation of \(reservation.credits)"
+                    .idempotencyConflict,
+                    "job '\(job)' was already closed with \(recorded.kind.rawValue) \(recorded.credits)"
                 )
             }
-            return try insert(db, tenant: reservation.tenant, job: job, kind: kind, credits: amount, key: key, at: time)
+            return recorded
         }
+        guard amount <= reservation.credits else {
+            throw LedgerError(
+                .settleExceedsReserve,
+                "job '\(job)': settle of \(amount) exceeds the reservation of \(reservation.credits)"
+            )
+        }
+        return try insert(db, tenant: reservation.tenant, job: job, kind: kind, credits: amount, key: key, at: time)
     }
 
     /// Adds purchased credits; `reference` (an order number) makes a replay a no-op.

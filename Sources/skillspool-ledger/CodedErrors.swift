@@ -1,6 +1,6 @@
 import CLISupport
 import Ledger
-import Spool
+import SpoolConfig
 
 extension LedgerError: CodedError {
     public var codeText: String { code.rawValue }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Ledger
-import Spool
+import SpoolConfig
 
 /// Options every command that touches the daemon's state shares.
 struct GlobalOptions: ParsableArguments {

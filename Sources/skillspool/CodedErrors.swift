@@ -1,6 +1,6 @@
 import CLISupport
 import PDFText
-import Spool
+import SpoolConfig
 
 extension PDFError: CodedError {
     public var codeText: String { code.rawValue }

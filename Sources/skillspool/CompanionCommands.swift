@@ -7,15 +7,17 @@ import CLISupport
     import Darwin
 #endif
 
-/// Commands served by the companion executable `skillspool-ledger`, installed next to `skillspool`.
+/// Commands served by the companion executables installed next to `skillspool`: `skillspool-ledger` (jobs and
+/// ledger, GRDB) and `skillspool-daemon` (the spool daemon and its operations commands).
 ///
 /// The arguments are handed over untouched (help included) by replacing this process, so exit status, output and
 /// signals are the companion's own.
 enum Companion {
-    static let executableName = "skillspool-ledger"
+    static let ledger = "skillspool-ledger"
+    static let daemon = "skillspool-daemon"
 
-    static func exec(_ subcommand: String, _ arguments: [String]) throws {
-        let path = siblingPath()
+    static func exec(_ subcommand: String, _ arguments: [String], in executableName: String = ledger) throws {
+        let path = siblingPath(executableName)
         let argv = ["skillspool", subcommand] + arguments
         var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) }
         cArguments.append(nil)
@@ -29,8 +31,8 @@ enum Companion {
         throw ExitCode(2)
     }
 
-    /// `skillspool-ledger` in the folder of the running executable.
-    private static func siblingPath() -> String {
+    /// `executableName` in the folder of the running executable.
+    private static func siblingPath(_ executableName: String) -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         guard length > 0 else { return executableName }
@@ -64,4 +66,58 @@ struct LedgerPassthrough: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws { try Companion.exec("ledger", arguments) }
+}
+
+/// `skillspool serve …` (see `skillspool-daemon`).
+struct ServePassthrough: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract:
+            "Run the spool daemon: watch tenant inboxes, process jobs, publish to outboxes (`skillspool serve --help`)."
+    )
+
+    @Argument(parsing: .captureForPassthrough, help: "--config, --log-format and --log-level.")
+    var arguments: [String] = []
+
+    func run() throws { try Companion.exec("serve", arguments, in: Companion.daemon) }
+}
+
+/// `skillspool tenants …` (see `skillspool-daemon`).
+struct TenantsPassthrough: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tenants",
+        abstract: "Add a tenant (configuration + spool folders) or list tenants (`skillspool tenants --help`)."
+    )
+
+    @Argument(parsing: .captureForPassthrough, help: "add NAME | list, and their options.")
+    var arguments: [String] = []
+
+    func run() throws { try Companion.exec("tenants", arguments, in: Companion.daemon) }
+}
+
+/// `skillspool doctor …` (see `skillspool-daemon`).
+struct DoctorPassthrough: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract:
+            "Check configuration, spool folders, ledger, inotify limits and free disk (`skillspool doctor --help`)."
+    )
+
+    @Argument(parsing: .captureForPassthrough, help: "--config and --json.")
+    var arguments: [String] = []
+
+    func run() throws { try Companion.exec("doctor", arguments, in: Companion.daemon) }
+}
+
+/// `skillspool review …` (see `skillspool-daemon`).
+struct ReviewPassthrough: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Approve, reject or list jobs held for review (`skillspool review --help`)."
+    )
+
+    @Argument(parsing: .captureForPassthrough, help: "approve JOB | reject JOB --reason TEXT | list.")
+    var arguments: [String] = []
+
+    func run() throws { try Companion.exec("review", arguments, in: Companion.daemon) }
 }

@@ -4,7 +4,7 @@ import DocumentModel
 import Layout
 import Logging
 import PDFText
-import Spool
+import SpoolConfig
 
 /// `skillspool convert FILE`: one PDF to text, JSON or an info summary on stdout.
 struct ConvertCommand: ParsableCommand {

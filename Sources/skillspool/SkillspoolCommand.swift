@@ -8,7 +8,10 @@ struct SkillspoolCommand: ParsableCommand {
         commandName: "skillspool",
         abstract: "Turns PDFs into structured documents and skills for AI agents.",
         version: PDFEngine.version,
-        subcommands: [ConvertCommand.self, EngineCommand.self, JobsPassthrough.self, LedgerPassthrough.self]
+        subcommands: [
+            ConvertCommand.self, EngineCommand.self, ServePassthrough.self, TenantsPassthrough.self,
+            DoctorPassthrough.self, ReviewPassthrough.self, JobsPassthrough.self, LedgerPassthrough.self,
+        ]
     )
 
     /// Bootstraps logging (stderr) once, here in the executable, then parses and runs the command.

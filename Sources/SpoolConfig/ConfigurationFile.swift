@@ -78,6 +78,22 @@ struct ConfigurationFile {
         }
     }
 
+    func boolean(_ key: String) throws -> Bool? {
+        guard let value = value(key) else { return nil }
+        guard case .bool(let flag) = value else {
+            throw ConfigurationError("\(path): \"\(key)\" must be true or false")
+        }
+        return flag
+    }
+
+    func objects(_ key: String) throws -> [ConfigurationFile]? {
+        guard let value = value(key) else { return nil }
+        guard case .array(let items) = value else { throw ConfigurationError("\(path): \"\(key)\" must be an array") }
+        return try items.enumerated().map {
+            try ConfigurationFile(path: "\(path): \(key)[\($0.offset)]", value: $0.element)
+        }
+    }
+
     func object(_ key: String) throws -> ConfigurationFile? {
         guard let value = value(key) else { return nil }
         return try ConfigurationFile(path: "\(path): \(key)", value: value)

@@ -18,10 +18,39 @@ public struct TenantConfiguration: Sendable, Hashable {
     }
 
     public var name: String
-    public var settleSeconds = 2.0
+    /// A file must be unchanged this long before it is looked at.
+    public var quietSeconds = 2.0
+    /// A lone PDF waits this long for a manifest to claim it before it becomes a job of its own.
+    public var settleSeconds = 5.0
+    /// A PDF or manifest that stays incomplete (no `%%EOF`, invalid JSON) this long is quarantined.
+    public var incompleteUploadSeconds = 3_600.0
+    /// A manifest waits this long for the documents it names.
+    public var manifestWaitSeconds = 600.0
     public var defaultFormats = ["json", "md"]
+    /// The formats this tenant may ask for; nil allows every format the engines offer.
+    public var allowedFormats: [String]? = nil
+    /// `auto` (hold for review when QA fails), `always` or `never`.
+    public var review = "auto"
     public var plan = Plan()
     public var qaThreshold = 80
+    /// The tenant's own document categories (Sky AI), tried in order.
+    public var categories: [Category] = []
+
+    /// A tenant-defined document category.
+    public struct Category: Sendable, Hashable {
+        public var name: String
+        public var definition = ""
+        /// Words and phrases whose presence in a document speaks for this category.
+        public var keyTopics: [String] = []
+        /// Further evidence, e.g. a document type (`invoice`) or a phrase that only this category's documents hold.
+        public var recognitionTips: [String] = []
+        /// The category used when no other matches.
+        public var isFallback = false
+        /// An output naming pattern such as `INV-[Date]-[Type]`; nil keeps the source file's name.
+        public var naming: String?
+
+        public init(name: String) { self.name = name }
+    }
 
     public init(name: String) { self.name = name }
 
@@ -41,7 +70,10 @@ public struct TenantConfiguration: Sendable, Hashable {
         guard let file = try ConfigurationFile.load(path) else { throw ConfigurationError("\(path): does not exist") }
         let fileName = String(path.split(separator: "/").last ?? "")
         let stem = fileName.hasSuffix(".json") ? String(fileName.dropLast(5)) : fileName
-        try file.checkKeys(["name", "settleSeconds", "defaultFormats", "plan", "qa", "categories"])
+        try file.checkKeys([
+            "name", "quietSeconds", "settleSeconds", "incompleteUploadSeconds", "manifestWaitSeconds", "defaultFormats",
+            "allowedFormats", "review", "plan", "qa", "categories",
+        ])
         let name = try file.string("name") ?? stem
         guard isValidName(name), name == stem else {
             throw ConfigurationError(
@@ -49,8 +81,18 @@ public struct TenantConfiguration: Sendable, Hashable {
             )
         }
         var tenant = TenantConfiguration(name: name)
+        tenant.quietSeconds = try file.number("quietSeconds") ?? tenant.quietSeconds
         tenant.settleSeconds = try file.number("settleSeconds") ?? tenant.settleSeconds
+        tenant.incompleteUploadSeconds = try file.number("incompleteUploadSeconds") ?? tenant.incompleteUploadSeconds
+        tenant.manifestWaitSeconds = try file.number("manifestWaitSeconds") ?? tenant.manifestWaitSeconds
         tenant.defaultFormats = try file.strings("defaultFormats") ?? tenant.defaultFormats
+        tenant.allowedFormats = try file.strings("allowedFormats")
+        if let review = try file.string("review") {
+            guard ["auto", "always", "never"].contains(review) else {
+                throw ConfigurationError("\(path): review must be auto, always or never, not \"\(review)\"")
+            }
+            tenant.review = review
+        }
         if let plan = try file.object("plan") {
             try plan.checkKeys(
                 [
@@ -67,6 +109,23 @@ public struct TenantConfiguration: Sendable, Hashable {
             tenant.plan.concurrentJobs = try plan.integer("concurrentJobs", minimum: 1) ?? tenant.plan.concurrentJobs
             tenant.plan.jobsPerHour = try plan.integer("jobsPerHour", minimum: 1) ?? tenant.plan.jobsPerHour
             tenant.plan.monthlyCredits = try plan.integer("monthlyCredits") ?? tenant.plan.monthlyCredits
+        }
+        for (index, entry) in (try file.objects("categories") ?? []).enumerated() {
+            let context = "categories[\(index)]."
+            try entry.checkKeys(
+                ["name", "definition", "keyTopics", "recognitionTips", "fallback", "naming"],
+                context: context
+            )
+            guard let name = try entry.string("name"), !name.isEmpty else {
+                throw ConfigurationError("\(path): \(context)name is required")
+            }
+            var category = Category(name: name)
+            category.definition = try entry.string("definition") ?? ""
+            category.keyTopics = try entry.strings("keyTopics") ?? []
+            category.recognitionTips = try entry.strings("recognitionTips") ?? []
+            category.isFallback = try entry.boolean("fallback") ?? false
+            category.naming = try entry.string("naming")
+            tenant.categories.append(category)
         }
         if let qa = try file.object("qa") {
             try qa.checkKeys(["threshold"], context: "qa.")

@@ -1,5 +1,5 @@
 import Foundation
-import Spool
+import SpoolConfig
 import Testing
 
 @Suite("Configuration files")

@@ -10,6 +10,15 @@ public struct SpoolConfiguration: Sendable {
     /// Worker threads; 0 means one per core.
     public var workers = 0
     public var rescanSeconds = 60.0
+    /// How inboxes are watched: `inotify`, `poll` (network filesystems have no inotify), or `auto` (poll where
+    /// `statfs` reports NFS, SMB/CIFS or FUSE).
+    public var watchMode = WatchMode.auto
+    /// The listing interval in poll mode.
+    public var pollSeconds = 2.0
+    /// How long running jobs may take to finish after SIGTERM/SIGINT before the daemon exits anyway.
+    public var shutdownGraceSeconds = 30.0
+    /// Starts of one job (crashes included) before it is failed instead of restarted again.
+    public var maxAttempts = 3
     public var limits = ConversionLimits.default
 
     /// The default location, used when no `--config` is given.
@@ -26,12 +35,25 @@ public struct SpoolConfiguration: Sendable {
             if let path { throw ConfigurationError("\(path): does not exist") }
             return configuration
         }
-        try file.checkKeys(["spool", "ledger", "tenants", "workers", "rescanSeconds", "engine"])
+        try file.checkKeys([
+            "spool", "ledger", "tenants", "workers", "rescanSeconds", "watch", "pollSeconds", "shutdownGraceSeconds",
+            "maxAttempts", "engine",
+        ])
         configuration.spoolPath = try file.string("spool") ?? configuration.spoolPath
         configuration.ledgerPath = try file.string("ledger") ?? configuration.ledgerPath
         configuration.tenantsPath = try file.string("tenants") ?? configuration.tenantsPath
         configuration.workers = try file.integer("workers") ?? 0
         configuration.rescanSeconds = try file.number("rescanSeconds", minimum: 1) ?? configuration.rescanSeconds
+        if let watch = try file.string("watch") {
+            guard let mode = WatchMode(rawValue: watch) else {
+                throw ConfigurationError("\(file.path): watch must be auto, inotify or poll, not \"\(watch)\"")
+            }
+            configuration.watchMode = mode
+        }
+        configuration.pollSeconds = try file.number("pollSeconds", minimum: 0.1) ?? configuration.pollSeconds
+        configuration.shutdownGraceSeconds =
+            try file.number("shutdownGraceSeconds") ?? configuration.shutdownGraceSeconds
+        configuration.maxAttempts = try file.integer("maxAttempts", minimum: 1) ?? configuration.maxAttempts
         if let engine = try file.object("engine") {
             try engine.checkKeys(
                 ["maxPages", "maxStreamBytes", "maxDocumentBytes", "maxOperatorsPerPage", "maxXObjectDepth"],
@@ -49,4 +71,11 @@ public struct SpoolConfiguration: Sendable {
         }
         return configuration
     }
+}
+
+/// How the daemon learns about new files.
+public enum WatchMode: String, Sendable, Hashable {
+    case auto
+    case inotify
+    case poll
 }

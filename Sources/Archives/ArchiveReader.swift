@@ -1,0 +1,160 @@
+import CArchive
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One member written by ``ArchiveReader/extract(into:limits:)``.
+public struct ExtractedMember: Sendable, Hashable {
+    /// The path below the extraction folder.
+    public var path: String
+    public var bytes: Int
+}
+
+/// Reads a `.zip`, `.tar` or `.tar.gz` from an open descriptor and extracts it safely.
+///
+/// Owns the libarchive read handle; lend it to a scope with ``withArchive(descriptor:_:)``. Not thread-safe: one
+/// reader belongs to the one task that opened it.
+public final class ArchiveReader {
+    private let handle: OpaquePointer
+    private let archiveBytes: Int
+
+    private init(descriptor: Int32) throws {
+        guard let handle = archive_read_new() else { throw ArchiveError(.io, "cannot allocate an archive reader") }
+        archive_read_support_format_zip(handle)
+        archive_read_support_format_tar(handle)
+        archive_read_support_format_gnutar(handle)
+        archive_read_support_filter_gzip(handle)
+        var status = stat()
+        archiveBytes = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+        guard archive_read_open_fd(handle, descriptor, 64 * 1024) == ARCHIVE_OK else {
+            let message = Self.message(handle)
+            archive_read_free(handle)
+            throw ArchiveError(.corrupt, "not a readable zip or tar archive: \(message)")
+        }
+        self.handle = handle
+    }
+
+    deinit { archive_read_free(handle) }
+
+    /// Opens the archive on `descriptor` (which stays the caller's to close) for the duration of `body`.
+    public static func withArchive<T>(descriptor: Int32, _ body: (ArchiveReader) throws -> T) throws -> T {
+        let reader = try ArchiveReader(descriptor: descriptor)
+        return try body(reader)
+    }
+
+    /// Extracts every member below the folder open at `directory`, refusing anything that could escape it.
+    ///
+    /// Folders are created with `mkdirat`, files with `O_CREAT | O_EXCL | O_NOFOLLOW` relative to descriptors this
+    /// function opened itself, so no link, existing or planted, is ever followed. Sizes are counted as bytes are
+    /// written, never taken from headers. On error, what was written stays for the caller to remove.
+    /// - Throws: ``ArchiveError`` with the reason of the first refusal.
+    public func extract(into directory: Int32, limits: ArchiveLimits = .default) throws -> [ExtractedMember] {
+        var members: [ExtractedMember] = []
+        var memberCount = 0
+        var total = 0
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var entry: OpaquePointer?
+        while true {
+            let status = archive_read_next_header(handle, &entry)
+            if status == ARCHIVE_EOF { break }
+            guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else {
+                throw ArchiveError(.corrupt, "cannot read the next member: \(Self.message(handle))")
+            }
+            memberCount += 1
+            guard memberCount <= limits.maxMembers else {
+                throw ArchiveError(.tooManyMembers, "more than \(limits.maxMembers) members")
+            }
+            let raw = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
+            let path = try ArchiveMemberPath(raw: raw, maxDepth: limits.maxDepth)
+            if archive_entry_hardlink(entry) != nil {
+                throw ArchiveError(.linkMember, "member '\(path)' is a hard link")
+            }
+            let type = UInt32(archive_entry_filetype(entry))
+            if type == skillspool_ae_iflnk || archive_entry_symlink(entry) != nil {
+                throw ArchiveError(.linkMember, "member '\(path)' is a symbolic link")
+            }
+            if type == skillspool_ae_ifdir || (type == 0 && path.isFolder) {
+                if !path.isNoise { try Self.openFolder(path.components, below: directory).map { _ = close($0) } }
+                continue
+            }
+            guard type == skillspool_ae_ifreg else {
+                throw ArchiveError(.specialMember, "member '\(path)' is not a regular file")
+            }
+            if path.isNoise { continue }
+            let bytes = try write(path, below: directory, buffer: &buffer, total: &total, limits: limits)
+            members.append(ExtractedMember(path: path.description, bytes: bytes))
+        }
+        return members
+    }
+
+    private func write(
+        _ path: ArchiveMemberPath,
+        below directory: Int32,
+        buffer: inout [UInt8],
+        total: inout Int,
+        limits: ArchiveLimits
+    ) throws -> Int {
+        let parent = try Self.openFolder(Array(path.components.dropLast()), below: directory)
+        defer { if let parent { close(parent) } }
+        let file = openat(
+            parent ?? directory,
+            path.components.last!,
+            O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+            0o644
+        )
+        guard file >= 0 else {
+            if errno == EEXIST { throw ArchiveError(.badMember, "member '\(path)' appears twice") }
+            throw ArchiveError(.io, "cannot create '\(path)': \(String(cString: strerror(errno)))", retryable: true)
+        }
+        defer { close(file) }
+        var written = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { archive_read_data(handle, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            guard count > 0 else {
+                throw ArchiveError(.corrupt, "member '\(path)' cannot be read: \(Self.message(handle))")
+            }
+            written += count
+            total += count
+            guard total <= limits.maxTotalBytes else {
+                throw ArchiveError(.tooLarge, "extracting would write more than \(limits.maxTotalBytes) bytes")
+            }
+            // Below 1 MiB a high ratio is harmless (small text compresses well); above it, it is a bomb.
+            if total > 1 << 20, total / max(archiveBytes, 1) > limits.maxCompressionRatio {
+                throw ArchiveError(
+                    .compressionRatio,
+                    "members expand to more than \(limits.maxCompressionRatio)x the archive's \(archiveBytes) bytes"
+                )
+            }
+            let result = buffer.withUnsafeBytes { Glibc.write(file, $0.baseAddress, count) }
+            guard result == count else {
+                throw ArchiveError(.io, "cannot write '\(path)': \(String(cString: strerror(errno)))", retryable: true)
+            }
+        }
+        return written
+    }
+
+    /// Opens (creating as needed) the folder `components` below `directory`; nil for the root itself.
+    private static func openFolder(_ components: [String], below directory: Int32) throws -> Int32? {
+        var current: Int32? = nil
+        for component in components {
+            let base = current ?? directory
+            if mkdirat(base, component, 0o755) != 0, errno != EEXIST {
+                if let current { close(current) }
+                throw ArchiveError(.io, "cannot create folder '\(component)'", retryable: true)
+            }
+            let next = openat(base, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if let current { close(current) }
+            guard next >= 0 else {
+                throw ArchiveError(.badMember, "folder '\(component)' is not a plain folder")
+            }
+            current = next
+        }
+        return current
+    }
+
+    private static func message(_ handle: OpaquePointer) -> String {
+        archive_error_string(handle).map { String(cString: $0) } ?? "unknown error"
+    }
+}

@@ -1,0 +1,115 @@
+import GRDB
+
+extension Ledger {
+    /// Records a finished job in one transaction: its documents, outputs and QA scores (each list given replaces
+    /// what an earlier, interrupted attempt recorded; nil keeps it), the close of its reservation, and its new
+    /// status.
+    ///
+    /// Safe to replay after a crash: the same call again changes nothing but adds a status event.
+    /// - Parameters:
+    ///   - settle: credits to charge; nil refunds the reservation (a failed job is never charged). Jobs without a
+    ///     reservation (refused before one was made) close nothing.
+    public func finishJob(
+        _ id: String,
+        status: JobStatus,
+        stage: String?,
+        errorCode: String? = nil,
+        documents: [DocumentRecord]? = nil,
+        outputs: [OutputRecord]? = nil,
+        qaScores: [QAScoreRecord]? = nil,
+        settle: Int?,
+        at time: String = Timestamp.now()
+    ) throws {
+        try write { db in
+            for (table, replaced) in [
+                ("documents", documents != nil), ("outputs", outputs != nil), ("qa_scores", qaScores != nil),
+            ]
+            where replaced {
+                try db.execute(sql: "DELETE FROM \(table) WHERE job_id = ?", arguments: [id])
+            }
+            for document in documents ?? [] {
+                try db.execute(
+                    sql: """
+                        INSERT INTO documents (job_id, file_name, sha256, bytes, pages, size_tier, document_type, category, status)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        id, document.fileName, document.sha256, document.bytes, document.pages, document.sizeTier,
+                        document.documentType, document.category, document.status,
+                    ]
+                )
+            }
+            for output in outputs ?? [] {
+                try db.execute(
+                    sql: "INSERT INTO outputs (job_id, format, path, bytes, sha256) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [id, output.format, output.path, output.bytes, output.sha256]
+                )
+            }
+            for score in qaScores ?? [] {
+                try db.execute(
+                    sql: "INSERT INTO qa_scores (job_id, skill, agent, score, passed) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [id, score.skill, score.agent, score.score, score.passed]
+                )
+            }
+            let reserved =
+                try Bool.fetchOne(
+                    db,
+                    sql: "SELECT EXISTS (SELECT 1 FROM credit_entries WHERE idempotency_key = ?)",
+                    arguments: [Self.reserveKey(job: id)]
+                ) ?? false
+            if reserved, status.isTerminal {
+                _ = try closeReservation(
+                    db,
+                    job: id,
+                    kind: settle == nil ? .refund : .settle,
+                    credits: settle,
+                    at: time
+                )
+            }
+            try db.execute(
+                sql: """
+                    UPDATE jobs SET status = ?, current_stage = ?, error_code = COALESCE(?, error_code),
+                        started_at = COALESCE(started_at, ?),
+                        completed_at = CASE WHEN ? IN ('complete', 'failed') THEN COALESCE(completed_at, ?) ELSE NULL END
+                    WHERE id = ?
+                    """,
+                arguments: [status.rawValue, stage, errorCode, time, status.rawValue, time, id]
+            )
+            guard db.changesCount == 1 else { throw LedgerError(.unknownJob, "no job '\(id)'") }
+            try db.execute(
+                sql: "INSERT INTO job_events (job_id, status, stage, at) VALUES (?, ?, ?, ?)",
+                arguments: [id, status.rawValue, stage, time]
+            )
+        }
+    }
+
+    /// The status of a job, or nil when the ledger does not know it.
+    public func jobStatus(_ id: String) throws -> JobStatus? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT status FROM jobs WHERE id = ?", arguments: [id])
+                .flatMap(JobStatus.init(rawValue:))
+        }
+    }
+
+    /// The ids of a tenant's jobs that are neither finished nor held for review.
+    public func openJobs(tenant: String) throws -> [String] {
+        try read { db in
+            try String.fetchAll(
+                db,
+                sql: "SELECT id FROM jobs WHERE tenant = ? AND status IN ('created', 'processing') ORDER BY id",
+                arguments: [tenant]
+            )
+        }
+    }
+
+    /// How many of a tenant's jobs started at or after `since` (for the jobs-per-hour limit after a restart).
+    public func startedJobCount(tenant: String, since: String) throws -> Int {
+        try read { db in
+            try Int.fetchOne(
+                db,
+                sql: "SELECT COUNT(*) FROM jobs WHERE tenant = ? AND started_at >= ?",
+                arguments: [tenant, since]
+            ) ?? 0
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// What a file name in an inbox stands for, decided from the name alone.
+public enum InboxName: Sendable, Hashable {
+    /// An upload in progress or an editor's scratch file: never looked at.
+    case ignored
+    case pdf
+    /// A job manifest `NAME.job.json`.
+    case manifest
+    case archive(ArchiveKind)
+    /// Anything else; quarantined once it has been quiet.
+    case unsupported
+
+    public enum ArchiveKind: String, Sendable, Hashable {
+        case zip
+        case tar
+        case tarGzip = "tar.gz"
+    }
+
+    /// Classifies `name`. Dot-files cover rsync's `.NAME.XXXXXX` and lftp's `.in.NAME`; `*.part`, `*.filepart`,
+    /// `*.tmp` and `*~` are other uploaders' and editors' temporaries.
+    public init(_ name: String) {
+        let lower = name.lowercased()
+        if name.hasPrefix(".") || lower.hasSuffix(".part") || lower.hasSuffix(".filepart") || lower.hasSuffix(".tmp")
+            || lower.hasSuffix("~") || lower.hasSuffix(".crdownload")
+        {
+            self = .ignored
+        } else if lower.hasSuffix(".pdf") {
+            self = .pdf
+        } else if lower.hasSuffix(".job.json") {
+            self = .manifest
+        } else if lower.hasSuffix(".zip") {
+            self = .archive(.zip)
+        } else if lower.hasSuffix(".tar") {
+            self = .archive(.tar)
+        } else if lower.hasSuffix(".tar.gz") || lower.hasSuffix(".tgz") {
+            self = .archive(.tarGzip)
+        } else {
+            self = .unsupported
+        }
+    }
+
+    /// Whether the bytes look complete for this kind: a PDF's last KiB holds `%%EOF`, a zip ends with its
+    /// end-of-central-directory record, a gzip stream is at least a header and trailer long.
+    public func looksComplete(tail: [UInt8], size: Int) -> Bool {
+        switch self {
+        case .pdf:
+            return tail.count >= 5 && Self.contains(tail, Array("%%EOF".utf8))
+        case .archive(.zip):
+            return Self.contains(tail, [0x50, 0x4b, 0x05, 0x06])
+        case .archive(.tarGzip):
+            return size >= 18
+        case .archive(.tar):
+            return size >= 1024 && size % 512 == 0
+        default:
+            return true
+        }
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        for start in stride(from: haystack.count - needle.count, through: 0, by: -1)
+        where haystack[start] == needle[0] && Array(haystack[start..<start + needle.count]) == needle {
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,194 @@
+import Digest
+import Ledger
+import Logging
+import PDFText
+
+/// Carries out intake decisions: claims files into `.work/<job>/`, recognises duplicate drops, and quarantines
+/// refused files into `failed/<job>/` with an `error.json`.
+struct JobIntake: Sendable {
+    let ledger: Ledger
+    let logger: Logger
+
+    /// The outcome of a claim.
+    enum Claim {
+        case job(JobTicket)
+        case duplicate(of: String)
+        case refused
+    }
+
+    /// Moves `files` into a new job folder; the claim is all-or-nothing even across a crash (see ``JobRecovery``).
+    func claim(
+        source: JobTicket.Source,
+        trigger: String,
+        files: [String],
+        tenant: TenantSpool
+    ) throws -> Claim {
+        // Read and hash every input through descriptors opened without following links.
+        var hashes: [(name: String, sha256: String)] = []
+        var reference: String?
+        do {
+            for name in files {
+                let file = try tenant.inbox.openRegularFile(name)
+                let limit: Int
+                switch InboxName(name) {
+                case .manifest: limit = 1 << 20
+                case .archive:
+                    limit = tenant.configuration.plan.bytesPerDocument * tenant.configuration.plan.documentsPerJob
+                default: limit = tenant.configuration.plan.bytesPerDocument
+                }
+                let bytes = try file.readAll(limit: limit)
+                if InboxName(name) == .manifest {
+                    reference = (try? Manifest(bytes: bytes, tenant: tenant.configuration))?.reference
+                }
+                hashes.append((name, SHA256.hex(of: bytes)))
+            }
+        } catch {
+            try refuse(files: files, trigger: trigger, error: JobFailure(error), tenant: tenant)
+            return .refused
+        }
+        var key = SHA256()
+        key.update("\(tenant.name)\n\(source.rawValue)\n\(PDFEngine.version)\n")
+        // Documents are identified by content, the manifest by its bytes; a renamed copy is still the same drop.
+        for entry in hashes { key.update(entry.sha256 + "\n") }
+        let base = "j-" + String(key.hexDigest().prefix(20))
+
+        let id: String
+        switch try resolveID(base, tenant: tenant) {
+        case .duplicate(let original):
+            try recordDuplicate(of: original, files: files, tenant: tenant)
+            return .duplicate(of: original)
+        case .fresh(let fresh):
+            id = fresh
+        }
+
+        let now = Timestamp.now()
+        let ticket = JobTicket(
+            id: id,
+            tenant: tenant.name,
+            source: source,
+            trigger: trigger,
+            inputs: files,
+            createdAt: now
+        )
+        let staging = id + ".claim"
+        try tenant.work.remove(staging)
+        let folder = try tenant.work.folder(staging, create: true)
+        let input = try folder.folder("input", create: true)
+        for name in files { try tenant.inbox.move(name, to: input) }
+        try input.sync()
+        try folder.writeDurably(JobTicket.fileName, ticket.bytes)
+        try tenant.work.move(staging, to: tenant.work, as: id)
+        try tenant.work.sync()
+        try tenant.inbox.sync()
+
+        if try !ledger.hasJob(id) {
+            try ledger.createJob(
+                JobRecord(
+                    id: id,
+                    tenant: tenant.name,
+                    reference: reference,
+                    manifestSHA256: source == .manifest ? hashes.first?.sha256 : nil,
+                    currentStage: "intake",
+                    createdAt: now
+                )
+            )
+        }
+        var report = JobReport(id: id, tenant: tenant.name, createdAt: now)
+        report.reference = reference
+        let outbox = try tenant.outbox.folder(id, create: true)
+        try outbox.writeDurably(JobReport.fileName, report.bytes)
+        logger.info(
+            "claimed",
+            metadata: [
+                "tenant": "\(tenant.name)", "job": "\(id)", "source": "\(source.rawValue)", "files": "\(files.count)",
+            ]
+        )
+        return .job(ticket)
+    }
+
+    private enum ResolvedID {
+        case fresh(String)
+        case duplicate(String)
+    }
+
+    /// The job id for a drop: the content id, or a retry id (`-r2`, …) when that job failed before.
+    private func resolveID(_ base: String, tenant: TenantSpool) throws -> ResolvedID {
+        var candidate = base
+        var attempt = 1
+        while true {
+            if tenant.work.contains(candidate) { return .duplicate(candidate) }
+            switch try ledger.jobStatus(candidate) {
+            case nil where !tenant.failed.contains(candidate) && !tenant.outbox.contains(candidate):
+                return .fresh(candidate)
+            case .failed?, nil:
+                break
+            case .some:
+                return .duplicate(candidate)
+            }
+            attempt += 1
+            candidate = "\(base)-r\(attempt)"
+        }
+    }
+
+    /// A drop identical to a job already done or under way: its files go, and a status says whose copy it was.
+    private func recordDuplicate(of original: String, files: [String], tenant: TenantSpool) throws {
+        var index = 1
+        while tenant.outbox.contains("\(original)-dup\(index)") { index += 1 }
+        let id = "\(original)-dup\(index)"
+        let now = Timestamp.now()
+        var report = JobReport(id: id, tenant: tenant.name, createdAt: now)
+        report.status = .complete
+        report.stage = nil
+        report.duplicateOf = original
+        report.completedAt = now
+        let folder = try tenant.outbox.folder(id, create: true)
+        try folder.writeDurably(JobReport.fileName, report.bytes)
+        for name in files { try tenant.inbox.remove(name) }
+        try tenant.inbox.sync()
+        logger.notice(
+            "duplicate drop",
+            metadata: ["tenant": "\(tenant.name)", "job": "\(original)", "files": "\(files)"]
+        )
+    }
+
+    /// Quarantines one file.
+    func quarantine(_ name: String, error: SpoolError, tenant: TenantSpool) throws {
+        try refuse(files: [name], trigger: name, error: JobFailure(error), tenant: tenant)
+    }
+
+    /// Moves a refused drop to `failed/<id>/` with `error.json`, and records it as a failed job (nothing charged).
+    func refuse(files: [String], trigger: String, error: JobFailure, tenant: TenantSpool) throws {
+        var key = SHA256()
+        key.update("\(tenant.name)\nrefused\n\(trigger)\n")
+        if let signature = tenant.inbox.signature(trigger) {
+            key.update("\(signature.inode) \(signature.size) \(signature.modified)\n")
+        }
+        let base = "q-" + String(key.hexDigest().prefix(20))
+        var id = base
+        var attempt = 1
+        while try tenant.failed.contains(id) || ledger.hasJob(id) {
+            attempt += 1
+            id = "\(base)-r\(attempt)"
+        }
+        let folder = try tenant.failed.folder(id, create: true)
+        for name in files where tenant.inbox.contains(name) { try tenant.inbox.move(name, to: folder) }
+        try folder.writeDurably("error.json", JobReport.errorBytes(error, job: id))
+        try tenant.failed.sync()
+        try tenant.inbox.sync()
+        let now = Timestamp.now()
+        try ledger.createJob(
+            JobRecord(id: id, tenant: tenant.name, status: .created, currentStage: "intake", createdAt: now)
+        )
+        try ledger.finishJob(id, status: .failed, stage: "intake", errorCode: error.code, settle: nil, at: now)
+        var report = JobReport(id: id, tenant: tenant.name, createdAt: now)
+        report.status = .failed
+        report.completedAt = now
+        report.error = error
+        let outbox = try tenant.outbox.folder(id, create: true)
+        try outbox.writeDurably(JobReport.fileName, report.bytes)
+        logger.warning(
+            "quarantined",
+            metadata: ["tenant": "\(tenant.name)", "job": "\(id)", "code": "\(error.code)", "files": "\(files)"]
+        )
+    }
+}

@@ -1,0 +1,67 @@
+import Ledger
+import Logging
+
+/// What a start finds left over from a crash, and how it is put right before intake resumes.
+struct JobRecovery: Sendable {
+    let ledger: Ledger
+    let logger: Logger
+
+    /// Undoes half-made claims, removes orphan temporary files, refunds reservations of jobs whose inputs are
+    /// gone, and returns the jobs in `.work` to run again (their runner resumes or restarts them).
+    func recover(_ tenant: TenantSpool) throws -> [String] {
+        var jobs: [String] = []
+        for name in try tenant.work.names() {
+            if name.hasSuffix(".claim") {
+                try undoClaim(name, tenant: tenant)
+            } else if let folder = try? tenant.work.folder(name), folder.contains(JobTicket.fileName) {
+                jobs.append(name)
+            } else {
+                try tenant.work.remove(name)
+            }
+        }
+        var removed = 0
+        for area in [tenant.outbox, tenant.review, tenant.failed] {
+            for job in try area.names() {
+                guard let folder = try? area.folder(job) else { continue }
+                for file in try folder.names() where file.hasPrefix(".") && file.hasSuffix(".tmp") {
+                    try folder.remove(file)
+                    removed += 1
+                }
+            }
+        }
+        let running = Set(jobs)
+        for id in try ledger.openJobs(tenant: tenant.name) where !running.contains(id) {
+            // The ledger thinks it open, but nothing is left to run it from: close it without charging.
+            try ledger.finishJob(
+                id,
+                status: .failed,
+                stage: "recovery",
+                errorCode: SpoolError.Code.io.rawValue,
+                settle: nil
+            )
+            logger.warning(
+                "refunded a job with no inputs left",
+                metadata: ["tenant": "\(tenant.name)", "job": "\(id)"]
+            )
+        }
+        if !jobs.isEmpty || removed > 0 {
+            logger.notice(
+                "recovered",
+                metadata: ["tenant": "\(tenant.name)", "jobs": "\(jobs.count)", "temporaryFiles": "\(removed)"]
+            )
+        }
+        return jobs
+    }
+
+    /// A claim interrupted before its folder was renamed: its files go back to the inbox as if never taken.
+    private func undoClaim(_ name: String, tenant: TenantSpool) throws {
+        let folder = try tenant.work.folder(name)
+        if folder.contains("input") {
+            let input = try folder.folder("input")
+            for file in try input.names() where !tenant.inbox.contains(file) { try input.move(file, to: tenant.inbox) }
+        }
+        try tenant.work.remove(name)
+        try tenant.inbox.sync()
+        logger.notice("undid an interrupted claim", metadata: ["tenant": "\(tenant.name)", "claim": "\(name)"])
+    }
+}

@@ -1,0 +1,164 @@
+import DocumentModel
+import Ledger
+
+/// A job's `status.json`: the "Get Job Detail" shape of AI Skill Mill, written atomically at every stage and last
+/// of all files when the job ends.
+public struct JobReport: Sendable {
+    /// One document of the job.
+    public struct DocumentReport: Sendable, Hashable {
+        public var id: String
+        public var fileName: String
+        public var sha256: String
+        public var bytes: Int
+        public var pageCount: Int = 0
+        public var selectedPages: String?
+        public var status = "pending"
+        public var documentType: String?
+        public var category: String?
+
+        /// AI Skill Mill's size tiers by page count.
+        public var sizeTier: String {
+            switch pageCount {
+            case ..<11: "small"
+            case ..<51: "medium"
+            case ..<201: "large"
+            default: "xlarge"
+            }
+        }
+    }
+
+    public var id: String
+    public var tenant: String
+    public var status: JobStatus = .created
+    public var stage: String? = "intake"
+    public var reference: String?
+    public var documents: [DocumentReport] = []
+    public var outputs: [OutputRecord] = []
+    public var qaScores: [QAScoreRecord] = []
+    public var creditsReserved = 0
+    public var creditsCharged = 0
+    public var createdAt: String
+    public var startedAt: String?
+    public var completedAt: String?
+    public var error: JobFailure?
+    public var duplicateOf: String?
+    /// Where a held job's outputs wait for a reviewer.
+    public var reviewPath: String?
+
+    public init(id: String, tenant: String, createdAt: String) {
+        self.id = id
+        self.tenant = tenant
+        self.createdAt = createdAt
+    }
+
+    public static let fileName = "status.json"
+
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("id", .string(id)), ("tenant", .string(tenant)), ("status", .string(status.rawValue)),
+            ("currentStage", stage.map { .string($0) } ?? .null),
+        ]
+        if let reference { members.append(("reference", .string(reference))) }
+        if let duplicateOf { members.append(("duplicateOf", .string(duplicateOf))) }
+        members.append(
+            (
+                "documents",
+                .array(
+                    documents.map { document in
+                        var fields: [(String, JSONValue)] = [
+                            ("id", .string(document.id)), ("filename", .string(document.fileName)),
+                            ("sha256", .string(document.sha256)), ("bytes", .int(document.bytes)),
+                            ("pageCount", .int(document.pageCount)), ("sizeTier", .string(document.sizeTier)),
+                        ]
+                        if let pages = document.selectedPages { fields.append(("pages", .string(pages))) }
+                        fields += [
+                            ("status", .string(document.status)),
+                            ("documentType", document.documentType.map { .string($0) } ?? .null),
+                            ("category", document.category.map { .string($0) } ?? .null),
+                        ]
+                        return .object(fields)
+                    }
+                )
+            )
+        )
+        members.append(
+            (
+                "outputs",
+                .array(
+                    outputs.map {
+                        .object([
+                            ("format", .string($0.format)), ("path", .string($0.path)), ("bytes", .int($0.bytes)),
+                            ("sha256", .string($0.sha256)),
+                        ])
+                    }
+                )
+            )
+        )
+        members.append(
+            (
+                "qaScores",
+                .array(
+                    qaScores.map {
+                        .object([
+                            ("skill", .string($0.skill)), ("agent", .string($0.agent)), ("score", .int($0.score)),
+                            ("passed", .bool($0.passed)),
+                        ])
+                    }
+                )
+            )
+        )
+        members.append(("credits", .object([("reserved", .int(creditsReserved)), ("charged", .int(creditsCharged))])))
+        members.append(
+            (
+                "timestamps",
+                .object([
+                    ("created", .string(createdAt)), ("started", startedAt.map { .string($0) } ?? .null),
+                    ("completed", completedAt.map { .string($0) } ?? .null),
+                ])
+            )
+        )
+        if let reviewPath { members.append(("reviewPath", .string(reviewPath))) }
+        members.append(("error", error?.json ?? .null))
+        return .object(members)
+    }
+
+    public var bytes: [UInt8] { Array((JSONWriter.serialize(json, pretty: true) + "\n").utf8) }
+
+    /// The `error.json` of a failed job.
+    public static func errorBytes(_ failure: JobFailure, job: String) -> [UInt8] {
+        let value = JSONValue.object([
+            ("job", .string(job)), ("code", .string(failure.code)), ("message", .string(failure.message)),
+            ("retryable", .bool(failure.isRetryable)),
+        ])
+        return Array((JSONWriter.serialize(value, pretty: true) + "\n").utf8)
+    }
+}
+
+extension JobReport {
+    /// The report of a job as the ledger knows it (for jobs finished outside a worker: review decisions).
+    public init(detail: JobDetail) {
+        self.init(id: detail.job.id, tenant: detail.job.tenant, createdAt: detail.job.createdAt)
+        status = detail.job.status
+        stage = detail.job.currentStage
+        reference = detail.job.reference
+        documents = detail.documents.enumerated().map { index, document in
+            var report = DocumentReport(
+                id: "d\(index + 1)",
+                fileName: document.fileName,
+                sha256: document.sha256,
+                bytes: document.bytes
+            )
+            report.pageCount = document.pages
+            report.status = document.status
+            report.documentType = document.documentType
+            report.category = document.category
+            return report
+        }
+        outputs = detail.outputs
+        qaScores = detail.qaScores
+        creditsReserved = detail.creditsReserved
+        creditsCharged = detail.creditsCharged
+        startedAt = detail.job.startedAt
+        completedAt = detail.job.completedAt
+    }
+}

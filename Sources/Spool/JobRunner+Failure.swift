@@ -1,0 +1,42 @@
+import Ledger
+import Logging
+
+extension JobRunner {
+    /// Ends a job as failed: the failure is recorded in the ticket first, then the untouched inputs move to
+    /// `failed/<job>/` with `error.json`, the ledger refunds, the status says why, and the claim goes.
+    func fail(_ ticket: JobTicket, _ failure: JobFailure, tenant: TenantSpool, logger: Logger) throws -> Outcome {
+        let work = try tenant.work.folder(ticket.id)
+        var ticket = ticket
+        if ticket.failure == nil {
+            ticket.failure = failure
+            try work.writeDurably(JobTicket.fileName, ticket.bytes)
+        }
+        let failure = ticket.failure ?? failure
+        let failed = try tenant.failed.folder(ticket.id, create: true)
+        if work.contains("input") {
+            let input = try work.folder("input")
+            for name in try input.names() { try input.move(name, to: failed) }
+        }
+        try failed.writeDurably("error.json", JobReport.errorBytes(failure, job: ticket.id))
+        try tenant.failed.sync()
+
+        if try !ledger.hasJob(ticket.id) {
+            try ledger.createJob(JobRecord(id: ticket.id, tenant: tenant.name, createdAt: ticket.createdAt))
+        }
+        try ledger.finishJob(ticket.id, status: .failed, stage: "failed", errorCode: failure.code, settle: nil)
+
+        try tenant.review.remove(ticket.id)
+        try tenant.outbox.remove(ticket.id)
+        var report = JobReport(id: ticket.id, tenant: tenant.name, createdAt: ticket.createdAt)
+        report.status = .failed
+        report.stage = nil
+        report.completedAt = Timestamp.now()
+        report.error = failure
+        let status = try tenant.outbox.folder(ticket.id, create: true)
+        try status.writeDurably(JobReport.fileName, report.bytes)
+        try tenant.work.remove(ticket.id)
+        try tenant.work.sync()
+        logger.warning("failed", metadata: ["code": "\(failure.code)", "message": "\(failure.message)"])
+        return .failed
+    }
+}

@@ -1,0 +1,131 @@
+import Archives
+import Digest
+import DocumentModel
+import Layout
+import PDFText
+import SpoolConfig
+
+extension JobRunner {
+    /// The job's manifest and the folder its document paths are relative to.
+    func inputs(_ ticket: JobTicket, work: Directory, tenant: TenantConfiguration) throws -> (Manifest, Directory) {
+        let input = try work.folder("input")
+        switch ticket.source {
+        case .lone:
+            return (Manifest.lone(file: ticket.trigger, tenant: tenant), input)
+        case .manifest:
+            return (try Manifest(bytes: input.read(ticket.trigger), tenant: tenant), input)
+        case .archive:
+            try work.remove("extracted")
+            let extracted = try work.folder("extracted", create: true)
+            let archive = try input.openRegularFile(ticket.trigger)
+            let limits = ArchiveLimits(
+                maxMembers: 1_000,
+                maxTotalBytes: tenant.plan.bytesPerDocument * tenant.plan.documentsPerJob + (1 << 20)
+            )
+            let members = try ArchiveReader.withArchive(descriptor: archive.descriptor) {
+                try $0.extract(into: extracted.descriptor, limits: limits)
+            }
+            let manifests = members.filter { !$0.path.contains("/") && InboxName($0.path) == .manifest }
+            guard manifests.count <= 1 else {
+                throw SpoolError(.manifestInvalid, "the archive holds \(manifests.count) manifests; one at most")
+            }
+            if let manifest = manifests.first {
+                return (try Manifest(bytes: extracted.read(manifest.path), tenant: tenant, nested: true), extracted)
+            }
+            let pdfs = members.map(\.path).filter { InboxName(String($0.split(separator: "/").last ?? "")) == .pdf }
+                .sorted()
+            guard !pdfs.isEmpty else { throw SpoolError(.emptyArchive, "'\(ticket.trigger)' holds no PDF") }
+            guard pdfs.count <= tenant.plan.documentsPerJob else {
+                throw SpoolError(
+                    .tooManyDocuments,
+                    "'\(ticket.trigger)' holds \(pdfs.count) PDFs, the plan allows \(tenant.plan.documentsPerJob) per job"
+                )
+            }
+            return (
+                Manifest(
+                    documents: pdfs.map { Manifest.DocumentEntry(file: $0) },
+                    outputFormats: tenant.defaultFormats,
+                    review: tenant.review
+                ),
+                extracted
+            )
+        }
+    }
+
+    /// Opens every document, checks it against the plan and counts the pages it will convert.
+    func inspect(_ manifest: Manifest, folder: Directory, tenant: TenantConfiguration) throws -> [WorkingDocument] {
+        var documents: [WorkingDocument] = []
+        var stems = Set<String>()
+        for (index, entry) in manifest.documents.enumerated() {
+            let file = try Self.open(entry.file, in: folder)
+            let bytes = try file.readAll(limit: tenant.plan.bytesPerDocument)
+            let pdf = try PDFDocument(bytes: bytes, password: entry.password, limits: configuration.limits)
+            guard pdf.pageCount <= tenant.plan.pagesPerDocument else {
+                throw SpoolError(
+                    .tooManyPages,
+                    "'\(entry.file)' has \(pdf.pageCount) pages, the plan allows \(tenant.plan.pagesPerDocument)"
+                )
+            }
+            let selection =
+                try entry.pages.map { try PageSelection(parsing: $0, pageCount: pdf.pageCount) }
+                ?? .all(pdf.pageCount)
+            var report = JobReport.DocumentReport(
+                id: "d\(index + 1)",
+                fileName: entry.file,
+                sha256: SHA256.hex(of: bytes),
+                bytes: bytes.count
+            )
+            report.pageCount = pdf.pageCount
+            report.selectedPages = entry.pages.map { _ in selection.description }
+            let name = String(entry.file.split(separator: "/").last ?? "document")
+            let stem = Self.unique(name.lowercased().hasSuffix(".pdf") ? String(name.dropLast(4)) : name, in: &stems)
+            documents.append(
+                WorkingDocument(entry: entry, bytes: bytes, report: report, selection: selection, stem: stem)
+            )
+        }
+        return documents
+    }
+
+    /// Opens a document path (components checked by the manifest) without following any link.
+    static func open(_ path: String, in folder: Directory) throws -> OpenFile {
+        let parts = path.split(separator: "/").map(String.init)
+        var current = folder
+        for part in parts.dropLast() { current = try current.folder(part) }
+        guard let last = parts.last, current.contains(last) else {
+            throw SpoolError(.missingDocument, "'\(path)' is not among the job's files")
+        }
+        return try current.openRegularFile(last)
+    }
+
+    /// `name`, or `name-2`, `name-3`, … when taken.
+    static func unique(_ name: String, in taken: inout Set<String>) -> String {
+        var candidate = name
+        var counter = 1
+        while taken.contains(candidate) {
+            counter += 1
+            candidate = "\(name)-\(counter)"
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+
+    /// A dry run's `estimate.json`: pages and credits per document, nothing converted.
+    func estimate(_ documents: [WorkingDocument], infoMode: Bool) -> [UInt8] {
+        let entries = documents.map { document -> JSONValue in
+            .object([
+                ("file", .string(document.report.fileName)), ("pages", .int(document.selection.pages.count)),
+                ("total_pages", .int(document.report.pageCount)),
+                ("selected", .string(document.selection.description)),
+                ("credits", .int(DocumentInfo.credits(pages: document.selection.pages.count, infoMode: infoMode))),
+            ])
+        }
+        let total = documents.reduce(0) {
+            $0 + DocumentInfo.credits(pages: $1.selection.pages.count, infoMode: infoMode)
+        }
+        let value = JSONValue.object([
+            ("mode", .string(infoMode ? "info" : "convert")), ("dryRun", .bool(true)),
+            ("engine", .string(PDFEngine.version)), ("credits", .int(total)), ("documents", .array(entries)),
+        ])
+        return Array((JSONWriter.serialize(value, pretty: true) + "\n").utf8)
+    }
+}

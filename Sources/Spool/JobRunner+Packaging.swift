@@ -1,0 +1,81 @@
+import DocumentModel
+import Layout
+import SpoolConfig
+
+extension JobRunner {
+    /// Document type and tenant category per document; the category's naming convention renames the outputs.
+    func classify(_ documents: inout [WorkingDocument], manifest: Manifest, tenant: TenantConfiguration) {
+        var stems = Set<String>()
+        for index in documents.indices {
+            guard let conversion = documents[index].conversion else { continue }
+            let type = documents[index].document?.documentType ?? conversion.documentType
+            documents[index].report.documentType = type.type
+            var stem = documents[index].stem
+            if let document = documents[index].document,
+                let category = CategoryClassifier.classify(
+                    document,
+                    text: conversion.layouts.prefix(3).map(\.text).joined(separator: "\n"),
+                    categories: tenant.categories
+                )
+            {
+                documents[index].report.category = category.name
+                if let pattern = category.naming {
+                    stem = CategoryClassifier.name(
+                        pattern: pattern,
+                        document: document,
+                        category: category.name,
+                        stem: stem,
+                        reference: manifest.reference
+                    )
+                }
+            }
+            documents[index].stem = Self.unique(stem, in: &stems)
+        }
+    }
+
+    /// Renders every requested format of every document: `<stem>.json`, `.md`, `.ascii.txt`, `.txt`, or in info
+    /// mode `<stem>.info.json`.
+    func package(
+        _ documents: [WorkingDocument],
+        manifest: Manifest,
+        infoMode: Bool
+    )
+        -> [(name: String, format: String, bytes: [UInt8])]
+    {
+        var outputs: [(name: String, format: String, bytes: [UInt8])] = []
+        for working in documents {
+            guard let conversion = working.conversion else { continue }
+            if infoMode {
+                let summary = DocumentInfo.summary(of: conversion, fonts: manifest.fonts, pageSizes: manifest.bounds)
+                outputs.append(
+                    (
+                        "\(working.stem).info.json", "info",
+                        Array((JSONWriter.serialize(summary, pretty: true) + "\n").utf8)
+                    )
+                )
+                continue
+            }
+            for format in manifest.outputFormats {
+                switch format {
+                case "json":
+                    if let document = working.document {
+                        outputs.append(("\(working.stem).json", format, Array(document.json(pretty: true).utf8)))
+                    }
+                case "md":
+                    if let document = working.document {
+                        outputs.append(("\(working.stem).md", format, Array(document.markdown().utf8)))
+                    }
+                case "ascii":
+                    if let document = working.document {
+                        outputs.append(("\(working.stem).ascii.txt", format, Array(document.ascii().utf8)))
+                    }
+                case "text":
+                    outputs.append(("\(working.stem).txt", format, Array(conversion.text.utf8)))
+                default:
+                    break
+                }
+            }
+        }
+        return outputs
+    }
+}

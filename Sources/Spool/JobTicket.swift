@@ -1,0 +1,97 @@
+import DocumentModel
+
+/// What `.work/<job>/job.json` records about a claimed job: enough to run it again from its inputs after a crash.
+///
+/// The inputs themselves sit next to it in `.work/<job>/input/`.
+public struct JobTicket: Sendable, Hashable {
+    /// How the job came in.
+    public enum Source: String, Sendable, Hashable {
+        case manifest
+        case lone
+        case archive
+    }
+
+    public var id: String
+    public var tenant: String
+    public var source: Source
+    /// The manifest or archive file name, or the lone PDF's name.
+    public var trigger: String
+    /// Every input file name (moved into `input/`).
+    public var inputs: [String]
+    public var createdAt: String
+    /// Runs started so far, crashed ones included.
+    public var attempts: Int
+    /// The failure being recorded, set before the inputs move to `failed/` so a crash half-way resumes it.
+    public var failure: JobFailure?
+
+    public static let fileName = "job.json"
+
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("id", .string(id)), ("tenant", .string(tenant)), ("source", .string(source.rawValue)),
+            ("trigger", .string(trigger)), ("inputs", .array(inputs.map { .string($0) })),
+            ("createdAt", .string(createdAt)), ("attempts", .int(attempts)),
+        ]
+        if let failure { members.append(("failure", failure.json)) }
+        return .object(members)
+    }
+
+    public var bytes: [UInt8] { Array((JSONWriter.serialize(json, pretty: true) + "\n").utf8) }
+
+    public init(
+        id: String,
+        tenant: String,
+        source: Source,
+        trigger: String,
+        inputs: [String],
+        createdAt: String,
+        attempts: Int = 0
+    ) {
+        self.id = id
+        self.tenant = tenant
+        self.source = source
+        self.trigger = trigger
+        self.inputs = inputs
+        self.createdAt = createdAt
+        self.attempts = attempts
+    }
+
+    /// Reads a ticket written by ``bytes``.
+    public init(bytes: [UInt8]) throws {
+        guard let value = try? JSONParser.parse(bytes), let id = value["id"]?.stringValue,
+            let tenant = value["tenant"]?.stringValue,
+            let source = value["source"]?.stringValue.flatMap(Source.init(rawValue:)),
+            let trigger = value["trigger"]?.stringValue, case .array(let inputs)? = value["inputs"],
+            let createdAt = value["createdAt"]?.stringValue, let attempts = value["attempts"]?.intValue
+        else { throw SpoolError(.io, "job.json is damaged") }
+        self.init(
+            id: id,
+            tenant: tenant,
+            source: source,
+            trigger: trigger,
+            inputs: inputs.compactMap(\.stringValue),
+            createdAt: createdAt,
+            attempts: attempts
+        )
+        if let failure = value["failure"], let code = failure["code"]?.stringValue {
+            self.failure = JobFailure(
+                code: code,
+                message: failure["message"]?.stringValue ?? "",
+                isRetryable: failure["retryable"] == .bool(true)
+            )
+        }
+    }
+}
+
+extension JobFailure {
+    var json: JSONValue {
+        .object([("code", .string(code)), ("message", .string(message)), ("retryable", .bool(isRetryable))])
+    }
+}
+
+extension JSONValue {
+    var stringValue: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+}

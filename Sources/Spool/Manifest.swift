@@ -1,0 +1,229 @@
+import DocumentModel
+import PDFText
+import SpoolConfig
+
+/// A job manifest (`NAME.job.json`), validated against the schema of DESIGN.md and the tenant's plan.
+public struct Manifest: Sendable, Hashable {
+    /// One document of the job: a file in the same inbox (or archive) and an optional page selection.
+    public struct DocumentEntry: Sendable, Hashable {
+        public var file: String
+        public var pages: String?
+        public var password: String?
+    }
+
+    public var documents: [DocumentEntry]
+    public var outputFormats: [String]
+    /// `convert` or `info` (1 credit per 50 pages, no conversion outputs but the summary).
+    public var mode = "convert"
+    public var dryRun = false
+    public var bounds = false
+    public var fonts = false
+    public var semantic = true
+    public var skillName: String?
+    public var catalogue = "auto"
+    public var engine: String?
+    /// `auto`, `always` or `never`.
+    public var review: String
+    public var reference: String?
+
+    /// The formats the engines offer today.
+    public static let knownFormats = ["json", "md", "ascii", "text"]
+
+    /// The job of a lone PDF: the tenant's default formats.
+    public static func lone(file: String, tenant: TenantConfiguration) -> Manifest {
+        Manifest(
+            documents: [DocumentEntry(file: file)],
+            outputFormats: tenant.defaultFormats,
+            review: tenant.review
+        )
+    }
+
+    /// Parses and validates manifest bytes.
+    ///
+    /// - Parameter nested: whether document paths may name subfolders (inside an extracted archive).
+    /// - Throws: ``SpoolError`` with an `ERR::MANIFEST::…`, `ERR::SECURITY::…` or `ERR::PLAN::…` code.
+    public init(bytes: [UInt8], tenant: TenantConfiguration, nested: Bool = false) throws {
+        let root: JSONValue
+        do { root = try JSONParser.parse(bytes) } catch {
+            throw SpoolError(.manifestJSON, "the manifest is not valid JSON: \(error)")
+        }
+        let fields = try Self.object(root, "the manifest")
+        try Self.checkKeys(
+            fields,
+            ["documents", "outputFormats", "mode", "dryRun", "options", "skill", "engine", "review", "reference"],
+            context: ""
+        )
+        guard case .array(let entries)? = Self.value(fields, "documents") else {
+            throw SpoolError(.manifestInvalid, "\"documents\" must be an array of {\"file\": …} objects")
+        }
+        guard !entries.isEmpty else { throw SpoolError(.manifestInvalid, "\"documents\" is empty") }
+        guard entries.count <= tenant.plan.documentsPerJob else {
+            throw SpoolError(
+                .tooManyDocuments,
+                "\(entries.count) documents, the plan allows \(tenant.plan.documentsPerJob) per job"
+            )
+        }
+        var documents: [DocumentEntry] = []
+        for (index, entry) in entries.enumerated() {
+            let context = "documents[\(index)]."
+            let members = try Self.object(entry, "documents[\(index)]")
+            try Self.checkKeys(members, ["file", "pages", "password"], context: context)
+            guard let file = try Self.string(members, "file", context: context) else {
+                throw SpoolError(.manifestInvalid, "\(context)file is required")
+            }
+            try Self.checkPath(file, nested: nested)
+            let pages = try Self.string(members, "pages", context: context)
+            if let pages {
+                // The syntax is checked now, the page numbers against the real page count at inspection.
+                guard Self.isPageSyntax(pages) else {
+                    throw SpoolError(.manifestPages, "\(context)pages \"\(pages)\" does not parse")
+                }
+            }
+            guard !documents.contains(where: { $0.file == file }) else {
+                throw SpoolError(.manifestInvalid, "\(context)file \"\(file)\" is listed twice")
+            }
+            documents.append(
+                DocumentEntry(
+                    file: file,
+                    pages: pages,
+                    password: try Self.string(members, "password", context: context)
+                )
+            )
+        }
+        self.documents = documents
+
+        let formats = try Self.strings(fields, "outputFormats") ?? tenant.defaultFormats
+        guard !formats.isEmpty else { throw SpoolError(.manifestInvalid, "\"outputFormats\" is empty") }
+        for format in formats {
+            guard Self.knownFormats.contains(format) else {
+                throw SpoolError(
+                    .unknownFormat,
+                    "format \"\(format)\" is not offered; known: \(Self.knownFormats.joined(separator: ", "))"
+                )
+            }
+            if let allowed = tenant.allowedFormats, !allowed.contains(format) {
+                throw SpoolError(.formatNotAllowed, "format \"\(format)\" is not in tenant \(tenant.name)'s plan")
+            }
+        }
+        outputFormats = formats.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+
+        if let mode = try Self.string(fields, "mode", context: "") {
+            guard ["convert", "info"].contains(mode) else {
+                throw SpoolError(.manifestInvalid, "\"mode\" must be convert or info, not \"\(mode)\"")
+            }
+            self.mode = mode
+        }
+        dryRun = try Self.bool(fields, "dryRun", context: "") ?? false
+        if let options = Self.value(fields, "options") {
+            let members = try Self.object(options, "options")
+            try Self.checkKeys(members, ["bounds", "fonts", "semantic"], context: "options.")
+            bounds = try Self.bool(members, "bounds", context: "options.") ?? false
+            fonts = try Self.bool(members, "fonts", context: "options.") ?? false
+            semantic = try Self.bool(members, "semantic", context: "options.") ?? true
+        }
+        if let skill = Self.value(fields, "skill") {
+            let members = try Self.object(skill, "skill")
+            try Self.checkKeys(members, ["name", "catalogue"], context: "skill.")
+            skillName = try Self.string(members, "name", context: "skill.")
+            if let catalogue = try Self.string(members, "catalogue", context: "skill.") {
+                guard ["auto", "always", "never"].contains(catalogue) else {
+                    throw SpoolError(.manifestInvalid, "skill.catalogue must be auto, always or never")
+                }
+                self.catalogue = catalogue
+            }
+        }
+        engine = try Self.string(fields, "engine", context: "")
+        if let engine {
+            do { try PDFEngine.check(pinned: engine) } catch let error as PDFError {
+                throw SpoolError(SpoolError.Code(rawValue: error.code.rawValue), error.message)
+            }
+        }
+        review = try Self.string(fields, "review", context: "") ?? tenant.review
+        guard ["auto", "always", "never"].contains(review) else {
+            throw SpoolError(.manifestInvalid, "\"review\" must be auto, always or never, not \"\(review)\"")
+        }
+        reference = try Self.string(fields, "reference", context: "")
+    }
+
+    init(documents: [DocumentEntry], outputFormats: [String], review: String) {
+        self.documents = documents
+        self.outputFormats = outputFormats
+        self.review = review
+    }
+
+    /// Refuses absolute paths, `..`, and (in an inbox) any subfolder.
+    static func checkPath(_ path: String, nested: Bool) throws {
+        guard !path.isEmpty else { throw SpoolError(.manifestInvalid, "an empty file name") }
+        if path.hasPrefix("/") || path.hasPrefix("\\") || path.hasPrefix("~") {
+            throw SpoolError(.absolutePath, "\"\(path)\" is an absolute path")
+        }
+        let parts = path.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "\\" })
+        if parts.contains(where: { $0 == ".." }) {
+            throw SpoolError(.pathTraversal, "\"\(path)\" climbs out of the inbox with '..'")
+        }
+        if parts.count > 1 && !nested || parts.contains(where: { $0.isEmpty || $0 == "." }) {
+            throw SpoolError(.outsideInbox, "\"\(path)\" is not a file in the inbox itself")
+        }
+        if path.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+            throw SpoolError(.manifestInvalid, "\"\(path.debugDescription)\" holds control characters")
+        }
+    }
+
+    /// `N` or `N-M` parts separated by commas, pages from 1, ranges forwards.
+    static func isPageSyntax(_ text: String) -> Bool {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        return !parts.isEmpty
+            && parts.allSatisfy { rawPart in
+                let bounds = rawPart.filter { !$0.isWhitespace }.split(separator: "-", omittingEmptySubsequences: false)
+                guard (1...2).contains(bounds.count),
+                    bounds.allSatisfy({ !$0.isEmpty && $0.count <= 9 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+                    let first = Int(bounds[0]), let last = Int(bounds[bounds.count - 1])
+                else { return false }
+                return first >= 1 && last >= first
+            }
+    }
+
+    private static func object(_ value: JSONValue, _ what: String) throws -> [(String, JSONValue)] {
+        guard case .object(let members) = value else { throw SpoolError(.manifestInvalid, "\(what) must be an object") }
+        return members
+    }
+
+    private static func checkKeys(_ members: [(String, JSONValue)], _ allowed: Set<String>, context: String) throws {
+        for (key, _) in members where !allowed.contains(key) {
+            throw SpoolError(.manifestUnknownField, "unknown field \"\(context)\(key)\"")
+        }
+    }
+
+    private static func value(_ members: [(String, JSONValue)], _ key: String) -> JSONValue? {
+        members.last { $0.0 == key }?.1
+    }
+
+    private static func string(_ members: [(String, JSONValue)], _ key: String, context: String) throws -> String? {
+        guard let value = value(members, key), value != .null else { return nil }
+        guard case .string(let text) = value else {
+            throw SpoolError(.manifestInvalid, "\"\(context)\(key)\" must be a string")
+        }
+        return text
+    }
+
+    private static func bool(_ members: [(String, JSONValue)], _ key: String, context: String) throws -> Bool? {
+        guard let value = value(members, key), value != .null else { return nil }
+        guard case .bool(let flag) = value else {
+            throw SpoolError(.manifestInvalid, "\"\(context)\(key)\" must be true or false")
+        }
+        return flag
+    }
+
+    private static func strings(_ members: [(String, JSONValue)], _ key: String) throws -> [String]? {
+        guard let value = value(members, key), value != .null else { return nil }
+        guard case .array(let items) = value else {
+            throw SpoolError(.manifestInvalid, "\"\(key)\" must be an array of strings")
+        }
+        return try items.map {
+            guard case .string(let text) = $0 else {
+                throw SpoolError(.manifestInvalid, "\"\(key)\" must be an array of strings")
+            }
+            return text
+        }
+    }
+}

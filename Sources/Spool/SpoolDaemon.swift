@@ -1,0 +1,89 @@
+import CInotifyTools
+import Ledger
+import Logging
+import ServiceLifecycle
+import SpoolConfig
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The spool daemon: watches every tenant's inbox, claims complete drops as jobs, runs them on worker threads
+/// round-robin across tenants, publishes results and keeps the ledger, the dashboards and the metrics current.
+///
+/// A `Service`: on graceful shutdown it stops claiming, lets running jobs finish within the grace period and
+/// returns; anything unfinished stays in `.work` and is recovered by the next start.
+public struct SpoolDaemon: Service, CustomStringConvertible {
+    let configuration: SpoolConfiguration
+    let logger: Logger
+
+    public init(configuration: SpoolConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    public var description: String { "SpoolDaemon(\(configuration.spoolPath))" }
+
+    public func run() async throws {
+        let spool = try Self.openSpool(configuration.spoolPath)
+        let ledger = try Ledger(path: configuration.ledgerPath)
+        let state = DaemonState(configuration: configuration, ledger: ledger, spool: spool, logger: logger)
+        try state.loadTenants()
+        let pollMode =
+            configuration.watchMode == .poll
+            || configuration.watchMode == .auto && Self.isNetworkFileSystem(configuration.spoolPath)
+        logger.info(
+            "starting",
+            metadata: [
+                "spool": "\(configuration.spoolPath)", "ledger": "\(configuration.ledgerPath)",
+                "tenants": "\(state.tenantNames.joined(separator: ","))", "workers": "\(state.workerCount)",
+                "watch": "\(pollMode ? "poll" : "inotify")",
+            ]
+        )
+        try state.recover()
+
+        let watcher: InboxWatcher? =
+            pollMode ? nil : InboxWatcher(inboxes: state.inboxPaths(), mailbox: state.mailbox, logger: logger)
+        watcher?.start()
+        let workers = (0..<state.workerCount).map { index in DaemonThread { state.workLoop(index) } }
+
+        await withGracefulShutdownHandler {
+            await state.intakeLoop(watcher: watcher)
+        } onGracefulShutdown: {
+            state.beginShutdown()
+        }
+        // Intake has stopped claiming; give running jobs the grace period.
+        let deadline = monotonicSeconds() + configuration.shutdownGraceSeconds
+        while state.runningJobs > 0, monotonicSeconds() < deadline {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        if state.runningJobs > 0 {
+            logger.warning(
+                "grace period over; unfinished jobs stay in .work for the next start",
+                metadata: ["running": "\(state.runningJobs)"]
+            )
+        } else {
+            for worker in workers { worker.join() }
+        }
+        watcher?.stop()
+        state.writeMetrics(overflows: watcher?.overflows.load(ordering: .relaxed) ?? 0)
+        logger.info("stopped")
+    }
+
+    /// Opens the spool folder, creating it if needed.
+    static func openSpool(_ path: String) throws -> Directory {
+        if mkdir(path, 0o755) != 0, errno != EEXIST {
+            throw SpoolError(.io, "cannot create the spool folder '\(path)': \(String(cString: strerror(errno)))")
+        }
+        return try Directory.open(path: path)
+    }
+
+    /// Whether `path` lies on NFS, SMB/CIFS or FUSE, where inotify sees nothing other machines write.
+    public static func isNetworkFileSystem(_ path: String) -> Bool {
+        let type = skillspool_filesystem_type(path)
+        // NFS, SMB, CIFS, SMB2, FUSE, 9p.
+        let networkTypes: Set<Int> = [0x6969, 0x517B, 0xFF53_4D42, 0xFE53_4D42, 0x6573_5546, 0x0102_1997]
+        return networkTypes.contains(type)
+    }
+}

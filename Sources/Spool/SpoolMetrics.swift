@@ -1,0 +1,92 @@
+import Synchronization
+
+/// Counters and gauges for `spool/metrics.prom` (Prometheus textfile-collector format).
+final class SpoolMetrics: Sendable {
+    private struct Counters {
+        var filesSeen: [String: Int] = [:]
+        var jobs: [String: [String: Int]] = [:]
+        var missedByEvents: [String: Int] = [:]
+        var quarantined: [String: Int] = [:]
+        var rescans = 0
+    }
+
+    private let counters = Mutex(Counters())
+
+    func sawFile(_ tenant: String) { counters.withLock { $0.filesSeen[tenant, default: 0] += 1 } }
+
+    func finished(_ tenant: String, status: String) {
+        counters.withLock { $0.jobs[tenant, default: [:]][status, default: 0] += 1 }
+    }
+
+    func missed(_ tenant: String, count: Int) {
+        guard count > 0 else { return }
+        counters.withLock { $0.missedByEvents[tenant, default: 0] += count }
+    }
+
+    func quarantined(_ tenant: String) { counters.withLock { $0.quarantined[tenant, default: 0] += 1 } }
+
+    func rescanned() { counters.withLock { $0.rescans += 1 } }
+
+    /// The textfile, with gauges measured by the caller.
+    func render(
+        tenants: [String],
+        queueDepth: [String: Int],
+        waitingFiles: [String: Int],
+        oldestWaiting: [String: Double],
+        running: Int,
+        overflows: Int
+    ) -> String {
+        let snapshot = counters.withLock { $0 }
+        var text = ""
+        func family(_ name: String, _ type: String, _ help: String, _ values: [(String, String)]) {
+            text += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
+            for (labels, value) in values { text += "\(name)\(labels) \(value)\n" }
+        }
+        func perTenant(_ values: [String: Int]) -> [(String, String)] {
+            tenants.map { ("{tenant=\"\($0)\"}", "\(values[$0, default: 0])") }
+        }
+        family(
+            "skillspool_files_seen_total",
+            "counter",
+            "Inbox files reported by the watcher.",
+            perTenant(snapshot.filesSeen)
+        )
+        var jobs: [(String, String)] = []
+        for tenant in tenants {
+            for status in ["complete", "failed", "review"] {
+                jobs.append(("{tenant=\"\(tenant)\",status=\"\(status)\"}", "\(snapshot.jobs[tenant]?[status] ?? 0)"))
+            }
+        }
+        family("skillspool_jobs_total", "counter", "Jobs finished since the daemon started, by outcome.", jobs)
+        family("skillspool_queue_depth", "gauge", "Claimed jobs waiting for a worker.", perTenant(queueDepth))
+        family("skillspool_inbox_waiting_files", "gauge", "Files in the inbox not yet taken.", perTenant(waitingFiles))
+        family(
+            "skillspool_oldest_waiting_file_seconds",
+            "gauge",
+            "Age of the oldest file waiting in the inbox.",
+            tenants.map { ("{tenant=\"\($0)\"}", String(format3(oldestWaiting[$0, default: 0]))) }
+        )
+        family(
+            "skillspool_rescan_found_files_total",
+            "counter",
+            "Files a periodic listing found that no event had reported.",
+            perTenant(snapshot.missedByEvents)
+        )
+        family(
+            "skillspool_quarantined_total",
+            "counter",
+            "Files refused and moved to failed/.",
+            perTenant(snapshot.quarantined)
+        )
+        family("skillspool_rescans_total", "counter", "Full inbox listings.", [("", "\(snapshot.rescans)")])
+        family("skillspool_inotify_overflows_total", "counter", "Kernel event queue overflows.", [("", "\(overflows)")])
+        family("skillspool_jobs_running", "gauge", "Jobs being processed now.", [("", "\(running)")])
+        return text
+    }
+
+    private func format3(_ value: Double) -> String {
+        let milliseconds = Int((value * 1000).rounded())
+        let fraction = String(milliseconds % 1000)
+        return "\(milliseconds / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+}

@@ -1,0 +1,151 @@
+import ArgumentParser
+import CLISupport
+import DocumentModel
+import Ledger
+import Spool
+import SpoolConfig
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `skillspool doctor`: checks what the daemon needs before it is started.
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check configuration, folders, ledger, inotify limits and free disk; exit 1 when something fails."
+    )
+
+    @Option(help: "Daemon configuration (default: etc/skillspool.json if present).")
+    var config: String?
+
+    @Flag(help: "Print the checks as JSON.")
+    var json = false
+
+    struct Check {
+        var name: String
+        var ok: Bool
+        var detail: String
+    }
+
+    func run() throws {
+        var checks: [Check] = []
+        var configuration = SpoolConfiguration()
+        do {
+            configuration = try SpoolConfiguration.load(path: config)
+            checks.append(Check(name: "configuration", ok: true, detail: config ?? SpoolConfiguration.defaultPath))
+        } catch { checks.append(Check(name: "configuration", ok: false, detail: "\(error)")) }
+        var tenants: [TenantConfiguration] = []
+        do {
+            tenants = try TenantConfiguration.loadAll(folder: configuration.tenantsPath)
+            checks.append(
+                Check(
+                    name: "tenants",
+                    ok: !tenants.isEmpty,
+                    detail: tenants.isEmpty
+                        ? "none in \(configuration.tenantsPath) (add one with `skillspool tenants add NAME`)"
+                        : tenants.map(\.name).joined(separator: ", ")
+                )
+            )
+        } catch { checks.append(Check(name: "tenants", ok: false, detail: "\(error)")) }
+        checks.append(spoolCheck(configuration, tenants: tenants))
+        do {
+            let ledger = try Ledger(path: configuration.ledgerPath)
+            let allowances = Dictionary(uniqueKeysWithValues: tenants.map { ($0.name, $0.plan.monthlyCredits) })
+            let violations = try ledger.verify(allowances: allowances)
+            checks.append(
+                Check(
+                    name: "ledger",
+                    ok: violations.isEmpty,
+                    detail: violations.isEmpty ? configuration.ledgerPath : "\(violations.count) verify violations"
+                )
+            )
+        } catch { checks.append(Check(name: "ledger", ok: false, detail: "\(error)")) }
+        checks.append(contentsOf: inotifyChecks(tenants: tenants.count, configuration: configuration))
+        checks.append(diskCheck(configuration.spoolPath))
+
+        if json {
+            let value = JSONValue.array(
+                checks.map {
+                    .object([("check", .string($0.name)), ("ok", .bool($0.ok)), ("detail", .string($0.detail))])
+                }
+            )
+            StandardStreams.writeOut(JSONWriter.serialize(value, pretty: true) + "\n")
+        } else {
+            var table = TextTable(header: ["check", "result", "detail"])
+            table.rows = checks.map { [$0.name, $0.ok ? "ok" : "FAIL", $0.detail] }
+            StandardStreams.writeOut(table.render())
+        }
+        if checks.contains(where: { !$0.ok }) { throw ExitCode(1) }
+    }
+
+    private func spoolCheck(_ configuration: SpoolConfiguration, tenants: [TenantConfiguration]) -> Check {
+        do {
+            if mkdir(configuration.spoolPath, 0o755) != 0, errno != EEXIST {
+                throw SpoolError(.io, "cannot create \(configuration.spoolPath)")
+            }
+            let spool = try Directory.open(path: configuration.spoolPath)
+            try spool.writeDurably(".doctor-probe", Array("ok\n".utf8))
+            try spool.remove(".doctor-probe")
+            for tenant in tenants { _ = try TenantSpool(configuration: tenant, spool: spool) }
+            let mode =
+                configuration.watchMode == .auto
+                ? (SpoolDaemon.isNetworkFileSystem(configuration.spoolPath) ? "poll (network file system)" : "inotify")
+                : configuration.watchMode.rawValue
+            return Check(name: "spool folders", ok: true, detail: "\(configuration.spoolPath) writable; watch: \(mode)")
+        } catch { return Check(name: "spool folders", ok: false, detail: "\(error)") }
+    }
+
+    private func inotifyChecks(tenants: Int, configuration: SpoolConfiguration) -> [Check] {
+        // /proc files report size 0, so read until end of file rather than by size.
+        func read(_ name: String) -> Int? {
+            let descriptor = open("/proc/sys/fs/inotify/" + name, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+            defer { close(descriptor) }
+            var buffer = [UInt8](repeating: 0, count: 64)
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { return nil }
+            return Int(String(decoding: buffer.prefix(count), as: UTF8.self).trimmingSpacesAndNewlines())
+        }
+        guard configuration.watchMode != .poll else {
+            return [Check(name: "inotify", ok: true, detail: "not used (watch: poll)")]
+        }
+        let watches = read("max_user_watches")
+        let queued = read("max_queued_events")
+        let instances = read("max_user_instances")
+        return [
+            Check(
+                name: "inotify watches",
+                ok: (watches ?? 0) >= tenants + 16,
+                detail: "max_user_watches \(watches.map(String.init) ?? "unreadable"); one per tenant inbox"
+            ),
+            Check(
+                name: "inotify queue",
+                ok: (queued ?? 0) >= 1_024,
+                detail:
+                    "max_queued_events \(queued.map(String.init) ?? "unreadable"); overflows are recovered by listing"
+            ),
+            Check(
+                name: "inotify instances",
+                ok: (instances ?? 0) >= 1,
+                detail: "max_user_instances \(instances.map(String.init) ?? "unreadable")"
+            ),
+        ]
+    }
+
+    private func diskCheck(_ path: String) -> Check {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else {
+            return Check(name: "free disk", ok: false, detail: "statvfs failed on \(path)")
+        }
+        let free = Int(info.f_bavail) * Int(info.f_frsize)
+        let mebibytes = free >> 20
+        return Check(name: "free disk", ok: mebibytes >= 512, detail: "\(mebibytes) MiB free under \(path)")
+    }
+}
+
+extension String {
+    func trimmingSpacesAndNewlines() -> String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import PDFFixtures
+import Testing
+
+@Suite("Daemon: intake of complete files only", .serialized)
+struct DaemonIntakeTests {
+    @Test("slow writes, a killed writer, rsync and WinSCP renames: only complete files become jobs")
+    func partialUploads() throws {
+        let spool = try SpoolHarness()
+        try spool.start()
+        let inbox = spool.folder("acme", "inbox")
+
+        // A slow in-place write whose pauses (0.15 s) are shorter than the quiet period (0.3 s).
+        let slow = SpoolPDF.numbered(1, tag: "Slow")
+        let slowURL = inbox.appendingPathComponent("slow.pdf")
+        FileManager.default.createFile(atPath: slowURL.path, contents: nil)
+        let writer = try FileHandle(forWritingTo: slowURL)
+        for start in stride(from: 0, to: slow.count, by: 97) {
+            writer.write(Data(slow[start..<min(start + 97, slow.count)]))
+            Thread.sleep(forTimeInterval: 0.15)
+        }
+        try writer.close()
+
+        // A writer killed half-way: the file never ends with %%EOF.
+        let killed = SpoolPDF.numbered(2, tag: "Killed")
+        try spool.drop(Array(killed.prefix(killed.count * 6 / 10)), as: "killed.pdf")
+
+        try spool.dropByRename(SpoolPDF.numbered(3, tag: "Rsync"), temporary: ".rsync.pdf.Xa81Qz", as: "rsync.pdf")
+        try spool.dropByRename(SpoolPDF.numbered(4, tag: "WinSCP"), temporary: "winscp.pdf.filepart", as: "winscp.pdf")
+
+        try spool.wait("three jobs published and the killed upload quarantined", timeout: 40) {
+            spool.statuses(where: "complete").count == 3 && spool.failureCodes() == ["ERR::INPUT::INCOMPLETE_UPLOAD"]
+        }
+        let names = spool.statuses(where: "complete").values.compactMap {
+            (($0["documents"] as? [[String: Any]])?.first?["filename"] as? String)
+        }
+        #expect(Set(names) == ["slow.pdf", "rsync.pdf", "winscp.pdf"])
+        // The slow file was hashed complete, not as one of its prefixes.
+        let slowStatus = spool.statuses(where: "complete").values.first {
+            (($0["documents"] as? [[String: Any]])?.first?["filename"] as? String) == "slow.pdf"
+        }
+        #expect(((slowStatus?["documents"] as? [[String: Any]])?.first?["bytes"] as? Int) == slow.count)
+        #expect(spool.contents("acme", "inbox").isEmpty)
+        let jobs = try spool.cli(["jobs", "list", "--json"])
+        #expect(jobs.stdout.components(separatedBy: "\"id\"").count - 1 == 4)
+        #expect(spool.stop() == 0)
+    }
+
+    @Test("a manifest within the settle time claims a PDF; a late one waits and fails naming the missing file")
+    func loneThenManifest() throws {
+        let spool = try SpoolHarness()
+        try spool.start()
+        try spool.drop(SpoolPDF.numbered(1), as: "early.pdf")
+        try spool.drop(
+            Array(#"{"documents": [{"file": "early.pdf"}], "outputFormats": ["md"]}"#.utf8),
+            as: "early.job.json"
+        )
+        try spool.drop(SpoolPDF.numbered(2), as: "late.pdf")
+        try spool.wait("the early job and the lone job") { spool.statuses(where: "complete").count == 2 }
+        let early = spool.statuses(where: "complete").values.first {
+            (($0["outputs"] as? [[String: Any]])?.first?["format"] as? String) == "md"
+        }
+        #expect(early != nil, "the manifest's format, not the tenant default, was used")
+        try spool.drop(Array(#"{"documents": [{"file": "late.pdf"}]}"#.utf8), as: "late.job.json")
+        try spool.wait("the late manifest fails", timeout: 20) {
+            spool.failureCodes() == ["ERR::MANIFEST::MISSING_DOCUMENT"]
+        }
+        spool.stop()
+    }
+
+    @Test("a manifest waits for documents that arrive later")
+    func manifestThenDocuments() throws {
+        let spool = try SpoolHarness()
+        try spool.start()
+        try spool.drop(
+            Array(#"{"documents": [{"file": "b.pdf"}, {"file": "c.pdf", "pages": "1"}], "reference": "ref-7"}"#.utf8),
+            as: "batch.job.json"
+        )
+        Thread.sleep(forTimeInterval: 1.5)
+        try spool.drop(SpoolPDF.numbered(1), as: "b.pdf")
+        Thread.sleep(forTimeInterval: 1.0)
+        try spool.drop(SpoolPDF.numbered(2), as: "c.pdf")
+        try spool.wait("one job with both documents") { spool.statuses(where: "complete").count == 1 }
+        let status = try #require(spool.statuses(where: "complete").values.first)
+        #expect((status["documents"] as? [[String: Any]])?.count == 2)
+        #expect(status["reference"] as? String == "ref-7")
+        #expect((status["outputs"] as? [[String: Any]])?.count == 4)
+        spool.stop()
+    }
+
+    @Test("an archive of PDFs is one job; the same drop twice is recognised and billed once")
+    func archiveAndDuplicate() throws {
+        let spool = try SpoolHarness()
+        try spool.start()
+        let zip = try ArchiveBuilder.bytes([
+            .file("one.pdf", SpoolPDF.numbered(1)), .folder("sub/"), .file("sub/two.pdf", SpoolPDF.numbered(2)),
+        ])
+        try spool.drop(zip, as: "batch.zip")
+        try spool.wait("the archive job") { spool.statuses(where: "complete").count == 1 }
+        let status = try #require(spool.statuses(where: "complete").values.first)
+        #expect(
+            (status["documents"] as? [[String: Any]])?.map { $0["filename"] as? String } == ["one.pdf", "sub/two.pdf"]
+        )
+
+        try spool.drop(SpoolPDF.numbered(9), as: "x.pdf")
+        try spool.wait("the lone job") { spool.statuses(where: "complete").count == 2 }
+        try spool.drop(SpoolPDF.numbered(9), as: "x-again.pdf")
+        try spool.wait("the duplicate is recorded") {
+            spool.statuses(where: "complete").values.contains { $0["duplicateOf"] != nil }
+        }
+        let duplicate = try #require(spool.statuses(where: "complete").values.first { $0["duplicateOf"] != nil })
+        let original = try #require(duplicate["duplicateOf"] as? String)
+        #expect(spool.statuses()[original]?["status"] as? String == "complete")
+        let export = try spool.cli(["ledger", "export", "--format", "jsonl"])
+        let settles = export.stdout.split(separator: "\n").filter { $0.contains("\"settle\"") }
+        #expect(settles.count == 2, "two jobs settled, the duplicate not at all")
+        #expect(spool.contents("acme", "inbox").isEmpty)
+        spool.stop()
+    }
+}

@@ -1,0 +1,51 @@
+import SpoolConfig
+import Testing
+
+@testable import Spool
+
+@Suite("Job scheduler")
+struct JobSchedulerTests {
+    func tenant(_ name: String, concurrent: Int = 10, perHour: Int = 100) -> TenantConfiguration {
+        var tenant = TenantConfiguration(name: name)
+        tenant.plan.concurrentJobs = concurrent
+        tenant.plan.jobsPerHour = perHour
+        return tenant
+    }
+
+    @Test("tenants take turns: one file of a small tenant is not stuck behind 500 of a big one")
+    func roundRobin() {
+        let scheduler = JobScheduler()
+        scheduler.register(tenant("big"), startedLastHour: 0, now: 0)
+        scheduler.register(tenant("small"), startedLastHour: 0, now: 0)
+        for index in 0..<500 { scheduler.enqueue("b\(index)", tenant: "big") }
+        _ = scheduler.next(now: 1)
+        scheduler.enqueue("s0", tenant: "small")
+        let second = scheduler.next(now: 1)
+        #expect(second?.tenant == "small" && second?.job == "s0")
+    }
+
+    @Test("over the concurrent or hourly limit a job waits instead of failing")
+    func limits() {
+        let scheduler = JobScheduler()
+        scheduler.register(tenant("a", concurrent: 1, perHour: 2), startedLastHour: 0, now: 0)
+        for index in 0..<3 { scheduler.enqueue("j\(index)", tenant: "a") }
+        #expect(scheduler.next(now: 0)?.job == "j0")
+        #expect(scheduler.next(now: 0) == nil)  // one at a time
+        scheduler.finished("j0", tenant: "a")
+        #expect(scheduler.next(now: 1)?.job == "j1")
+        scheduler.finished("j1", tenant: "a")
+        #expect(scheduler.next(now: 2) == nil)  // two per hour
+        #expect(scheduler.depths()["a"] == 1)
+        #expect(scheduler.next(now: 3_601)?.job == "j2")
+    }
+
+    @Test("a job queued twice runs once")
+    func dedup() {
+        let scheduler = JobScheduler()
+        scheduler.register(tenant("a"), startedLastHour: 0, now: 0)
+        scheduler.enqueue("j", tenant: "a")
+        scheduler.enqueue("j", tenant: "a")
+        #expect(scheduler.next(now: 0)?.job == "j")
+        #expect(scheduler.next(now: 0) == nil)
+    }
+}

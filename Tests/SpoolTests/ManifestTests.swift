@@ -1,0 +1,109 @@
+import PDFText
+import SpoolConfig
+import Testing
+
+@testable import Spool
+
+@Suite("Manifest validation")
+struct ManifestTests {
+    let tenant: TenantConfiguration = {
+        var tenant = TenantConfiguration(name: "acme")
+        tenant.plan.documentsPerJob = 3
+        tenant.allowedFormats = ["json", "md", "text"]
+        return tenant
+    }()
+
+    func parse(_ text: String, nested: Bool = false) throws -> Manifest {
+        try Manifest(bytes: Array(text.utf8), tenant: tenant, nested: nested)
+    }
+
+    @Test("a complete manifest keeps every field")
+    func complete() throws {
+        let manifest = try parse(
+            """
+            { "documents": [{ "file": "report.pdf", "pages": "1-11,18" }, { "file": "b.pdf", "password": "pw" }],
+              "outputFormats": ["json", "md", "json"], "mode": "info", "dryRun": true,
+              "options": { "bounds": true, "fonts": false, "semantic": false },
+              "skill": { "name": "acme-router-manual", "catalogue": "never" },
+              "engine": "\(PDFEngine.version)", "review": "always", "reference": "client-ref-42" }
+            """
+        )
+        #expect(manifest.documents.map(\.file) == ["report.pdf", "b.pdf"])
+        #expect(manifest.documents[0].pages == "1-11,18")
+        #expect(manifest.documents[1].password == "pw")
+        #expect(manifest.outputFormats == ["json", "md"])
+        #expect(manifest.mode == "info" && manifest.dryRun && manifest.bounds && !manifest.semantic)
+        #expect(manifest.skillName == "acme-router-manual" && manifest.catalogue == "never")
+        #expect(manifest.review == "always" && manifest.reference == "client-ref-42")
+    }
+
+    @Test("formats default to the tenant's")
+    func defaults() throws {
+        let manifest = try parse(#"{"documents": [{"file": "a.pdf"}]}"#)
+        #expect(manifest.outputFormats == tenant.defaultFormats)
+        #expect(manifest.review == "auto")
+    }
+
+    @Test(
+        "each refusal carries its code",
+        arguments: [
+            (#"{"documents": [{"file": "a.pdf"}], "colour": "red"}"#, "ERR::MANIFEST::UNKNOWN_FIELD"),
+            (#"{"documents": [{"file": "a.pdf", "page": "1"}]}"#, "ERR::MANIFEST::UNKNOWN_FIELD"),
+            (#"{"documents": [{"file": 7}]}"#, "ERR::MANIFEST::INVALID_FIELD"),
+            (#"{"documents": "a.pdf"}"#, "ERR::MANIFEST::INVALID_FIELD"),
+            (#"{"documents": [{"file": "a.pdf"}], "dryRun": "yes"}"#, "ERR::MANIFEST::INVALID_FIELD"),
+            (#"{"documents": []}"#, "ERR::MANIFEST::INVALID_FIELD"),
+            (#"{"documents": [{"file": "../b/secret.pdf"}]}"#, "ERR::SECURITY::PATH_TRAVERSAL"),
+            (#"{"documents": [{"file": "/etc/passwd"}]}"#, "ERR::SECURITY::ABSOLUTE_PATH"),
+            (#"{"documents": [{"file": "sub/a.pdf"}]}"#, "ERR::SECURITY::OUTSIDE_INBOX"),
+            (#"{"documents": [{"file": "a.pdf", "pages": "3-1"}]}"#, "ERR::MANIFEST::BAD_PAGES"),
+            (#"{"documents": [{"file": "a.pdf", "pages": "one"}]}"#, "ERR::MANIFEST::BAD_PAGES"),
+            (
+                #"{"documents": [{"file": "a.pdf"}, {"file": "b.pdf"}, {"file": "c.pdf"}, {"file": "d.pdf"}]}"#,
+                "ERR::PLAN::TOO_MANY_DOCUMENTS"
+            ),
+            (#"{"documents": [{"file": "a.pdf"}], "outputFormats": ["ascii"]}"#, "ERR::MANIFEST::FORMAT_NOT_ALLOWED"),
+            (#"{"documents": [{"file": "a.pdf"}], "outputFormats": ["docx"]}"#, "ERR::MANIFEST::UNKNOWN_FORMAT"),
+            (#"{"documents": [{"file": "a.pdf"}], "engine": "pdf@1999-01-01"}"#, "ERR::INPUT::BAD_VERSION"),
+            (#"{"documents": [{"file": "a.pdf"}"#, "ERR::MANIFEST::INVALID_JSON"),
+        ]
+    )
+    func refusals(text: String, code: String) {
+        do {
+            _ = try parse(text)
+            Issue.record("accepted: \(text)")
+        } catch let error as SpoolError {
+            #expect(error.code.rawValue == code)
+        } catch {
+            Issue.record("uncoded error \(error)")
+        }
+    }
+
+    @Test("inside an archive, subfolders are allowed but climbing out is not")
+    func nested() throws {
+        #expect(try parse(#"{"documents": [{"file": "docs/a.pdf"}]}"#, nested: true).documents[0].file == "docs/a.pdf")
+        #expect(throws: SpoolError.self) { try parse(#"{"documents": [{"file": "docs/../../a.pdf"}]}"#, nested: true) }
+    }
+
+    @Test(
+        "inbox names",
+        arguments: [
+            ("report.pdf", InboxName.pdf), ("REPORT.PDF", .pdf), ("batch.job.json", .manifest),
+            ("b.zip", .archive(.zip)), ("b.tar", .archive(.tar)), ("b.tar.gz", .archive(.tarGzip)),
+            ("b.tgz", .archive(.tarGzip)), (".report.pdf.Ab12Cd", .ignored), (".in.report.pdf", .ignored),
+            ("report.pdf.part", .ignored), ("report.pdf.filepart", .ignored), ("x.tmp", .ignored),
+            ("report.pdf~", .ignored), ("notes.docx", .unsupported),
+        ]
+    )
+    func inboxNames(name: String, kind: InboxName) {
+        #expect(InboxName(name) == kind)
+    }
+
+    @Test("completeness: a PDF needs %%EOF near its end, a zip its end record")
+    func completeness() {
+        #expect(InboxName.pdf.looksComplete(tail: Array("xref\n%%EOF\n".utf8), size: 100))
+        #expect(!InboxName.pdf.looksComplete(tail: Array("stream\nxx".utf8), size: 100))
+        #expect(InboxName.archive(.zip).looksComplete(tail: [0, 0x50, 0x4b, 0x05, 0x06, 0, 0], size: 100))
+        #expect(!InboxName.archive(.zip).looksComplete(tail: [0x50, 0x4b, 0x03, 0x04], size: 100))
+    }
+}
