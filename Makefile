@@ -50,6 +50,7 @@ bench: release eval-deps
 		$(foreach c,$(CORPORA),--corpus $(c)) --json-out .build/bench.json --markdown-out .build/bench.md
 	python3 Scripts/bench-summary.py .build/bench.json $(CORPORA)
 	Scripts/bench-ledger.sh
+	python3 Scripts/bench-spool.py --files 10000 --tenants 10 --queue 64
 
 format:
 	swift format --in-place --recursive Sources Tests Package.swift

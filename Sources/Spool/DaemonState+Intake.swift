@@ -50,7 +50,8 @@ extension DaemonState {
                         name,
                         trackers: &trackers,
                         list: listAll || listTenants.contains(name),
-                        countMissed: false,
+                        // After an overflow or a lost watch, what the listing finds is what events missed.
+                        countMissed: !polling && lastListing > -Double.infinity,
                         now: now
                     )
                 }

@@ -134,7 +134,10 @@ public final class Directory: @unchecked Sendable {
     }
 
     /// Writes `bytes` as `name`: a temporary file in this folder, fsynced, renamed over `name`, folder fsynced.
-    public func writeDurably(_ name: String, _ bytes: [UInt8]) throws {
+    ///
+    /// With `durable: false` the fsyncs are skipped: readers still never see a partial file, but a crash may lose
+    /// the update (fine for progress notes that the next write supersedes).
+    public func writeDurably(_ name: String, _ bytes: [UInt8], durable: Bool = true) throws {
         try Self.checkName(name)
         let temporary = ".\(name).tmp"
         unlinkat(descriptor, temporary, 0)
@@ -151,7 +154,7 @@ public final class Directory: @unchecked Sendable {
             }
             offset += written
         }
-        guard fsync(file) == 0 else {
+        guard !durable || fsync(file) == 0 else {
             close(file)
             unlinkat(descriptor, temporary, 0)
             throw Self.error("cannot fsync '\(path)/\(temporary)'")
@@ -161,7 +164,7 @@ public final class Directory: @unchecked Sendable {
             unlinkat(descriptor, temporary, 0)
             throw Self.error("cannot rename '\(path)/\(temporary)'")
         }
-        try sync()
+        if durable { try sync() }
     }
 
     /// Flushes the folder's entries (renames, creations) to disk.

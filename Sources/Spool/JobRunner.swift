@@ -92,7 +92,8 @@ struct JobRunner: Sendable {
         func enter(_ stage: String) throws {
             report.stage = stage
             try ledger.updateJob(ticket.id, status: .processing, stage: stage)
-            try status.writeDurably(JobReport.fileName, report.bytes)
+            // A progress note: the final status is written durably, this one need not be.
+            try status.writeDurably(JobReport.fileName, report.bytes, durable: false)
         }
 
         try enter("inspect")
