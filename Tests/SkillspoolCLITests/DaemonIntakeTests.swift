@@ -118,3 +118,53 @@ struct DaemonIntakeTests {
         spool.stop()
     }
 }
+
+@Suite("Daemon: operations", .serialized)
+struct DaemonOperationsTests {
+    @Test("poll mode (network file systems) publishes without inotify; categories name the outputs")
+    func pollModeAndCategories() throws {
+        let spool = try SpoolHarness(
+            tenants: [
+                "acme": #"""
+                , "categories": [
+                    { "name": "orders", "keyTopics": ["purchase order"], "naming": "PO-[Date]-[Category]" },
+                    { "name": "other", "fallback": true } ]
+                """#
+            ],
+            daemon: #", "watch": "poll""#
+        )
+        try spool.start()
+        let order = PDFFixture.helvetica("BT /R 12 Tf 72 700 Td (Purchase Order) Tj 0 -20 Td (Date: 14.03.2026) Tj ET")
+        try spool.drop(order, as: "scan-0042.pdf")
+        try spool.drop(SpoolPDF.numbered(5), as: "misc.pdf")
+        try spool.wait("both published by polling") { spool.statuses(where: "complete").count == 2 }
+        let documents = spool.statuses(where: "complete").values.compactMap {
+            ($0["documents"] as? [[String: Any]])?.first
+        }
+        #expect(Set(documents.compactMap { $0["category"] as? String }) == ["orders", "other"])
+        let paths = spool.statuses(where: "complete").values.flatMap {
+            ($0["outputs"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+        }
+        #expect(paths.contains { $0.hasSuffix("/PO-2026-03-14-orders.json") }, "\(paths)")
+        #expect(paths.contains { $0.hasSuffix("/misc.json") })
+        #expect(!spool.log.contains("\"watching\""))
+        #expect(spool.stop() == 0)
+    }
+
+    @Test("tenants add creates the configuration and folders; doctor passes on them")
+    func tenantsAndDoctor() throws {
+        let spool = try SpoolHarness(tenants: [:])
+        let added = try spool.cli(["tenants", "add", "newco"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(
+            FileManager.default.fileExists(atPath: spool.root.appendingPathComponent("etc/tenants/newco.json").path)
+        )
+        for area in ["inbox", "outbox", "review", "failed"] {
+            #expect(FileManager.default.fileExists(atPath: spool.folder("newco", area).path))
+        }
+        let doctor = try spool.cli(["doctor", "--json"])
+        #expect(doctor.status == 0, "\(doctor.stdout)")
+        #expect(doctor.stdout.contains("\"check\": \"inotify watches\""))
+        #expect(try spool.cli(["tenants", "add", "Bad Name"]).status != 0)
+    }
+}
