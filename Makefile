@@ -5,7 +5,7 @@ CORPORA := ../shared/corpus ../shared/corpus-synth
 EVALUATE := ../shared/tools/evaluate.py
 ENGINE := .build/release/skillspool
 
-.PHONY: deps build release run test eval bench format lint clean
+.PHONY: deps build release run test eval skills-check bench format lint clean
 
 ## Install the Debian packages the build needs (only the missing ones).
 deps:
@@ -42,6 +42,11 @@ eval-deps:
 eval: release eval-deps
 	python3 $(EVALUATE) --engine $(ENGINE) --anchors none --strict \
 		$(foreach c,$(CORPORA),--corpus $(c)) --markdown-out .build/eval.md
+
+## Package every corpus PDF twice: agentskills validate, QA E-rules and accuracy, identical zips (issue 4).
+skills-check: release
+	@command -v agentskills >/dev/null || python3 -m pip install -q skills-ref==0.1.1
+	python3 Scripts/check-skills.py $(CORPORA)
 
 bench: release eval-deps
 	@python3 -c "import fitz" 2>/dev/null || python3 -m pip install -q -r ../shared/tools/requirements.txt

@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Layout", targets: ["Layout"]),
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Archives", targets: ["Archives"]),
+        .library(name: "Skills", targets: ["Skills"]),
         .library(name: "Spool", targets: ["Spool"]),
     ],
     dependencies: [
@@ -36,6 +37,7 @@ let package = Package(
             dependencies: ["PDFText", "DocumentModel", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "Digest"),
+        .target(name: "Skills", dependencies: ["DocumentModel"]),
         .target(name: "Archives", dependencies: ["CArchive"]),
         .target(name: "Ledger", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Daemon and tenant configuration files, free of the database stack so the converter can read them.
@@ -43,7 +45,8 @@ let package = Package(
         .target(
             name: "Spool",
             dependencies: [
-                "SpoolConfig", "PDFText", "DocumentModel", "Layout", "Digest", "Archives", "Ledger", "CInotifyTools",
+                "SpoolConfig", "PDFText", "DocumentModel", "Layout", "Digest", "Archives", "Skills", "Ledger",
+                "CInotifyTools",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -77,7 +80,9 @@ let package = Package(
         .executableTarget(
             name: "skillspool-daemon",
             dependencies: [
-                "Spool", "SpoolConfig", "Ledger", "CLISupport", "DocumentModel", "PDFText", "Archives",
+                "Spool", "SpoolConfig", "Ledger", "CLISupport", "DocumentModel", "PDFText", "Archives", "Skills",
+                "Layout",
+                "Digest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -98,6 +103,7 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SpoolConfigTests", dependencies: ["SpoolConfig"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "SkillsTests", dependencies: ["Skills", "DocumentModel"]),
         .testTarget(name: "ArchivesTests", dependencies: ["Archives", "PDFFixtures"]),
         .testTarget(name: "SpoolTests", dependencies: ["Spool", "SpoolConfig", "PDFFixtures"]),
         .testTarget(name: "SkillspoolCLITests", dependencies: ["PDFFixtures"]),

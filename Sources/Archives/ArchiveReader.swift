@@ -16,7 +16,7 @@ public struct ExtractedMember: Sendable, Hashable {
 /// Owns the libarchive read handle; lend it to a scope with ``withArchive(descriptor:_:)``. Not thread-safe: one
 /// reader belongs to the one task that opened it.
 public final class ArchiveReader {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
     private let archiveBytes: Int
 
     private init(descriptor: Int32) throws {
@@ -154,7 +154,70 @@ public final class ArchiveReader {
         return current
     }
 
-    private static func message(_ handle: OpaquePointer) -> String {
+    static func message(_ handle: OpaquePointer) -> String {
         archive_error_string(handle).map { String(cString: $0) } ?? "unknown error"
+    }
+}
+
+/// A member read into memory by ``ArchiveReader/readMembers(limits:)``, path unchecked (for inspection).
+public struct ArchiveMember: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case file
+        case folder
+        case link
+        case other
+    }
+
+    /// The name exactly as stored.
+    public var rawPath: String
+    public var kind: Kind
+    /// The data of a file (empty for other kinds).
+    public var bytes: [UInt8]
+}
+
+extension ArchiveReader {
+    /// Reads every member into memory without writing anything, for inspecting an archive made elsewhere (QA of a
+    /// skill zip). Paths are returned as stored; sizes and counts are limited as in ``extract(into:limits:)``.
+    public func readMembers(limits: ArchiveLimits = .default) throws -> [ArchiveMember] {
+        var members: [ArchiveMember] = []
+        var total = 0
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var entry: OpaquePointer?
+        while true {
+            let status = archive_read_next_header(handle, &entry)
+            if status == ARCHIVE_EOF { break }
+            guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else {
+                throw ArchiveError(.corrupt, "cannot read the next member: \(Self.message(handle))")
+            }
+            guard members.count < limits.maxMembers else {
+                throw ArchiveError(.tooManyMembers, "more than \(limits.maxMembers) members")
+            }
+            let raw = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
+            let type = UInt32(archive_entry_filetype(entry))
+            var member = ArchiveMember(rawPath: raw, kind: .other, bytes: [])
+            if archive_entry_hardlink(entry) != nil || archive_entry_symlink(entry) != nil
+                || type == skillspool_ae_iflnk
+            {
+                member.kind = .link
+            } else if type == skillspool_ae_ifdir || (type == 0 && raw.hasSuffix("/")) {
+                member.kind = .folder
+            } else if type == skillspool_ae_ifreg {
+                member.kind = .file
+                while true {
+                    let count = buffer.withUnsafeMutableBytes { archive_read_data(handle, $0.baseAddress, $0.count) }
+                    if count == 0 { break }
+                    guard count > 0 else {
+                        throw ArchiveError(.corrupt, "member '\(raw)' cannot be read: \(Self.message(handle))")
+                    }
+                    total += count
+                    guard total <= limits.maxTotalBytes else {
+                        throw ArchiveError(.tooLarge, "members hold more than \(limits.maxTotalBytes) bytes")
+                    }
+                    member.bytes += buffer[0..<count]
+                }
+            }
+            members.append(member)
+        }
+        return members
     }
 }

@@ -45,7 +45,7 @@ extension Document {
     }
 
     /// A GitHub pipe table; footer rows are rendered as rows.
-    static func pipeTable(_ table: Table) -> [String] {
+    public static func pipeTable(_ table: Table) -> [String] {
         func row(_ cells: [String]) -> String {
             "| " + cells.map { inline($0).isEmpty ? " " : inline($0) }.joined(separator: " | ") + " |"
         }
@@ -57,7 +57,7 @@ extension Document {
     }
 
     /// `1.`/`2)`/`(3)` keep their number as `1.`; everything else becomes `-`.
-    static func listMarker(_ marker: String?) -> String {
+    public static func listMarker(_ marker: String?) -> String {
         guard let marker else { return "-" }
         let digits = marker.filter(\.isNumber)
         return !digits.isEmpty && digits.count == marker.filter({ $0.isLetter || $0.isNumber }).count
@@ -65,7 +65,7 @@ extension Document {
     }
 
     /// Escapes characters that Markdown would read as markup inside a line.
-    static func inline(_ text: String) -> String {
+    public static func inline(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
@@ -79,7 +79,7 @@ extension Document {
     }
 
     /// A paragraph, escaped so that it cannot start a heading, list or quote.
-    static func paragraph(_ text: String) -> String {
+    public static func paragraph(_ text: String) -> String {
         let escaped = inline(text)
         guard let first = escaped.first else { return escaped }
         if "#+-=".contains(first) { return "\\" + escaped }

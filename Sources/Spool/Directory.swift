@@ -252,3 +252,15 @@ public final class OpenFile {
         return read > 0 ? Array(bytes.prefix(read)) : []
     }
 }
+
+extension Directory {
+    /// Writes a file at a relative `path` (`a/b/c.md`), creating the folders on the way; durable as
+    /// ``writeDurably(_:_:durable:)``.
+    public func writeDurably(path: String, _ bytes: [UInt8]) throws {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let last = parts.last else { throw SpoolError(.pathTraversal, "empty path") }
+        var folder = self
+        for part in parts.dropLast() { folder = try folder.folder(part, create: true) }
+        try folder.writeDurably(last, bytes)
+    }
+}

@@ -1,5 +1,7 @@
 import DocumentModel
 import Layout
+import PDFText
+import Skills
 import SpoolConfig
 
 extension JobRunner {
@@ -77,5 +79,34 @@ extension JobRunner {
             }
         }
         return outputs
+    }
+}
+
+extension JobRunner {
+    /// The skill formats of the job (claude-skill, cursor-rules, agents-md) with a QA report per skill.
+    func packageSkills(
+        _ documents: [WorkingDocument],
+        manifest: Manifest,
+        tenant: TenantConfiguration
+    ) throws
+        -> (files: [PublishedFile], reports: [QAReport])
+    {
+        let sources = documents.compactMap { working -> SkillSource? in
+            guard let document = working.document else { return nil }
+            return SkillSource(
+                document: document,
+                fileName: working.report.fileName,
+                sha256: working.report.sha256,
+                pages: working.selection.description
+            )
+        }
+        var request = SkillRequest(
+            formats: manifest.outputFormats.filter(SkillRequest.formats.contains),
+            name: manifest.skillName,
+            engineVersion: PDFEngine.version
+        )
+        request.catalogue = PackageOptions.Catalogue(rawValue: manifest.catalogue) ?? .auto
+        request.threshold = tenant.qaThreshold
+        return try SkillPublisher.build(sources, request: request)
     }
 }

@@ -139,13 +139,24 @@ struct JobRunner: Sendable {
             outputs = package(documents, manifest: manifest, infoMode: infoMode)
         }
         try enter("qa")
-        // Skill formats bring QA scores; conversion formats have none, so review is only ever by request.
-        let held = manifest.review == "always"
+        var qaPassed = true
+        if !manifest.dryRun, !infoMode, manifest.outputFormats.contains(where: SkillRequest.formats.contains) {
+            let skills = try packageSkills(documents, manifest: manifest, tenant: tenant.configuration)
+            outputs += skills.files.map { ($0.path, $0.format, $0.bytes) }
+            report.qaScores = skills.reports.flatMap { skill in
+                skill.agents.map {
+                    QAScoreRecord(skill: skill.skill, agent: $0.agent, score: $0.score, passed: $0.passed)
+                }
+            }
+            qaPassed = skills.reports.allSatisfy(\.passed)
+        }
+        // A skill below the tenant's QA threshold waits for a person unless the manifest says never.
+        let held = manifest.review == "always" || manifest.review == "auto" && !qaPassed
 
         try enter("publish")
         let destination = held ? try tenant.review.folder(ticket.id, create: true) : status
         for output in outputs {
-            try destination.writeDurably(output.name, output.bytes)
+            try destination.writeDurably(path: output.name, output.bytes)
             report.outputs.append(
                 OutputRecord(
                     format: output.format,
@@ -169,6 +180,7 @@ struct JobRunner: Sendable {
                 stage: "review",
                 documents: records(report),
                 outputs: report.outputs,
+                qaScores: report.qaScores,
                 settle: nil
             )
             logger.info("held for review", metadata: ["outputs": "\(outputs.count)"])
@@ -185,6 +197,7 @@ struct JobRunner: Sendable {
             stage: "publish",
             documents: records(report),
             outputs: report.outputs,
+            qaScores: report.qaScores,
             settle: pagesCharged
         )
         try tenant.work.remove(ticket.id)

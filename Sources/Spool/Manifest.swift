@@ -1,5 +1,6 @@
 import DocumentModel
 import PDFText
+import Skills
 import SpoolConfig
 
 /// A job manifest (`NAME.job.json`), validated against the schema of DESIGN.md and the tenant's plan.
@@ -27,7 +28,7 @@ public struct Manifest: Sendable, Hashable {
     public var reference: String?
 
     /// The formats the engines offer today.
-    public static let knownFormats = ["json", "md", "ascii", "text"]
+    public static let knownFormats = ["json", "md", "ascii", "text"] + SkillRequest.formats
 
     /// The job of a lone PDF: the tenant's default formats.
     public static func lone(file: String, tenant: TenantConfiguration) -> Manifest {
@@ -125,6 +126,12 @@ public struct Manifest: Sendable, Hashable {
             let members = try Self.object(skill, "skill")
             try Self.checkKeys(members, ["name", "catalogue"], context: "skill.")
             skillName = try Self.string(members, "name", context: "skill.")
+            if let name = skillName, SkillPackager.skillName(name, fallback: "") != name {
+                throw SpoolError(
+                    .manifestInvalid,
+                    "skill.name \"\(name)\" must be 1–64 characters of a-z, 0-9 and single dashes, without reserved or vague words"
+                )
+            }
             if let catalogue = try Self.string(members, "catalogue", context: "skill.") {
                 guard ["auto", "always", "never"].contains(catalogue) else {
                     throw SpoolError(.manifestInvalid, "skill.catalogue must be auto, always or never")

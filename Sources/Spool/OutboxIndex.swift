@@ -1,4 +1,9 @@
 import Ledger
+import Skills
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The tenant's `outbox/index.html` dashboard and `outbox/available_skills.xml`, regenerated after jobs finish.
 struct OutboxIndex: Sendable {
@@ -46,69 +51,25 @@ struct OutboxIndex: Sendable {
         return html
     }
 
-    /// `<available_skills>` for every published skill folder (`outbox/<job>/<skill>/SKILL.md`), by path.
+    /// `<available_skills>` for every published skill folder (`outbox/<job>/<skill>/SKILL.md`), located by absolute
+    /// path as the reference tool does.
     func skillsXML(_ tenant: TenantSpool) throws -> String {
+        var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let base = realpath(tenant.outbox.path, &resolved) != nil ? String(cString: resolved) : tenant.outbox.path
         var skills: [(name: String, description: String, location: String)] = []
         for job in try tenant.outbox.names() {
             guard let folder = try? tenant.outbox.folder(job) else { continue }
             for entry in try folder.names() where !entry.hasPrefix(".") {
                 guard let skill = try? folder.folder(entry), skill.contains("SKILL.md"),
-                    let bytes = try? skill.read("SKILL.md", limit: 1 << 20)
+                    let bytes = try? skill.read("SKILL.md", limit: 1 << 20),
+                    case .success(let frontmatter) = Frontmatter.parse(String(decoding: bytes, as: UTF8.self)),
+                    let name = frontmatter.string("name")
                 else { continue }
-                let fields = Self.frontmatter(String(decoding: bytes, as: UTF8.self))
-                guard let name = fields["name"] else { continue }
-                skills.append((name, fields["description"] ?? "", "\(job)/\(entry)/SKILL.md"))
+                skills.append((name, frontmatter.string("description") ?? "", "\(base)/\(job)/\(entry)/SKILL.md"))
             }
         }
-        var xml = "<available_skills>\n"
-        for skill in skills {
-            xml += "<skill>\n<name>\n\(Self.escape(skill.name))\n</name>\n"
-            xml += "<description>\n\(Self.escape(skill.description))\n</description>\n"
-            xml += "<location>\n\(Self.escape(skill.location))\n</location>\n</skill>\n"
-        }
-        return xml + "</available_skills>\n"
+        return AvailableSkills.xml(skills) + "\n"
     }
 
-    /// Top-level `key: value` pairs of a SKILL.md frontmatter (quotes removed).
-    static func frontmatter(_ text: String) -> [String: String] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first?.trimmingCharacters(in: "\r") == "---" else { return [:] }
-        var fields: [String: String] = [:]
-        for line in lines.dropFirst() {
-            let trimmed = line.trimmingCharacters(in: "\r")
-            if trimmed == "---" { break }
-            guard !trimmed.hasPrefix(" "), let colon = trimmed.firstIndex(of: ":") else { continue }
-            let key = String(trimmed[..<colon])
-            var value = String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces()
-            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
-                value = String(value.dropFirst().dropLast())
-                if first == "\"" { value = value.replacing("\\\"", with: "\"").replacing("\\\\", with: "\\") }
-            }
-            fields[key] = value
-        }
-        return fields
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: Character) -> String {
-        var view = self
-        while view.last == set { view = view.dropLast() }
-        return String(view)
-    }
+    static func escape(_ text: String) -> String { AvailableSkills.escape(text) }
 }

@@ -9,6 +9,9 @@ struct DaemonToolCommand: AsyncParsableCommand {
         commandName: "skillspool",
         abstract: "Run and operate the Skillspool spool daemon.",
         version: PDFEngine.version,
-        subcommands: [ServeCommand.self, TenantsCommand.self, DoctorCommand.self, ReviewCommand.self]
+        subcommands: [
+            ServeCommand.self, TenantsCommand.self, DoctorCommand.self, ReviewCommand.self, PackageCommand.self,
+            TopicsCommand.self, QACommand.self, SkillsCommand.self,
+        ]
     )
 }

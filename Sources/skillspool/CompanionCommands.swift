@@ -121,3 +121,55 @@ struct ReviewPassthrough: ParsableCommand {
 
     func run() throws { try Companion.exec("review", arguments, in: Companion.daemon) }
 }
+
+/// `skillspool package …` (see `skillspool-daemon`).
+struct SkillsPassthrough: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "package",
+        abstract: "Package PDFs into skills with QA reports (`skillspool package --help`)."
+    )
+
+    @Argument(parsing: .captureForPassthrough, help: "FILE... --format … -o DIR.")
+    var arguments: [String] = []
+
+    func run() throws { try Companion.exec("package", arguments, in: Companion.daemon) }
+}
+
+/// `skillspool topics FILE` (see `skillspool-daemon`).
+struct TopicsPassthrough: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "topics",
+        abstract: "Detect a document's topics and whether it makes a catalogue (`skillspool topics --help`)."
+    )
+
+    @Argument(parsing: .captureForPassthrough, help: "FILE and options.")
+    var arguments: [String] = []
+
+    func run() throws { try Companion.exec("topics", arguments, in: Companion.daemon) }
+}
+
+/// `skillspool qa PATH` (see `skillspool-daemon`).
+struct QAPassthrough: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qa",
+        abstract: "Score a skill folder or zip with the five QA agents (`skillspool qa --help`)."
+    )
+
+    @Argument(parsing: .captureForPassthrough, help: "PATH and options.")
+    var arguments: [String] = []
+
+    func run() throws { try Companion.exec("qa", arguments, in: Companion.daemon) }
+}
+
+/// `skillspool skills index DIR` (see `skillspool-daemon`).
+struct SkillsIndexPassthrough: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "skills",
+        abstract: "Print <available_skills> XML for skill folders (`skillspool skills index DIR`)."
+    )
+
+    @Argument(parsing: .captureForPassthrough, help: "index DIR...")
+    var arguments: [String] = []
+
+    func run() throws { try Companion.exec("skills", arguments, in: Companion.daemon) }
+}

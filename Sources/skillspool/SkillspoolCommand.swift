@@ -10,7 +10,8 @@ struct SkillspoolCommand: ParsableCommand {
         version: PDFEngine.version,
         subcommands: [
             ConvertCommand.self, EngineCommand.self, ServePassthrough.self, TenantsPassthrough.self,
-            DoctorPassthrough.self, ReviewPassthrough.self, JobsPassthrough.self, LedgerPassthrough.self,
+            DoctorPassthrough.self, ReviewPassthrough.self, SkillsPassthrough.self, TopicsPassthrough.self,
+            QAPassthrough.self, SkillsIndexPassthrough.self, JobsPassthrough.self, LedgerPassthrough.self,
         ]
     )
 

@@ -133,3 +133,35 @@ struct ArchiveReaderTests {
         #expect(throws: ArchiveError.self) { _ = try scratch.extract(path) }
     }
 }
+
+@Suite("Deterministic zips")
+struct ZipWriterTests {
+    @Test("the same files give the same bytes whatever their order; folders, epoch timestamps, stored data")
+    func deterministic() throws {
+        let files = [
+            ZipEntry(path: "skill/SKILL.md", bytes: Array("---\nname: skill\n---\n".utf8)),
+            ZipEntry(path: "skill/references/a.md", bytes: Array("# A\n".utf8)),
+        ]
+        let first = try ZipWriter.archive(files)
+        let second = try ZipWriter.archive(files.reversed())
+        #expect(first == second)
+        let scratch = Scratch()
+        let path = scratch.path + "/skill.zip"
+        let handle = open(path, O_WRONLY | O_CREAT, 0o644)
+        _ = first.withUnsafeBytes { write(handle, $0.baseAddress, $0.count) }
+        close(handle)
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        let members = try ArchiveReader.withArchive(descriptor: descriptor) { try $0.readMembers() }
+        #expect(members.map(\.rawPath) == ["skill/", "skill/SKILL.md", "skill/references/", "skill/references/a.md"])
+        #expect(members[1].bytes == files[0].bytes)
+    }
+
+    @Test("unsafe paths are refused when writing too")
+    func refusesUnsafe() {
+        #expect(throws: ArchiveError.self) { try ZipWriter.archive([ZipEntry(path: "../x.md", bytes: [])]) }
+        #expect(throws: ArchiveError.self) {
+            try ZipWriter.archive([ZipEntry(path: "a.md", bytes: []), ZipEntry(path: "a.md", bytes: [1])])
+        }
+    }
+}

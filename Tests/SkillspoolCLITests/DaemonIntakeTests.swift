@@ -168,3 +168,49 @@ struct DaemonOperationsTests {
         #expect(try spool.cli(["tenants", "add", "Bad Name"]).status != 0)
     }
 }
+
+@Suite("Daemon: skill formats", .serialized)
+struct DaemonSkillTests {
+    @Test("skill formats publish folders, zips, QA reports and the skill index; a skill below the QA threshold is held")
+    func skills() throws {
+        let spool = try SpoolHarness(tenants: [
+            "acme": #", "defaultFormats": ["claude-skill", "cursor-rules", "agents-md"]"#,
+            "strict": #", "defaultFormats": ["claude-skill"], "qa": { "threshold": 101 }"#,
+        ])
+        try spool.start(tenants: ["acme", "strict"])
+        let manual = PDFFixture.helvetica(
+            "BT /B 16 Tf 72 720 Td (Router Manual) Tj /R 11 Tf 0 -30 Td (The router connects the office network to the internet.) Tj "
+                + "0 -16 Td (Voltage: 12 V) Tj ET"
+        )
+        try spool.drop(manual, as: "router.pdf")
+        try spool.drop(manual, as: "router.pdf", tenant: "strict")
+        try spool.wait("published and held") {
+            spool.statuses(where: "complete").count == 1 && spool.statuses("strict", where: "review").count == 1
+        }
+        let status = try #require(spool.statuses(where: "complete").values.first)
+        let outputs = (status["outputs"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+        #expect(outputs.contains { $0.hasSuffix("/SKILL.md") })
+        #expect(outputs.contains { $0.hasSuffix(".zip") && !$0.contains("cursor") })
+        #expect(outputs.contains { $0.hasSuffix(".qa.json") })
+        #expect(outputs.contains { $0.contains("/.cursor/rules/") })
+        #expect(outputs.contains { $0.hasSuffix("/AGENTS.md") })
+        let scores = status["qaScores"] as? [[String: Any]] ?? []
+        #expect(
+            Set(scores.compactMap { $0["agent"] as? String }) == [
+                "structure", "completeness", "accuracy", "evolution", "script",
+            ]
+        )
+        #expect(scores.allSatisfy { $0["passed"] as? Bool == true })
+        try spool.wait("the skill index lists the skill") {
+            let xml =
+                (try? String(
+                    contentsOf: spool.folder("acme", "outbox").appendingPathComponent("available_skills.xml"),
+                    encoding: .utf8
+                )) ?? ""
+            return xml.contains("<name>\nrouter-manual\n</name>")
+        }
+        let held = try #require(spool.statuses("strict", where: "review").values.first)
+        #expect((held["qaScores"] as? [[String: Any]] ?? []).contains { $0["passed"] as? Bool == false })
+        spool.stop()
+    }
+}

@@ -1,0 +1,247 @@
+import DocumentModel
+
+extension SkillPackager {
+    /// The frontmatter: name, a double-quoted description, and metadata as quoted strings.
+    static func frontmatter(name: String, description: String, metadata: [(String, String)]) -> [String] {
+        var lines = ["---", "name: \(name)", "description: \(SkillText.yamlQuoted(description))", "metadata:"]
+        for (key, value) in metadata { lines.append("  \(key): \(SkillText.yamlQuoted(value))") }
+        lines.append("---")
+        return lines
+    }
+
+    static func metadata(_ sources: [SkillSource], options: PackageOptions, pages: String? = nil) -> [(String, String)]
+    {
+        [
+            ("source", sources.map(\.fileName).joined(separator: ", ")),
+            ("sha256", sources.map(\.sha256).joined(separator: ", ")),
+            ("pages", pages ?? sources.map(\.pages).joined(separator: "; ")),
+            ("document-type", sources.map(\.document.documentType.type).joined(separator: ", ")),
+            ("engine", options.engineVersion), ("version", options.version), ("generator", "skillspool"),
+        ]
+    }
+
+    /// An extractive overview: the first sentences of the first substantial paragraphs, each cited.
+    static func overview(_ items: [OutlineItem], sentences: Int = 3, paragraphs: Int = 2) -> [String] {
+        var lines: [String] = []
+        for item in items {
+            guard case .paragraph(let text, let page) = item, SkillText.words(text) >= 12 else { continue }
+            lines.append(
+                Document.paragraph(SkillText.sentences(text, count: sentences)) + " " + SkillMarkdown.citation(page)
+            )
+            lines.append("")
+            if lines.count >= 2 * paragraphs { break }
+        }
+        if lines.isEmpty {
+            for item in items {
+                if case .paragraph(let text, let page) = item {
+                    lines += [Document.paragraph(text) + " " + SkillMarkdown.citation(page), ""]
+                    break
+                }
+            }
+        }
+        return lines
+    }
+
+    /// Key facts: key/value pairs, the first tables, the first numbered procedure.
+    static func keyFacts(_ items: [OutlineItem], budget: Int) -> [String] {
+        var lines: [String] = []
+        let pairs = items.compactMap { item -> String? in
+            guard case .keyValue(let key, let value, let page) = item else { return nil }
+            return "- **" + Document.inline(key) + ":** " + Document.inline(value) + " " + SkillMarkdown.citation(page)
+        }
+        lines += pairs.prefix(20)
+        var tables = 0
+        for item in items where tables < 2 {
+            guard case .table(let table, let page) = item, !table.columns.isEmpty, table.rows.count <= 15,
+                table.columns.count <= 7
+            else { continue }
+            let rendered = Document.pipeTable(table)
+            guard rendered.reduce(0, { $0 + $1.utf8.count }) < budget / 3 else { continue }
+            if !lines.isEmpty { lines.append("") }
+            lines += rendered + ["", "Table " + SkillMarkdown.citation(page)]
+            tables += 1
+        }
+        var steps: [OutlineItem] = []
+        for item in items {
+            if item.isNumberedStep {
+                steps.append(item)
+            } else if steps.count >= 2 {
+                break
+            } else {
+                steps = []
+            }
+        }
+        if steps.count >= 2, let first = steps.first {
+            if !lines.isEmpty { lines.append("") }
+            lines += ["### Procedure " + SkillMarkdown.citation(first.page), ""]
+            lines += SkillMarkdown.lines(Array(steps.prefix(15)), topLevel: 1)
+        }
+        var total = 0
+        var kept: [String] = []
+        for line in lines {
+            total += line.utf8.count + 1
+            if total > budget { break }
+            kept.append(line)
+        }
+        return kept
+    }
+
+    /// One skill with a reference file per topic.
+    static func single(
+        _ name: String,
+        title: String,
+        sources: [SkillSource],
+        plans: [TopicPlan],
+        options: PackageOptions
+    ) -> SkillBundle {
+        let allItems = sources.flatMap(\.outline)
+        let topics = plans.flatMap(\.topics)
+        let type = sources.first?.document.documentType.type ?? "unknown"
+        let subject =
+            sources.count == 1
+            ? "\u{201C}\(sources[0].fileName)\u{201D}" : "these \(type == "unknown" ? "document" : type)s"
+        let description = description(title: title, type: type, topics: topics.map(\.name), subject: subject)
+        var files: [(String, [UInt8])] = []
+        var body = ["# " + Document.inline(title), "", "## Overview", ""]
+        body += overview(plans.flatMap(\.preamble) + allItems)
+        let facts = keyFacts(allItems, budget: 3_000)
+        if !facts.isEmpty { body += ["## Key facts", ""] + facts + [""] }
+        body += ["## Topics", ""]
+        var used = Set<String>()
+        for (plan, topic) in plans.flatMap({ plan in plan.topics.map { (plan, $0) } }) {
+            var file = "references/\(topic.slug).md"
+            var counter = 1
+            while used.contains(file) {
+                counter += 1
+                file = "references/\(topic.slug)-\(counter).md"
+            }
+            used.insert(file)
+            let reference = SkillMarkdown.reference(title: topic.name, items: topic.items, topLevel: plan.level ?? 1)
+            files.append((file, Array(reference.utf8)))
+            body.append(
+                "- Read [\(file)](\(file)) when you need the details of \u{201C}\(Document.inline(topic.name))\u{201D} "
+                    + SkillMarkdown.citation(topic.firstPage, topic.lastPage) + "."
+            )
+        }
+        if topics.isEmpty { body.append("- The document has no text layer to reference.") }
+        let skill =
+            frontmatter(name: name, description: description, metadata: metadata(sources, options: options)) + body
+        files.append(("SKILL.md", Array((skill.joined(separator: "\n").trimmingTrailingBlankLines() + "\n").utf8)))
+        return SkillBundle(
+            name: name,
+            description: description,
+            version: options.version,
+            files: files,
+            coverage: allItems
+        )
+    }
+
+    /// One topic of a catalogue as a skill of its own.
+    static func topicSkill(
+        _ name: String,
+        topic: Topic,
+        source: SkillSource,
+        title: String,
+        options: PackageOptions
+    ) -> SkillBundle {
+        let type = source.document.documentType.type
+        let subtopics = topic.items.compactMap { item -> String? in
+            if case .heading(let text, _, _) = item { return SkillText.withoutNumbering(text) }
+            return nil
+        }.dropFirst()
+        let description = description(
+            title: topic.name,
+            type: type == "unknown" ? "unknown" : type,
+            topics: Array(subtopics),
+            subject: "\u{201C}\(topic.name)\u{201D} in \u{201C}\(title)\u{201D}"
+        )
+        let file = "references/\(topic.slug).md"
+        let reference = SkillMarkdown.reference(title: topic.name, items: topic.items, topLevel: levelOf(topic) ?? 1)
+        var body = ["# " + Document.inline(topic.name), "", "## Overview", ""]
+        body += overview(topic.items)
+        body.append(
+            "Part of \u{201C}\(Document.inline(title))\u{201D} "
+                + SkillMarkdown.citation(topic.firstPage, topic.lastPage) + "."
+        )
+        body.append("")
+        let facts = keyFacts(topic.items, budget: 3_000)
+        if !facts.isEmpty { body += ["## Key facts", ""] + facts + [""] }
+        body += [
+            "## Reference", "",
+            "- Read [\(file)](\(file)) when you need the full text of \u{201C}\(Document.inline(topic.name))\u{201D} with its tables and lists "
+                + SkillMarkdown.citation(topic.firstPage, topic.lastPage) + ".",
+        ]
+        let pages = topic.firstPage == topic.lastPage ? "\(topic.firstPage)" : "\(topic.firstPage)-\(topic.lastPage)"
+        let skill =
+            frontmatter(
+                name: name,
+                description: description,
+                metadata: metadata([source], options: options, pages: pages)
+            ) + body
+        return SkillBundle(
+            name: name,
+            description: description,
+            version: options.version,
+            files: [(file, Array(reference.utf8)), ("SKILL.md", Array((skill.joined(separator: "\n") + "\n").utf8))],
+            coverage: topic.items
+        )
+    }
+
+    /// The master skill of a catalogue: what the document is and which topic skill to use when.
+    static func index(
+        _ name: String,
+        title: String,
+        sources: [SkillSource],
+        plans: [TopicPlan],
+        entries: [(name: String, topic: Topic)],
+        options: PackageOptions
+    ) -> SkillBundle {
+        let type = sources.first?.document.documentType.type ?? "unknown"
+        let subject = sources.count == 1 ? "\u{201C}\(sources[0].fileName)\u{201D}" : "these documents"
+        let description = description(title: title, type: type, topics: entries.map(\.topic.name), subject: subject)
+        var body = ["# " + Document.inline(title), "", "## Overview", ""]
+        // The preamble (title page, short front matter) is small: it goes into the index whole.
+        let preamble = plans.flatMap(\.preamble)
+        let front = SkillMarkdown.lines(
+            preamble.filter { if case .title = $0 { return false } else { return true } },
+            topLevel: 1
+        )
+        body += front.isEmpty ? overview(entries.flatMap(\.topic.items)) : front + [""]
+        body += [
+            "## Topic skills", "",
+            "This catalogue splits the document into skills of their own; use the one that matches the task:", "",
+        ]
+        for (skill, topic) in entries {
+            // The heading as printed (with its number), so the index names what the source names.
+            var heading = topic.name
+            if case .heading(let text, _, _)? = topic.items.first { heading = text }
+            body.append(
+                "- `\(skill)` when the task concerns \u{201C}\(Document.inline(heading))\u{201D} "
+                    + SkillMarkdown.citation(topic.firstPage, topic.lastPage) + "."
+            )
+        }
+        let coverage = preamble + entries.compactMap { $0.topic.items.first }
+        let skill =
+            frontmatter(name: name, description: description, metadata: metadata(sources, options: options)) + body
+        return SkillBundle(
+            name: name,
+            description: description,
+            version: options.version,
+            files: [("SKILL.md", Array((skill.joined(separator: "\n") + "\n").utf8))],
+            coverage: coverage
+        )
+    }
+
+    static func levelOf(_ topic: Topic) -> Int? {
+        if case .heading(_, let level, _)? = topic.items.first { return level }
+        return nil
+    }
+}
+
+extension String {
+    func trimmingTrailingBlankLines() -> String {
+        var lines = split(separator: "\n", omittingEmptySubsequences: false)
+        while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+}

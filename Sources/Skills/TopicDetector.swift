@@ -1,0 +1,178 @@
+/// A part of a document that deserves its own reference file (or, in a catalogue, its own skill).
+public struct Topic: Sendable {
+    /// The heading, without its section number.
+    public var name: String
+    /// A file and skill name part: `^[a-z0-9]+(-[a-z0-9]+)*$`, unique within the document.
+    public var slug: String
+    /// What the topic covers, from its own first sentences.
+    public var description: String
+    public var wordCount: Int
+    public var firstPage: Int
+    public var lastPage: Int
+    /// The topic's content, its heading first.
+    public var items: [OutlineItem]
+}
+
+/// The topics of one document (Smidge's detect-topics).
+public struct TopicPlan: Sendable {
+    /// The document's title (its title entry, first heading or file name).
+    public var title: String
+    /// What comes before the first topic.
+    public var preamble: [OutlineItem]
+    public var topics: [Topic]
+    public var totalWords: Int
+    /// The heading level the topics were cut at; nil when the document has no usable headings.
+    public var level: Int?
+    /// Long enough, with several substantial topics, to be served as one skill per topic plus an index.
+    public var shouldCatalogue: Bool
+}
+
+/// Cuts a document into topics along its heading tree.
+public enum TopicDetector {
+    /// A section needs this many words to stand as a topic; smaller ones join the topic before them.
+    public static let substantialWords = 150
+    /// A catalogue needs this many words in all and at least ``catalogueTopics`` substantial topics.
+    public static let catalogueWords = 8_000
+    public static let catalogueTopics = 3
+    /// At most this many topics; beyond, neighbours are merged.
+    public static let maxTopics = 24
+
+    /// The level whose sections cover the most of the document with at least three substantial sections (the
+    /// shallower one when two cover about as much), then one topic per section at that level.
+    public static func plan(_ source: SkillSource) -> TopicPlan {
+        let items = source.outline
+        let totalWords = items.reduce(0) { $0 + $1.wordCount }
+        let title = documentTitle(items, fallback: source.stem)
+        let levels = Set(
+            items.compactMap { item -> Int? in
+                if case .heading(_, let level, _) = item { return level }
+                return nil
+            }
+        ).sorted()
+        var best: (level: Int, coverage: Double)?
+        for level in levels {
+            let sections = cut(items, level: level).sections
+            let substantial = sections.filter { words($0) >= substantialWords }
+            guard substantial.count >= catalogueTopics else { continue }
+            let coverage = Double(substantial.reduce(0) { $0 + words($1) }) / Double(max(totalWords, 1))
+            if best == nil || coverage > best!.coverage + 0.1 { best = (level, coverage) }
+        }
+        guard let level = best?.level else {
+            let topic = makeTopic(items, name: title, wordCount: totalWords)
+            return TopicPlan(
+                title: title,
+                preamble: [],
+                topics: topic.map { [$0] } ?? [],
+                totalWords: totalWords,
+                level: nil,
+                shouldCatalogue: false
+            )
+        }
+        var (preamble, sections) = cut(items, level: level)
+        // Small sections join the one before them (or the next, at the start).
+        var merged: [[OutlineItem]] = []
+        for section in sections {
+            if words(section) < substantialWords, !merged.isEmpty {
+                merged[merged.count - 1] += section
+            } else {
+                merged.append(section)
+            }
+        }
+        if merged.count > 1, words(merged[0]) < substantialWords {
+            merged[1] = merged[0] + merged[1]
+            merged.removeFirst()
+        }
+        while merged.count > maxTopics {
+            let smallest =
+                (0..<merged.count - 1).min {
+                    words(merged[$0]) + words(merged[$0 + 1]) < words(merged[$1]) + words(merged[$1 + 1])
+                } ?? 0
+            merged[smallest] += merged[smallest + 1]
+            merged.remove(at: smallest + 1)
+        }
+        if words(preamble) >= substantialWords {
+            merged.insert(preamble, at: 0)
+            preamble = []
+        }
+        var topics: [Topic] = []
+        var slugs = Set<String>()
+        for section in merged {
+            let name = sectionName(section) ?? "Introduction"
+            guard var topic = makeTopic(section, name: name, wordCount: words(section)) else { continue }
+            var slug = topic.slug
+            var counter = 1
+            while slugs.contains(slug) {
+                counter += 1
+                slug = "\(topic.slug)-\(counter)"
+            }
+            slugs.insert(slug)
+            topic.slug = slug
+            topics.append(topic)
+        }
+        let substantial = topics.filter { $0.wordCount >= substantialWords }.count
+        return TopicPlan(
+            title: title,
+            preamble: preamble,
+            topics: topics,
+            totalWords: totalWords,
+            level: level,
+            shouldCatalogue: totalWords >= catalogueWords && substantial >= catalogueTopics
+        )
+    }
+
+    private static func cut(_ items: [OutlineItem], level: Int) -> (preamble: [OutlineItem], sections: [[OutlineItem]])
+    {
+        var preamble: [OutlineItem] = []
+        var sections: [[OutlineItem]] = []
+        for item in items {
+            if case .heading(_, let headingLevel, _) = item, headingLevel <= level {
+                if headingLevel == level {
+                    sections.append([item])
+                    continue
+                }
+                // A shallower heading closes the current section; its text joins the preamble or the last section.
+            }
+            if sections.isEmpty { preamble.append(item) } else { sections[sections.count - 1].append(item) }
+        }
+        return (preamble, sections)
+    }
+
+    private static func words(_ items: [OutlineItem]) -> Int { items.reduce(0) { $0 + $1.wordCount } }
+
+    private static func sectionName(_ items: [OutlineItem]) -> String? {
+        for item in items {
+            if case .heading(let text, _, _) = item { return SkillText.withoutNumbering(text) }
+        }
+        return nil
+    }
+
+    static func documentTitle(_ items: [OutlineItem], fallback: String) -> String {
+        for item in items {
+            if case .title(let text, _) = item, SkillText.words(text) <= 16 { return text }
+        }
+        for item in items.prefix(40) {
+            if case .heading(let text, _, _) = item, SkillText.words(text) <= 16 {
+                return SkillText.withoutNumbering(text)
+            }
+        }
+        return SkillText.clean(fallback.replacing("_", with: " ").replacing("-", with: " "))
+    }
+
+    private static func makeTopic(_ items: [OutlineItem], name: String, wordCount: Int) -> Topic? {
+        guard let first = items.first, let last = items.last else { return nil }
+        let slug = SkillText.slug(name, limit: 40)
+        let firstParagraph = items.lazy.compactMap { item -> String? in
+            if case .paragraph(let text, _) = item, SkillText.words(text) >= 6 { return text }
+            return nil
+        }.first
+        return Topic(
+            name: name,
+            slug: slug.isEmpty ? "section" : slug,
+            description: firstParagraph.map { SkillText.sentences($0, count: 1) } ?? name,
+            wordCount: wordCount,
+            firstPage: first.page,
+            lastPage: max(first.page, last.page),
+            items: items
+        )
+    }
+}

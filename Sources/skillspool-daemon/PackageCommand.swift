@@ -1,0 +1,132 @@
+import ArgumentParser
+import CLISupport
+import Digest
+import DocumentModel
+import Layout
+import PDFText
+import Skills
+import Spool
+import SpoolConfig
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `skillspool package`: PDFs → Agent Skills bundles, Cursor rules and AGENTS.md, each skill with its QA report.
+struct PackageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "package",
+        abstract: "Package PDFs into skills (claude-skill folders and zips, cursor-rules, agents-md) with QA reports."
+    )
+
+    @Argument(help: "The PDFs of one job.")
+    var files: [String]
+
+    @Option(help: "Comma-separated: claude-skill, cursor-rules, agents-md.")
+    var format = "claude-skill"
+
+    @Option(help: "The skill name (default: derived from the document's title).")
+    var name: String?
+
+    @Option(help: "One skill per topic plus an index skill: auto, always or never.")
+    var catalogue: PackageOptions.Catalogue = .auto
+
+    @Option(
+        help:
+            "The previous version (a skill folder or zip, or a folder of them): bumps the version, runs the evolution agent."
+    )
+    var previous: String?
+
+    @Option(help: "Pages to convert (e.g. 1-11,18), for every file.")
+    var pages: String?
+
+    @Option(help: "Password of encrypted PDFs.")
+    var password: String?
+
+    @Option(help: "QA pass mark for every agent.")
+    var threshold = 80
+
+    @Option(name: .shortAndLong, help: "Output folder (created if missing).")
+    var output: String
+
+    @Option(help: "Daemon configuration whose engine limits apply.")
+    var config: String?
+
+    func run() throws {
+        try CommandErrors.run {
+            let formats = format.split(separator: ",").map { String($0).trimmingSpacesAndNewlines() }
+            guard !formats.isEmpty, formats.allSatisfy(SkillRequest.formats.contains) else {
+                throw ValidationError("--format takes \(SkillRequest.formats.joined(separator: ", "))")
+            }
+            let limits = try SpoolConfiguration.load(path: config).limits
+            let progress = isatty(STDERR_FILENO) == 1
+            var sources: [SkillSource] = []
+            for file in files {
+                let bytes = try FileInput.read(file)
+                var options = ConversionOptions(pages: pages, password: password, limits: limits)
+                options.structure = true
+                let conversion = try DocumentConverter.convert(bytes: bytes, options: options)
+                let document = conversion.document
+                if progress {
+                    StandardStreams.writeError(
+                        "converted \(file): \(document.sections.count) pages, \(document.documentType.type)\n"
+                    )
+                }
+                sources.append(
+                    SkillSource(
+                        document: document,
+                        fileName: String(file.split(separator: "/").last ?? ""),
+                        sha256: SHA256.hex(of: bytes),
+                        pages: document.meta.selectedPages
+                    )
+                )
+            }
+            var request = SkillRequest(formats: formats, name: name, engineVersion: PDFEngine.version)
+            request.catalogue = catalogue
+            request.threshold = threshold
+            if let previous { request.previous = try SkillLoader.loadAll(previous) }
+            let (published, reports) = try SkillPublisher.build(sources, request: request)
+            var partial = output.hasPrefix("/") ? "" : "."
+            for component in output.split(separator: "/") {
+                partial += "/" + component
+                if mkdir(partial, 0o755) != 0, errno != EEXIST { throw SpoolError(.io, "cannot create '\(partial)'") }
+            }
+            let folder = try Directory.open(path: output)
+            for file in published { try folder.writeDurably(path: file.path, file.bytes) }
+            var table = TextTable(header: [
+                "skill", "version", "structure", "completeness", "accuracy", "evolution", "script", "passed",
+            ])
+            for report in reports {
+                table.rows.append(
+                    [report.skill, report.version ?? "-"] + report.agents.map { "\($0.score)" } + [
+                        report.passed ? "yes" : "no"
+                    ]
+                )
+            }
+            StandardStreams.writeOut(table.render())
+            StandardStreams.writeOut("\(published.count) files written to \(output)\n")
+        }
+    }
+}
+
+extension PackageOptions.Catalogue: ExpressibleByArgument {}
+
+/// Whole files named on the command line.
+enum FileInput {
+    static func read(_ path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw PDFError(.notPDF, "cannot open '\(path)': \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes += chunk[0..<count]
+        }
+        return bytes
+    }
+}

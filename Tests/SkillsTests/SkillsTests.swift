@@ -1,0 +1,262 @@
+import DocumentModel
+import Testing
+
+@testable import Skills
+
+/// A small valid skill, changed by each defect fixture.
+struct SkillFixture {
+    var name = "router-manual"
+    var frontmatter = [
+        "name: router-manual",
+        #"description: "Router manual: setup and troubleshooting. Use when configuring the router or reading its status lights.""#,
+        "metadata:", #"  version: "1.0.0""#,
+    ]
+    var body = [
+        "# Router manual", "", "## Overview", "", "Setup of the router (p. 1)", "", "## Topics", "",
+        "- Read [references/setup.md](references/setup.md) when you need the setup steps.",
+    ]
+    var files: [(String, String)] = [("references/setup.md", "# Setup\n\n1. Plug in the router (p. 2)\n")]
+    var prefix = ""
+
+    var skill: SkillFiles {
+        let text = prefix + (["---"] + frontmatter + ["---"] + body).joined(separator: "\n") + "\n"
+        return SkillFiles(
+            folderName: name,
+            files: [("SKILL.md", Array(text.utf8))] + files.map { ($0.0, Array($0.1.utf8)) }
+        )
+    }
+
+    func rules(zip: SkillFiles.ZipLayout? = nil) -> Set<String> {
+        var skill = skill
+        skill.zip = zip
+        return Set(StructureAgent.check(skill).map(\.rule))
+    }
+}
+
+@Suite("Skill QA: known defects")
+struct SkillQADefectTests {
+    @Test("the fixture itself is clean")
+    func clean() {
+        let report = SkillQA.run(SkillFixture().skill, coverage: nil, sourceText: nil)
+        #expect(report.agents.first?.findings.isEmpty == true)
+        #expect(report.passed)
+    }
+
+    @Test(
+        "each defect is flagged with its rule",
+        arguments: [
+            ("description over 1024", "E7"), ("angle brackets", "E8"), ("top-level version", "E3"), ("BOM", "E2"),
+            ("unquoted colon", "E2"), ("broken link", "E12"), ("orphan file", "W11"), ("long reference", "W12"),
+            ("reserved word", "E6"), ("name differs from folder", "E5"), ("backslash link", "E13"),
+            ("code fence without language", "W16"), ("first person", "W6"), ("no when clause", "W4"),
+        ]
+    )
+    func defect(defect: String, rule: String) {
+        var fixture = SkillFixture()
+        switch defect {
+        case "description over 1024":
+            fixture.frontmatter[1] =
+                "description: \"" + String(repeating: "Routers route. ", count: 70) + "Use when routing.\""
+        case "angle brackets":
+            fixture.frontmatter[1] = #"description: "Configures <router> devices. Use when setting them up.""#
+        case "top-level version":
+            fixture.frontmatter.append("version: 1.0.0")
+        case "BOM":
+            fixture.prefix = "\u{FEFF}"
+        case "unquoted colon":
+            fixture.frontmatter[1] = "description: Router manual: setup. Use when configuring the router."
+        case "broken link":
+            fixture.body.append("- Read [references/missing.md](references/missing.md) when needed.")
+        case "orphan file":
+            fixture.files.append(("references/unused.md", "# Unused\n"))
+        case "long reference":
+            fixture.files[0].1 = "# Setup\n\n" + (1...120).map { "Line \($0) (p. 2)" }.joined(separator: "\n\n") + "\n"
+        case "reserved word":
+            fixture.name = "claude-router"
+            fixture.frontmatter[0] = "name: claude-router"
+        case "name differs from folder":
+            fixture.frontmatter[0] = "name: other-name"
+        case "backslash link":
+            fixture.body.append("- Read [setup](references\\setup.md) when needed.")
+        case "code fence without language":
+            fixture.body += ["", "```", "ping 192.168.0.1", "```"]
+        case "first person":
+            fixture.frontmatter[1] = #"description: "I help you set up the router. Use when configuring it.""#
+        case "no when clause":
+            fixture.frontmatter[1] =
+                #"description: "Router manual with setup steps, status lights and troubleshooting tables.""#
+        default:
+            Issue.record("unknown defect \(defect)")
+        }
+        #expect(fixture.rules().contains(rule), "\(defect): \(fixture.rules().sorted())")
+    }
+
+    @Test(
+        "zip layouts: one root folder, one SKILL.md directly inside, no junk, under 8 MB",
+        arguments: [
+            (["router-manual/", "router-manual/SKILL.md", "router-manual/docs/SKILL.md"], 1_000, "E10"),
+            (["router-manual/", "router-manual/SKILL.md", "other/", "other/SKILL.md"], 1_000, "E10"),
+            (["router-manual/", "router-manual/sub/", "router-manual/sub/SKILL.md"], 1_000, "E10"),
+            (["router-manual/", "router-manual/SKILL.md", "router-manual/.DS_Store"], 1_000, "E10"),
+            (["SKILL.md"], 1_000, "E10"),
+            (["router-manual/", "router-manual/SKILL.md"], 9 << 20, "E11"),
+        ]
+    )
+    func zipLayouts(paths: [String], bytes: Int, rule: String) {
+        let rules = SkillFixture().rules(zip: SkillFiles.ZipLayout(paths: paths, oddMembers: [], byteCount: bytes))
+        #expect(rules.contains(rule), "\(rules.sorted())")
+    }
+
+    @Test("accuracy: a number that is not in the source is an error, page citations are not numbers of the skill")
+    func accuracy() {
+        var fixture = SkillFixture()
+        fixture.body.append("The router needs 12 V and 1.5 A (p. 7).")
+        let report = SkillQA.run(fixture.skill, coverage: nil, sourceText: "Power: 12 V, 1.5 A. Plug in the router.")
+        #expect(report.agents.first { $0.agent == "accuracy" }?.score == 100)
+        fixture.body.append("It draws 18 W.")
+        let invented = SkillQA.run(fixture.skill, coverage: nil, sourceText: "Power: 12 V, 1.5 A. Plug in the router.")
+        let findings = invented.agents.first { $0.agent == "accuracy" }?.findings ?? []
+        #expect(findings.map(\.rule) == ["ACC1"])
+        #expect(findings.first?.message.contains("18") == true)
+    }
+
+    @Test("evolution: changed content needs a higher version; the first version scores 100")
+    func evolution() {
+        let first = SkillFixture()
+        var second = SkillFixture()
+        second.body.append("New paragraph about firmware updates.")
+        let notBumped = SkillQA.run(second.skill, coverage: nil, sourceText: nil, previous: first.skill)
+        #expect(notBumped.agents.first { $0.agent == "evolution" }?.score == 0)
+        second.frontmatter[3] = #"  version: "1.1.0""#
+        let bumped = SkillQA.run(second.skill, coverage: nil, sourceText: nil, previous: first.skill)
+        let evolution = bumped.agents.first { $0.agent == "evolution" }
+        #expect(evolution?.score == 100)
+        #expect(evolution?.findings.contains { $0.rule == "EVO-CHANGED" } == true)
+        #expect(
+            SkillQA.run(first.skill, coverage: nil, sourceText: nil).agents.first { $0.agent == "evolution" }?.score
+                == 100
+        )
+    }
+}
+
+@Suite("Skill packaging")
+struct SkillPackagingTests {
+    /// A document with a title, two chapters of `words` words each and a key/value pair.
+    func source(chapters: Int, words: Int) -> SkillSource {
+        var sections: [Section] = []
+        for chapter in 1...chapters {
+            let paragraph =
+                (0..<words).map { "word\($0 % 50)" }.joined(separator: " ") + ". The end of chapter \(chapter)."
+            var blocks: [Block] = [
+                .cluster(
+                    Cluster(entries: [
+                        Entry(kind: .heading, text: "\(chapter) Chapter about topic \(chapter)", level: 1)
+                    ])
+                ),
+                .cluster(
+                    Cluster(entries: [
+                        Entry(kind: .text, text: "Topic \(chapter) is explained here in detail. " + paragraph)
+                    ])
+                ),
+            ]
+            if chapter == 1 {
+                blocks.insert(.cluster(Cluster(entries: [Entry(kind: .title, text: "Claude's Router Manual")])), at: 0)
+                blocks.append(
+                    .cluster(Cluster(entries: [Entry(kind: .kv, text: "Voltage: 12 V", key: "Voltage", value: "12 V")]))
+                )
+            }
+            sections.append(Section(index: chapter - 1, width: 612, height: 792, blocks: blocks))
+        }
+        let meta = DocumentMeta(
+            engineVersion: "pdf@test",
+            pageCount: chapters,
+            totalSections: chapters,
+            selectedPages: "1-\(chapters)",
+            producer: nil,
+            isEncrypted: false,
+            unmappedGlyphs: 0
+        )
+        return SkillSource(
+            document: Document(documentType: .unknown, meta: meta, sections: sections),
+            fileName: "manual.pdf",
+            sha256: "00",
+            pages: "1-\(chapters)"
+        )
+    }
+
+    @Test("a short document is one valid skill with a reference per topic; names avoid reserved words")
+    func single() {
+        let bundles = SkillPackager.package(
+            [source(chapters: 3, words: 200)],
+            options: PackageOptions(engineVersion: "pdf@test")
+        )
+        #expect(bundles.count == 1)
+        let bundle = bundles[0]
+        #expect(bundle.name == "s-router-manual" || !bundle.name.contains("claude"))
+        #expect(bundle.files.map(\.path).filter { $0.hasPrefix("references/") }.count == 3)
+        let report = SkillQA.run(
+            SkillFiles(bundle),
+            coverage: bundle.coverage,
+            sourceText: SkillQA.sourceText([source(chapters: 3, words: 200)])
+        )
+        #expect(report.errorCount == 0, "\(report.agents.flatMap(\.findings))")
+        #expect(report.passed, "\(report.agents.map { "\($0.agent) \($0.score)" })")
+        #expect(bundle.skillMarkdown.contains("**Voltage:** 12 V (p. 1)"))
+    }
+
+    @Test("a long document with several substantial topics becomes a catalogue of topic skills plus an index")
+    func catalogue() {
+        let long = source(chapters: 4, words: 2_500)
+        let bundles = SkillPackager.package([long], options: PackageOptions(engineVersion: "pdf@test"))
+        #expect(bundles.count == 5)
+        let index = bundles[0]
+        for topic in bundles.dropFirst() {
+            #expect(topic.name.hasPrefix(index.name + "-"))
+            #expect(index.skillMarkdown.contains("`\(topic.name)`"))
+            let report = SkillQA.run(
+                SkillFiles(topic),
+                coverage: topic.coverage,
+                sourceText: SkillQA.sourceText([long])
+            )
+            #expect(report.errorCount == 0 && report.passed)
+        }
+        let never = SkillPackager.package([long], options: PackageOptions(catalogue: .never, engineVersion: "pdf@test"))
+        #expect(never.count == 1)
+    }
+
+    @Test("packaging is deterministic", arguments: [1, 4])
+    func deterministic(chapters: Int) {
+        let first = SkillPackager.package(
+            [source(chapters: chapters, words: 2_500)],
+            options: PackageOptions(engineVersion: "pdf@test")
+        )
+        let second = SkillPackager.package(
+            [source(chapters: chapters, words: 2_500)],
+            options: PackageOptions(engineVersion: "pdf@test")
+        )
+        #expect(first.map { $0.files.map(\.bytes) } == second.map { $0.files.map(\.bytes) })
+    }
+
+    @Test("<available_skills> escapes as the reference tool does")
+    func availableSkills() {
+        let xml = AvailableSkills.xml([("a-b", "Tom & Jerry's <show>", "/x/a-b/SKILL.md")])
+        #expect(
+            xml
+                == "<available_skills>\n<skill>\n<name>\na-b\n</name>\n<description>\nTom &amp; Jerry&#x27;s &lt;show&gt;\n</description>\n<location>\n/x/a-b/SKILL.md\n</location>\n</skill>\n</available_skills>"
+        )
+    }
+
+    @Test(
+        "names: valid syntax, no reserved or vague words, at most 64 characters",
+        arguments: [
+            ("Claude Code Handbook", "code-handbook"), ("Données & Résumé", "donnees-resume"), ("Documents", "manual"),
+            (String(repeating: "very long title ", count: 10), nil),
+        ]
+    )
+    func names(title: String, expected: String?) {
+        let name = SkillPackager.skillName(title, fallback: "manual")
+        if let expected { #expect(name == expected) }
+        #expect(name.count <= 64 && !name.isEmpty && !name.hasSuffix("-"))
+        #expect(!name.contains("claude") && !name.contains("anthropic"))
+    }
+}
