@@ -1,11 +1,25 @@
 extension Document {
     /// The document as JSON with keys in schema order.
     public var jsonValue: JSONValue {
-        .object([
-            ("documentType", documentType.jsonValue),
-            ("meta", meta.jsonValue),
-            ("sections", .array(sections.map(\.jsonValue))),
-        ])
+        var members: [(String, JSONValue)] = [("documentType", documentType.jsonValue), ("meta", meta.jsonValue)]
+        if let styles {
+            members.append(
+                (
+                    "styles",
+                    .array(
+                        styles.enumerated().map { index, style in
+                            .object([
+                                ("id", .int(index + 1)), ("font", .string(style.font)), ("size", .number(style.size)),
+                                ("bold", .bool(style.bold)), ("italic", .bool(style.italic)),
+                                ("monospace", .bool(style.monospace)),
+                            ])
+                        }
+                    )
+                )
+            )
+        }
+        members.append(("sections", .array(sections.map(\.jsonValue))))
+        return .object(members)
     }
 
     /// Serialized JSON (compact unless `pretty`), newline-terminated.
@@ -44,6 +58,28 @@ extension DocumentMeta {
         if let producer { members.append(("producer", .string(producer))) }
         members.append(("encrypted", .bool(isEncrypted)))
         members.append(("unmappedGlyphs", .int(unmappedGlyphs)))
+        members.append(
+            (
+                "segments",
+                .array(
+                    segments.map { segment in
+                        var fields: [(String, JSONValue)] = [
+                            (
+                                "pages",
+                                .string(
+                                    segment.firstPage == segment.lastPage
+                                        ? "\(segment.firstPage)" : "\(segment.firstPage)-\(segment.lastPage)"
+                                )
+                            ),
+                            ("type", .string(segment.type)),
+                        ]
+                        if let subtype = segment.subtype { fields.append(("subtype", .string(subtype))) }
+                        fields.append(("signal", .string(segment.signal)))
+                        return .object(fields)
+                    }
+                )
+            )
+        )
         return .object(members)
     }
 }
@@ -77,8 +113,18 @@ extension Block {
                 (
                     "rows",
                     .array(
-                        table.rows.map { row in
-                            .object([("cells", .array(row.map { .object([("text", .string($0))]) }))])
+                        table.rows.enumerated().map { rowIndex, row in
+                            let tags = rowIndex < table.rowTags.count ? table.rowTags[rowIndex] : []
+                            return .object([
+                                (
+                                    "cells",
+                                    .array(
+                                        row.enumerated().map { column, text in
+                                            Table.cell(text, tag: column < tags.count ? tags[column] : nil)
+                                        }
+                                    )
+                                )
+                            ])
                         }
                     )
                 )
@@ -87,20 +133,23 @@ extension Block {
                 (
                     "footers",
                     .array(
-                        table.footers.map { footer in
-                            .object([
+                        table.footers.enumerated().map { footerIndex, footer in
+                            let tags = footerIndex < table.footerTags.count ? table.footerTags[footerIndex] : []
+                            return .object([
                                 ("label", .string(footer.label)),
                                 (
                                     "cells",
                                     .array(
                                         footer.cells.enumerated().map { index, text in
-                                            .object([
+                                            var cell: [(String, JSONValue)] = [
                                                 ("text", .string(text)),
                                                 (
                                                     "column",
                                                     .string(index < table.columns.count ? table.columns[index] : "")
                                                 ),
-                                            ])
+                                            ]
+                                            if index < tags.count, let tag = tags[index] { cell += Table.members(tag) }
+                                            return .object(cell)
                                         }
                                     )
                                 ),
@@ -130,6 +179,21 @@ extension Entry {
         if let unit { members.append(("unit", .string(unit))) }
         if let bounds { members.append(("bounds", .array(bounds.map { .number($0) }))) }
         if let style { members.append(("style", .int(style))) }
+        if let size { members.append(("size", .number(size))) }
         return .object(members)
+    }
+}
+
+extension Table {
+    static func cell(_ text: String, tag: SemanticTag?) -> JSONValue {
+        .object([("text", .string(text))] + (tag.map(members) ?? []))
+    }
+
+    static func members(_ tag: SemanticTag) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = [
+            ("semantic", .string(tag.semantic)), ("normalized", .string(tag.normalized)),
+        ]
+        if let unit = tag.unit { members.append(("unit", .string(unit))) }
+        return members
     }
 }

@@ -4,6 +4,8 @@
 public struct Document: Sendable {
     public var documentType: DocumentType
     public var meta: DocumentMeta
+    /// The text styles entries refer to (the `fonts` projection); nil when not asked for.
+    public var styles: [TextStyle]?
     public var sections: [Section]
 
     public init(documentType: DocumentType, meta: DocumentMeta, sections: [Section]) {
@@ -51,6 +53,8 @@ public struct DocumentMeta: Sendable {
     public var isEncrypted: Bool
     /// Glyphs whose text the fonts did not reveal (counted, never printed as garbage).
     public var unmappedGlyphs: Int
+    /// The documents one PDF holds, in page order (one segment when it holds one).
+    public var segments: [Segment] = []
 
     public init(
         engineVersion: String,
@@ -102,6 +106,10 @@ public struct Table: Sendable {
     public var footers: [(label: String, cells: [String])]
     /// `[x, y, w, h]` in points, top-left origin.
     public var bounds: [Double]?
+    /// Semantic tags of the body cells, row by row (empty when not tagged).
+    public var rowTags: [[SemanticTag?]] = []
+    /// Semantic tags of the footer cells.
+    public var footerTags: [[SemanticTag?]] = []
 
     public init(
         columns: [String],
@@ -145,6 +153,8 @@ public struct Entry: Sendable {
     public var text: String
     public var bounds: [Double]?
     public var style: Int?
+    /// Font size in points (with the `fonts` projection).
+    public var size: Double?
     /// Heading and list-item level, 1 the highest.
     public var level: Int?
     /// A heading's section number (`2.3.1`).
@@ -181,5 +191,53 @@ public struct Entry: Sendable {
         self.marker = marker
         self.key = key
         self.value = value
+    }
+}
+
+/// A typed value recognised in a table cell.
+public struct SemanticTag: Sendable, Hashable {
+    public var semantic: String
+    public var normalized: String
+    public var unit: String?
+
+    public init(semantic: String, normalized: String, unit: String? = nil) {
+        self.semantic = semantic
+        self.normalized = normalized
+        self.unit = unit
+    }
+}
+
+/// A text style of the `styles` table.
+public struct TextStyle: Sendable, Hashable {
+    public var font: String
+    public var size: Double
+    public var bold: Bool
+    public var italic: Bool
+    public var monospace: Bool
+
+    public init(font: String, size: Double, bold: Bool, italic: Bool, monospace: Bool) {
+        self.font = font
+        self.size = size
+        self.bold = bold
+        self.italic = italic
+        self.monospace = monospace
+    }
+}
+
+/// One document within a PDF: its pages and type (the Sky AI pipeline's continuation analysis).
+public struct Segment: Sendable, Hashable {
+    public var firstPage: Int
+    public var lastPage: Int
+    public var type: String
+    public var subtype: String?
+    /// Why the segment starts where it does (`start`, `page-number-reset`, `type-change`).
+    public var signal: String
+
+    public init(firstPage: Int, lastPage: Int, type: String, subtype: String? = nil, signal: String) {
+        self.firstPage = firstPage
+        self.lastPage = lastPage
+        self.type = type
+        self.subtype = subtype
+        self.signal = signal
     }
 }

@@ -15,6 +15,8 @@ public struct ConversionOptions: Sendable {
     public var structure = true
     /// Tag dates, amounts, percentages, e-mails, URLs, IBANs and phone numbers with normalized values.
     public var semantic = true
+    /// Add the `styles` table and each entry's style and size (Skely's `fonts` projection).
+    public var styles = false
     /// Where diagnostics go (unmapped glyphs, dropped text); silent by default.
     public var logger = Logger(label: "skillspool.convert", factory: { _ in SwiftLogNoOpLogHandler() })
 
@@ -38,6 +40,7 @@ public struct Conversion: Sendable {
     var meta: DocumentMeta
     var bounds: Bool
     var semantic = true
+    var styles = false
     /// Every font used on the converted pages, in order of first use.
     public var fonts: [FontInfo]
 
@@ -49,10 +52,21 @@ public struct Conversion: Sendable {
         let documentType = DocumentConverter.classify(layouts)
         // Invoices, receipts and statements have no section structure: their bold lines are names and labels.
         let headings = !["invoice", "receipt", "statement"].contains(documentType.type)
+        var registry = styles ? StyleRegistry() : nil
         let sections = layouts.map {
-            DocumentConverter.section(for: $0, bounds: bounds, headings: headings, semantic: semantic)
+            DocumentConverter.section(
+                for: $0,
+                bounds: bounds,
+                headings: headings,
+                semantic: semantic,
+                styles: &registry
+            )
         }
-        return Document(documentType: documentType, meta: meta, sections: sections)
+        var meta = meta
+        meta.segments = SegmentDetector.segments(layouts)
+        var document = Document(documentType: documentType, meta: meta, sections: sections)
+        document.styles = registry?.styles
+        return document
     }
 
     /// Reading-order body text, pages separated by form feeds.
@@ -122,6 +136,7 @@ public enum DocumentConverter {
             meta: meta,
             bounds: options.bounds,
             semantic: options.semantic,
+            styles: options.styles,
             fonts: fonts
         )
     }
@@ -140,7 +155,7 @@ public enum DocumentConverter {
             return Entry(kind: .text, text: text, bounds: bounds)
         case .keyValue(let key, let value):
             var entry = Entry(kind: .kv, text: text, bounds: bounds, key: key, value: value)
-            if semantic, let tagged = SemanticTagger.tag(value) {
+            if semantic, let tagged = SemanticTagger.tag(value, key: key) {
                 entry.semantic = tagged.kind
                 entry.normalized = tagged.normalized
                 entry.unit = tagged.unit
@@ -161,21 +176,56 @@ public enum DocumentConverter {
         }
     }
 
+    /// Tags every cell that holds a typed value, its column header serving as the label.
+    static func tagCells(_ table: inout Table) {
+        func tags(_ cells: [String]) -> [SemanticTag?] {
+            cells.enumerated().map { column, text in
+                guard !text.isEmpty,
+                    let value = SemanticTagger.tag(
+                        text,
+                        key: column < table.columns.count ? table.columns[column] : nil
+                    )
+                else { return nil }
+                return SemanticTag(semantic: value.kind, normalized: value.normalized, unit: value.unit)
+            }
+        }
+        let rowTags = table.rows.map(tags)
+        let footerTags = table.footers.map { tags($0.cells) }
+        if rowTags.contains(where: { $0.contains { $0 != nil } })
+            || footerTags.contains(where: { $0.contains { $0 != nil } })
+        {
+            table.rowTags = rowTags
+            table.footerTags = footerTags
+        }
+    }
+
     static func section(for layout: PageLayout, bounds: Bool, headings: Bool, semantic: Bool = true) -> Section {
+        var registry: StyleRegistry?
+        return section(for: layout, bounds: bounds, headings: headings, semantic: semantic, styles: &registry)
+    }
+
+    static func section(
+        for layout: PageLayout,
+        bounds: Bool,
+        headings: Bool,
+        semantic: Bool,
+        styles: inout StyleRegistry?
+    ) -> Section {
         let blocks: [Block] = layout.blocks.compactMap { block in
             let text = block.text
             guard !text.isEmpty else { return nil }
             let box = bounds ? [block.bounds.x, block.bounds.y, block.bounds.width, block.bounds.height] : nil
             if case .table(let grid) = block.kind {
-                return .table(Table(columns: grid.columns, rows: grid.rows, footers: grid.footers, bounds: box))
+                var table = Table(columns: grid.columns, rows: grid.rows, footers: grid.footers, bounds: box)
+                if semantic { tagCells(&table) }
+                return .table(table)
             }
-            return .cluster(
-                Cluster(
-                    entries: [entry(for: block, text: text, bounds: box, headings: headings, semantic: semantic)],
-                    bounds: box,
-                    role: block.role?.rawValue
-                )
-            )
+            var entry = entry(for: block, text: text, bounds: box, headings: headings, semantic: semantic)
+            if styles != nil, let style = StyleRegistry.dominant(block, fontNames: layout.fontNames) {
+                entry.style = styles?.id(for: style)
+                entry.size = style.size
+            }
+            return .cluster(Cluster(entries: [entry], bounds: box, role: block.role?.rawValue))
         }
         return Section(index: layout.number - 1, width: layout.width, height: layout.height, blocks: blocks)
     }

@@ -121,7 +121,8 @@ enum LineBuilder {
                     fontSize: wordSize,
                     isBold: font?.isBold ?? false,
                     isItalic: font?.isItalic ?? false,
-                    isMonospace: font?.isMonospace ?? false
+                    isMonospace: font?.isMonospace ?? false,
+                    fontIndex: Int(wordFont)
                 )
             )
             text = ""

@@ -9,6 +9,8 @@ public struct Word: Sendable {
     public var isBold: Bool
     public var isItalic: Bool
     public var isMonospace: Bool
+    /// Index into the page's fonts (``PageLayout/fontNames``); -1 when unknown.
+    public var fontIndex: Int = -1
 }
 
 /// A run of words on one baseline, with no column gap inside it.
@@ -75,6 +77,8 @@ public struct PageLayout: Sendable {
     public var rulings: [Ruling]
     public var rects: [FilledRect]
     public var unmappedGlyphCount: Int
+    /// The names of the page's fonts, by index (for the `styles` projection).
+    public var fontNames: [String] = []
 
     /// Analyzes a page's glyphs into words, lines and blocks in reading order.
     public init(page: PageContent, options: LayoutOptions = LayoutOptions()) {
@@ -84,6 +88,7 @@ public struct PageLayout: Sendable {
         rulings = page.rulings
         rects = page.rects
         unmappedGlyphCount = page.unmappedGlyphCount
+        fontNames = page.fonts.map(\.name)
         let glyphs = GlyphPreparation.prepare(page, options: options)
         var blocks: [TextBlock] = []
         for group in glyphs {

@@ -1,6 +1,7 @@
 /// A value recognised in text: its kind, a normalized form and, for amounts, the ISO currency.
 public struct SemanticValue: Sendable, Hashable {
-    /// `date`, `amount`, `percent`, `email`, `url`, `iban`, `phone`.
+    /// `date`, `amount`, `percent`, `email`, `url`, `iban`, `phone`, `vat-id`, and with a key saying so
+    /// `invoice-number`, `order-number`, `postal-code`.
     public var kind: String
     /// ISO 8601 date, decimal amount with a dot (`1234.56`), percent number, lowercased e-mail, IBAN without spaces…
     public var normalized: String
@@ -15,8 +16,90 @@ public enum SemanticTagger {
         var value = text.trimmingSpaces()
         if value.hasSuffix("."), !value.hasSuffix("..") { value.removeLast() }
         guard !value.isEmpty, value.count <= 60 else { return nil }
-        return date(value) ?? email(value) ?? url(value) ?? iban(value) ?? percent(value) ?? amount(value)
-            ?? phone(value)
+        return date(value) ?? email(value) ?? url(value) ?? iban(value) ?? vatID(value) ?? percent(value)
+            ?? amount(value) ?? phone(value)
+    }
+
+    /// Tags a value knowing its label (a key/value key or a column header): identifiers that look like any other
+    /// number — invoice and order numbers, postal codes — are recognised only when the label says what they are.
+    public static func tag(_ text: String, key: String?) -> SemanticValue? {
+        let value = text.trimmingSpaces()
+        if let key = key?.lowercased(), !value.isEmpty, value.count <= 40 {
+            let words = key.split(whereSeparator: { !$0.isLetter }).map(String.init)
+            func says(_ phrases: [String]) -> Bool {
+                phrases.contains { phrase in phrase.contains(" ") ? key.contains(phrase) : words.contains(phrase) }
+            }
+            let identifier =
+                value.contains(where: \.isNumber) && !value.contains(" ")
+                && value.allSatisfy { $0.isLetter || $0.isNumber || "-/._#".contains($0) }
+            if identifier, says(["vat", "ust", "tva", "iva", "btw", "mwst", "ustid", "uid", "gstin"]),
+                let vat = vatID(value)
+                    ?? (value.count >= 8
+                        ? SemanticValue(
+                            kind: "vat-id",
+                            normalized: value.uppercased().filter { $0.isLetter || $0.isNumber }
+                        ) : nil)
+            {
+                return vat
+            }
+            if identifier,
+                says(["invoice", "rechnung", "facture", "factura", "fattura", "bill", "rechnungsnummer", "rechnungsnr"]
+                ),
+                !says(["date", "datum", "due"]), date(value) == nil
+            {
+                return SemanticValue(kind: "invoice-number", normalized: value)
+            }
+            if identifier,
+                says(["order", "bestellung", "bestellnummer", "commande", "auftrag", "po", "purchase order"]),
+                !says(["date", "datum"]), date(value) == nil
+            {
+                return SemanticValue(kind: "order-number", normalized: value)
+            }
+            if says(["zip", "postcode", "plz", "postal", "postleitzahl", "cap", "cp", "zip code"]),
+                let postal = postalCode(value)
+            {
+                return postal
+            }
+        }
+        return tag(text)
+    }
+
+    /// EU VAT numbers: a member state's prefix and its digit pattern (`DE123456789`, `FR12345678901`,
+    /// `ATU12345678`, `GB123456789`).
+    static func vatID(_ text: String) -> SemanticValue? {
+        let compact = text.filter { $0 != " " && $0 != "." && $0 != "-" }.uppercased()
+        guard compact.count >= 10, compact.count <= 14,
+            compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        else { return nil }
+        let prefix = String(compact.prefix(2))
+        let rest = compact.dropFirst(2)
+        let digits: [String: [Int]] = [
+            "DE": [9], "AT": [9], "BE": [10], "DK": [8], "FI": [8], "FR": [11], "GB": [9, 12], "IT": [11], "LU": [8],
+            "NL": [12], "PL": [10], "PT": [9], "SE": [12], "ES": [9], "CZ": [8, 9, 10], "IE": [8, 9], "SI": [8],
+            "SK": [10], "HU": [8], "EL": [9], "RO": [10], "BG": [9, 10], "HR": [11], "LT": [9, 12], "LV": [11],
+            "EE": [9], "CY": [9], "MT": [8], "CH": [9],
+        ]
+        guard let lengths = digits[prefix], lengths.contains(rest.count) else { return nil }
+        // Austria's numbers start with U; Spain, Ireland and Cyprus allow letters at one end; others are digits.
+        let body = prefix == "AT" && rest.first == "U" ? rest.dropFirst() : rest
+        let letters = body.filter(\.isLetter).count
+        guard
+            prefix == "AT"
+                ? body.count == 8 && letters == 0
+                : letters <= (["ES", "IE", "CY", "FR", "NL", "GB"].contains(prefix) ? 2 : 0),
+            body.filter(\.isNumber).count >= 7
+        else { return nil }
+        return SemanticValue(kind: "vat-id", normalized: compact)
+    }
+
+    /// Postal codes of the common shapes: `12345`, `12345-6789`, `1234`, `123 45`, `SW1A 1AA`, `75008`.
+    static func postalCode(_ text: String) -> SemanticValue? {
+        let value = text.trimmingSpaces().uppercased()
+        let compact = value.filter { $0 != " " && $0 != "-" }
+        guard (3...9).contains(compact.count), compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+            compact.contains(where: \.isNumber)
+        else { return nil }
+        return SemanticValue(kind: "postal-code", normalized: value)
     }
 
     // MARK: - Dates

@@ -122,6 +122,7 @@ struct JobRunner: Sendable {
                 )
                 options.structure = !infoMode
                 options.semantic = manifest.semantic
+                options.styles = manifest.fonts
                 documents[index].conversion = try DocumentConverter.convert(
                     bytes: documents[index].bytes,
                     options: options

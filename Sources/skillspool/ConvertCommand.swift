@@ -44,7 +44,7 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Cost mode: pages and estimated credits; nothing is converted.")
     var cost = false
 
-    @Flag(help: "With --info: the fonts table.")
+    @Flag(help: "The styles table, and each entry's style and size (JSON); with --info, the fonts table.")
     var fonts = false
 
     @Option(help: "Pin the engine version (pdf@YYYY-MM-DD); an unknown version is refused.")
@@ -109,6 +109,7 @@ struct ConvertCommand: ParsableCommand {
             // Reading-order text needs no tables, headings or lists: skip finding them.
             options.structure = format != .text
             options.semantic = !noSemantic
+            options.styles = fonts
             if verbose {
                 var logger = Logger(label: "skillspool.convert")
                 logger.logLevel = .debug

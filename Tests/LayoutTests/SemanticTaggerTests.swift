@@ -58,3 +58,35 @@ struct SemanticTaggerTests {
         #expect(SemanticTagger.tag(text) == nil)
     }
 }
+
+@Suite("Semantic values with their labels")
+struct LabelledSemanticTests {
+    @Test(
+        "VAT ids, invoice and order numbers, postal codes",
+        arguments: [
+            ("DE123456789", nil, "vat-id", "DE123456789"), ("ATU12345678", nil, "vat-id", "ATU12345678"),
+            ("FR 12 345678901", "TVA intracommunautaire", "vat-id", "FR12345678901"),
+            ("29670869006", "VAT/TIN", "vat-id", "29670869006"),
+            ("INV-2024-0042", "Invoice No.", "invoice-number", "INV-2024-0042"),
+            ("RE-77812", "Rechnungsnummer", "invoice-number", "RE-77812"),
+            ("OD304175096047380001", "Order ID", "order-number", "OD304175096047380001"),
+            ("10115", "PLZ", "postal-code", "10115"), ("SW1A 1AA", "Postcode", "postal-code", "SW1A 1AA"),
+            ("94043-1351", "ZIP", "postal-code", "94043-1351"),
+        ] as [(String, String?, String, String)]
+    )
+    func labelled(text: String, key: String?, kind: String, normalized: String) {
+        let value = SemanticTagger.tag(text, key: key)
+        #expect(value?.kind == kind)
+        #expect(value?.normalized == normalized)
+    }
+
+    @Test(
+        "without a label saying so, numbers stay untagged or keep their plain kind",
+        arguments: [("INV-2024-0042", nil), ("10115", nil), ("15.03.2024", "Invoice date"), ("DE12345", nil)]
+            as [(String, String?)]
+    )
+    func unlabelled(text: String, key: String?) {
+        let value = SemanticTagger.tag(text, key: key)
+        #expect(value?.kind != "invoice-number" && value?.kind != "postal-code" && value?.kind != "vat-id")
+    }
+}

@@ -1,0 +1,79 @@
+import DocumentModel
+
+/// Finds the documents one PDF holds (an invoice, then a contract, then a receipt): a new segment starts where the
+/// page numbering restarts ("Page 1 of 3") or, in short files, where the page's own document type changes.
+enum SegmentDetector {
+    /// Files longer than this are taken as one document unless their page numbering restarts: per-page
+    /// classification of books would cut them at every chapter.
+    static let typeChangePageLimit = 40
+
+    static func segments(_ layouts: [PageLayout]) -> [Segment] {
+        guard let first = layouts.first else { return [] }
+        var starts: [(index: Int, signal: String)] = [(0, "start")]
+        let pageTypes: [DocumentType]? =
+            layouts.count > 1 && layouts.count <= typeChangePageLimit ? layouts.map { pageType($0) } : nil
+        for index in layouts.indices.dropFirst() {
+            if let numbering = pageNumber(layouts[index]), numbering.page == 1,
+                pageNumber(layouts[index - 1]).map({ $0.page >= 1 }) ?? true
+            {
+                starts.append((index, "page-number-reset"))
+            } else if let types = pageTypes, types[index].confidence >= 0.6, types[index - 1].confidence >= 0.5,
+                types[index].type != types[index - 1].type, types[index].type != "unknown",
+                types[index - 1].type != "unknown", index - starts.last!.index >= 1
+            {
+                starts.append((index, "type-change"))
+            }
+        }
+        var segments: [Segment] = []
+        for (position, start) in starts.enumerated() {
+            let end = position + 1 < starts.count ? starts[position + 1].index - 1 : layouts.count - 1
+            let pages = Array(layouts[start.index...end])
+            let type = starts.count == 1 ? DocumentConverter.classify(layouts) : DocumentConverter.classify(pages)
+            segments.append(
+                Segment(
+                    firstPage: pages.first?.number ?? first.number,
+                    lastPage: pages.last?.number ?? first.number,
+                    type: type.type,
+                    subtype: type.subtype,
+                    signal: start.signal
+                )
+            )
+        }
+        return segments
+    }
+
+    static func pageType(_ layout: PageLayout) -> DocumentType {
+        DocumentClassifier.classify(
+            title: layout.blocks.first { $0.kind == .title }?.text,
+            firstPage: layout.text,
+            text: layout.text
+        )
+    }
+
+    /// "Page 2 of 5", "Seite 2 von 5", "2/5", "Página 2 de 5" in a line of the page.
+    static func pageNumber(_ layout: PageLayout) -> (page: Int, of: Int)? {
+        let pageWords: Set<String> = [
+            "page", "seite", "pagina", "página", "strona", "p", "pg", "blatt", "side", "sida",
+        ]
+        let ofWords: Set<String> = ["of", "von", "de", "di", "sur", "z", "af", "av", "van", "/"]
+        for block in layout.blocks where block.kind != .paragraph || block.role != nil || block.lines.count <= 2 {
+            for line in block.lines where line.text.utf8.count <= 40 {
+                let tokens = line.text.lowercased().replacing("/", with: " / ").split(whereSeparator: {
+                    $0 == " " || $0 == ":" || $0 == "."
+                })
+                .map(String.init)
+                for index in tokens.indices where index + 2 < tokens.count {
+                    guard let page = Int(tokens[index]), ofWords.contains(tokens[index + 1]),
+                        let total = Int(tokens[index + 2]),
+                        page >= 1, page <= total, total <= 9_999
+                    else { continue }
+                    let named = index > 0 && pageWords.contains(tokens[index - 1])
+                    if named || tokens.count <= 3 && (block.role != nil || tokens[index + 1] == "/") {
+                        return (page, total)
+                    }
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,73 @@
+import DocumentModel
+import Layout
+import PDFFixtures
+import Testing
+
+@Suite("Page-continuation segments")
+struct SegmentTests {
+    /// A PDF whose pages show `pages[i]` lines in Helvetica.
+    func document(_ pages: [[String]]) -> [UInt8] {
+        var pdf = PDFFixture()
+        let font = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+        for lines in pages {
+            var content = "BT /F1 11 Tf 72 740 Td"
+            for line in lines { content += " (\(line)) Tj 0 -16 Td" }
+            pdf.addPage(content: content + " ET", resources: "<< /Font << /F1 \(font) 0 R >> >>")
+        }
+        return pdf.data()
+    }
+
+    @Test("a restart of the page numbering starts a new document; each segment has its own type")
+    func numberingResets() throws {
+        let bytes = document([
+            ["INVOICE", "Invoice No: INV-7", "Invoice date: 01.02.2024", "Total due: 120.00 EUR", "Page 1 of 2"],
+            ["Item list continued", "Widget 12.00", "Page 2 of 2"],
+            ["RECEIPT", "Thank you for your payment", "Amount paid: 45.00 EUR", "Cash", "Page 1 of 1"],
+        ])
+        let document = try DocumentConverter.convert(bytes: bytes).document
+        let segments = document.meta.segments
+        #expect(segments.map { "\($0.firstPage)-\($0.lastPage)" } == ["1-2", "3-3"])
+        #expect(segments.map(\.signal) == ["start", "page-number-reset"])
+        #expect(segments.first?.type == "invoice")
+        #expect(segments.last?.type == "receipt")
+    }
+
+    @Test("one document is one segment")
+    func single() throws {
+        let bytes = document([["Annual report", "Page 1 of 2"], ["Results", "Page 2 of 2"]])
+        let segments = try DocumentConverter.convert(bytes: bytes).document.meta.segments
+        #expect(segments.count == 1)
+        #expect(segments.first?.firstPage == 1 && segments.first?.lastPage == 2)
+    }
+
+    @Test("table cells carry semantic tags, labelled by their column")
+    func cellTags() throws {
+        var content = "BT /F1 10 Tf"
+        let rows = [
+            ["Item", "Date", "Amount"], ["Widget", "01.02.2024", "1.234,56 €"], ["Gadget", "03.02.2024", "99,00 €"],
+        ]
+        for (index, row) in rows.enumerated() {
+            for (column, cell) in row.enumerated() {
+                // WinAnsi's euro sign is byte 0x80 (octal 200 in a PDF string).
+                let encoded = cell.replacing("€", with: "\\200")
+                content += " 1 0 0 1 \(72 + column * 150) \(700 - index * 18) Tm (\(encoded)) Tj"
+            }
+        }
+        var pdf = PDFFixture()
+        let font = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+        pdf.addPage(content: content + " ET", resources: "<< /Font << /F1 \(font) 0 R >> >>")
+        let document = try DocumentConverter.convert(bytes: pdf.data()).document
+        let table = try #require(
+            document.sections.first?.blocks.compactMap { block -> Table? in
+                if case .table(let table) = block { return table }
+                return nil
+            }.first
+        )
+        #expect(table.rowTags.first?[1]?.semantic == "date")
+        #expect(table.rowTags.first?[1]?.normalized == "2024-02-01")
+        #expect(table.rowTags.first?[2]?.normalized == "1234.56")
+        #expect(table.rowTags.first?[2]?.unit == "EUR")
+        #expect(table.rowTags.first?[0] == nil)
+        #expect(document.json().contains(#""semantic":"amount","normalized":"99.00","unit":"EUR""#))
+    }
+}
