@@ -63,7 +63,7 @@ public struct Conversion: Sendable {
             )
         }
         var meta = meta
-        meta.segments = SegmentDetector.segments(layouts)
+        meta.segments = SegmentDetector.segments(layouts, documentType: documentType)
         var document = Document(documentType: documentType, meta: meta, sections: sections)
         document.styles = registry?.styles
         return document

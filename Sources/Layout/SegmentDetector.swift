@@ -7,7 +7,8 @@ enum SegmentDetector {
     /// classification of books would cut them at every chapter.
     static let typeChangePageLimit = 40
 
-    static func segments(_ layouts: [PageLayout]) -> [Segment] {
+    /// - Parameter documentType: the whole file's type, used as is when it holds one document.
+    static func segments(_ layouts: [PageLayout], documentType: DocumentType) -> [Segment] {
         guard let first = layouts.first else { return [] }
         var starts: [(index: Int, signal: String)] = [(0, "start")]
         let pageTypes: [DocumentType]? =
@@ -28,7 +29,7 @@ enum SegmentDetector {
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1].index - 1 : layouts.count - 1
             let pages = Array(layouts[start.index...end])
-            let type = starts.count == 1 ? DocumentConverter.classify(layouts) : DocumentConverter.classify(pages)
+            let type = starts.count == 1 ? documentType : DocumentConverter.classify(pages)
             segments.append(
                 Segment(
                     firstPage: pages.first?.number ?? first.number,
@@ -42,11 +43,17 @@ enum SegmentDetector {
         return segments
     }
 
+    /// The type the top of a page suggests (its first 1,500 characters: where a document announces itself).
     static func pageType(_ layout: PageLayout) -> DocumentType {
-        DocumentClassifier.classify(
+        var top = ""
+        for block in layout.blocks where block.role == nil {
+            top += block.text + "\n"
+            if top.utf8.count >= 1_500 { break }
+        }
+        return DocumentClassifier.classify(
             title: layout.blocks.first { $0.kind == .title }?.text,
-            firstPage: layout.text,
-            text: layout.text
+            firstPage: top,
+            text: top
         )
     }
 
