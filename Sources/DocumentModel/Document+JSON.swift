@@ -64,13 +64,7 @@ extension DocumentMeta {
                 .array(
                     segments.map { segment in
                         var fields: [(String, JSONValue)] = [
-                            (
-                                "pages",
-                                .string(
-                                    segment.firstPage == segment.lastPage
-                                        ? "\(segment.firstPage)" : "\(segment.firstPage)-\(segment.lastPage)"
-                                )
-                            ),
+                            ("pages", .object([("from", .int(segment.firstPage)), ("to", .int(segment.lastPage))])),
                             ("type", .string(segment.type)),
                         ]
                         if let subtype = segment.subtype { fields.append(("subtype", .string(subtype))) }

@@ -19,6 +19,9 @@ enum SegmentDetector {
             {
                 starts.append((index, "page-number-reset"))
             } else if let types = pageTypes, types[index].confidence >= 0.6, types[index - 1].confidence >= 0.5,
+                // The new page must announce itself (its title names its type), not merely read differently.
+                layouts[index].blocks.contains(where: { $0.kind == .title }),
+                types[index].signals.contains(where: { $0.hasSuffix("(title)") }),
                 types[index].type != types[index - 1].type, types[index].type != "unknown",
                 types[index - 1].type != "unknown", index - starts.last!.index >= 1
             {

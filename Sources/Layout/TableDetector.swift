@@ -239,6 +239,12 @@ enum TableDetector {
             cells.append(rowCells)
         }
         guard conflicts * 4 <= run.count, cells.count >= 2 else { return nil }
+        // Rows that share no column are lines of text spread out (justified or ragged), not a table: a real table
+        // fills at least two columns in two rows or more.
+        let sharedColumns = (0..<columnCount).filter { column in
+            cells.filter { column < $0.count && !$0[column].isEmpty }.count >= 2
+        }.count
+        guard sharedColumns >= 2 else { return nil }
         var header: [String] = []
         var body = cells
         if run[0].isBold || !cells[0].contains(where: { $0.contains(where: \.isNumber) }) {
