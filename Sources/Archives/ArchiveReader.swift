@@ -51,21 +51,9 @@ public final class ArchiveReader {
     /// - Throws: ``ArchiveError`` with the reason of the first refusal.
     public func extract(into directory: Int32, limits: ArchiveLimits = .default) throws -> [ExtractedMember] {
         var members: [ExtractedMember] = []
-        var memberCount = 0
         var total = 0
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        var entry: OpaquePointer?
-        while true {
-            let status = archive_read_next_header(handle, &entry)
-            if status == ARCHIVE_EOF { break }
-            guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else {
-                throw ArchiveError(.corrupt, "cannot read the next member: \(Self.message(handle))")
-            }
-            memberCount += 1
-            guard memberCount <= limits.maxMembers else {
-                throw ArchiveError(.tooManyMembers, "more than \(limits.maxMembers) members")
-            }
-            let raw = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
+        try forEachEntry(limits: limits) { entry, raw in
             let path = try ArchiveMemberPath(raw: raw, maxDepth: limits.maxDepth)
             if archive_entry_hardlink(entry) != nil {
                 throw ArchiveError(.linkMember, "member '\(path)' is a hard link")
@@ -76,16 +64,52 @@ public final class ArchiveReader {
             }
             if type == skillspool_ae_ifdir || (type == 0 && path.isFolder) {
                 if !path.isNoise { try Self.openFolder(path.components, below: directory).map { _ = close($0) } }
-                continue
+                return
             }
             guard type == skillspool_ae_ifreg else {
                 throw ArchiveError(.specialMember, "member '\(path)' is not a regular file")
             }
-            if path.isNoise { continue }
+            if path.isNoise { return }
             let bytes = try write(path, below: directory, buffer: &buffer, total: &total, limits: limits)
             members.append(ExtractedMember(path: path.description, bytes: bytes))
         }
         return members
+    }
+
+    /// Calls `body` with each member's header and stored name, counting members against the limit.
+    func forEachEntry(limits: ArchiveLimits, _ body: (OpaquePointer, String) throws -> Void) throws {
+        var entry: OpaquePointer?
+        var count = 0
+        while true {
+            let status = archive_read_next_header(handle, &entry)
+            if status == ARCHIVE_EOF { return }
+            guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else {
+                throw ArchiveError(.corrupt, "cannot read the next member: \(Self.message(handle))")
+            }
+            count += 1
+            guard count <= limits.maxMembers else {
+                throw ArchiveError(.tooManyMembers, "more than \(limits.maxMembers) members")
+            }
+            try body(entry, archive_entry_pathname(entry).map { String(cString: $0) } ?? "")
+        }
+    }
+
+    /// Reads the current member's data in chunks through `buffer`, handing each chunk to `chunk`.
+    func readData(
+        of member: String,
+        buffer: inout [UInt8],
+        _ chunk: (ArraySlice<UInt8>) throws -> Void
+    )
+        throws
+    {
+        while true {
+            let count = buffer.withUnsafeMutableBytes { archive_read_data(handle, $0.baseAddress, $0.count) }
+            if count == 0 { return }
+            guard count > 0 else {
+                throw ArchiveError(.corrupt, "member '\(member)' cannot be read: \(Self.message(handle))")
+            }
+            try chunk(buffer[0..<count])
+        }
     }
 
     private func write(
@@ -109,12 +133,8 @@ public final class ArchiveReader {
         }
         defer { close(file) }
         var written = 0
-        while true {
-            let count = buffer.withUnsafeMutableBytes { archive_read_data(handle, $0.baseAddress, $0.count) }
-            if count == 0 { break }
-            guard count > 0 else {
-                throw ArchiveError(.corrupt, "member '\(path)' cannot be read: \(Self.message(handle))")
-            }
+        try readData(of: path.description, buffer: &buffer) { data in
+            let count = data.count
             written += count
             total += count
             guard total <= limits.maxTotalBytes else {
@@ -127,7 +147,7 @@ public final class ArchiveReader {
                     "members expand to more than \(limits.maxCompressionRatio)x the archive's \(archiveBytes) bytes"
                 )
             }
-            let result = buffer.withUnsafeBytes { Glibc.write(file, $0.baseAddress, count) }
+            let result = data.withUnsafeBytes { Glibc.write(file, $0.baseAddress, count) }
             guard result == count else {
                 throw ArchiveError(.io, "cannot write '\(path)': \(String(cString: strerror(errno)))", retryable: true)
             }
@@ -182,17 +202,7 @@ extension ArchiveReader {
         var members: [ArchiveMember] = []
         var total = 0
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        var entry: OpaquePointer?
-        while true {
-            let status = archive_read_next_header(handle, &entry)
-            if status == ARCHIVE_EOF { break }
-            guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else {
-                throw ArchiveError(.corrupt, "cannot read the next member: \(Self.message(handle))")
-            }
-            guard members.count < limits.maxMembers else {
-                throw ArchiveError(.tooManyMembers, "more than \(limits.maxMembers) members")
-            }
-            let raw = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
+        try forEachEntry(limits: limits) { entry, raw in
             let type = UInt32(archive_entry_filetype(entry))
             var member = ArchiveMember(rawPath: raw, kind: .other, bytes: [])
             if archive_entry_hardlink(entry) != nil || archive_entry_symlink(entry) != nil
@@ -203,17 +213,12 @@ extension ArchiveReader {
                 member.kind = .folder
             } else if type == skillspool_ae_ifreg {
                 member.kind = .file
-                while true {
-                    let count = buffer.withUnsafeMutableBytes { archive_read_data(handle, $0.baseAddress, $0.count) }
-                    if count == 0 { break }
-                    guard count > 0 else {
-                        throw ArchiveError(.corrupt, "member '\(raw)' cannot be read: \(Self.message(handle))")
-                    }
-                    total += count
+                try readData(of: raw, buffer: &buffer) { data in
+                    total += data.count
                     guard total <= limits.maxTotalBytes else {
                         throw ArchiveError(.tooLarge, "members hold more than \(limits.maxTotalBytes) bytes")
                     }
-                    member.bytes += buffer[0..<count]
+                    member.bytes += data
                 }
             }
             members.append(member)

@@ -27,18 +27,7 @@ extension Ledger {
             where replaced {
                 try db.execute(sql: "DELETE FROM \(table) WHERE job_id = ?", arguments: [id])
             }
-            for document in documents ?? [] {
-                try db.execute(
-                    sql: """
-                        INSERT INTO documents (job_id, file_name, sha256, bytes, pages, size_tier, document_type, category, status)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        id, document.fileName, document.sha256, document.bytes, document.pages, document.sizeTier,
-                        document.documentType, document.category, document.status,
-                    ]
-                )
-            }
+            for document in documents ?? [] { try Self.insert(document, job: id, db) }
             for output in outputs ?? [] {
                 try db.execute(
                     sql: "INSERT INTO outputs (job_id, format, path, bytes, sha256) VALUES (?, ?, ?, ?, ?)",

@@ -63,18 +63,20 @@ extension Ledger {
 
     /// Records a document of a job.
     public func addDocument(_ document: DocumentRecord, job: String) throws {
-        try write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO documents (job_id, file_name, sha256, bytes, pages, size_tier, document_type, category, status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    job, document.fileName, document.sha256, document.bytes, document.pages, document.sizeTier,
-                    document.documentType, document.category, document.status,
-                ]
-            )
-        }
+        try write { db in try Self.insert(document, job: job, db) }
+    }
+
+    static func insert(_ document: DocumentRecord, job: String, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO documents (job_id, file_name, sha256, bytes, pages, size_tier, document_type, category, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                job, document.fileName, document.sha256, document.bytes, document.pages, document.sizeTier,
+                document.documentType, document.category, document.status,
+            ]
+        )
     }
 
     /// Records a published output; recording the same path again replaces it (a retried publish).

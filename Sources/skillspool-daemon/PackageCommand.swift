@@ -62,24 +62,17 @@ struct PackageCommand: ParsableCommand {
             let progress = isatty(STDERR_FILENO) == 1
             var sources: [SkillSource] = []
             for file in files {
-                let bytes = try FileInput.read(file)
-                var options = ConversionOptions(pages: pages, password: password, limits: limits)
-                options.structure = true
-                let conversion = try DocumentConverter.convert(bytes: bytes, options: options)
-                let document = conversion.document
+                let source = try FileInput.skillSource(
+                    file,
+                    options: ConversionOptions(pages: pages, password: password, limits: limits)
+                )
                 if progress {
+                    let document = source.document
                     StandardStreams.writeError(
                         "converted \(file): \(document.sections.count) pages, \(document.documentType.type)\n"
                     )
                 }
-                sources.append(
-                    SkillSource(
-                        document: document,
-                        fileName: String(file.split(separator: "/").last ?? ""),
-                        sha256: SHA256.hex(of: bytes),
-                        pages: document.meta.selectedPages
-                    )
-                )
+                sources.append(source)
             }
             var request = SkillRequest(formats: formats, name: name, engineVersion: PDFEngine.version)
             request.catalogue = catalogue
@@ -113,6 +106,18 @@ extension PackageOptions.Catalogue: ExpressibleByArgument {}
 
 /// Whole files named on the command line.
 enum FileInput {
+    /// Reads and converts a PDF for packaging or QA.
+    static func skillSource(_ path: String, options: ConversionOptions) throws -> SkillSource {
+        let bytes = try read(path)
+        let document = try DocumentConverter.convert(bytes: bytes, options: options).document
+        return SkillSource(
+            document: document,
+            fileName: String(path.split(separator: "/").last ?? ""),
+            sha256: SHA256.hex(of: bytes),
+            pages: document.meta.selectedPages
+        )
+    }
+
     static func read(_ path: String) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {

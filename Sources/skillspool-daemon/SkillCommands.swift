@@ -25,17 +25,7 @@ struct TopicsCommand: ParsableCommand {
 
     func run() throws {
         try CommandErrors.run {
-            let bytes = try FileInput.read(file)
-            let conversion = try DocumentConverter.convert(
-                bytes: bytes,
-                options: ConversionOptions(pages: pages, password: password)
-            )
-            let source = SkillSource(
-                document: conversion.document,
-                fileName: String(file.split(separator: "/").last ?? ""),
-                sha256: SHA256.hex(of: bytes),
-                pages: conversion.document.meta.selectedPages
-            )
+            let source = try FileInput.skillSource(file, options: ConversionOptions(pages: pages, password: password))
             let plan = TopicDetector.plan(source)
             if json {
                 let value = JSONValue.object([
@@ -87,14 +77,7 @@ struct QACommand: ParsableCommand {
             var coverage: [OutlineItem]?
             var sourceText: String?
             if let source {
-                let bytes = try FileInput.read(source)
-                let document = try DocumentConverter.convert(bytes: bytes).document
-                let skillSource = SkillSource(
-                    document: document,
-                    fileName: String(source.split(separator: "/").last ?? ""),
-                    sha256: SHA256.hex(of: bytes),
-                    pages: document.meta.selectedPages
-                )
+                let skillSource = try FileInput.skillSource(source, options: ConversionOptions())
                 coverage = skillSource.outline
                 sourceText = SkillQA.sourceText([skillSource])
             }
