@@ -34,6 +34,8 @@ enum TableDetector {
         var text: String
         var x0: Double
         var x1: Double
+        /// The words in visual order (left to right); empty for a right-to-left line, which is never re-split.
+        var words: [(text: String, x0: Double, x1: Double)] = []
     }
 
     private struct Row {
@@ -169,21 +171,89 @@ enum TableDetector {
             return Segment(
                 text: ordered.map(\.text).joined(separator: " "),
                 x0: words.map(\.bounds.x).min()!,
-                x1: words.map(\.bounds.maxX).max()!
+                x1: words.map(\.bounds.maxX).max()!,
+                words: line.isRightToLeft ? [] : words.map { ($0.text, $0.bounds.x, $0.bounds.maxX) }
             )
         }
     }
 
-    private static func grid(for run: [Row], verticals: [Ruling], horizontals: [Ruling]) -> TableGrid? {
-        guard run.count >= 2 else { return nil }
+    /// Splits cells at "rivers": vertical strips that no word of any row touches and that cut through the cells of
+    /// at least half the rows. Columns set closer than the gap rule allows (a right-aligned number beside a date,
+    /// a monospace receipt whose columns are one space apart) line up this way while words of running text do not.
+    private static func splitAtRivers(_ run: [Row]) -> [Row] {
+        guard run.count >= 4 else { return run }
+        // Dot leaders (`Severe . . . . .`) are set at regular spacing and would line up as rivers: a leader joins the
+        // word before it.
+        var run = run
+        for row in run.indices {
+            for segment in run[row].segments.indices {
+                var joined: [(text: String, x0: Double, x1: Double)] = []
+                for word in run[row].segments[segment].words {
+                    let leader = word.text.allSatisfy { $0 == "." || $0 == "…" || $0 == "·" }
+                    if leader, let last = joined.last {
+                        joined[joined.count - 1] = (last.text + " " + word.text, last.x0, word.x1)
+                    } else {
+                        joined.append(word)
+                    }
+                }
+                run[row].segments[segment].words = joined
+            }
+        }
+        let spans = run.flatMap { $0.segments.flatMap(\.words) }.map { ($0.x0 - 0.3, $0.x1 + 0.3) }
+            .sorted { $0.0 < $1.0 }
+        guard var reach = spans.first?.1 else { return run }
+        var rivers: [Double] = []
+        for span in spans.dropFirst() {
+            if span.0 - reach >= 1.0 {
+                let middle = (span.0 + reach) / 2
+                let cut = run.filter { row in
+                    row.segments.contains { !$0.words.isEmpty && $0.x0 < middle && $0.x1 > middle }
+                }
+                if cut.count * 2 >= run.count { rivers.append(middle) }
+            }
+            reach = max(reach, span.1)
+        }
+        guard !rivers.isEmpty else { return run }
+        return run.map { row in
+            var row = row
+            row.segments = row.segments.flatMap { segment -> [Segment] in
+                guard !segment.words.isEmpty else { return [segment] }
+                var parts: [[(text: String, x0: Double, x1: Double)]] = [[]]
+                var river = 0
+                for word in segment.words {
+                    while river < rivers.count, rivers[river] < word.x0 {
+                        if !(parts.last?.isEmpty ?? true) { parts.append([]) }
+                        river += 1
+                    }
+                    parts[parts.count - 1].append(word)
+                }
+                return parts.filter { !$0.isEmpty }.map { words in
+                    Segment(
+                        text: words.map(\.text).joined(separator: " "),
+                        x0: words.map(\.x0).min()!,
+                        x1: words.map(\.x1).max()!,
+                        words: words
+                    )
+                }
+            }
+            return row
+        }
+    }
+
+    /// The column intervals of a run: its cells projected on the x axis, or the vertical rulings crossing it.
+    private static func columns(
+        of run: [Row],
+        verticals: [Ruling],
+        horizontals: [Ruling]
+    )
+        -> (intervals: [(Double, Double)], separators: [Double], ruled: Bool)
+    {
         let top = run.map(\.bounds.y).min()!
         let bottom = run.map(\.bounds.maxY).max()!
         let left = run.flatMap(\.segments).map(\.x0).min()!
         let right = run.flatMap(\.segments).map(\.x1).max()!
-        // Column intervals: the union of the cell intervals projected on the x axis.
-        var intervals = run.flatMap { $0.segments.map { ($0.x0, $0.x1) } }.sorted { $0.0 < $1.0 }
         var merged: [(Double, Double)] = []
-        for interval in intervals {
+        for interval in run.flatMap({ $0.segments.map { ($0.x0, $0.x1) } }).sorted(by: { $0.0 < $1.0 }) {
             if let last = merged.last, interval.0 <= last.1 + 2 {
                 merged[merged.count - 1].1 = max(last.1, interval.1)
             } else {
@@ -200,16 +270,29 @@ enum TableDetector {
             )
             merged = zip(bounds, bounds.dropFirst()).map { ($0, $1) }
         }
-        intervals = merged
-        let columnCount = intervals.count
         let ruled =
             !separators.isEmpty
             || horizontals.contains {
                 $0.y0 >= top - 6 && $0.y0 <= bottom + 6 && $0.x0 <= left + 5 && $0.x1 >= right - 5
             }
-        guard columnCount >= (ruled ? 2 : 3), columnCount <= 30 else { return nil }
-        let multiCell = run.filter { $0.segments.count >= 2 }.count
-        guard multiCell * 10 >= run.count * 6, multiCell >= 2 else { return nil }
+        return (merged, separators, ruled)
+    }
+
+    private static func grid(for original: [Row], verticals: [Ruling], horizontals: [Ruling]) -> TableGrid? {
+        guard original.count >= 2 else { return nil }
+        // Whether it is a table is decided on the cells the gaps give; rivers only refine the columns after.
+        let plain = columns(of: original, verticals: verticals, horizontals: horizontals)
+        guard plain.intervals.count >= (plain.ruled ? 2 : 3), plain.intervals.count <= 30 else { return nil }
+        let multiCell = original.filter { $0.segments.count >= 2 }.count
+        guard multiCell * 10 >= original.count * 6, multiCell >= 2 else { return nil }
+        let run = plain.separators.isEmpty ? splitAtRivers(original) : original
+        let top = run.map(\.bounds.y).min()!
+        let bottom = run.map(\.bounds.maxY).max()!
+        let left = run.flatMap(\.segments).map(\.x0).min()!
+        let right = run.flatMap(\.segments).map(\.x1).max()!
+        let (intervals, separators, _) = columns(of: run, verticals: verticals, horizontals: horizontals)
+        let columnCount = intervals.count
+        guard columnCount <= 30 else { return nil }
         // Every row must place its cells in distinct columns, mostly.
         var cells: [[String]] = []
         var conflicts = 0

@@ -17,6 +17,26 @@ struct TableTests {
         cells.map { x, text in "BT /\(font) 10 Tf \(x) \(y) Td (\(text)) Tj ET" }.joined(separator: "\n")
     }
 
+    @Test("columns closer than a column gap are split where every row leaves the same strip blank")
+    func rivers() throws {
+        // Right-aligned numbers end 4 pt before the dates start: less than the gap rule, but the same in every row.
+        let rows: [(String, String, String, String)] = [
+            ("No.", "Date", "Site", "Value"), ("1", "2021-03-22", "Nordheim", "222.96"),
+            ("12", "2021-03-24", "Am Hafen", "799.85"),
+            ("3", "2021-03-25", "Weiler", "632.11"), ("47", "2021-03-28", "Am Hafen", "8.22"),
+        ]
+        var lines: [String] = []
+        for (index, cells) in rows.enumerated() {
+            let y = 730 - index * 15
+            let numberWidth = cells.0.count * 6
+            lines.append(row(y, [(96 - numberWidth, cells.0), (100, cells.1), (220, cells.2), (330, cells.3)]))
+        }
+        let table = try #require(try tables(lines.joined(separator: "\n")).first)
+        #expect(table.columns == ["No.", "Date", "Site", "Value"])
+        #expect(table.rows.first == ["1", "2021-03-22", "Nordheim", "222.96"])
+        #expect(table.rows.allSatisfy { $0.count == 4 })
+    }
+
     @Test("an unruled table with a bold header, a wrapped cell and total rows")
     func unruled() throws {
         let content = [
