@@ -178,7 +178,7 @@ enum TableDetector {
     }
 
     /// Splits cells at "rivers": vertical strips that no word of any row touches and that cut through the cells of
-    /// at least half the rows. Columns set closer than the gap rule allows (a right-aligned number beside a date,
+    /// at least two thirds of the rows (three at least). Columns set closer than the gap rule allows (a right-aligned number beside a date,
     /// a monospace receipt whose columns are one space apart) line up this way while words of running text do not.
     private static func splitAtRivers(_ run: [Row]) -> [Row] {
         guard run.count >= 4 else { return run }
@@ -209,7 +209,8 @@ enum TableDetector {
                 let cut = run.filter { row in
                     row.segments.contains { !$0.words.isEmpty && $0.x0 < middle && $0.x1 > middle }
                 }
-                if cut.count * 2 >= run.count { rivers.append(middle) }
+                // Most rows must be cut (a column), not two that happen to share a word break.
+                if cut.count >= 3, cut.count * 3 >= run.count * 2 { rivers.append(middle) }
             }
             reach = max(reach, span.1)
         }
