@@ -253,8 +253,13 @@ enum TableDetector {
         let bottom = run.map(\.bounds.maxY).max()!
         let left = run.flatMap(\.segments).map(\.x0).min()!
         let right = run.flatMap(\.segments).map(\.x1).max()!
+        // Rows with the most cells define the columns when there are several of them: a total or a label
+        // spanning two columns must not fuse those columns.
+        let widest = run.map(\.segments.count).max() ?? 0
+        let full = run.filter { $0.segments.count == widest }
+        let basis = full.count >= 3 && widest >= 3 ? full : run
         var merged: [(Double, Double)] = []
-        for interval in run.flatMap({ $0.segments.map { ($0.x0, $0.x1) } }).sorted(by: { $0.0 < $1.0 }) {
+        for interval in basis.flatMap({ $0.segments.map { ($0.x0, $0.x1) } }).sorted(by: { $0.0 < $1.0 }) {
             if let last = merged.last, interval.0 <= last.1 + 2 {
                 merged[merged.count - 1].1 = max(last.1, interval.1)
             } else {
@@ -301,8 +306,15 @@ enum TableDetector {
         for row in run {
             var rowCells = [String](repeating: "", count: columnCount)
             for segment in row.segments {
-                let centre = (segment.x0 + segment.x1) / 2
-                let column = intervals.firstIndex { centre >= $0.0 - 1 && centre <= $0.1 + 1 } ?? 0
+                // A cell spanning columns (a total's label) belongs where it starts; others where their centre is.
+                let spanned = intervals.filter { segment.x0 < $0.1 && segment.x1 > $0.0 }
+                let centre = spanned.count > 1 ? (spanned[0].0 + spanned[0].1) / 2 : (segment.x0 + segment.x1) / 2
+                let column =
+                    intervals.firstIndex { centre >= $0.0 - 1 && centre <= $0.1 + 1 }
+                    ?? intervals.indices.min {
+                        min(abs(intervals[$0].0 - centre), abs(intervals[$0].1 - centre))
+                            < min(abs(intervals[$1].0 - centre), abs(intervals[$1].1 - centre))
+                    } ?? 0
                 if !rowCells[column].isEmpty {
                     conflicts += 1
                     rowCells[column] += " " + segment.text

@@ -37,6 +37,21 @@ struct TableTests {
         #expect(table.rows.allSatisfy { $0.count == 4 })
     }
 
+    @Test("a total spanning two columns does not fuse them: the rows with the most cells define the columns")
+    func spanningTotal() throws {
+        let content = [
+            row(730, [(72, "Qty"), (110, "Item"), (300, "Amount")], font: "B"),
+            row(715, [(72, "2"), (110, "Bagel"), (300, "10.26")]),
+            row(700, [(72, "1"), (110, "Tea Earl Grey"), (300, "1.17")]),
+            row(685, [(72, "1"), (110, "Cappuccino"), (300, "5.28")]),
+            row(670, [(72, "Total amount due"), (300, "16.71")]),
+        ].joined(separator: "\n")
+        let table = try #require(try tables(content).first)
+        #expect(table.columns == ["Qty", "Item", "Amount"])
+        #expect(table.rows.first == ["2", "Bagel", "10.26"])
+        #expect(table.footers.first?.cells == ["Total amount due", "", "16.71"])
+    }
+
     @Test("an unruled table with a bold header, a wrapped cell and total rows")
     func unruled() throws {
         let content = [
