@@ -79,10 +79,19 @@ enum TableDetector {
             {
                 end += 1
             }
-            let run = Array(rows[start..<end])
+            // Label/value lines right above a wider table (a receipt's date and number above its items) are not
+            // its rows: the table starts at its first row with the most cells.
+            var first = start
+            let widest = rows[start..<end].map(\.segments.count).max() ?? 0
+            if widest >= 3, rows[start..<end].filter({ $0.segments.count == widest }).count >= 3 {
+                while first < end, rows[first].segments.count < widest, rows[first].segments.count == 2 { first += 1 }
+                if first - start < 2 { first = start }
+            }
+            let run = Array(rows[first..<end])
             if var grid = grid(for: run, verticals: verticals, horizontals: horizontals) {
-                let floor = tables.last.map { table in table.rows.map(\.bounds.maxY).max() ?? 0 } ?? -Double.infinity
-                let header = headerLines(above: start, in: rows, grid: grid, floor: floor)
+                var floor = tables.last.map { table in table.rows.map(\.bounds.maxY).max() ?? 0 } ?? -Double.infinity
+                if first > start { floor = max(floor, rows[first - 1].bounds.maxY) }
+                let header = headerLines(above: first, in: rows, grid: grid, floor: floor)
                 if !header.isEmpty { attach(header, to: &grid) }
                 tables.append((header + run, grid))
                 start = end
