@@ -76,6 +76,11 @@ extension SkillPackager {
             lines += ["### Procedure " + SkillMarkdown.citation(first.page), ""]
             lines += SkillMarkdown.lines(Array(steps.prefix(15)), topLevel: 1)
         }
+        let definitions = Self.definitions(items).prefix(8)
+        if !definitions.isEmpty {
+            if !lines.isEmpty { lines.append("") }
+            lines += ["### Definitions", ""] + definitions
+        }
         var total = 0
         var kept: [String] = []
         for line in lines {
@@ -84,6 +89,38 @@ extension SkillPackager {
             kept.append(line)
         }
         return kept
+    }
+
+    /// Sentences that define a term: "A router is a device that …", "Definition 2.3 (Kompaktheit) …", each as
+    /// `- **term**: sentence (p. N)`.
+    static func definitions(_ items: [OutlineItem]) -> [String] {
+        var found: [String] = []
+        for item in items {
+            guard case .paragraph(let text, let page) = item else { continue }
+            let sentence = SkillText.sentences(text, count: 1)
+            let words = sentence.split(separator: " ").map(String.init)
+            guard words.count >= 5, words.count <= 60 else { continue }
+            var term: String?
+            if ["Definition", "Definición", "Définition"].contains(words[0]) {
+                term = words[0...1].joined(separator: " ")
+            } else if let verb = words.prefix(6).firstIndex(where: { ["is", "are", "ist", "sind", "est"].contains($0) }
+            ),
+                verb >= 1, verb + 1 < words.count,
+                ["a", "an", "the", "ein", "eine", "der", "die", "das", "un", "une"].contains(
+                    words[verb + 1].lowercased()
+                ),
+                words[0].first?.isUppercase == true
+            {
+                term = words[..<verb].joined(separator: " ")
+            }
+            if let term {
+                found.append(
+                    "- **" + Document.inline(term) + "**: " + Document.inline(sentence) + " "
+                        + SkillMarkdown.citation(page)
+                )
+            }
+        }
+        return found
     }
 
     /// One skill with a reference file per topic.

@@ -237,6 +237,19 @@ struct SkillPackagingTests {
         #expect(first.map { $0.files.map(\.bytes) } == second.map { $0.files.map(\.bytes) })
     }
 
+    @Test("key facts keep definitions with their page")
+    func definitions() {
+        let items: [OutlineItem] = [
+            .paragraph("A router is a device that forwards packets between networks. It has four ports.", page: 3),
+            .paragraph("Definition 2.3 A space is compact when every open cover has a finite subcover.", page: 9),
+            .paragraph("The office has two routers and one switch in the basement.", page: 4),
+        ]
+        let facts = SkillPackager.keyFacts(items, budget: 3_000)
+        #expect(facts.contains("- **A router**: A router is a device that forwards packets between networks. (p. 3)"))
+        #expect(facts.contains { $0.hasPrefix("- **Definition 2.3**:") && $0.hasSuffix("(p. 9)") })
+        #expect(!facts.contains { $0.contains("basement") })
+    }
+
     @Test("<available_skills> escapes as the reference tool does")
     func availableSkills() {
         let xml = AvailableSkills.xml([("a-b", "Tom & Jerry's <show>", "/x/a-b/SKILL.md")])
