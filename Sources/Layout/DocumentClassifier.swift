@@ -1,5 +1,9 @@
 import DocumentModel
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Rule-based document type: weighted keywords (English, German, French, Dutch, Spanish, Italian) counted in the
 /// body text, with extra weight in the title and on the first page; the evidence is kept as signals.
 public enum DocumentClassifier {
@@ -93,9 +97,9 @@ public enum DocumentClassifier {
             var score = 0.0
             var signals: [String] = []
             for (keyword, weight) in rule.keywords {
-                let count = min(3, occurrences(of: keyword, in: body))
+                let count = occurrences(of: keyword, in: body, limit: 3)
                 guard count > 0 else { continue }
-                let inHead = occurrences(of: keyword, in: head) > 0
+                let inHead = occurrences(of: keyword, in: head, limit: 1) > 0
                 score += weight * (Double(count) + (inHead ? 2 : 0))
                 signals.append(inHead ? "\(keyword) (title)" : keyword)
             }
@@ -120,7 +124,7 @@ public enum DocumentClassifier {
     }
 
     private static func subtype(_ type: String, title: String, body: [UInt8]) -> String? {
-        func has(_ words: String...) -> Bool { words.contains { occurrences(of: $0, in: body) > 0 } }
+        func has(_ words: String...) -> Bool { words.contains { occurrences(of: $0, in: body, limit: 1) > 0 } }
         switch type {
         case "statement":
             return has("credit card", "kreditkarte", "carte de crédit") ? "credit-card-statement" : "bank-statement"
@@ -150,37 +154,38 @@ public enum DocumentClassifier {
         }
     }
 
-    /// Occurrences of `keyword` as a whole word (or phrase) in `text`, searched on UTF-8 bytes.
-    static func occurrences(of keyword: String, in haystack: [UInt8]) -> Int {
+    /// Occurrences of `keyword` as a whole word (or phrase) in `text`, searched on UTF-8 bytes (`memchr` finds the
+    /// candidates), counting at most `limit`.
+    static func occurrences(of keyword: String, in haystack: [UInt8], limit: Int = .max) -> Int {
         let needle = Array(keyword.utf8)
         guard let first = needle.first, needle.count <= haystack.count else { return 0 }
         func isWordByte(_ byte: UInt8) -> Bool {
             byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
         }
-        var count = 0
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first {
-                var matches = true
-                for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
-                    matches = false
-                    break
-                }
-                if matches {
-                    let before = index > 0 ? haystack[index - 1] : 0x20
-                    let after = index + needle.count < haystack.count ? haystack[index + needle.count] : 0x20
-                    let wordStart = !isWordByte(first) || !isWordByte(before)
-                    let wordEnd = !isWordByte(needle[needle.count - 1]) || !isWordByte(after)
-                    if wordStart && wordEnd {
-                        count += 1
-                        index += needle.count
-                        continue
+        return haystack.withUnsafeBufferPointer { text in
+            needle.withUnsafeBufferPointer { word in
+                guard let base = text.baseAddress else { return 0 }
+                var count = 0
+                var index = 0
+                let last = text.count - word.count
+                while index <= last, count < limit {
+                    guard let hit = memchr(base + index, Int32(first), last - index + 1) else { break }
+                    index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + index, word.baseAddress!, word.count) == 0 {
+                        let before = index > 0 ? text[index - 1] : 0x20
+                        let after = index + word.count < text.count ? text[index + word.count] : 0x20
+                        if (!isWordByte(first) || !isWordByte(before))
+                            && (!isWordByte(word[word.count - 1]) || !isWordByte(after))
+                        {
+                            count += 1
+                            index += word.count
+                            continue
+                        }
                     }
+                    index += 1
                 }
+                return count
             }
-            index += 1
         }
-        return count
     }
 }

@@ -178,12 +178,14 @@ public enum DocumentConverter {
 
     /// Tags every cell that holds a typed value, its column header serving as the label.
     static func tagCells(_ table: inout Table) {
+        let labels = table.columns.map { SemanticTagger.Label($0) }
         func tags(_ cells: [String]) -> [SemanticTag?] {
             cells.enumerated().map { column, text in
-                guard !text.isEmpty,
+                // A cell without a digit, an @ or a www. holds no typed value: the tagger is skipped.
+                guard text.contains(where: { $0.isNumber || $0 == "@" }) || text.hasPrefix("www."),
                     let value = SemanticTagger.tag(
                         text,
-                        key: column < table.columns.count ? table.columns[column] : nil
+                        label: column < labels.count ? labels[column] : SemanticTagger.Label(nil)
                     )
                 else { return nil }
                 return SemanticTag(semantic: value.kind, normalized: value.normalized, unit: value.unit)

@@ -11,21 +11,30 @@ enum SegmentDetector {
     static func segments(_ layouts: [PageLayout], documentType: DocumentType) -> [Segment] {
         guard let first = layouts.first else { return [] }
         var starts: [(index: Int, signal: String)] = [(0, "start")]
-        let pageTypes: [DocumentType]? =
-            layouts.count > 1 && layouts.count <= typeChangePageLimit ? layouts.map { pageType($0) } : nil
+        let checkTypes = layouts.count > 1 && layouts.count <= typeChangePageLimit
+        // Page types are costly and only matter where a page announces itself with a title: computed on demand.
+        var types: [Int: DocumentType] = [:]
+        func type(_ index: Int) -> DocumentType {
+            if let known = types[index] { return known }
+            let computed = pageType(layouts[index])
+            types[index] = computed
+            return computed
+        }
         for index in layouts.indices.dropFirst() {
             if let numbering = pageNumber(layouts[index]), numbering.page == 1,
                 pageNumber(layouts[index - 1]).map({ $0.page >= 1 }) ?? true
             {
                 starts.append((index, "page-number-reset"))
-            } else if let types = pageTypes, types[index].confidence >= 0.6, types[index - 1].confidence >= 0.5,
+            } else if checkTypes, layouts[index].blocks.contains(where: { $0.kind == .title }) {
+                let current = type(index)
+                let previous = type(index - 1)
                 // The new page must announce itself (its title names its type), not merely read differently.
-                layouts[index].blocks.contains(where: { $0.kind == .title }),
-                types[index].signals.contains(where: { $0.hasSuffix("(title)") }),
-                types[index].type != types[index - 1].type, types[index].type != "unknown",
-                types[index - 1].type != "unknown", index - starts.last!.index >= 1
-            {
-                starts.append((index, "type-change"))
+                if current.confidence >= 0.6, previous.confidence >= 0.5,
+                    current.signals.contains(where: { $0.hasSuffix("(title)") }), current.type != previous.type,
+                    current.type != "unknown", previous.type != "unknown"
+                {
+                    starts.append((index, "type-change"))
+                }
             }
         }
         var segments: [Segment] = []

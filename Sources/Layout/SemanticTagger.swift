@@ -20,46 +20,64 @@ public enum SemanticTagger {
             ?? amount(value) ?? phone(value)
     }
 
-    /// Tags a value knowing its label (a key/value key or a column header): identifiers that look like any other
-    /// number — invoice and order numbers, postal codes — are recognised only when the label says what they are.
-    public static func tag(_ text: String, key: String?) -> SemanticValue? {
-        let value = text.trimmingSpaces()
-        if let key = key?.lowercased(), !value.isEmpty, value.count <= 40 {
-            let words = key.split(whereSeparator: { !$0.isLetter }).map(String.init)
+    /// What a label (a key/value key or a column header) says its values are; analysed once per label.
+    public struct Label: Sendable, Hashable {
+        var vat = false
+        var invoice = false
+        var order = false
+        var postal = false
+        var date = false
+
+        public init(_ key: String?) {
+            guard let key = key?.lowercased(), !key.isEmpty else { return }
+            let words = Set(key.split(whereSeparator: { !$0.isLetter }).map(String.init))
             func says(_ phrases: [String]) -> Bool {
                 phrases.contains { phrase in phrase.contains(" ") ? key.contains(phrase) : words.contains(phrase) }
             }
+            vat = says(["vat", "ust", "tva", "iva", "btw", "mwst", "ustid", "uid", "gstin"])
+            invoice = says([
+                "invoice", "rechnung", "facture", "factura", "fattura", "bill", "rechnungsnummer", "rechnungsnr",
+            ])
+            order = says(["order", "bestellung", "bestellnummer", "commande", "auftrag", "po", "purchase order"])
+            postal = says(["zip", "postcode", "plz", "postal", "postleitzahl", "cap", "cp", "zip code"])
+            date = says(["date", "datum", "due"])
+        }
+
+        var isEmpty: Bool { !(vat || invoice || order || postal) }
+    }
+
+    /// Tags a value knowing its label: identifiers that look like any other number — invoice and order numbers,
+    /// postal codes — are recognised only when the label says what they are.
+    public static func tag(_ text: String, key: String?) -> SemanticValue? {
+        tag(text, label: Label(key))
+    }
+
+    /// Tags a value with a label analysed beforehand (a table column's header, for every cell of the column).
+    public static func tag(_ text: String, label: Label) -> SemanticValue? {
+        guard !label.isEmpty else { return tag(text) }
+        let value = text.trimmingSpaces()
+        if !value.isEmpty, value.count <= 40 {
             let identifier =
                 value.contains(where: \.isNumber) && !value.contains(" ")
                 && value.allSatisfy { $0.isLetter || $0.isNumber || "-/._#".contains($0) }
-            if identifier, says(["vat", "ust", "tva", "iva", "btw", "mwst", "ustid", "uid", "gstin"]),
+            if identifier, label.vat,
                 let vat = vatID(value)
                     ?? (value.count >= 8
                         ? SemanticValue(
                             kind: "vat-id",
                             normalized: value.uppercased().filter { $0.isLetter || $0.isNumber }
-                        ) : nil)
+                        )
+                        : nil)
             {
                 return vat
             }
-            if identifier,
-                says(["invoice", "rechnung", "facture", "factura", "fattura", "bill", "rechnungsnummer", "rechnungsnr"]
-                ),
-                !says(["date", "datum", "due"]), date(value) == nil
-            {
+            if identifier, label.invoice, !label.date, date(value) == nil {
                 return SemanticValue(kind: "invoice-number", normalized: value)
             }
-            if identifier,
-                says(["order", "bestellung", "bestellnummer", "commande", "auftrag", "po", "purchase order"]),
-                !says(["date", "datum"]), date(value) == nil
-            {
+            if identifier, label.order, !label.date, date(value) == nil {
                 return SemanticValue(kind: "order-number", normalized: value)
             }
-            if says(["zip", "postcode", "plz", "postal", "postleitzahl", "cap", "cp", "zip code"]),
-                let postal = postalCode(value)
-            {
-                return postal
-            }
+            if label.postal, let postal = postalCode(value) { return postal }
         }
         return tag(text)
     }
