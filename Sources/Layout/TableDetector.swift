@@ -116,7 +116,8 @@ enum TableDetector {
             let candidate = rows[index]
             guard candidate.bounds.maxY > floor, edge - candidate.bounds.maxY < 1.5 * max(candidate.bounds.height, 6),
                 candidate.bounds.x >= left - 20, candidate.bounds.maxX <= right + 20, !candidate.segments.isEmpty,
-                candidate.segments.allSatisfy({ column(of: $0, in: grid.columnRanges) != nil })
+                candidate.segments.allSatisfy({ column(of: $0, in: grid.columnRanges) != nil }),
+                !isCaption(candidate)
             else { break }
             result.insert(candidate, at: 0)
             edge = candidate.bounds.y
@@ -125,6 +126,17 @@ enum TableDetector {
         // A lone line above a table is more likely a caption than a header.
         if result.count == 1 && result[0].segments.count == 1 { return [] }
         return result
+    }
+
+    /// "Table 3: …", "Exhibit 2.2. …", "Abbildung 4 …": a caption, never a header row (nor anything above it).
+    private static func isCaption(_ row: Row) -> Bool {
+        guard row.segments.count == 1 else { return false }
+        let words = row.segments[0].text.split(separator: " ")
+        guard words.count >= 2 else { return false }
+        let captionWords: Set<String> = [
+            "table", "tab.", "exhibit", "figure", "fig.", "tabelle", "abbildung", "tableau", "chart",
+        ]
+        return captionWords.contains(words[0].lowercased()) && words[1].first?.isNumber == true
     }
 
     /// The column a cell lies in: most of its width inside one column's range.
