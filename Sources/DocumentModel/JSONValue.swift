@@ -92,6 +92,15 @@ public enum JSONWriter {
     /// Escapes quotes, backslashes, control characters and U+2028/U+2029, byte by byte over UTF-8.
     private static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        // Most strings need no escaping: copied in one go.
+        let plain = text.utf8.allSatisfy {
+            $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != 0xE2
+        }
+        if plain {
+            output.append(contentsOf: text.utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         var utf8 = Array(text.utf8)
         var index = 0
         while index < utf8.count {
