@@ -101,6 +101,7 @@ extension Block {
             return .object(members)
         case .table(let table):
             var members: [(String, JSONValue)] = [("type", .string("table"))]
+            if table.continued { members.append(("continued", .bool(true))) }
             if let bounds = table.bounds { members.append(("bounds", .array(bounds.map { .number($0) }))) }
             members.append(("columns", .array(table.columns.map { .object([("text", .string($0))]) })))
             members.append(

@@ -106,6 +106,8 @@ public struct Table: Sendable {
     public var footers: [(label: String, cells: [String])]
     /// `[x, y, w, h]` in points, top-left origin.
     public var bounds: [Double]?
+    /// Whether the table continues one from the previous page.
+    public var continued = false
     /// Semantic tags of the body cells, row by row (empty when not tagged).
     public var rowTags: [[SemanticTag?]] = []
     /// Semantic tags of the footer cells.

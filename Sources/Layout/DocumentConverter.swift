@@ -219,6 +219,7 @@ public enum DocumentConverter {
             let box = bounds ? [block.bounds.x, block.bounds.y, block.bounds.width, block.bounds.height] : nil
             if case .table(let grid) = block.kind {
                 var table = Table(columns: grid.columns, rows: grid.rows, footers: grid.footers, bounds: box)
+                table.continued = grid.isContinuation
                 if semantic { tagCells(&table) }
                 return .table(table)
             }

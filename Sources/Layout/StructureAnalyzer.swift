@@ -32,6 +32,7 @@ enum StructureAnalyzer {
                 return split(block)
             }
         }
+        TableContinuation.link(&layouts)
         let body = bodySize(layouts)
         var candidates: [(page: Int, block: Int, style: StyleKey, number: String?)] = []
         var titleFound = false

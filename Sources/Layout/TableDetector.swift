@@ -13,6 +13,8 @@ public struct TableGrid: Sendable, Hashable {
     public var hasColumnRulings = false
     /// Where each column lies on the x axis (for attaching header lines found above the body).
     var columnRanges: [ClosedRange<Double>] = []
+    /// Whether the table continues one from the previous page.
+    public var isContinuation = false
 
     public static func == (lhs: TableGrid, rhs: TableGrid) -> Bool {
         lhs.columns == rhs.columns && lhs.rows == rhs.rows && lhs.bounds == rhs.bounds
@@ -126,6 +128,16 @@ enum TableDetector {
         // A lone line above a table is more likely a caption than a header.
         if result.count == 1 && result[0].segments.count == 1 { return [] }
         return result
+    }
+
+    /// The cells of `line` placed in `ranges` (a table's columns), or nil when a cell fits no column.
+    static func cells(of line: TextLine, in ranges: [ClosedRange<Double>]) -> [String]? {
+        var cells = [String](repeating: "", count: ranges.count)
+        for segment in segments(of: line, verticals: []) {
+            guard let column = column(of: segment, in: ranges), cells[column].isEmpty else { return nil }
+            cells[column] = segment.text
+        }
+        return cells
     }
 
     /// "Table 3: …", "Exhibit 2.2. …", "Abbildung 4 …": a caption, never a header row (nor anything above it).

@@ -52,6 +52,41 @@ struct TableTests {
         #expect(table.footers.first?.cells == ["Total amount due", "", "16.71"])
     }
 
+    @Test("a table running onto the next page: the leftover row becomes a table marked as continued")
+    func continuedOnNextPage() throws {
+        var pdf = PDFFixture()
+        let font = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+        var first = ""
+        let rows = [
+            ["Site", "2019", "2022", "Change"], ["Lyon", "1,404", "525", "-62.6%"],
+            ["Nice", "2,020", "1,980", "-2.0%"],
+        ]
+        for (index, cells) in rows.enumerated() {
+            for (column, cell) in cells.enumerated() {
+                first += "BT /F1 10 Tf \(72 + column * 110) \(200 - index * 15) Td (\(cell)) Tj ET\n"
+            }
+        }
+        pdf.addPage(content: first, resources: "<< /Font << /F1 \(font) 0 R >> >>")
+        var second = ""
+        for (column, cell) in ["Paris", "476", "3,136", "+558.8%"].enumerated() {
+            second += "BT /F1 10 Tf \(72 + column * 110) 740 Td (\(cell)) Tj ET\n"
+        }
+        second += "BT /F1 10 Tf 72 700 Td (Source: own calculations, rounded to whole units.) Tj ET"
+        pdf.addPage(content: second, resources: "<< /Font << /F1 \(font) 0 R >> >>")
+        let document = try DocumentConverter.convert(bytes: pdf.data()).document
+        let tables = document.sections.map { section in
+            section.blocks.compactMap { block -> Table? in
+                if case .table(let table) = block { return table }
+                return nil
+            }
+        }
+        #expect(tables[0].count == 1 && tables[0].first?.continued == false)
+        let continued = try #require(tables[1].first)
+        #expect(continued.continued)
+        #expect(continued.rows == [["Paris", "476", "3,136", "+558.8%"]])
+        #expect(document.json().contains(#""type":"table","continued":true"#))
+    }
+
     @Test("an unruled table with a bold header, a wrapped cell and total rows")
     func unruled() throws {
         let content = [
