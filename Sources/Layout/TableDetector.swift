@@ -114,11 +114,13 @@ enum TableDetector {
         var result: [Row] = []
         var edge = rows[start].bounds.y
         var index = start - 1
-        while index >= 0, result.count < 4 {
+        while index >= 0, result.count < 8 {
             let candidate = rows[index]
-            guard candidate.bounds.maxY > floor, edge - candidate.bounds.maxY < 1.5 * max(candidate.bounds.height, 6),
+            // Right above the body a header may stand a little apart; its own lines are set close together.
+            let gap = (result.isEmpty ? 1.5 : 1.0) * max(candidate.bounds.height, 6)
+            guard candidate.bounds.maxY > floor, edge - candidate.bounds.maxY < gap,
                 candidate.bounds.x >= left - 20, candidate.bounds.maxX <= right + 20, !candidate.segments.isEmpty,
-                candidate.segments.allSatisfy({ column(of: $0, in: grid.columnRanges) != nil }),
+                candidate.segments.allSatisfy({ headerColumn(of: $0, in: grid.columnRanges) != nil }),
                 !isCaption(candidate)
             else { break }
             result.insert(candidate, at: 0)
@@ -151,6 +153,25 @@ enum TableDetector {
         return captionWords.contains(words[0].lowercased()) && words[1].first?.isNumber == true
     }
 
+    /// The column a header cell belongs to: the one it lies in, or — a header wider than its column's values
+    /// ("to water kg/year" over a column of dashes) — the one its centre is nearest to, when it lies within the
+    /// table and overlaps no other column's values.
+    private static func headerColumn(of segment: Segment, in ranges: [ClosedRange<Double>]) -> Int? {
+        if let column = column(of: segment, in: ranges) { return column }
+        guard let first = ranges.first, let last = ranges.last, segment.x0 >= first.lowerBound - 3,
+            segment.x1 <= last.upperBound + 40
+        else { return nil }
+        let centre = (segment.x0 + segment.x1) / 2
+        let overlapped = ranges.indices.filter {
+            segment.x0 < ranges[$0].upperBound && segment.x1 > ranges[$0].lowerBound
+        }
+        guard overlapped.count <= 1 else { return nil }
+        return ranges.indices.min {
+            abs((ranges[$0].lowerBound + ranges[$0].upperBound) / 2 - centre)
+                < abs((ranges[$1].lowerBound + ranges[$1].upperBound) / 2 - centre)
+        }
+    }
+
     /// The column a cell lies in: most of its width inside one column's range.
     private static func column(of segment: Segment, in ranges: [ClosedRange<Double>]) -> Int? {
         let width = max(segment.x1 - segment.x0, 1)
@@ -164,7 +185,9 @@ enum TableDetector {
         var texts = [String](repeating: "", count: grid.columns.count)
         for row in header {
             for segment in row.segments {
-                guard let column = column(of: segment, in: grid.columnRanges), column < texts.count else { continue }
+                guard let column = headerColumn(of: segment, in: grid.columnRanges), column < texts.count else {
+                    continue
+                }
                 texts[column] += (texts[column].isEmpty ? "" : " ") + segment.text
             }
         }

@@ -87,6 +87,22 @@ struct TableTests {
         #expect(document.json().contains(#""type":"table","continued":true"#))
     }
 
+    @Test("header cells wider than their column's values, on two lines, are still the table's header")
+    func wideHeaders() throws {
+        // Each header cell is its own two-line block (the stream gives it column by column).
+        let content = [
+            row(740, [(280, "to air")]), row(729, [(280, "kg/year")]),
+            row(740, [(365, "to water")]), row(729, [(365, "kg/year")]),
+            row(740, [(446, "to land")]), row(729, [(446, "kg/year")]),
+            row(710, [(100, "Carbon dioxide (CO2)"), (280, "100 million"), (380, "-"), (460, "-")]),
+            row(695, [(100, "Methane (CH4)"), (280, "100 000"), (380, "-"), (460, "-")]),
+            row(680, [(100, "Nitrous oxide (N2O)"), (280, "10 000"), (380, "-"), (460, "-")]),
+        ].joined(separator: "\n")
+        let table = try #require(try tables(content).first)
+        #expect(table.columns == ["", "to air kg/year", "to water kg/year", "to land kg/year"])
+        #expect(table.rows.count == 3)
+    }
+
     @Test("an unruled table with a bold header, a wrapped cell and total rows")
     func unruled() throws {
         let content = [
