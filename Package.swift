@@ -30,7 +30,9 @@ let package = Package(
         .systemLibrary(name: "CInotifyTools", providers: [.apt(["libinotifytools0-dev"])]),
 
         // Engine layers, top to bottom: each imports only the ones above it.
-        .target(name: "PDFText", dependencies: ["CQPDF"]),
+        // Every module's errors share one protocol (code, message, retryable).
+        .target(name: "CodedErrors"),
+        .target(name: "PDFText", dependencies: ["CQPDF", "CodedErrors"]),
         .target(name: "DocumentModel"),
         .target(
             name: "Layout",
@@ -38,15 +40,15 @@ let package = Package(
         ),
         .target(name: "Digest"),
         .target(name: "Skills", dependencies: ["DocumentModel"]),
-        .target(name: "Archives", dependencies: ["CArchive"]),
-        .target(name: "Ledger", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Archives", dependencies: ["CArchive", "CodedErrors"]),
+        .target(name: "Ledger", dependencies: ["CodedErrors", .product(name: "GRDB", package: "GRDB.swift")]),
         // Daemon and tenant configuration files, free of the database stack so the converter can read them.
-        .target(name: "SpoolConfig", dependencies: ["PDFText", "DocumentModel"]),
+        .target(name: "SpoolConfig", dependencies: ["PDFText", "DocumentModel", "CodedErrors"]),
         .target(
             name: "Spool",
             dependencies: [
                 "SpoolConfig", "PDFText", "DocumentModel", "Layout", "Digest", "Archives", "Skills", "Ledger",
-                "CInotifyTools",
+                "CInotifyTools", "CodedErrors",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -56,7 +58,9 @@ let package = Package(
         // its companion `skillspool-ledger` (jobs and ledger commands, GRDB), which `skillspool` hands over to.
         .target(
             name: "CLISupport",
-            dependencies: ["DocumentModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "DocumentModel", "CodedErrors", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
 
         .executableTarget(

@@ -1,5 +1,7 @@
+import CodedErrors
+
 /// Why an archive was refused or could not be written.
-public struct ArchiveError: Error, CustomStringConvertible, Sendable {
+public struct ArchiveError: Error, CodedFailure, Sendable {
     /// An `ERR::SCOPE::REASON` code.
     public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
         public let rawValue: String
@@ -38,5 +40,5 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable {
         self.isRetryable = retryable
     }
 
-    public var description: String { "\(code): \(message)" }
+    public var codeText: String { code.rawValue }
 }

@@ -1,5 +1,7 @@
+import CodedErrors
+
 /// A refusal or failure of the ledger, with a namespaced code.
-public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct LedgerError: Error, Hashable, Sendable, CodedFailure {
     /// An opaque, extensible error code such as `ERR::BILLING::INSUFFICIENT_CREDITS`.
     public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
         public var rawValue: String
@@ -36,5 +38,5 @@ public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
         self.isRetryable = retryable
     }
 
-    public var description: String { "\(code): \(message)" }
+    public var codeText: String { code.rawValue }
 }

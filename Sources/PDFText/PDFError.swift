@@ -1,8 +1,10 @@
+import CodedErrors
+
 /// A refusal or failure of the PDF engine, carrying a namespaced code.
 ///
 /// Codes follow `ERR::SCOPE::REASON`. ``isRetryable`` tells a caller whether trying the same input again could
 /// succeed (it never does for a malformed file; it may after a transient I/O error).
-public struct PDFError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct PDFError: Error, Hashable, Sendable, CodedFailure {
     /// An opaque, extensible error code such as `ERR::INPUT::NOT_PDF`.
     public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
         public var rawValue: String
@@ -47,5 +49,5 @@ public struct PDFError: Error, Hashable, Sendable, CustomStringConvertible {
         self.isRetryable = retryable
     }
 
-    public var description: String { "\(code): \(message)" }
+    public var codeText: String { code.rawValue }
 }

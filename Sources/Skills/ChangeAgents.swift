@@ -150,5 +150,5 @@ enum ChangeAgents {
 }
 
 extension Substring {
-    func trimmingPrefixSpaces() -> String { String(drop { $0 == " " }).trimmingCharacters() }
+    func trimmingPrefixSpaces() -> String { String(drop { $0 == " " }).trimmingWhitespace() }
 }

@@ -54,11 +54,11 @@ public struct Frontmatter: Sendable {
             guard !key.isEmpty, !fields.contains(where: { $0.0 == key }) else {
                 return .failure(Failure(line: number, message: "empty or repeated key '\(key)'"))
             }
-            let rest = String(line[line.index(after: colon)...]).trimmingCharacters()
+            let rest = String(line[line.index(after: colon)...]).trimmingWhitespace()
             if rest.isEmpty {
                 var mapping: [String: String] = [:]
                 while index < close, lines[index].hasPrefix("  ") {
-                    let nested = lines[index].trimmingTrailingCR().trimmingCharacters()
+                    let nested = lines[index].trimmingTrailingCR().trimmingWhitespace()
                     let nestedNumber = index + 1
                     index += 1
                     if nested.isEmpty { continue }
@@ -66,7 +66,7 @@ public struct Frontmatter: Sendable {
                         return .failure(Failure(line: nestedNumber, message: "expected key: value under \(key)"))
                     }
                     let nestedKey = String(nested[..<nestedColon])
-                    switch scalar(String(nested[nested.index(after: nestedColon)...]).trimmingCharacters()) {
+                    switch scalar(String(nested[nested.index(after: nestedColon)...]).trimmingWhitespace()) {
                     case .success(let value): mapping[nestedKey] = value
                     case .failure(let reason): return .failure(Failure(line: nestedNumber, message: reason.message))
                     }
@@ -122,7 +122,7 @@ public struct Frontmatter: Sendable {
             return .failure(ScalarError(message: "an unquoted ': ' in a value"))
         }
         if let hash = text.firstRange(of: " #") {
-            return .success(String(text[..<hash.lowerBound]).trimmingCharacters())
+            return .success(String(text[..<hash.lowerBound]).trimmingWhitespace())
         }
         return .success(text)
     }

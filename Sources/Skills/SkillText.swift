@@ -87,7 +87,7 @@ public enum SkillText {
             index += 1
         }
         characters = []
-        return result.trimmingCharacters()
+        return result.trimmingWhitespace()
     }
 
     /// A YAML double-quoted scalar.
@@ -131,7 +131,8 @@ public enum SkillText {
 }
 
 extension String {
-    func trimmingCharacters() -> String {
+    /// The text without white space at either end.
+    public func trimmingWhitespace() -> String {
         String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

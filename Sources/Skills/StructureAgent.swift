@@ -288,7 +288,7 @@ enum StructureAgent {
                         .warning,
                         file: "SKILL.md",
                         line: bodyStart + index,
-                        "time-sensitive wording '\(word.trimmingCharacters())'"
+                        "time-sensitive wording '\(word.trimmingWhitespace())'"
                     )
                 )
                 break

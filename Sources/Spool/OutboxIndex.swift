@@ -1,5 +1,7 @@
+import DocumentModel
 import Ledger
 import Skills
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -8,6 +10,11 @@ import Skills
 /// The tenant's `outbox/index.html` dashboard and `outbox/available_skills.xml`, regenerated after jobs finish.
 struct OutboxIndex: Sendable {
     let ledger: Ledger
+    /// The skills of published jobs, by tenant and job: a finished job's folder no longer changes, so it is read
+    /// once rather than on every regeneration.
+    private let published = SkillCache()
+
+    init(ledger: Ledger) { self.ledger = ledger }
 
     /// Jobs listed on the dashboard, newest first.
     static let dashboardSize = 500
@@ -56,20 +63,45 @@ struct OutboxIndex: Sendable {
     func skillsXML(_ tenant: TenantSpool) throws -> String {
         var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let base = realpath(tenant.outbox.path, &resolved) != nil ? String(cString: resolved) : tenant.outbox.path
-        var skills: [(name: String, description: String, location: String)] = []
+        var skills: [SkillCache.Entry] = []
         for job in try tenant.outbox.names() {
+            if let known = published.entries(tenant.name + "/" + job) {
+                skills += known
+                continue
+            }
             guard let folder = try? tenant.outbox.folder(job) else { continue }
+            var found: [SkillCache.Entry] = []
             for entry in try folder.names() where !entry.hasPrefix(".") {
                 guard let skill = try? folder.folder(entry), skill.contains("SKILL.md"),
                     let bytes = try? skill.read("SKILL.md", limit: 1 << 20),
                     case .success(let frontmatter) = Frontmatter.parse(String(decoding: bytes, as: UTF8.self)),
                     let name = frontmatter.string("name")
                 else { continue }
-                skills.append((name, frontmatter.string("description") ?? "", "\(base)/\(job)/\(entry)/SKILL.md"))
+                found.append((name, frontmatter.string("description") ?? "", "\(base)/\(job)/\(entry)/SKILL.md"))
             }
+            skills += found
+            if Self.isComplete(folder) { published.store(found, for: tenant.name + "/" + job) }
         }
         return AvailableSkills.xml(skills) + "\n"
     }
 
+    /// Whether the job's status says it is complete (its outputs are final).
+    private static func isComplete(_ folder: Directory) -> Bool {
+        guard let bytes = try? folder.read(JobReport.fileName), let status = try? JSONParser.parse(bytes) else {
+            return false
+        }
+        return status["status"]?.stringValue == JobStatus.complete.rawValue
+    }
+
     static func escape(_ text: String) -> String { AvailableSkills.escape(text) }
+}
+
+/// Skills of finished jobs, shared by the intake task and worker threads.
+final class SkillCache: Sendable {
+    typealias Entry = (name: String, description: String, location: String)
+    private let entriesByJob = Mutex<[String: [Entry]]>([:])
+
+    func entries(_ job: String) -> [Entry]? { entriesByJob.withLock { $0[job] } }
+
+    func store(_ entries: [Entry], for job: String) { entriesByJob.withLock { $0[job] = entries } }
 }

@@ -1,5 +1,6 @@
 import Ledger
 import Logging
+import Skills
 
 /// Jobs held in `review/<job>/` until a person drops `APPROVE` or `REJECT` (with a reason) into the folder.
 struct ReviewDesk: Sendable {
@@ -22,7 +23,7 @@ struct ReviewDesk: Sendable {
                 decided += 1
             } else if folder.contains(Self.rejectFile) {
                 let reason = (try? folder.read(Self.rejectFile, limit: 4_096)).map {
-                    String(decoding: $0, as: UTF8.self).trimmingSpaces()
+                    String(decoding: $0, as: UTF8.self).trimmingWhitespace()
                 }
                 let failure = JobFailure(
                     code: SpoolError.Code.rejected.rawValue,
@@ -58,11 +59,5 @@ struct ReviewDesk: Sendable {
         try tenant.work.remove(id)
         try tenant.work.sync()
         logger.info("approved", metadata: ["tenant": "\(tenant.name)", "job": "\(id)"])
-    }
-}
-
-extension String {
-    func trimmingSpaces() -> String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

@@ -1,5 +1,7 @@
+import CodedErrors
+
 /// Why the spool refused an input or could not finish a job. Written to `failed/<job>/error.json`.
-public struct SpoolError: Error, CustomStringConvertible, Sendable, Hashable {
+public struct SpoolError: Error, CodedFailure, Sendable, Hashable {
     /// An `ERR::SCOPE::REASON` code.
     public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
         public let rawValue: String
@@ -64,7 +66,7 @@ public struct SpoolError: Error, CustomStringConvertible, Sendable, Hashable {
         self.isRetryable = retryable
     }
 
-    public var description: String { "\(code): \(message)" }
+    public var codeText: String { code.rawValue }
 }
 
 /// The coded form of any error a job can end with (engine, ledger, archive or spool), as `error.json` holds it.

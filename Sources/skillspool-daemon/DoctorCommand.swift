@@ -2,6 +2,7 @@ import ArgumentParser
 import CLISupport
 import DocumentModel
 import Ledger
+import Skills
 import Spool
 import SpoolConfig
 
@@ -105,7 +106,7 @@ struct DoctorCommand: ParsableCommand {
             var buffer = [UInt8](repeating: 0, count: 64)
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             guard count > 0 else { return nil }
-            return Int(String(decoding: buffer.prefix(count), as: UTF8.self).trimmingSpacesAndNewlines())
+            return Int(String(decoding: buffer.prefix(count), as: UTF8.self).trimmingWhitespace())
         }
         guard configuration.watchMode != .poll else {
             return [Check(name: "inotify", ok: true, detail: "not used (watch: poll)")]
@@ -141,11 +142,5 @@ struct DoctorCommand: ParsableCommand {
         let free = Int(info.f_bavail) * Int(info.f_frsize)
         let mebibytes = free >> 20
         return Check(name: "free disk", ok: mebibytes >= 512, detail: "\(mebibytes) MiB free under \(path)")
-    }
-}
-
-extension String {
-    func trimmingSpacesAndNewlines() -> String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

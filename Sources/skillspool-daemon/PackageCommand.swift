@@ -54,7 +54,7 @@ struct PackageCommand: ParsableCommand {
 
     func run() throws {
         try CommandErrors.run {
-            let formats = format.split(separator: ",").map { String($0).trimmingSpacesAndNewlines() }
+            let formats = format.split(separator: ",").map { String($0).trimmingWhitespace() }
             guard !formats.isEmpty, formats.allSatisfy(SkillRequest.formats.contains) else {
                 throw ValidationError("--format takes \(SkillRequest.formats.joined(separator: ", "))")
             }

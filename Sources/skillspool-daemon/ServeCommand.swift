@@ -1,5 +1,6 @@
 import ArgumentParser
 import CLISupport
+import CodedErrors
 import Logging
 import ServiceLifecycle
 import Spool
@@ -40,8 +41,8 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "skillspool.spool")
         logger.logLevel = level
         let configuration: SpoolConfiguration
-        do { configuration = try SpoolConfiguration.load(path: config) } catch let error as ConfigurationError {
-            StandardStreams.reportError(code: ConfigurationError.code, message: error.message, retryable: false)
+        do { configuration = try SpoolConfiguration.load(path: config) } catch let error as CodedFailure {
+            StandardStreams.reportError(code: error.codeText, message: error.message, retryable: error.isRetryable)
             throw ExitCode(2)
         }
         let daemon = SpoolDaemon(configuration: configuration, logger: logger)
@@ -52,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
                 logger: logger
             )
         )
-        do { try await group.run() } catch let error as CodedError {
+        do { try await group.run() } catch let error as CodedFailure {
             StandardStreams.reportError(code: error.codeText, message: error.message, retryable: error.isRetryable)
             throw ExitCode(2)
         }
