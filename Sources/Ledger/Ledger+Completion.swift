@@ -101,4 +101,22 @@ extension Ledger {
             ) ?? 0
         }
     }
+
+    /// Per job of `tenant` that has QA scores: how many skills were scored, the lowest score and whether every agent
+    /// passed (for the dashboard).
+    public func qaSummaries(tenant: String) throws -> [String: (skills: Int, lowest: Int, passed: Bool)] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT q.job_id, COUNT(DISTINCT q.skill), MIN(q.score), MIN(q.passed) FROM qa_scores q
+                    JOIN jobs j ON j.id = q.job_id WHERE j.tenant = ? GROUP BY q.job_id
+                    """,
+                arguments: [tenant]
+            )
+            var summaries: [String: (skills: Int, lowest: Int, passed: Bool)] = [:]
+            for row in rows { summaries[row[0]] = (row[1], row[2], (row[3] as Int) != 0) }
+            return summaries
+        }
+    }
 }

@@ -21,11 +21,16 @@ struct OutboxIndex: Sendable {
 
     func regenerate(_ tenant: TenantSpool) throws {
         let page = try ledger.jobs(JobFilter(tenant: tenant.name), page: 1, pageSize: Self.dashboardSize)
-        try tenant.outbox.writeDurably("index.html", Array(dashboard(tenant.name, page: page).utf8))
+        let qa = try ledger.qaSummaries(tenant: tenant.name)
+        try tenant.outbox.writeDurably("index.html", Array(dashboard(tenant.name, page: page, qa: qa).utf8))
         try tenant.outbox.writeDurably("available_skills.xml", Array(skillsXML(tenant).utf8))
     }
 
-    func dashboard(_ tenant: String, page: JobPage) -> String {
+    func dashboard(
+        _ tenant: String,
+        page: JobPage,
+        qa: [String: (skills: Int, lowest: Int, passed: Bool)] = [:]
+    ) -> String {
         var counts: [String: Int] = [:]
         for job in page.jobs { counts[job.status.rawValue, default: 0] += 1 }
         var html = """
@@ -39,7 +44,7 @@ struct OutboxIndex: Sendable {
             <h1>Skillspool · \(Self.escape(tenant))</h1>
             <p>\(page.total) jobs in all; the \(page.jobs.count) newest below. \
             \(JobStatus.allCases.map { "\($0.rawValue): \(counts[$0.rawValue, default: 0])" }.joined(separator: " · "))</p>
-            <table><thead><tr><th>job</th><th>status</th><th>stage</th><th>error</th><th>reference</th><th>created</th><th>completed</th></tr></thead><tbody>
+            <table><thead><tr><th>job</th><th>status</th><th>stage</th><th>QA (skills, lowest score)</th><th>error</th><th>reference</th><th>created</th><th>completed</th></tr></thead><tbody>
 
             """
         for job in page.jobs {
@@ -50,7 +55,15 @@ struct OutboxIndex: Sendable {
             }
             html += "<tr><td><a href=\"\(Self.escape(link))\">\(Self.escape(job.id))</a></td>"
             html += "<td class=\"\(job.status.rawValue)\">\(job.status.rawValue)</td>"
-            html += "<td>\(Self.escape(job.currentStage ?? ""))</td><td>\(Self.escape(job.errorCode ?? ""))</td>"
+            html += "<td>\(Self.escape(job.currentStage ?? ""))</td>"
+            if let scores = qa[job.id] {
+                let verdict = scores.passed ? "passed" : "below threshold"
+                html += "<td class=\"\(scores.passed ? "complete" : "review")\">"
+                html += "\(scores.skills) skill\(scores.skills == 1 ? "" : "s"), \(scores.lowest) (\(verdict))</td>"
+            } else {
+                html += "<td></td>"
+            }
+            html += "<td>\(Self.escape(job.errorCode ?? ""))</td>"
             html += "<td>\(Self.escape(job.reference ?? ""))</td><td>\(Self.escape(job.createdAt))</td>"
             html += "<td>\(Self.escape(job.completedAt ?? ""))</td></tr>\n"
         }

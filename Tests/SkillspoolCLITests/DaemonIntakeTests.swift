@@ -209,6 +209,14 @@ struct DaemonSkillTests {
                 )) ?? ""
             return xml.contains("<name>\nrouter-manual\n</name>")
         }
+        try spool.wait("the dashboard shows the QA verdict") {
+            let html =
+                (try? String(
+                    contentsOf: spool.folder("acme", "outbox").appendingPathComponent("index.html"),
+                    encoding: .utf8
+                )) ?? ""
+            return html.contains("1 skill, ") && html.contains("(passed)")
+        }
         let held = try #require(spool.statuses("strict", where: "review").values.first)
         #expect((held["qaScores"] as? [[String: Any]] ?? []).contains { $0["passed"] as? Bool == false })
         spool.stop()
