@@ -51,7 +51,7 @@ extension Document {
             for (index, cell) in row.enumerated() where index < count { widths[index] = max(widths[index], cell.count) }
         }
         let numeric = (0..<count).map { column in
-            let values = (table.rows + table.footers.map(\.cells)).map { $0[column] }.filter { !$0.isEmpty }
+            let values = (table.bodyRows + table.footers.map(\.cells)).map { $0[column] }.filter { !$0.isEmpty }
             return !values.isEmpty
                 && values.allSatisfy { value in
                     value.allSatisfy { $0.isNumber || " .,'%-+€$£¥".contains($0) } && value.contains(where: \.isNumber)
@@ -67,8 +67,11 @@ extension Document {
                 }.joined()
         }
         var lines = [rule]
-        if table.columns.contains(where: { !$0.isEmpty }) { lines += [line(table.columns), rule] }
-        lines += table.rows.map(line)
+        // Header rows stay on their own lines above the rule, as printed.
+        if table.columns.contains(where: { !$0.isEmpty }) || table.headerRows > 0 {
+            lines += [line(table.columns)] + table.rows.prefix(table.headerRows).map(line) + [rule]
+        }
+        lines += table.bodyRows.map(line)
         if !table.footers.isEmpty { lines += [rule] + table.footers.map { line($0.cells) } }
         lines.append(rule)
         return lines

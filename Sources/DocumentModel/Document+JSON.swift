@@ -110,7 +110,9 @@ extension Block {
                     .array(
                         table.rows.enumerated().map { rowIndex, row in
                             let tags = rowIndex < table.rowTags.count ? table.rowTags[rowIndex] : []
-                            return .object([
+                            var members: [(String, JSONValue)] =
+                                rowIndex < table.headerRows ? [("header", .bool(true))] : []
+                            members.append(
                                 (
                                     "cells",
                                     .array(
@@ -119,11 +121,13 @@ extension Block {
                                         }
                                     )
                                 )
-                            ])
+                            )
+                            return .object(members)
                         }
                     )
                 )
             )
+            let names = table.columnNames
             members.append(
                 (
                     "footers",
@@ -140,7 +144,7 @@ extension Block {
                                                 ("text", .string(text)),
                                                 (
                                                     "column",
-                                                    .string(index < table.columns.count ? table.columns[index] : "")
+                                                    .string(index < names.count ? names[index] : "")
                                                 ),
                                             ]
                                             if index < tags.count, let tag = tags[index] { cell += Table.members(tag) }

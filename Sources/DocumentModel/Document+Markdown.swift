@@ -44,14 +44,15 @@ extension Document {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A GitHub pipe table; footer rows are rendered as rows.
+    /// A GitHub pipe table with one header row (header rows merged into column names); footer rows are rendered
+    /// as rows.
     public static func pipeTable(_ table: Table) -> [String] {
         func row(_ cells: [String]) -> String {
             "| " + cells.map { inline($0).isEmpty ? " " : inline($0) }.joined(separator: " | ") + " |"
         }
         let count = table.columns.count
-        var lines = [row(table.columns), "|" + String(repeating: " --- |", count: count)]
-        lines += table.rows.map(row)
+        var lines = [row(table.columnNames), "|" + String(repeating: " --- |", count: count)]
+        lines += table.bodyRows.map(row)
         lines += table.footers.map { row($0.cells) }
         return lines
     }

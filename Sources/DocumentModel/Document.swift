@@ -108,6 +108,9 @@ public struct Table: Sendable {
     public var bounds: [Double]?
     /// Whether the table continues one from the previous page.
     public var continued = false
+    /// How many of the first `rows` continue the header below `columns` (sub-headers under a cell spanning
+    /// several columns); ``columnNames`` merges them.
+    public var headerRows = 0
     /// Semantic tags of the body cells, row by row (empty when not tagged).
     public var rowTags: [[SemanticTag?]] = []
     /// Semantic tags of the footer cells.
@@ -123,6 +126,32 @@ public struct Table: Sendable {
         self.rows = rows
         self.footers = footers
         self.bounds = bounds
+    }
+
+    /// The rows below the header.
+    public var bodyRows: ArraySlice<[String]> { rows.dropFirst(min(headerRows, rows.count)) }
+
+    /// Column names with every header row merged in, top to bottom. A header cell followed by empty cells that
+    /// have sub-headers below them spans those columns and names each of them ("2019 Revenue", "2019 Cost").
+    public var columnNames: [String] {
+        guard headerRows > 0 else { return columns }
+        let levels = [columns] + rows.prefix(headerRows)
+        var names = [String](repeating: "", count: columns.count)
+        for (depth, level) in levels.enumerated() {
+            var carried = ""
+            for column in names.indices {
+                let cell = column < level.count ? level[column] : ""
+                let below = levels.dropFirst(depth + 1).contains { column < $0.count && !$0[column].isEmpty }
+                if !cell.isEmpty {
+                    carried = cell
+                } else if !below {
+                    carried = ""
+                }
+                let text = cell.isEmpty ? carried : cell
+                if !text.isEmpty { names[column] += (names[column].isEmpty ? "" : " ") + text }
+            }
+        }
+        return names
     }
 }
 

@@ -178,7 +178,7 @@ public enum DocumentConverter {
 
     /// Tags every cell that holds a typed value, its column header serving as the label.
     static func tagCells(_ table: inout Table) {
-        let labels = table.columns.map { SemanticTagger.Label($0) }
+        let labels = table.columnNames.map { SemanticTagger.Label($0) }
         func tags(_ cells: [String]) -> [SemanticTag?] {
             cells.enumerated().map { column, text in
                 // A cell without a digit, an @ or a www. holds no typed value: the tagger is skipped.
@@ -191,7 +191,9 @@ public enum DocumentConverter {
                 return SemanticTag(semantic: value.kind, normalized: value.normalized, unit: value.unit)
             }
         }
-        let rowTags = table.rows.map(tags)
+        let rowTags = table.rows.enumerated().map { index, row in
+            index < table.headerRows ? [SemanticTag?](repeating: nil, count: row.count) : tags(row)
+        }
         let footerTags = table.footers.map { tags($0.cells) }
         if rowTags.contains(where: { $0.contains { $0 != nil } })
             || footerTags.contains(where: { $0.contains { $0 != nil } })
@@ -220,6 +222,7 @@ public enum DocumentConverter {
             if case .table(let grid) = block.kind {
                 var table = Table(columns: grid.columns, rows: grid.rows, footers: grid.footers, bounds: box)
                 table.continued = grid.isContinuation
+                table.headerRows = grid.headerRows
                 if semantic { tagCells(&table) }
                 return .table(table)
             }

@@ -26,6 +26,7 @@ enum StructureAnalyzer {
 
     static func analyze(_ layouts: inout [PageLayout]) {
         for index in layouts.indices {
+            RuledTableDetector.detect(&layouts[index])
             TableDetector.detect(&layouts[index])
             layouts[index].blocks = layouts[index].blocks.flatMap { block in
                 if case .table = block.kind { return [block] }

@@ -15,6 +15,8 @@ public struct TableGrid: Sendable, Hashable {
     var columnRanges: [ClosedRange<Double>] = []
     /// Whether the table continues one from the previous page.
     public var isContinuation = false
+    /// How many of the first `rows` are further header rows (sub-headers under spanning header cells).
+    public var headerRows = 0
 
     public static func == (lhs: TableGrid, rhs: TableGrid) -> Bool {
         lhs.columns == rhs.columns && lhs.rows == rhs.rows && lhs.bounds == rhs.bounds
@@ -32,6 +34,12 @@ public struct TableGrid: Sendable, Hashable {
 /// line up in columns. Ruled tables use their rulings as column separators; unruled ones need three columns, so a
 /// block of labels and values is not taken for a table.
 enum TableDetector {
+    /// A line of a page's layout: its block and its place in that block.
+    struct LineReference {
+        var block: Int
+        var line: Int
+    }
+
     private struct Segment {
         var text: String
         var x0: Double
@@ -52,7 +60,8 @@ enum TableDetector {
         let verticals = layout.rulings.filter { $0.x1 - $0.x0 < 1 && $0.y1 - $0.y0 > 4 }
         let horizontals = layout.rulings.filter { $0.y1 - $0.y0 < 1 && $0.x1 - $0.x0 > 20 }
         var rows: [Row] = []
-        for (blockIndex, block) in layout.blocks.enumerated() where block.role == nil && block.orientation == 0 {
+        for (blockIndex, block) in layout.blocks.enumerated()
+        where block.role == nil && block.orientation == 0 && block.kind == .paragraph {
             for (lineIndex, line) in block.lines.enumerated() {
                 rows.append(
                     Row(
@@ -102,7 +111,7 @@ enum TableDetector {
             }
         }
         guard !tables.isEmpty else { return }
-        apply(tables, to: &layout)
+        apply(tables.map { ($0.rows.map { LineReference(block: $0.block, line: $0.line) }, $0.grid) }, to: &layout)
     }
 
     /// A wrapped cell's second line: one short segment below the previous row, inside the run's columns.
@@ -447,13 +456,13 @@ enum TableDetector {
 
     /// Replaces the table lines in their blocks by one table block each, placed where the table's first line was
     /// in reading order (a block is split around it when the table starts inside it).
-    private static func apply(_ tables: [(rows: [Row], grid: TableGrid)], to layout: inout PageLayout) {
+    static func apply(_ tables: [(lines: [LineReference], grid: TableGrid)], to layout: inout PageLayout) {
         var removed: [Int: Set<Int>] = [:]
         var anchors: [Int: [Int: [TextBlock]]] = [:]  // block → line → tables starting there
         for table in tables {
-            let first = table.rows.min { ($0.block, $0.line) < ($1.block, $1.line) }!
+            let first = table.lines.min { ($0.block, $0.line) < ($1.block, $1.line) }!
             var lines: [TextLine] = []
-            for row in table.rows {
+            for row in table.lines {
                 removed[row.block, default: []].insert(row.line)
                 lines.append(layout.blocks[row.block].lines[row.line])
             }

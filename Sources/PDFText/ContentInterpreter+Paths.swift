@@ -90,7 +90,8 @@ extension ContentInterpreter {
         for subpath in path.subpaths where subpath.isStraight && subpath.points.count >= 2 {
             guard pathSegments < limits.maxPathSegmentsPerPage else { return }
             pathSegments += subpath.points.count
-            if let rect = Self.axisAlignedRect(subpath) {
+            // Filling closes every subpath implicitly: four corners drawn with `l` are a rectangle too.
+            if let rect = Self.axisAlignedRect(subpath, closed: subpath.isClosed || fill) {
                 addRect(rect, stroke: stroke, fill: fill, lineWidth: width)
                 continue
             }
@@ -103,14 +104,14 @@ extension ContentInterpreter {
         }
     }
 
-    private static func axisAlignedRect(_ subpath: PathBuilder.Subpath) -> Rect? {
+    private static func axisAlignedRect(_ subpath: PathBuilder.Subpath, closed: Bool) -> Rect? {
         var points = subpath.points
         if points.count == 5, let first = points.first, let last = points.last,
             abs(first.0 - last.0) < 0.01, abs(first.1 - last.1) < 0.01
         {
             points.removeLast()
         }
-        guard points.count == 4, subpath.isClosed || subpath.points.count == 5 else { return nil }
+        guard points.count == 4, closed || subpath.points.count == 5 else { return nil }
         for index in 0..<4 {
             let (x0, y0) = points[index]
             let (x1, y1) = points[(index + 1) % 4]

@@ -145,6 +145,74 @@ struct TableTests {
         #expect(try tables(labels).isEmpty)
     }
 
+    /// A ruled grid: horizontal rules at `ys`, vertical rules at `xs` (each spanning the bands in `verticalSpans`,
+    /// all bands when nil).
+    private func lattice(xs: [Int], ys: [Int], skipping gaps: Set<[Int]> = []) -> String {
+        var strokes = ys.map { "\(xs.first!) \($0) m \(xs.last!) \($0) l S" }
+        for (column, x) in xs.enumerated() {
+            for band in 0..<(ys.count - 1) where !gaps.contains([column, band]) {
+                strokes.append("\(x) \(ys[band]) m \(x) \(ys[band + 1]) l S")
+            }
+        }
+        return "0.5 w " + strokes.joined(separator: " ")
+    }
+
+    @Test(
+        "a lattice: a header cell spanning two columns over sub-headers, a cell wrapped over two lines, a row with empty cells"
+    )
+    func lattice() throws {
+        // Bands (top down): 760-745 group header, 745-730 sub-headers, 730-705 wrapped row, 705-690, 690-675.
+        let grid = lattice(xs: [72, 220, 300, 380], ys: [760, 745, 730, 705, 690, 675], skipping: [[2, 0]])
+        let content = [
+            grid,
+            row(749, [(230, "Threshold")]),
+            row(734, [(224, "to air"), (304, "to water")]),
+            row(719, [(76, "Chlorine and inorganic"), (224, "10 000"), (304, "-")]),
+            row(709, [(76, "compounds (as HCl)")]),
+            row(694, [(76, "Greece")]),
+            row(679, [(76, "Halons"), (224, "1"), (304, "-")]),
+        ].joined(separator: "\n")
+        let found = try tables(content)
+        #expect(found.count == 1)
+        let table = try #require(found.first)
+        #expect(table.columns == ["", "Threshold", ""])
+        #expect(table.headerRows == 1)
+        #expect(table.columnNames == ["", "Threshold to air", "Threshold to water"])
+        #expect(
+            Array(table.bodyRows) == [
+                ["Chlorine and inorganic compounds (as HCl)", "10 000", "-"], ["Greece", "", ""], ["Halons", "1", "-"],
+            ]
+        )
+        let document = try DocumentConverter.convert(bytes: PDFFixture.helvetica(content)).document
+        #expect(
+            document.markdown().contains(
+                "|   | Threshold to air | Threshold to water |\n| --- | --- | --- |\n| Chlorine"
+            )
+        )
+        #expect(document.json().contains(#"{"header":true,"cells":[{"text":""},{"text":"to air"}"#))
+    }
+
+    @Test("a lattice whose body band holds unruled rows: the band is split at its lines, group labels kept as rows")
+    func ruledFrameUnruledBody() throws {
+        let grid = lattice(xs: [72, 200, 280, 360], ys: [760, 740, 680])
+        let content = [
+            grid,
+            row(747, [(76, "Group"), (204, "Share"), (284, "Total")]),
+            row(728, [(76, "Younger cohort")]),
+            row(716, [(90, "Treated"), (204, "85.1%"), (284, "100%")]),
+            row(704, [(90, "Control"), (204, "17.3%"), (284, "100%")]),
+            row(692, [(90, "Other"), (204, "2.0%"), (284, "100%")]),
+        ].joined(separator: "\n")
+        let table = try #require(try tables(content).first)
+        #expect(table.columns == ["Group", "Share", "Total"])
+        #expect(
+            table.rows == [
+                ["Younger cohort", "", ""], ["Treated", "85.1%", "100%"], ["Control", "17.3%", "100%"],
+                ["Other", "2.0%", "100%"],
+            ]
+        )
+    }
+
     @Test("paragraphs are not tables")
     func paragraphs() throws {
         let content = (0..<6).map {

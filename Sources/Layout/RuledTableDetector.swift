@@ -1,0 +1,201 @@
+import PDFText
+
+/// Finds tables drawn as a lattice of rulings: the rulings give the columns, the rows and the spanning cells, so a
+/// cell's text may wrap over several lines and a row may leave cells empty. A band between two rulings that holds
+/// several rows of an unruled body is split at its lines.
+enum RuledTableDetector {
+    /// A line of the page inside a lattice.
+    private struct PlacedLine {
+        var block: Int
+        var line: Int
+        var bounds: Rect
+        /// Word texts with the slot each falls in, in the line's order.
+        var words: [(text: String, column: Int)]
+    }
+
+    static func detect(_ layout: inout PageLayout) {
+        guard layout.rulings.count >= 4 else { return }
+        let grids = RulingGrid.grids(in: layout.rulings)
+        guard !grids.isEmpty else { return }
+        var taken = Set<[Int]>()
+        var tables: [(lines: [TableDetector.LineReference], grid: TableGrid)] = []
+        for lattice in grids {
+            let area = lattice.bounds
+            var placed: [PlacedLine] = []
+            for (blockIndex, block) in layout.blocks.enumerated()
+            where block.role == nil && block.orientation == 0 && block.kind == .paragraph {
+                for (lineIndex, line) in block.lines.enumerated() where !taken.contains([blockIndex, lineIndex]) {
+                    let bounds = line.bounds
+                    guard bounds.midY > area.y, bounds.midY < area.maxY, bounds.x >= area.x - 2,
+                        bounds.maxX <= area.maxX + 2
+                    else { continue }
+                    let words = line.words.map { ($0.text, lattice.column(of: $0.bounds.midX)) }
+                    placed.append(PlacedLine(block: blockIndex, line: lineIndex, bounds: bounds, words: words))
+                }
+            }
+            guard let grid = grid(of: lattice, lines: placed) else { continue }
+            for line in placed { taken.insert([line.block, line.line]) }
+            tables.append((placed.map { .init(block: $0.block, line: $0.line) }, grid))
+        }
+        guard !tables.isEmpty else { return }
+        TableDetector.apply(tables, to: &layout)
+    }
+
+    private static func grid(of lattice: RulingGrid, lines: [PlacedLine]) -> TableGrid? {
+        guard lines.count >= 2 else { return nil }
+        let columns = lattice.columnCount
+        let sorted = lines.sorted { $0.bounds.y != $1.bounds.y ? $0.bounds.y < $1.bounds.y : $0.bounds.x < $1.bounds.x }
+        // Rows: each band between rulings, or the rows of an unruled body inside one band.
+        let firstColumn = lines.flatMap { $0.words.map(\.column) }.min() ?? 0
+        var rowOfLine = [Int](repeating: 0, count: sorted.count)
+        var firstRowOfBand = [Int](repeating: 0, count: lattice.rowCount)
+        var rowCount = 0
+        for band in 0..<lattice.rowCount {
+            firstRowOfBand[band] = rowCount
+            let members = sorted.indices.filter { lattice.band(of: sorted[$0].bounds.midY) == band }
+            guard !members.isEmpty else {
+                rowCount += 1
+                continue
+            }
+            for group in rows(
+                ofBand: band,
+                lines: members.map { sorted[$0] },
+                lattice: lattice,
+                firstColumn: firstColumn
+            ) {
+                for position in group { rowOfLine[members[position]] = rowCount }
+                rowCount += 1
+            }
+        }
+        // Each cell's text, line by line; a cell spanning bands collects its words in the row where it starts.
+        var pieces = [[[String]]](repeating: [[String]](repeating: [], count: columns), count: rowCount)
+        for (index, line) in sorted.enumerated() {
+            let band = lattice.band(of: line.bounds.midY)
+            var linePieces: [Int: (row: Int, text: String)] = [:]
+            var order: [Int] = []
+            for word in line.words {
+                let anchor = lattice.anchors[band * columns + word.column]
+                let column = anchor % columns
+                let row = anchor / columns == band ? rowOfLine[index] : firstRowOfBand[anchor / columns]
+                if let existing = linePieces[column] {
+                    linePieces[column] = (existing.row, existing.text + " " + word.text)
+                } else {
+                    linePieces[column] = (row, word.text)
+                    order.append(column)
+                }
+            }
+            for column in order {
+                let piece = linePieces[column]!
+                pieces[piece.row][column].append(piece.text)
+            }
+        }
+        // Rows holding a cell that spans columns (a group header over sub-headers).
+        var spanning = [Bool](repeating: false, count: rowCount)
+        for band in 0..<lattice.rowCount {
+            for column in 0..<(columns - 1) {
+                let slot = band * columns + column
+                if lattice.anchors[slot] == slot, lattice.anchors[slot + 1] == slot,
+                    !pieces[firstRowOfBand[band]][column].isEmpty
+                {
+                    spanning[firstRowOfBand[band]] = true
+                }
+            }
+        }
+        let kept = pieces.indices.filter { pieces[$0].contains { !$0.isEmpty } }
+        var rows = kept.map { pieces[$0].map { LineJoiner.join($0) } }
+        let spans = kept.map { spanning[$0] }
+        let used = (0..<columns).filter { column in rows.contains { !$0[column].isEmpty } }
+        guard used.count >= 2, rows.count >= 2 else { return nil }
+        rows = rows.map { row in used.map { row[$0] } }
+        let filled = rows.flatMap { $0 }.filter { !$0.isEmpty }
+        // A box around running text (a framed note, a two-column layout) is not a table.
+        let words = filled.reduce(0) { $0 + $1.split(separator: " ").count }
+        guard words <= 30 * filled.count, rows.filter({ $0.filter { !$0.isEmpty }.count >= 2 }).count >= 2 else {
+            return nil
+        }
+        var header = [String](repeating: "", count: used.count)
+        var body = rows
+        var headerRows = 0
+        if !looksLikeData(rows[0]) {
+            header = rows[0]
+            body.removeFirst()
+            // Rows under a spanning header cell are sub-headers, as long as they are not values themselves.
+            while headerRows + 1 < body.count, spans[headerRows], !looksLikeData(body[headerRows]) {
+                headerRows += 1
+            }
+        }
+        var footers: [(label: String, cells: [String])] = []
+        while let last = body.last, let label = last.first(where: TableDetector.isTotalLabel), body.count > 1 {
+            footers.insert((label, last), at: 0)
+            body.removeLast()
+        }
+        guard !body.isEmpty else { return nil }
+        var grid = TableGrid(columns: header, rows: body, footers: footers, bounds: lattice.bounds)
+        grid.hasColumnRulings = true
+        grid.headerRows = headerRows
+        grid.columnRanges = used.map { lattice.xs[$0]...lattice.xs[$0 + 1] }
+        return grid
+    }
+
+    /// A row of values rather than column names: a label followed by numbers (years, as column names, aside).
+    static func looksLikeData(_ row: [String]) -> Bool {
+        guard !row[0].isEmpty else { return false }
+        let values = row.dropFirst().filter { !$0.isEmpty }
+        let numeric = values.filter { value in
+            let isYear =
+                value.count == 4 && value.allSatisfy(\.isNumber) && (value.hasPrefix("19") || value.hasPrefix("20"))
+            return value.contains(where: \.isNumber) && !isYear
+        }
+        return !values.isEmpty && numeric.count * 2 >= values.count
+    }
+
+    /// The lines of a band grouped into rows (as positions in `lines`): one row, unless the band holds several lines
+    /// that each start a row (a cell in the table's first column and at least one other) — an unruled body
+    /// between two rulings.
+    private static func rows(ofBand band: Int, lines: [PlacedLine], lattice: RulingGrid, firstColumn: Int) -> [[Int]] {
+        let together = [Array(lines.indices)]
+        guard lines.count >= 2 else { return together }
+        let columns = lattice.columnCount
+        // A band crossed by a spanning cell keeps its lines together.
+        for column in 0..<columns {
+            let slot = band * columns + column
+            if lattice.anchors[slot] / columns != band { return together }
+            if band + 1 < lattice.rowCount, lattice.anchors[slot + columns] / columns == band { return together }
+        }
+        // Cells of one row may sit in separate blocks: lines on one baseline form one visual row.
+        var visual: [[Int]] = []
+        for index in lines.indices.sorted(by: { lines[$0].bounds.y < lines[$1].bounds.y }) {
+            let line = lines[index].bounds
+            if let last = visual.last, let lead = last.first,
+                abs(lines[lead].bounds.midY - line.midY) < 0.5 * max(min(lines[lead].bounds.height, line.height), 1)
+            {
+                visual[visual.count - 1].append(index)
+            } else {
+                visual.append([index])
+            }
+        }
+        let used = visual.map { members in
+            Set(members.flatMap { lines[$0].words.map { lattice.anchors[band * columns + $0.column] % columns } })
+        }
+        let starts = used.map { $0.contains(firstColumn) && $0.count >= 2 }
+        let count = starts.filter { $0 }.count
+        let numericStarts = visual.indices.filter { row in
+            starts[row] && visual[row].contains { lines[$0].words.contains { $0.text.first?.isNumber == true } }
+        }.count
+        guard count >= 3 || (count == visual.count && numericStarts == count) else { return together }
+        var result: [[Int]] = []
+        for (row, members) in visual.enumerated() {
+            // A label alone in the first column is a row of its own (a group heading), unless it reads as the
+            // wrapped end of the label above ("compounds (NMVOC)").
+            let alone = used[row] == [firstColumn]
+            let first = members.compactMap { lines[$0].words.first?.text.first }.first
+            let wrapped = alone && (first?.isLowercase == true || first == "(")
+            if starts[row] || result.isEmpty || (alone && !wrapped) {
+                result.append(members)
+            } else {
+                result[result.count - 1].append(contentsOf: members)
+            }
+        }
+        return result
+    }
+}
