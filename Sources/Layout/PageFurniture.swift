@@ -49,6 +49,8 @@ public enum PageFurniture {
             if isPageNumber(text) {
                 role = .pageNumber
             } else if layouts.count > 1, let pages = pagesByKey[candidate.key]?.count, pages >= 2,
+                // A line of many numbers (a table row at the top of each page) matches others by chance.
+                candidate.key.filter({ $0 == "#" }).count < 4,
                 Double(pages) >= 0.4 * Double(layouts.count),
                 block.lines[0].fontSize <= 1.3 * (sizesByKey[candidate.key]?.sorted()[0] ?? 0)
             {

@@ -14,11 +14,29 @@ enum RuledTableDetector {
     }
 
     static func detect(_ layout: inout PageLayout) {
-        guard layout.rulings.count >= 4 else { return }
-        let grids = RulingGrid.grids(in: layout.rulings)
-        guard !grids.isEmpty else { return }
+        guard layout.rulings.count >= 3 || layout.rects.count >= 2 else { return }
         var taken = Set<[Int]>()
         var tables: [(lines: [TableDetector.LineReference], grid: TableGrid)] = []
+        find(in: RulingGrid.grids(in: layout.rulings), layout: layout, taken: &taken, tables: &tables)
+        // Frames of rules without vertical rulings, among the lines the lattices left.
+        let free = layout.blocks.enumerated().filter { $0.element.role == nil && $0.element.orientation == 0 }
+            .flatMap { block in
+                block.element.lines.enumerated().filter { !taken.contains([block.offset, $0.offset]) }.map(\.element)
+            }
+        let frames = RulingGrid.frames(in: layout.rulings, lines: free, pageHeight: layout.height)
+        find(in: frames, layout: layout, taken: &taken, tables: &tables)
+        find(in: RulingGrid.bandedFrames(in: layout.rects, lines: free), layout: layout, taken: &taken, tables: &tables)
+        guard !tables.isEmpty else { return }
+        TableDetector.apply(tables, to: &layout)
+    }
+
+    /// Tables in `grids` made of lines not yet `taken`.
+    private static func find(
+        in grids: [RulingGrid],
+        layout: PageLayout,
+        taken: inout Set<[Int]>,
+        tables: inout [(lines: [TableDetector.LineReference], grid: TableGrid)]
+    ) {
         for lattice in grids {
             let area = lattice.bounds
             var placed: [PlacedLine] = []
@@ -37,8 +55,6 @@ enum RuledTableDetector {
             for line in placed { taken.insert([line.block, line.line]) }
             tables.append((placed.map { .init(block: $0.block, line: $0.line) }, grid))
         }
-        guard !tables.isEmpty else { return }
-        TableDetector.apply(tables, to: &layout)
     }
 
     private static func grid(of lattice: RulingGrid, lines: [PlacedLine]) -> TableGrid? {
@@ -177,12 +193,22 @@ enum RuledTableDetector {
         let used = visual.map { members in
             Set(members.flatMap { lines[$0].words.map { lattice.anchors[band * columns + $0.column] % columns } })
         }
-        let starts = used.map { $0.contains(firstColumn) && $0.count >= 2 }
+        // Each visual row's words up to its first number: the label of a total.
+        let labels = visual.map { members in
+            members.flatMap { lines[$0].words.map(\.text) }.prefix { $0.first?.isNumber != true }.joined(separator: " ")
+        }
+        // Between background bands a total ("Total HT 31 297,35") or a line of values starts a row of its own too.
+        let starts = used.indices.map { row in
+            (used[row].contains(firstColumn) && used[row].count >= 2)
+                || (lattice.bandsHoldRows && !used[row].contains(firstColumn)
+                    && (labels[row].isEmpty || TableDetector.isTotalLabel(labels[row])))
+        }
         let count = starts.filter { $0 }.count
         let numericStarts = visual.indices.filter { row in
             starts[row] && visual[row].contains { lines[$0].words.contains { $0.text.first?.isNumber == true } }
         }.count
-        guard count >= 3 || (count == visual.count && numericStarts == count) else { return together }
+        guard count >= 3 || (count == visual.count && numericStarts == count) || (lattice.bandsHoldRows && count >= 2)
+        else { return together }
         var result: [[Int]] = []
         for (row, members) in visual.enumerated() {
             // A label alone in the first column is a row of its own (a group heading), unless it reads as the

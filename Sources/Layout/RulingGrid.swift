@@ -17,6 +17,9 @@ struct RulingGrid {
     var ys: [Double]
     /// For every slot (row-major), the slot that holds the text of the cell it belongs to (its top-left slot).
     var anchors: [Int]
+    /// Whether a band may hold several rows whatever their count: its bounds are background bands, not rules
+    /// drawn under each row.
+    var bandsHoldRows = false
 
     var columnCount: Int { xs.count - 1 }
     var rowCount: Int { ys.count - 1 }
@@ -24,11 +27,7 @@ struct RulingGrid {
 
     /// The lattices on a page: groups of crossing rulings with at least two columns and one row between them.
     static func grids(in rulings: [Ruling]) -> [RulingGrid] {
-        let horizontals = join(
-            rulings.filter { $0.y1 - $0.y0 < 1 && $0.x1 - $0.x0 >= 3 }.map {
-                Stroke(position: ($0.y0 + $0.y1) / 2, start: $0.x0, end: $0.x1)
-            }
-        )
+        let horizontals = horizontalStrokes(rulings)
         let verticals = join(
             rulings.filter { $0.x1 - $0.x0 < 1 && $0.y1 - $0.y0 >= 3 }.map {
                 Stroke(position: ($0.x0 + $0.x1) / 2, start: $0.y0, end: $0.y1)
@@ -71,6 +70,13 @@ struct RulingGrid {
             guard group.h.count >= 2, group.v.count >= 2 else { return nil }
             return RulingGrid(horizontals: group.h, verticals: group.v)
         }
+    }
+
+    /// A grid of given boundaries in which every slot is a cell of its own.
+    init(xs: [Double], ys: [Double]) {
+        self.xs = xs
+        self.ys = ys
+        anchors = Array(0..<((xs.count - 1) * (ys.count - 1)))
     }
 
     /// Builds the lattice of one group of rulings, or nil when it encloses fewer than two columns.
@@ -118,6 +124,15 @@ struct RulingGrid {
         anchors = parent.indices.map(root)
     }
 
+    /// Horizontal rulings, collinear pieces joined.
+    static func horizontalStrokes(_ rulings: [Ruling]) -> [Stroke] {
+        join(
+            rulings.filter { $0.y1 - $0.y0 < 1 && $0.x1 - $0.x0 >= 3 }.map {
+                Stroke(position: ($0.y0 + $0.y1) / 2, start: $0.x0, end: $0.x1)
+            }
+        )
+    }
+
     /// The column an x position falls in, clamped to the grid.
     func column(of x: Double) -> Int {
         max(0, min(columnCount - 1, xs.lastIndex { $0 <= x } ?? 0))
@@ -129,7 +144,7 @@ struct RulingGrid {
     }
 
     /// Positions closer than 3 points are one boundary (a double rule, a ruling drawn twice).
-    private static func boundaries(_ positions: [Double]) -> [Double] {
+    static func boundaries(_ positions: [Double]) -> [Double] {
         var result: [Double] = []
         var group: [Double] = []
         for position in positions.sorted() {
@@ -145,7 +160,7 @@ struct RulingGrid {
 
     /// Joins strokes on one line (within 1.5 points) that overlap or nearly touch: tables are often drawn cell by
     /// cell, one short stroke per cell edge.
-    private static func join(_ strokes: [Stroke]) -> [Stroke] {
+    static func join(_ strokes: [Stroke]) -> [Stroke] {
         let sorted = strokes.sorted { $0.position != $1.position ? $0.position < $1.position : $0.start < $1.start }
         var lines: [[Stroke]] = []
         for stroke in sorted {

@@ -153,13 +153,7 @@ enum TableDetector {
 
     /// "Table 3: …", "Exhibit 2.2. …", "Abbildung 4 …": a caption, never a header row (nor anything above it).
     private static func isCaption(_ row: Row) -> Bool {
-        guard row.segments.count == 1 else { return false }
-        let words = row.segments[0].text.split(separator: " ")
-        guard words.count >= 2 else { return false }
-        let captionWords: Set<String> = [
-            "table", "tab.", "exhibit", "figure", "fig.", "tabelle", "abbildung", "tableau", "chart",
-        ]
-        return captionWords.contains(words[0].lowercased()) && words[1].first?.isNumber == true
+        row.segments.count == 1 && RulingGrid.isCaption(row.segments[0].text)
     }
 
     /// The column a header cell belongs to: the one it lies in, or — a header wider than its column's values
@@ -189,21 +183,52 @@ enum TableDetector {
         }
     }
 
-    /// Prepends header lines to the grid's column texts, column by column, top to bottom.
+    /// Prepends header lines to the grid's column texts, column by column, top to bottom. Sub-headers repeated under
+    /// group headers ("2019" over "Revenue | Cost", "2022" over "Revenue | Cost") stay a header row of their own.
     private static func attach(_ header: [Row], to grid: inout TableGrid) {
-        var texts = [String](repeating: "", count: grid.columns.count)
-        for row in header {
-            for segment in row.segments {
+        func placed(_ rows: [Row]) -> [String] {
+            var texts = [String](repeating: "", count: grid.columns.count)
+            for segment in rows.flatMap(\.segments) {
                 guard let column = headerColumn(of: segment, in: grid.columnRanges), column < texts.count else {
                     continue
                 }
                 texts[column] += (texts[column].isEmpty ? "" : " ") + segment.text
             }
+            return texts
         }
-        for (index, existing) in grid.columns.enumerated() where !existing.isEmpty {
-            texts[index] += (texts[index].isEmpty ? "" : " ") + existing
+        var header = header
+        var lower = grid.columns
+        if lower.allSatisfy(\.isEmpty), header.count >= 2, let last = header.last {
+            // The lowest header line may be the sub-header row.
+            let lowest = header.filter { abs($0.bounds.midY - last.bounds.midY) < 0.5 * last.bounds.height }
+            if lowest.count < header.count {
+                lower = placed(lowest)
+                header.removeLast(lowest.count)
+            }
         }
-        grid.columns = texts
+        let upper = placed(header)
+        if isSubHeader(lower, under: upper) {
+            grid.rows.insert(lower, at: 0)
+            grid.headerRows += 1
+            grid.columns = upper
+            return
+        }
+        // Otherwise every header line (the lowest one included) is part of the column names, top to bottom.
+        grid.columns = zip(upper, lower).map { $0.isEmpty ? $1 : ($1.isEmpty ? $0 : $0 + " " + $1) }
+    }
+
+    /// Sub-headers under group headers: names repeated across columns ("Revenue | Cost | Revenue | Cost"), some
+    /// of them under no header text of their own (the group name above spans them). Units repeated under every
+    /// column name ("kg/year") are the second line of those names instead.
+    private static func isSubHeader(_ lower: [String], under upper: [String]) -> Bool {
+        guard hasRepeatedNames(lower), upper.contains(where: { !$0.isEmpty }) else { return false }
+        return zip(lower, upper).contains { !$0.isEmpty && $1.isEmpty }
+    }
+
+    /// Whether a header row names two columns alike: sub-headers under group headers.
+    private static func hasRepeatedNames(_ cells: [String]) -> Bool {
+        let names = cells.filter { !$0.isEmpty }
+        return Set(names).count < names.count
     }
 
     /// A wrapped cell's next line: one segment, tight below the previous line, right of the first column.

@@ -213,6 +213,50 @@ struct TableTests {
         )
     }
 
+    @Test("rules above, under the header and below (no vertical rulings): narrow columns, wrapped and empty cells")
+    func framedByRules() throws {
+        let rules = [760, 742, 680].map { "0.5 w 72 \($0) m 400 \($0) l S" }.joined(separator: "\n")
+        let content = [
+            "BT /R 10 Tf 72 775 Td (Table 4: Open issues) Tj ET", rules,
+            row(748, [(74, "ID"), (110, "Description"), (260, "Owner"), (330, "Status")], font: "B"),
+            row(730, [(74, "#826"), (110, "The recommended range is"), (260, "A. Haddad"), (330, "open")]),
+            row(720, [(110, "8 to 32 GB.")]),
+            row(706, [(74, "#935"), (110, "Inspect the backup sets"), (330, "closed")]),
+            row(690, [(74, "#234"), (110, "See section 3.2"), (260, "L. Moreau"), (330, "blocked")]),
+        ].joined(separator: "\n")
+        let found = try tables(content)
+        #expect(found.count == 1)
+        let table = try #require(found.first)
+        #expect(table.columns == ["ID", "Description", "Owner", "Status"])
+        #expect(
+            table.rows == [
+                ["#826", "The recommended range is 8 to 32 GB.", "A. Haddad", "open"],
+                ["#935", "Inspect the backup sets", "", "closed"], ["#234", "See section 3.2", "L. Moreau", "blocked"],
+            ]
+        )
+    }
+
+    @Test("rows told apart by background bands only: header and white rows join, totals below become footers")
+    func backgroundBands() throws {
+        // Every other row is filled (light grey, 18 pt high); the header and the totals sit outside the bands.
+        let bands = [712, 676].map { "0.92 0.92 0.92 rg 72 \($0) 320 18 re f 0 g" }.joined(separator: "\n")
+        let content = [
+            bands,
+            row(752, [(76, "Pos."), (110, "Item"), (250, "Qty"), (330, "Amount")], font: "B"),
+            row(736, [(76, "1"), (110, "Pump housing"), (250, "2"), (330, "120.00")]),
+            row(718, [(76, "2"), (110, "Seal kit"), (250, "1"), (330, "35.50")]),
+            row(700, [(76, "3"), (110, "Filter"), (250, "4"), (330, "12.00")]),
+            row(682, [(76, "4"), (110, "Gasket"), (250, "8"), (330, "4.00")]),
+            row(664, [(250, "Total"), (330, "171.50")]),
+        ].joined(separator: "\n")
+        let found = try tables(content)
+        #expect(found.count == 1)
+        let table = try #require(found.first)
+        #expect(table.columns == ["Pos.", "Item", "Qty", "Amount"])
+        #expect(table.rows.map(\.first) == ["1", "2", "3", "4"])
+        #expect(table.footers.map(\.cells) == [["", "", "Total", "171.50"]])
+    }
+
     @Test("paragraphs are not tables")
     func paragraphs() throws {
         let content = (0..<6).map {

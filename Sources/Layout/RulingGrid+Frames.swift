@@ -1,0 +1,91 @@
+import PDFText
+
+extension RulingGrid {
+    /// Tables framed by horizontal rules only (a rule above, one under the header, one below: the "booktabs"
+    /// style): the rules give the bands, the blank strips that run down the body between words give the columns.
+    ///
+    /// - Parameters:
+    ///   - rulings: the page's rulings.
+    ///   - lines: the page's body lines that no lattice took.
+    ///   - pageHeight: a frame taller than most of the page is page decoration, not a table.
+    static func frames(in rulings: [Ruling], lines: [TextLine], pageHeight: Double) -> [RulingGrid] {
+        let rules = horizontalStrokes(rulings).filter { $0.end - $0.start >= 100 }
+        guard rules.count >= 3 else { return [] }
+        // Rules of one table share their extent; cmidrules under group headers are shorter and do not count.
+        var groups: [[Stroke]] = []
+        for rule in rules.sorted(by: { $0.position < $1.position }) {
+            if let index = groups.firstIndex(where: {
+                abs($0[0].start - rule.start) <= 4 && abs($0[0].end - rule.end) <= 4
+                    && rule.position - $0[$0.count - 1].position <= 300
+            }) {
+                groups[index].append(rule)
+            } else {
+                groups.append([rule])
+            }
+        }
+        return groups.compactMap { group -> RulingGrid? in
+            // A rule above the table's own top rule (under a running header, above a section) leaves text between
+            // it and the table: a header band holds a line or two, not paragraphs or a receipt's date and number.
+            var group = group
+            while group.count >= 3, !(1...2).contains(visualLineCount(lines, from: group[0], to: group[1])) {
+                group.removeFirst()
+            }
+            guard group.count >= 3, group.count <= 12 else { return nil }
+            let top = group[0].position
+            let bottom = group[group.count - 1].position
+            let left = group.map(\.start).min()!
+            let right = group.map(\.end).max()!
+            guard bottom - top <= 0.7 * pageHeight else { return nil }
+            let inside = lines.filter {
+                $0.bounds.midY > top && $0.bounds.midY < bottom && $0.bounds.x >= left - 2
+                    && $0.bounds.maxX <= right + 2
+            }
+            // Columns from the body (below the rule under the header), where header words spanning columns are
+            // not in the way.
+            let body = inside.filter { $0.bounds.midY > group[1].position }
+            guard let xs = columnBoundaries(of: body, left: left, right: right) else { return nil }
+            let grid = RulingGrid(xs: xs, ys: group.map(\.position))
+            // A header names at least two columns, and most body lines fill two cells or more (underlined form
+            // fields stacked one per line are not a table).
+            let header = inside.filter { $0.bounds.midY < group[1].position }
+            func columns(_ line: TextLine) -> Int { Set(line.words.map { grid.column(of: $0.bounds.midX) }).count }
+            guard Set(header.flatMap { $0.words.map { grid.column(of: $0.bounds.midX) } }).count >= 2,
+                body.filter({ columns($0) >= 2 }).count * 2 >= body.count
+            else { return nil }
+            return grid
+        }
+    }
+
+    /// How many baselines the lines between two rules (within their extent) sit on.
+    private static func visualLineCount(_ lines: [TextLine], from top: Stroke, to bottom: Stroke) -> Int {
+        let middles = lines.filter {
+            $0.bounds.midY > top.position && $0.bounds.midY < bottom.position && $0.bounds.maxX > top.start
+                && $0.bounds.x < top.end
+        }.map(\.bounds.midY).sorted()
+        var count = 0
+        var last = -Double.infinity
+        for middle in middles where middle - last > 3 {
+            count += 1
+            last = middle
+        }
+        return count
+    }
+
+    /// Boundaries between the columns of `lines`: the middles of blank strips at least half an em wide that no word
+    /// crosses; nil when the lines form fewer than two columns.
+    static func columnBoundaries(of lines: [TextLine], left: Double, right: Double) -> [Double]? {
+        let words = lines.flatMap(\.words)
+        guard words.count >= 4 else { return nil }
+        let sizes = words.map(\.fontSize).sorted()
+        let gap = 0.5 * sizes[sizes.count / 2]
+        let spans = words.map { ($0.bounds.x, $0.bounds.maxX) }.sorted { $0.0 < $1.0 }
+        var reach = spans[0].1
+        var xs = [left]
+        for span in spans.dropFirst() {
+            if span.0 - reach >= gap { xs.append((span.0 + reach) / 2) }
+            reach = max(reach, span.1)
+        }
+        xs.append(right)
+        return xs.count >= 3 ? xs : nil
+    }
+}
