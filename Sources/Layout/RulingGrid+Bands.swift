@@ -9,12 +9,12 @@ extension RulingGrid {
             rect.isFilled && rect.rect.width >= 100 && rect.rect.height >= 6 && rect.rect.height <= 60
                 && min(rect.red, rect.green, rect.blue) < 0.98
         }.sorted { $0.rect.y < $1.rect.y }
-        var groups: [[Rect]] = []
-        for fill in fills.map(\.rect) {
+        var groups: [[FilledRect]] = []
+        for fill in fills {
             if let index = groups.firstIndex(where: { group in
-                let last = group[group.count - 1]
-                return abs(last.x - fill.x) <= 4 && abs(last.maxX - fill.maxX) <= 4 && fill.y >= last.maxY - 1
-                    && fill.y - last.maxY <= 2.5 * last.height
+                let last = group[group.count - 1].rect
+                return abs(last.x - fill.rect.x) <= 4 && abs(last.maxX - fill.rect.maxX) <= 4
+                    && fill.rect.y >= last.maxY - 1 && fill.rect.y - last.maxY <= 2.5 * last.height
             }) {
                 groups[index].append(fill)
             } else {
@@ -22,8 +22,14 @@ extension RulingGrid {
             }
         }
         return groups.compactMap { group in
-            guard group.count >= 2 else { return nil }
-            return banded(group, lines: lines)
+            // Bands alternate: white rows between them or another shade. Touching bands of one shade are one
+            // background (a code block drawn line by line).
+            let alternates = zip(group, group.dropFirst()).contains { upper, lower in
+                lower.rect.y - upper.rect.maxY >= 0.5 * upper.rect.height
+                    || (upper.red, upper.green, upper.blue) != (lower.red, lower.green, lower.blue)
+            }
+            guard group.count >= 2, alternates else { return nil }
+            return banded(group.map(\.rect), lines: lines)
         }
     }
 

@@ -30,7 +30,7 @@ extension RulingGrid {
             while group.count >= 3, !(1...2).contains(visualLineCount(lines, from: group[0], to: group[1])) {
                 group.removeFirst()
             }
-            guard group.count >= 3, group.count <= 12 else { return nil }
+            guard group.count >= 3 else { return nil }
             let top = group[0].position
             let bottom = group[group.count - 1].position
             let left = group.map(\.start).min()!

@@ -85,10 +85,22 @@ enum TableDetector {
             var end = start + 1
             while end < rows.count,
                 rows[end].segments.count >= 2
-                    || isContinuation(rows[end], of: rows[end - 1], firstColumnEnd: rows[start].segments[0].x1),
+                    || isContinuation(rows[end], of: rows[end - 1], firstColumnEnd: rows[start].segments[0].x1)
+                    || isGroupLabel(end, in: rows, firstColumnStart: rows[start].segments[0].x0),
                 rows[end].bounds.y - rows[end - 1].bounds.maxY < 2.5 * max(rows[end].bounds.height, 6)
             {
                 end += 1
+            }
+            // A rule or two across the rows end the table when the rows below start a new section at the left
+            // edge (a receipt's TOTAL under its items); totals set in the value columns (an invoice's) stay, and so
+            // do the rule under the header and rules between every row.
+            let ruledGaps = ((start + 2)..<max(end, start + 2)).filter {
+                ruled(between: rows[$0 - 1], and: rows[$0], horizontals: horizontals)
+            }
+            if (1...2).contains(ruledGaps.count),
+                abs(rows[ruledGaps[0]].bounds.x - rows[start].bounds.x) <= 3
+            {
+                end = ruledGaps[0]
             }
             // Label/value lines right above a wider table (a receipt's date and number above its items) are not
             // its rows: the table starts at its first row with the most cells.
@@ -229,6 +241,25 @@ enum TableDetector {
     private static func hasRepeatedNames(_ cells: [String]) -> Bool {
         let names = cells.filter { !$0.isEmpty }
         return Set(names).count < names.count
+    }
+
+    /// A group label inside a table ("Nordheim" over its rows): one short cell in the first column, with a row of
+    /// several cells right below it.
+    private static func isGroupLabel(_ index: Int, in rows: [Row], firstColumnStart: Double) -> Bool {
+        let row = rows[index]
+        guard row.segments.count == 1, index + 1 < rows.count, rows[index + 1].segments.count >= 2,
+            abs(row.segments[0].x0 - firstColumnStart) <= 3, row.segments[0].text.count <= 40
+        else { return false }
+        return rows[index + 1].bounds.y - row.bounds.maxY < 2.5 * max(row.bounds.height, 6)
+    }
+
+    /// Whether a horizontal rule spanning both rows' width lies between them.
+    private static func ruled(between upper: Row, and lower: Row, horizontals: [Ruling]) -> Bool {
+        let left = min(upper.bounds.x, lower.bounds.x)
+        let right = max(upper.bounds.maxX, lower.bounds.maxX)
+        return horizontals.contains {
+            $0.y0 > upper.bounds.maxY - 1 && $0.y0 < lower.bounds.y + 1 && $0.x0 <= left + 5 && $0.x1 >= right - 5
+        }
     }
 
     /// A wrapped cell's next line: one segment, tight below the previous line, right of the first column.

@@ -257,6 +257,35 @@ struct TableTests {
         #expect(table.footers.map(\.cells) == [["", "", "Total", "171.50"]])
     }
 
+    @Test("group labels inside a table stay its rows; a rule under the items ends a receipt's table")
+    func groupLabelsAndSectionRule() throws {
+        let grouped = [
+            row(740, [(72, "Item"), (250, "Unit"), (330, "Q1"), (400, "Q2")], font: "B"),
+            row(725, [(72, "Nordheim")], font: "B"),
+            row(710, [(72, "Heating"), (250, "MWh"), (330, "584"), (400, "281")]),
+            row(695, [(72, "Lighting"), (250, "MWh"), (330, "382"), (400, "25")]),
+            row(680, [(72, "Am Hafen")], font: "B"),
+            row(665, [(72, "Heating"), (250, "MWh"), (330, "12"), (400, "40")]),
+        ].joined(separator: "\n")
+        let table = try #require(try tables(grouped).first)
+        #expect(table.rows.map(\.first) == ["Nordheim", "Heating", "Lighting", "Am Hafen", "Heating"])
+        #expect(table.rows[0] == ["Nordheim", "", "", ""])
+
+        let receipt = [
+            row(740, [(72, "Qty"), (110, "Item"), (300, "Amount")]),
+            row(725, [(72, "3"), (110, "Sparkling water"), (300, "18.48")]),
+            row(710, [(72, "1"), (110, "Espresso"), (300, "9.80")]),
+            row(695, [(72, "2"), (110, "Cappuccino"), (300, "15.26")]),
+            "0.5 w 70 690 m 420 690 l S",
+            row(676, [(72, "TOTAL"), (300, "EUR 43.54")]),
+            row(661, [(72, "Paid by card"), (300, "VISA ****1608")]),
+        ].joined(separator: "\n")
+        let items = try #require(try tables(receipt).first)
+        #expect(items.columns == ["Qty", "Item", "Amount"])
+        #expect(items.rows.count == 3)
+        #expect(items.footers.isEmpty)
+    }
+
     @Test("paragraphs are not tables")
     func paragraphs() throws {
         let content = (0..<6).map {
