@@ -129,11 +129,11 @@ public enum DocumentClassifier {
         case "statement":
             return has("credit card", "kreditkarte", "carte de crédit") ? "credit-card-statement" : "bank-statement"
         case "manual":
-            if title.contains("service manual") || title.contains("servicehandbuch") { return "service-manual" }
-            if title.contains("administrator") || title.contains("admin guide") { return "administrator-guide" }
-            if title.contains("user guide") || title.contains("benutzerhandbuch") { return "user-guide" }
-            if title.contains("user manual") || title.contains("bedienungsanleitung") { return "user-manual" }
-            if title.contains("installation") { return "installation-guide" }
+            if title.includes("service manual") || title.includes("servicehandbuch") { return "service-manual" }
+            if title.includes("administrator") || title.includes("admin guide") { return "administrator-guide" }
+            if title.includes("user guide") || title.includes("benutzerhandbuch") { return "user-guide" }
+            if title.includes("user manual") || title.includes("bedienungsanleitung") { return "user-manual" }
+            if title.includes("installation") { return "installation-guide" }
             return nil
         case "paper":
             return "research-article"
@@ -141,9 +141,9 @@ public enum DocumentClassifier {
             return has("table", "server", "tisch", "restaurant", "café", "cafe", "couvert") ? "restaurant" : nil
         case "report":
             if has("annex a") { return "landscape-annex" }
-            if title.contains("annual") || title.contains("jahres") { return "annual" }
-            if title.contains("survey") || title.contains("umfrage") { return "survey" }
-            if title.contains("technical") || title.contains("technisch") { return "technical" }
+            if title.includes("annual") || title.includes("jahres") { return "annual" }
+            if title.includes("survey") || title.includes("umfrage") { return "survey" }
+            if title.includes("technical") || title.includes("technisch") { return "technical" }
             return nil
         case "form":
             return has("membership", "mitgliedschaft", "adhésion") ? "membership" : nil

@@ -15,13 +15,14 @@ enum RuledTableDetector {
 
     static func detect(_ layout: inout PageLayout) {
         guard layout.rulings.count >= 3 || layout.rects.count >= 2 else { return }
-        var taken = Set<[Int]>()
+        var taken = Set<TableDetector.LineReference>()
         var tables: [(lines: [TableDetector.LineReference], grid: TableGrid)] = []
         find(in: RulingGrid.grids(in: layout.rulings), layout: layout, taken: &taken, tables: &tables)
         // Frames of rules without vertical rulings, among the lines the lattices left.
         let free = layout.blocks.enumerated().filter { $0.element.role == nil && $0.element.orientation == 0 }
             .flatMap { block in
-                block.element.lines.enumerated().filter { !taken.contains([block.offset, $0.offset]) }.map(\.element)
+                block.element.lines.enumerated().filter { !taken.contains(.init(block: block.offset, line: $0.offset)) }
+                    .map(\.element)
             }
         let frames = RulingGrid.frames(in: layout.rulings, lines: free, pageHeight: layout.height)
         find(in: frames, layout: layout, taken: &taken, tables: &tables)
@@ -34,7 +35,7 @@ enum RuledTableDetector {
     private static func find(
         in grids: [RulingGrid],
         layout: PageLayout,
-        taken: inout Set<[Int]>,
+        taken: inout Set<TableDetector.LineReference>,
         tables: inout [(lines: [TableDetector.LineReference], grid: TableGrid)]
     ) {
         for lattice in grids {
@@ -42,7 +43,8 @@ enum RuledTableDetector {
             var placed: [PlacedLine] = []
             for (blockIndex, block) in layout.blocks.enumerated()
             where block.role == nil && block.orientation == 0 && block.kind == .paragraph {
-                for (lineIndex, line) in block.lines.enumerated() where !taken.contains([blockIndex, lineIndex]) {
+                for (lineIndex, line) in block.lines.enumerated()
+                where !taken.contains(.init(block: blockIndex, line: lineIndex)) {
                     let bounds = line.bounds
                     guard bounds.midY > area.y, bounds.midY < area.maxY, bounds.x >= area.x - 2,
                         bounds.maxX <= area.maxX + 2
@@ -52,7 +54,7 @@ enum RuledTableDetector {
                 }
             }
             guard let grid = grid(of: lattice, lines: placed) else { continue }
-            for line in placed { taken.insert([line.block, line.line]) }
+            for line in placed { taken.insert(.init(block: line.block, line: line.line)) }
             tables.append((placed.map { .init(block: $0.block, line: $0.line) }, grid))
         }
     }
@@ -63,12 +65,15 @@ enum RuledTableDetector {
         let sorted = lines.sorted { $0.bounds.y != $1.bounds.y ? $0.bounds.y < $1.bounds.y : $0.bounds.x < $1.bounds.x }
         // Rows: each band between rulings, or the rows of an unruled body inside one band.
         let firstColumn = lines.flatMap { $0.words.map(\.column) }.min() ?? 0
+        let bandOfLine = sorted.map { lattice.band(of: $0.bounds.midY) }
+        var linesByBand = [[Int]](repeating: [], count: lattice.rowCount)
+        for (index, band) in bandOfLine.enumerated() { linesByBand[band].append(index) }
         var rowOfLine = [Int](repeating: 0, count: sorted.count)
         var firstRowOfBand = [Int](repeating: 0, count: lattice.rowCount)
         var rowCount = 0
         for band in 0..<lattice.rowCount {
             firstRowOfBand[band] = rowCount
-            let members = sorted.indices.filter { lattice.band(of: sorted[$0].bounds.midY) == band }
+            let members = linesByBand[band]
             guard !members.isEmpty else {
                 rowCount += 1
                 continue
@@ -86,7 +91,7 @@ enum RuledTableDetector {
         // Each cell's text, line by line; a cell spanning bands collects its words in the row where it starts.
         var pieces = [[[String]]](repeating: [[String]](repeating: [], count: columns), count: rowCount)
         for (index, line) in sorted.enumerated() {
-            let band = lattice.band(of: line.bounds.midY)
+            let band = bandOfLine[index]
             var linePieces: [Int: (row: Int, text: String)] = [:]
             var order: [Int] = []
             for word in line.words {

@@ -135,12 +135,23 @@ struct RulingGrid {
 
     /// The column an x position falls in, clamped to the grid.
     func column(of x: Double) -> Int {
-        max(0, min(columnCount - 1, xs.lastIndex { $0 <= x } ?? 0))
+        max(0, min(columnCount - 1, Self.lastIndex(in: xs, notAbove: x)))
     }
 
     /// The band (between two row boundaries) a y position falls in, clamped to the grid.
     func band(of y: Double) -> Int {
-        max(0, min(rowCount - 1, ys.lastIndex { $0 <= y } ?? 0))
+        max(0, min(rowCount - 1, Self.lastIndex(in: ys, notAbove: y)))
+    }
+
+    /// The last index of sorted `values` whose value is at most `value` (0 when none is), by bisection.
+    private static func lastIndex(in values: [Double], notAbove value: Double) -> Int {
+        var lower = 0
+        var upper = values.count
+        while lower < upper {
+            let middle = (lower + upper) / 2
+            if values[middle] <= value { lower = middle + 1 } else { upper = middle }
+        }
+        return max(lower - 1, 0)
     }
 
     /// Positions closer than 3 points are one boundary (a double rule, a ruling drawn twice).

@@ -15,9 +15,13 @@ public enum SemanticTagger {
     public static func tag(_ text: String) -> SemanticValue? {
         var value = text.trimmingSpaces()
         if value.hasSuffix("."), !value.hasSuffix("..") { value.removeLast() }
-        guard !value.isEmpty, value.count <= 60 else { return nil }
-        return date(value) ?? email(value) ?? url(value) ?? iban(value) ?? vatID(value) ?? percent(value)
-            ?? amount(value) ?? phone(value)
+        guard !value.isEmpty, value.utf8.count <= 240, value.count <= 60 else { return nil }
+        // Every kind but e-mail addresses and URLs needs a digit: most words are refused without parsing.
+        let hasDigit = value.utf8.contains { $0 &- 0x30 < 10 }
+        if hasDigit, let date = date(value) { return date }
+        if let link = email(value) ?? url(value) { return link }
+        guard hasDigit else { return nil }
+        return iban(value) ?? vatID(value) ?? percent(value) ?? amount(value) ?? phone(value)
     }
 
     /// What a label (a key/value key or a column header) says its values are; analysed once per label.
@@ -32,7 +36,7 @@ public enum SemanticTagger {
             guard let key = key?.lowercased(), !key.isEmpty else { return }
             let words = Set(key.split(whereSeparator: { !$0.isLetter }).map(String.init))
             func says(_ phrases: [String]) -> Bool {
-                phrases.contains { phrase in phrase.contains(" ") ? key.contains(phrase) : words.contains(phrase) }
+                phrases.contains { phrase in phrase.contains(" ") ? key.includes(phrase) : words.contains(phrase) }
             }
             vat = says(["vat", "ust", "tva", "iva", "btw", "mwst", "ustid", "uid", "gstin"])
             invoice = says([
@@ -143,13 +147,30 @@ public enum SemanticTagger {
     }()
 
     static func date(_ text: String) -> SemanticValue? {
+        // A date is one token with two separators (2024-03-01, 01.03.2024) or three words (1 March 2024).
+        var separators = 0
+        var breaks = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x2D, 0x2E, 0x2F: separators += 1
+            case 0x20, 0x2C: breaks += 1
+            default: break
+            }
+        }
+        guard separators >= 2 || breaks >= 2 else { return nil }
         let lower = text.lowercased()
-        let tokens = lower.split(whereSeparator: { " ,".contains($0) }).map { String($0).trimmingDots() }
+        // Split on scalars: splitting characters runs grapheme breaking on every cell.
+        let scalars = lower.unicodeScalars
+        let tokens = scalars.split(whereSeparator: { $0 == " " || $0 == "," }).map {
+            String(String.UnicodeScalarView($0)).trimmingDots()
+        }
         var day: Int?
         var month: Int?
         var year: Int?
         if tokens.count == 1 {
-            let parts = lower.split(whereSeparator: { "-./".contains($0) }).map(String.init)
+            let parts = scalars.split(whereSeparator: { $0 == "-" || $0 == "." || $0 == "/" }).map {
+                String(String.UnicodeScalarView($0))
+            }
             guard parts.count == 3 else { return nil }
             if parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) {
                 (year, month, day) = (y, m, d)
@@ -159,7 +180,7 @@ public enum SemanticTagger {
                     (year, month, day) = (fullYear, monthName, d)
                 } else if let a = Int(parts[0]), let b = Int(parts[1]) {
                     // Day first, unless the first number cannot be a day… of a month ≤ 12 (US order).
-                    if a > 12 || lower.contains(".") || lower.contains("-") {
+                    if a > 12 || lower.utf8.contains(0x2E) || lower.utf8.contains(0x2D) {
                         (year, month, day) = (fullYear, b, a)
                     } else if b > 12 {
                         (year, month, day) = (fullYear, a, b)

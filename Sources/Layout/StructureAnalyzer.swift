@@ -184,7 +184,7 @@ enum StructureAnalyzer {
         guard text.count >= 2, text.count <= 160, text.contains(where: \.isLetter) else { return false }
         if text.hasSuffix(":") || text.hasSuffix(",") || text.hasSuffix(";") { return false }
         // A label and its value ("Invoice no.: 123") or a table row of bold cells is not a heading.
-        if text.contains(": ") { return false }
+        if text.includes(": ") { return false }
         for line in block.lines where line.words.count > 1 {
             for index in 1..<line.words.count
             where line.words[index].bounds.x - line.words[index - 1].bounds.maxX > 2.5 * line.fontSize {

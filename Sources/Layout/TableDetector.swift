@@ -35,7 +35,7 @@ public struct TableGrid: Sendable, Hashable {
 /// block of labels and values is not taken for a table.
 enum TableDetector {
     /// A line of a page's layout: its block and its place in that block.
-    struct LineReference {
+    struct LineReference: Hashable {
         var block: Int
         var line: Int
     }
@@ -502,11 +502,16 @@ enum TableDetector {
         "btw", "iva", "net", "netto", "brutto", "ht", "ttc", "closing balance", "endsaldo", "amount due", "à payer",
     ]
 
+    /// Each total word with a space before it: a word of the label that starts with it.
+    private static let spacedTotalWords = totalWords.map { " " + $0 }
+
     static func isTotalLabel(_ text: String) -> Bool {
+        guard !text.isEmpty, text.utf8.count < 80 else { return false }
         let lower = text.lowercased()
         guard !lower.contains(where: \.isNumber) || lower.count < 20 else { return false }
-        return totalWords.contains { word in
-            lower.hasPrefix(word) || lower.contains(" " + word) || lower.hasSuffix(word)
+        return totalWords.indices.contains { index in
+            let word = totalWords[index]
+            return lower.hasPrefix(word) || lower.hasSuffix(word) || lower.includes(spacedTotalWords[index])
         }
     }
 

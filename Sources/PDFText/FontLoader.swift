@@ -35,8 +35,8 @@ struct FontLoader {
             || ["bold", "black", "heavy", "semibold", "demibold", ",bd", "-bd"].contains { lowerName.contains($0) }
         font.isItalic =
             flags & (1 << 6) != 0 || (document.resolve(descriptor?["ItalicAngle"]).number ?? 0) != 0
-            || lowerName.contains("italic") || lowerName.contains("oblique")
-        font.isMonospace = flags & 1 != 0 || lowerName.contains("courier") || lowerName.contains("mono")
+            || lowerName.includes("italic") || lowerName.includes("oblique")
+        font.isMonospace = flags & 1 != 0 || lowerName.includes("courier") || lowerName.includes("mono")
         if let ascent = document.resolve(descriptor?["Ascent"]).number, ascent > 100, ascent < 2000 {
             font.ascent = ascent / 1000
         }
@@ -287,7 +287,7 @@ struct FontLoader {
 
         // When ToUnicode is missing or partial: CID → glyph → Unicode from the embedded program.
         if !font.unicodeEncoding, font.legacyCharset == nil {
-            font.unicodeByCID = unicodeByCID(descendant: descendant, descriptor: descriptor)
+            font.programText = programText(descendant: descendant, descriptor: descriptor)
         }
         return font
     }
@@ -297,7 +297,7 @@ struct FontLoader {
         if cmapName.hasPrefix("Identity") {
             font.identityEncoding = true
             font.codeLength = 2
-        } else if cmapName.hasPrefix("Uni"), cmapName.contains("UCS2") || cmapName.contains("UTF16") {
+        } else if cmapName.hasPrefix("Uni"), cmapName.includes("UCS2") || cmapName.includes("UTF16") {
             font.unicodeEncoding = true
             font.codeLength = 2
         } else if let charset = LegacyCharset(cmapName: cmapName) {
@@ -342,54 +342,50 @@ struct FontLoader {
         }
     }
 
-    private func unicodeByCID(descendant: PDFDictionary?, descriptor: PDFDictionary?) -> [UInt32: String] {
-        var result: [UInt32: String] = [:]
+    private func programText(descendant: PDFDictionary?, descriptor: PDFDictionary?) -> ((UInt32) -> String?)? {
         switch program(descriptor) {
         case .trueType(let data):
-            guard let trueType = TrueTypeFont(data: data) else { return [:] }
+            guard let trueType = TrueTypeFont(data: data) else { return nil }
             let byGlyph = trueType.unicodeByGlyph()
-            var gidByCID: [UInt32: UInt16]?
-            if case .stream(_, let id) = document.resolve(descendant?["CIDToGIDMap"]),
-                let map = try? document.streamData(id)
-            {
-                var table: [UInt32: UInt16] = [:]
-                var index = 0
-                while index + 1 < map.count {
-                    table[UInt32(index / 2)] = UInt16(map[index]) << 8 | UInt16(map[index + 1])
-                    index += 2
-                }
-                gidByCID = table
+            let glyphNames = trueType.glyphNames
+            // Two bytes per CID, the glyph id; without a map CIDs are glyph ids.
+            var gidMap: [UInt8]?
+            if case .stream(_, let id) = document.resolve(descendant?["CIDToGIDMap"]) {
+                gidMap = try? document.streamData(id)
             }
-            func text(glyph: UInt16) -> String? {
+            return { cid in
+                let glyph: UInt16
+                if let map = gidMap {
+                    let offset = Int(cid) * 2
+                    guard offset + 1 < map.count else { return nil }
+                    glyph = UInt16(map[offset]) << 8 | UInt16(map[offset + 1])
+                } else {
+                    guard cid <= 0xFFFF else { return nil }
+                    glyph = UInt16(cid)
+                }
                 if let unicode = byGlyph[glyph], unicode >= 0x20, let scalar = Unicode.Scalar(unicode),
                     !(0xE000...0xF8FF).contains(unicode)
                 {
                     return String(scalar)
                 }
-                if Int(glyph) < trueType.glyphNames.count, let name = trueType.glyphNames[Int(glyph)],
+                if Int(glyph) < glyphNames.count, let name = glyphNames[Int(glyph)],
                     let scalars = AdobeGlyphList.scalars(for: name)
                 {
                     return String(String.UnicodeScalarView(scalars))
                 }
                 return nil
             }
-            if let gidByCID {
-                for (cid, glyph) in gidByCID { if let value = text(glyph: glyph) { result[cid] = value } }
-            } else {
-                for glyph in Set(byGlyph.keys).union((0..<trueType.glyphNames.count).map { UInt16($0) }) {
-                    if let value = text(glyph: glyph) { result[UInt32(glyph)] = value }
-                }
-            }
         case .cff(let data):
-            guard let cff = CFFFont(data: data), !cff.isCIDKeyed else { return [:] }
-            for (glyph, name) in cff.glyphNames.enumerated() {
-                if let scalars = AdobeGlyphList.scalars(for: name) {
-                    result[UInt32(glyph)] = String(String.UnicodeScalarView(scalars))
+            guard let cff = CFFFont(data: data), !cff.isCIDKeyed else { return nil }
+            let names = cff.glyphNames
+            return { cid in
+                guard Int(cid) < names.count, let scalars = AdobeGlyphList.scalars(for: names[Int(cid)]) else {
+                    return nil
                 }
+                return String(String.UnicodeScalarView(scalars))
             }
         default:
-            break
+            return nil
         }
-        return result
     }
 }

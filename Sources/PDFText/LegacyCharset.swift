@@ -24,7 +24,7 @@ final class LegacyCharset {
             charset = "EUC-JP"
             lead = { (0x21...0x7E).contains($0) }
             highBit = true
-        } else if upper.contains("RKSJ") {
+        } else if upper.includes("RKSJ") {
             charset = "CP932"
             lead = { (0x81...0x9F).contains($0) || (0xE0...0xFC).contains($0) }
         } else if upper.hasPrefix("GBK") || upper.hasPrefix("GBT") {
@@ -33,7 +33,7 @@ final class LegacyCharset {
         } else if upper.hasPrefix("GB-EUC") || upper.hasPrefix("GBPC-EUC") {
             charset = "EUC-CN"
             lead = { (0xA1...0xFE).contains($0) }
-        } else if upper.contains("B5") {
+        } else if upper.includes("B5") {
             charset = upper.hasPrefix("HKSCS") ? "BIG5-HKSCS" : "BIG5"
             lead = { (0x81...0xFE).contains($0) }
         } else if upper.hasPrefix("KSCMS-UHC") || upper.hasPrefix("KSCPC") {
@@ -42,7 +42,7 @@ final class LegacyCharset {
         } else if upper.hasPrefix("KSC-EUC") {
             charset = "EUC-KR"
             lead = { (0xA1...0xFE).contains($0) }
-        } else if upper.hasPrefix("EUC-") || upper.hasPrefix("EXT-") && upper.contains("EUC") {
+        } else if upper.hasPrefix("EUC-") || upper.hasPrefix("EXT-") && upper.includes("EUC") {
             charset = "EUC-JP"
             lead = { (0xA1...0xFE).contains($0) || $0 == 0x8E }
         } else {

@@ -45,7 +45,9 @@ final class PDFFont {
     /// A legacy multi-byte charset (Shift-JIS, EUC, GBK, Big5) that decodes the bytes themselves.
     var legacyCharset: LegacyCharset?
     var toUnicode: CMap?
-    var unicodeByCID: [UInt32: String] = [:]
+    /// Text of a CID from the embedded font program (its cmap or glyph names), looked up only for the CIDs a page
+    /// shows: a CIDToGIDMap may list 65,536 of them.
+    var programText: ((UInt32) -> String?)?
     var cidWidths: [UInt32: Double] = [:]
     var defaultWidth = 1.0
     /// Vertical advance (negative moves down) for a font size of 1.
@@ -113,7 +115,7 @@ final class PDFFont {
             text = code <= 0xFFFF ? Unicode.Scalar(code).map { String($0) } : nil
         } else if let legacyCharset {
             text = legacyCharset.decode(code)
-        } else if let mapped = unicodeByCID[cid] {
+        } else if let mapped = programText?(cid) {
             text = mapped
         }
         compositeCache[code] = text

@@ -37,8 +37,8 @@ enum StandardFontMetrics {
             name = String(name[name.index(after: plus)...])
         }
         let lower = String(name.lowercased().filter { $0 != " " && $0 != "-" && $0 != "," })
-        let bold = lower.contains("bold") || lower.contains("black") || lower.contains("heavy")
-        let italic = lower.contains("italic") || lower.contains("oblique")
+        let bold = lower.includes("bold") || lower.includes("black") || lower.includes("heavy")
+        let italic = lower.includes("italic") || lower.includes("oblique")
         func styled(_ family: String, italicWord: String, regular: String) -> String {
             switch (bold, italic) {
             case (true, true): "\(family)-Bold\(italicWord)"
@@ -49,7 +49,7 @@ enum StandardFontMetrics {
         }
         if lower.hasPrefix("symbol") { return "Symbol" }
         if lower.hasPrefix("zapfdingbats") || lower.hasPrefix("dingbats") { return "ZapfDingbats" }
-        if lower.hasPrefix("courier") || lower.contains("mono") {
+        if lower.hasPrefix("courier") || lower.includes("mono") {
             return styled("Courier", italicWord: "Oblique", regular: "Courier")
         }
         if lower.hasPrefix("helvetica") || lower.hasPrefix("arial") || lower.hasPrefix("liberationsans") {
