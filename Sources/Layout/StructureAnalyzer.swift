@@ -136,7 +136,18 @@ enum StructureAnalyzer {
         var current: [TextLine] = []
         // Whether each line is a pair or starts a list item, computed once per line.
         let pairs = block.lines.map { KeyValueDetector.pair(in: $0) != nil }
-        let items = block.lines.map { ListMarker.parse($0.text) != nil || ListMarker.parseClause($0.text) != nil }
+        let items = block.lines.indices.map { index -> Bool in
+            let line = block.lines[index]
+            if let marker = ListMarker.parse(line.text), !marker.isOrdered { return true }
+            guard ListMarker.parse(line.text) != nil || ListMarker.parseClause(line.text) != nil else { return false }
+            // A number at the start of a line right after a full line that runs on ("…consumption reached" /
+            // "277.0 MWh.") is the sentence wrapping, not a numbered item.
+            guard index > 0 else { return true }
+            let previous = block.lines[index - 1]
+            let full = previous.bounds.maxX >= block.bounds.maxX - 3 * previous.fontSize
+            let ended = previous.text.last.map { ".:;!?)".contains($0) } ?? true
+            return !full || ended
+        }
         var currentStart = 0
         for (index, line) in block.lines.enumerated() {
             if let previous = current.last {

@@ -72,6 +72,19 @@ struct StructureTests {
         #expect(ListMarker.parse(text)?.text == marker)
     }
 
+    @Test("a number wrapped to the start of a line after a full line is the sentence going on, not a list item")
+    func wrappedNumber() throws {
+        let full = "The largest deviation was observed at Gewerbepark, where the electricity consumption reached"
+        let content = """
+            BT /R 10 Tf 12 TL 72 700 Td (\(full)) Tj T* (277.0 MWh. Seasonal effects explain part of it.) Tj ET
+            BT /R 10 Tf 12 TL 72 640 Td (The clauses follow.) Tj T* (1.1 Scope of the contract.) Tj ET
+            """
+        let found = entries(try document(content))
+        #expect(found.first?.kind == .text)
+        #expect(found.first?.text.hasSuffix("reached 277.0 MWh. Seasonal effects explain part of it.") == true)
+        #expect(found.contains { $0.kind == .listItem && $0.marker == "1.1" })
+    }
+
     @Test("not list markers", arguments: ["1.1 Scope", "2021. It was", "Total 3", "•", "A. Smith wrote", "Mr. Smith"])
     func notMarkers(text: String) {
         #expect(ListMarker.parse(text) == nil)
