@@ -1,7 +1,8 @@
 import PDFText
 
-/// Finds tables drawn as a lattice of rulings: the rulings give the columns, the rows and the spanning cells, so a
-/// cell's text may wrap over several lines and a row may leave cells empty. A band between two rulings that holds
+/// Finds tables drawn with rulings or background bands: lattices (the rulings give the columns, the rows and the
+/// spanning cells, so a cell's text may wrap over several lines and a row may leave cells empty), frames of rules
+/// without vertical rulings and tables banded by fills (``RulingGrid`` builds the grid of each). A band that holds
 /// several rows of an unruled body is split at its lines.
 enum RuledTableDetector {
     /// A line of the page inside a lattice.
@@ -9,7 +10,7 @@ enum RuledTableDetector {
         var block: Int
         var line: Int
         var bounds: Rect
-        /// Word texts with the slot each falls in, in the line's order.
+        /// Word texts with the grid column each falls in, in the line's order.
         var words: [(text: String, column: Int)]
     }
 
@@ -18,15 +19,18 @@ enum RuledTableDetector {
         var taken = Set<TableDetector.LineReference>()
         var tables: [(lines: [TableDetector.LineReference], grid: TableGrid)] = []
         find(in: RulingGrid.grids(in: layout.rulings), layout: layout, taken: &taken, tables: &tables)
-        // Frames of rules without vertical rulings, among the lines the lattices left.
-        let free = layout.blocks.enumerated().filter { $0.element.role == nil && $0.element.orientation == 0 }
-            .flatMap { block in
-                block.element.lines.enumerated().filter { !taken.contains(.init(block: block.offset, line: $0.offset)) }
-                    .map(\.element)
-            }
-        let frames = RulingGrid.frames(in: layout.rulings, lines: free, pageHeight: layout.height)
+        // Frames of rules, then background bands, among the lines the tables found so far left.
+        func free() -> [TextLine] {
+            layout.blocks.enumerated().filter { $0.element.role == nil && $0.element.orientation == 0 }
+                .flatMap { block in
+                    block.element.lines.enumerated()
+                        .filter { !taken.contains(.init(block: block.offset, line: $0.offset)) }.map(\.element)
+                }
+        }
+        let frames = RulingGrid.frames(in: layout.rulings, lines: free(), pageHeight: layout.height)
         find(in: frames, layout: layout, taken: &taken, tables: &tables)
-        find(in: RulingGrid.bandedFrames(in: layout.rects, lines: free), layout: layout, taken: &taken, tables: &tables)
+        let banded = RulingGrid.bandedFrames(in: layout.rects, lines: free())
+        find(in: banded, layout: layout, taken: &taken, tables: &tables)
         guard !tables.isEmpty else { return }
         TableDetector.apply(tables, to: &layout)
     }
