@@ -1,10 +1,4 @@
 import ArgumentParser
-import CLISupport
-import DocumentModel
-import Layout
-import Logging
-import PDFText
-import SpoolConfig
 
 /// `skillspool convert FILE`: one PDF to text, JSON or an info summary on stdout.
 struct ConvertCommand: ParsableCommand {
@@ -74,61 +68,21 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "Daemon configuration whose engine limits apply (default: etc/skillspool.json if present).")
     var config: String?
 
-    private func limits() throws -> ConversionLimits {
-        var limits = try SpoolConfiguration.load(path: config).limits
-        if let maxPages { limits.maxPages = min(maxPages, ConversionLimits.absoluteMaxPages) }
-        return limits
-    }
-
     func run() throws {
-        try CommandErrors.run {
-            let limits = try limits()
-            if let engine { try PDFEngine.check(pinned: engine) }
-            if cost {
-                let estimate = try DocumentInfo.cost(
-                    path: file,
-                    password: password,
-                    pages: pages,
-                    limits: limits,
-                    infoMode: info
-                )
-                StandardStreams.writeOut(JSONWriter.serialize(estimate, pretty: true) + "\n")
-                return
-            }
-            if info {
-                let summary = try DocumentInfo.inspect(
-                    path: file,
-                    password: password,
-                    pages: pages,
-                    limits: limits,
-                    fonts: fonts,
-                    pageSizes: bounds
-                )
-                StandardStreams.writeOut(JSONWriter.serialize(summary, pretty: true) + "\n")
-                return
-            }
-            if format == .glyphs {
-                try GlyphDump.write(path: file, password: password, pages: pages, limits: limits)
-                return
-            }
-            var options = ConversionOptions(pages: pages, password: password, bounds: bounds, limits: limits)
-            // Reading-order text needs no tables, headings or lists: skip finding them.
-            options.structure = format != .text
-            options.semantic = !noSemantic
-            options.styles = fonts
-            if verbose {
-                var logger = Logger(label: "skillspool.convert")
-                logger.logLevel = .debug
-                logger[metadataKey: "convert.file"] = "\(file)"
-                options.logger = logger
-            }
-            let conversion = try DocumentConverter.convert(path: file, options: options)
-            switch format {
-            case .text: StandardStreams.writeOut(conversion.text)
-            case .json, .glyphs: StandardStreams.writeOut(conversion.document.json(pretty: pretty))
-            case .md: StandardStreams.writeOut(conversion.document.markdown())
-            case .ascii: StandardStreams.writeOut(conversion.document.ascii())
-            }
-        }
+        var request = ConvertRequest(file: file)
+        request.format = format
+        request.pages = pages
+        request.password = password
+        request.info = info
+        request.cost = cost
+        request.fonts = fonts
+        request.engine = engine
+        request.semantic = !noSemantic
+        request.verbose = verbose
+        request.bounds = bounds
+        request.pretty = pretty
+        request.maxPages = maxPages
+        request.config = config
+        try request.run()
     }
 }

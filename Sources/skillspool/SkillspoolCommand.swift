@@ -18,6 +18,14 @@ struct SkillspoolCommand: ParsableCommand {
     /// Bootstraps logging (stderr) once, here in the executable, then parses and runs the command.
     static func main() {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        if let request = ConvertRequest(commonArguments: Array(CommandLine.arguments.dropFirst())) {
+            do {
+                try request.run()
+            } catch {
+                ConvertCommand.exit(withError: error)
+            }
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -108,6 +108,31 @@ struct ConvertCommandTests {
         #expect((object?["message"] as? String)?.isEmpty == false)
     }
 
+    /// `convert FILE --format F` is read without the argument parser; the same request spelled another way goes
+    /// through it. Both must give the same bytes, the same refusals and exit codes.
+    @Test(
+        "the common invocation and the parsed one agree",
+        arguments: [
+            (["--format", "json"], ["--format=json"]), (["--format", "md"], ["--format=md"]),
+            (["--format", "ascii"], ["--format=ascii"]), ([], ["--format=text"]),
+        ]
+    )
+    func commonInvocation(common: [String], parsed: [String]) throws {
+        let path = try PDFFixture.temporaryFile(PDFFixture.helloWorld("Hello both ways"))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let fast = try CLI.run(["convert", path] + common)
+        let slow = try CLI.run(["convert", path] + parsed)
+        #expect(fast.status == 0)
+        #expect(fast.stdout == slow.stdout)
+        #expect(fast.stdout.contains("Hello both ways"))
+
+        let missing = try CLI.run(["convert", path + ".missing"] + common)
+        let missingParsed = try CLI.run(["convert", path + ".missing"] + parsed)
+        #expect(missing.status == 2 && missingParsed.status == 2)
+        #expect(missing.stderr == missingParsed.stderr)
+        #expect(missing.stderr.contains("ERR::INPUT::UNREADABLE"))
+    }
+
     @Test("a file that is not a PDF is refused")
     func notPDF() throws {
         let path = try PDFFixture.temporaryFile(Array("hello".utf8), suffix: ".txt")

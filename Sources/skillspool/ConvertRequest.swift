@@ -1,0 +1,112 @@
+import CLISupport
+import DocumentModel
+import Layout
+import Logging
+import PDFText
+import SpoolConfig
+
+/// One `convert` run: what to convert and how, from the parsed command or from ``init(commonArguments:)``.
+struct ConvertRequest {
+    var file: String
+    var format: ConvertCommand.Format = .text
+    var pages: String?
+    var password: String?
+    var info = false
+    var cost = false
+    var fonts = false
+    var engine: String?
+    var semantic = true
+    var verbose = false
+    var bounds = false
+    var pretty = false
+    var maxPages: Int?
+    var config: String?
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// The invocation batch scripts and the evaluator repeat for every file — `convert FILE`, optionally with
+    /// `--format F` and `--password P` — read without building the command tree: the argument parser's reflection
+    /// costs about a third of a one-page conversion. Anything else (other options, `--help`, a malformed value)
+    /// gives nil and goes through the parser, with its help and its errors.
+    init?(commonArguments arguments: [String]) {
+        guard arguments.count >= 2, arguments[0] == ConvertCommand.configuration.commandName,
+            !arguments[1].hasPrefix("-")
+        else { return nil }
+        self.init(file: arguments[1])
+        var index = 2
+        while index < arguments.count {
+            guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("-") else { return nil }
+            let value = arguments[index + 1]
+            switch arguments[index] {
+            case "--format":
+                guard let format = ConvertCommand.Format(rawValue: value) else { return nil }
+                self.format = format
+            case "--password":
+                password = value
+            default:
+                return nil
+            }
+            index += 2
+        }
+    }
+
+    private func limits() throws -> ConversionLimits {
+        var limits = try SpoolConfiguration.load(path: config).limits
+        if let maxPages { limits.maxPages = min(maxPages, ConversionLimits.absoluteMaxPages) }
+        return limits
+    }
+
+    func run() throws {
+        try CommandErrors.run {
+            let limits = try limits()
+            if let engine { try PDFEngine.check(pinned: engine) }
+            if cost {
+                let estimate = try DocumentInfo.cost(
+                    path: file,
+                    password: password,
+                    pages: pages,
+                    limits: limits,
+                    infoMode: info
+                )
+                StandardStreams.writeOut(JSONWriter.serialize(estimate, pretty: true) + "\n")
+                return
+            }
+            if info {
+                let summary = try DocumentInfo.inspect(
+                    path: file,
+                    password: password,
+                    pages: pages,
+                    limits: limits,
+                    fonts: fonts,
+                    pageSizes: bounds
+                )
+                StandardStreams.writeOut(JSONWriter.serialize(summary, pretty: true) + "\n")
+                return
+            }
+            if format == .glyphs {
+                try GlyphDump.write(path: file, password: password, pages: pages, limits: limits)
+                return
+            }
+            var options = ConversionOptions(pages: pages, password: password, bounds: bounds, limits: limits)
+            // Reading-order text needs no tables, headings or lists: skip finding them.
+            options.structure = format != .text
+            options.semantic = semantic
+            options.styles = fonts
+            if verbose {
+                var logger = Logger(label: "skillspool.convert")
+                logger.logLevel = .debug
+                logger[metadataKey: "convert.file"] = "\(file)"
+                options.logger = logger
+            }
+            let conversion = try DocumentConverter.convert(path: file, options: options)
+            switch format {
+            case .text: StandardStreams.writeOut(conversion.text)
+            case .json, .glyphs: StandardStreams.writeOut(conversion.document.json(pretty: pretty))
+            case .md: StandardStreams.writeOut(conversion.document.markdown())
+            case .ascii: StandardStreams.writeOut(conversion.document.ascii())
+            }
+        }
+    }
+}
