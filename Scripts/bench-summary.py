@@ -26,6 +26,10 @@ for anchor in ("pdftotext", "pymupdf"):
     if anchor in summary and summary[anchor].get("text_pages_per_s") and engine.get("text_pages_per_s"):
         ratio = engine["text_pages_per_s"] / summary[anchor]["text_pages_per_s"]
         print("\nengine / %s text speed: %.2fx" % (anchor, ratio))
+        if engine.get("json_pages_per_s"):
+            # Issue 3's goal: the engine's JSON (tables, tags, segments) at least as fast as the anchor's text.
+            ratio = engine["json_pages_per_s"] / summary[anchor]["text_pages_per_s"]
+            print("engine JSON / %s text speed: %.2fx" % (anchor, ratio))
 
 pdfs = [p for corpus in sys.argv[2:] for p in glob.glob(os.path.join(corpus, "*.pdf"))]
 if pdfs:
