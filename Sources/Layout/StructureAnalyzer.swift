@@ -83,13 +83,16 @@ enum StructureAnalyzer {
         var index = 0
         while index < layout.blocks.count {
             let block = layout.blocks[index]
-            if case .table(let grid) = block.kind, grid.columns.count == 2, grid.columns.allSatisfy(\.isEmpty),
+            // A "header" holding an amount is the first pair ("TOTAL | EUR 44.95"): column names hold no values.
+            if case .table(let grid) = block.kind, grid.columns.count == 2,
+                grid.columns.allSatisfy(\.isEmpty)
+                    || (grid.columns[0].first?.isLetter == true && grid.columns[1].contains(where: \.isNumber)),
                 !grid.hasColumnRulings,
                 grid.rows.allSatisfy({ $0[0].first?.isLetter == true })
             {
                 // Two columns without a header or column rulings, labels on the left: a group of pairs (the totals
                 // of a receipt under a rule).
-                for row in grid.rows + grid.footers.map(\.cells) where !row[1].isEmpty {
+                for row in [grid.columns] + grid.rows + grid.footers.map(\.cells) where !row[1].isEmpty {
                     var pair = block
                     pair.kind = .keyValue(key: row[0], value: row[1])
                     result.append(pair)
