@@ -216,6 +216,23 @@ enum RuledTableDetector {
         let numericStarts = visual.indices.filter { row in
             starts[row] && visual[row].contains { lines[$0].words.contains { $0.text.first?.isNumber == true } }
         }.count
+        // Between rules without vertical rulings, lines of values (two numbers or more each) are rows of their own
+        // even where the first column is empty: a label centred beside them ("6 6" beside OTSL and HTML) goes with
+        // the line above it. (In a lattice such lines are one ruled cell's wrapped text.)
+        let valueLines = visual.map { members in
+            members.flatMap { lines[$0].words }.filter { $0.text.first?.isNumber == true }.count >= 2
+        }
+        if !lattice.hasVerticalRulings, !lattice.bandsHoldRows, count < 2, valueLines.filter({ $0 }).count >= 2 {
+            var result: [[Int]] = []
+            for (row, members) in visual.enumerated() {
+                if valueLines[row] || result.isEmpty {
+                    result.append(members)
+                } else {
+                    result[result.count - 1].append(contentsOf: members)
+                }
+            }
+            return result
+        }
         guard count >= 3 || (count == visual.count && numericStarts == count) || (lattice.bandsHoldRows && count >= 2)
         else { return together }
         var result: [[Int]] = []

@@ -56,17 +56,18 @@ extension RulingGrid {
         }
     }
 
-    /// How many baselines the lines between two rules (within their extent) sit on.
+    /// How many text lines the lines between two rules (within their extent) make, lines that overlap vertically
+    /// (a cell centred beside two lines) counting as one.
     private static func visualLineCount(_ lines: [TextLine], from top: Stroke, to bottom: Stroke) -> Int {
-        let middles = lines.filter {
+        let spans = lines.filter {
             $0.bounds.midY > top.position && $0.bounds.midY < bottom.position && $0.bounds.maxX > top.start
                 && $0.bounds.x < top.end
-        }.map(\.bounds.midY).sorted()
+        }.map { ($0.bounds.y + 1, $0.bounds.maxY - 1) }.sorted { $0.0 < $1.0 }
         var count = 0
-        var last = -Double.infinity
-        for middle in middles where middle - last > 3 {
-            count += 1
-            last = middle
+        var reach = -Double.infinity
+        for span in spans {
+            if span.0 > reach { count += 1 }
+            reach = max(reach, span.1)
         }
         return count
     }

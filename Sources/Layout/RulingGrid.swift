@@ -20,6 +20,8 @@ struct RulingGrid {
     /// Whether a band may hold several rows whatever their count: its bounds are background bands, not rules
     /// drawn under each row.
     var bandsHoldRows = false
+    /// Whether vertical rulings drew the columns (a lattice) rather than blank strips between words.
+    var hasVerticalRulings = true
 
     var columnCount: Int { xs.count - 1 }
     var rowCount: Int { ys.count - 1 }
@@ -77,6 +79,7 @@ struct RulingGrid {
         self.xs = xs
         self.ys = ys
         anchors = Array(0..<((xs.count - 1) * (ys.count - 1)))
+        hasVerticalRulings = false
     }
 
     /// Builds the lattice of one group of rulings, or nil when it encloses fewer than two columns.

@@ -505,13 +505,18 @@ enum TableDetector {
     /// Each total word with a space before it: a word of the label that starts with it.
     private static let spacedTotalWords = totalWords.map { " " + $0 }
 
+    /// Whether a label names a total: a word of it starts with a total word ("Totals", "Subtotal:") or, for the
+    /// short ones ("net", "vat", "ht"), is that word ("HT", "VAT 20%" — not "HTML", "Netherlands", "summary").
     static func isTotalLabel(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.count < 80 else { return false }
         let lower = text.lowercased()
         guard !lower.contains(where: \.isNumber) || lower.count < 20 else { return false }
         return totalWords.indices.contains { index in
             let word = totalWords[index]
-            return lower.hasPrefix(word) || lower.hasSuffix(word) || lower.includes(spacedTotalWords[index])
+            guard word.utf8.count <= 3 else {
+                return lower.hasPrefix(word) || lower.hasSuffix(word) || lower.includes(spacedTotalWords[index])
+            }
+            return lower.split(whereSeparator: { !$0.isLetter }).contains { $0 == word }
         }
     }
 

@@ -236,6 +236,29 @@ struct TableTests {
         )
     }
 
+    @Test("a rule frame with groups of two value lines: each line a row, the group's centred label on the first")
+    func framedValueLines() throws {
+        let rules = [762, 742, 713, 683].map { "0.5 w 72 \($0) m 400 \($0) l S" }.joined(separator: "\n")
+        let content = [
+            rules,
+            row(748, [(74, "Layers"), (150, "Language"), (250, "TED"), (330, "Time")], font: "B"),
+            row(731, [(150, "OTSL"), (250, "0.965"), (330, "2.73")]),
+            row(725, [(74, "6")]),
+            row(719, [(150, "HTML"), (250, "0.969"), (330, "5.39")]),
+            row(701, [(150, "OTSL"), (250, "0.938"), (330, "1.97")]),
+            row(695, [(74, "4")]),
+            row(689, [(150, "HTML"), (250, "0.952"), (330, "3.77")]),
+        ].joined(separator: "\n")
+        let table = try #require(try tables(content).first)
+        #expect(table.columns == ["Layers", "Language", "TED", "Time"])
+        #expect(
+            table.rows == [
+                ["6", "OTSL", "0.965", "2.73"], ["", "HTML", "0.969", "5.39"], ["4", "OTSL", "0.938", "1.97"],
+                ["", "HTML", "0.952", "3.77"],
+            ]
+        )
+    }
+
     @Test("rows told apart by background bands only: header and white rows join, totals below become footers")
     func backgroundBands() throws {
         // Every other row is filled (light grey, 18 pt high); the header and the totals sit outside the bands.
