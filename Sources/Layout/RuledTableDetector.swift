@@ -18,7 +18,13 @@ enum RuledTableDetector {
         guard layout.rulings.count >= 3 || layout.rects.count >= 2 else { return }
         var taken = Set<TableDetector.LineReference>()
         var tables: [(lines: [TableDetector.LineReference], grid: TableGrid)] = []
-        find(in: RulingGrid.grids(in: layout.rulings), layout: layout, taken: &taken, tables: &tables)
+        let horizontals = RulingGrid.horizontalStrokes(layout.rulings)
+        find(
+            in: RulingGrid.grids(in: layout.rulings, horizontals: horizontals),
+            layout: layout,
+            taken: &taken,
+            tables: &tables
+        )
         // Frames of rules, then background bands, among the lines the tables found so far left.
         func free() -> [TextLine] {
             layout.blocks.enumerated().filter { $0.element.role == nil && $0.element.orientation == 0 }
@@ -27,7 +33,7 @@ enum RuledTableDetector {
                         .filter { !taken.contains(.init(block: block.offset, line: $0.offset)) }.map(\.element)
                 }
         }
-        let frames = RulingGrid.frames(in: layout.rulings, lines: free(), pageHeight: layout.height)
+        let frames = RulingGrid.frames(horizontals: horizontals, lines: free(), pageHeight: layout.height)
         find(in: frames, layout: layout, taken: &taken, tables: &tables)
         let banded = RulingGrid.bandedFrames(in: layout.rects, lines: free())
         find(in: banded, layout: layout, taken: &taken, tables: &tables)

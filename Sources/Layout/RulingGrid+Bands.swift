@@ -51,7 +51,7 @@ extension RulingGrid {
             let candidates = within.filter { upwards ? $0.bounds.midY < top : $0.bounds.midY > bottom }
             for baseline in baselines(candidates, descending: upwards) {
                 let gap = upwards ? edge - baseline.map(\.bounds.maxY).max()! : baseline.map(\.bounds.y).min()! - edge
-                guard gap <= pitch, !baseline.contains(where: { isCaption($0.text) }),
+                guard gap <= pitch, !baseline.contains(where: { TableDetector.isCaption($0.text) }),
                     let trial = columnBoundaries(of: members + baseline, left: left, right: right),
                     trial.count >= xs.count
                 else { break }
@@ -81,16 +81,5 @@ extension RulingGrid {
             }
         }
         return result
-    }
-
-    /// "Table 3: …", "Exhibit 2.2. …", "Abbildung 4 …": a caption above or below a table, never one of its rows.
-    static func isCaption(_ text: String) -> Bool {
-        let words = text.split(separator: " ", maxSplits: 2)
-        // The number may carry a letter: "Table 3", "Table B3", "Table A.1".
-        guard words.count >= 2, words[1].prefix(2).contains(where: \.isNumber) else { return false }
-        let captionWords: Set<String> = [
-            "table", "tab.", "exhibit", "figure", "fig.", "tabelle", "abbildung", "tableau", "chart",
-        ]
-        return captionWords.contains(words[0].lowercased())
     }
 }

@@ -5,11 +5,11 @@ extension RulingGrid {
     /// style): the rules give the bands, the blank strips that run down the body between words give the columns.
     ///
     /// - Parameters:
-    ///   - rulings: the page's rulings.
+    ///   - horizontals: the page's horizontal rulings, joined (``horizontalStrokes(_:)``).
     ///   - lines: the page's body lines that no lattice took.
     ///   - pageHeight: a frame taller than most of the page is page decoration, not a table.
-    static func frames(in rulings: [Ruling], lines: [TextLine], pageHeight: Double) -> [RulingGrid] {
-        let rules = horizontalStrokes(rulings).filter { $0.end - $0.start >= 100 }
+    static func frames(horizontals: [Stroke], lines: [TextLine], pageHeight: Double) -> [RulingGrid] {
+        let rules = horizontals.filter { $0.end - $0.start >= 100 }
         guard rules.count >= 3 else { return [] }
         // Rules of one table share their extent; cmidrules under group headers are shorter and do not count.
         var groups: [[Stroke]] = []

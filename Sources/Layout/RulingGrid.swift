@@ -28,8 +28,7 @@ struct RulingGrid {
     var bounds: Rect { Rect(x: xs[0], y: ys[0], width: xs[xs.count - 1] - xs[0], height: ys[ys.count - 1] - ys[0]) }
 
     /// The lattices on a page: groups of crossing rulings with at least two columns and one row between them.
-    static func grids(in rulings: [Ruling]) -> [RulingGrid] {
-        let horizontals = horizontalStrokes(rulings)
+    static func grids(in rulings: [Ruling], horizontals: [Stroke]) -> [RulingGrid] {
         let verticals = join(
             rulings.filter { $0.x1 - $0.x0 < 1 && $0.y1 - $0.y0 >= 3 }.map {
                 Stroke(position: ($0.x0 + $0.x1) / 2, start: $0.y0, end: $0.y1)

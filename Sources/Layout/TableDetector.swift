@@ -165,7 +165,18 @@ enum TableDetector {
 
     /// "Table 3: …", "Exhibit 2.2. …", "Abbildung 4 …": a caption, never a header row (nor anything above it).
     private static func isCaption(_ row: Row) -> Bool {
-        row.segments.count == 1 && RulingGrid.isCaption(row.segments[0].text)
+        row.segments.count == 1 && isCaption(row.segments[0].text)
+    }
+
+    /// "Table 3: …", "Exhibit 2.2. …", "Abbildung 4 …": a caption above or below a table, never one of its rows.
+    static func isCaption(_ text: String) -> Bool {
+        let words = text.split(separator: " ", maxSplits: 2)
+        // The number may carry a letter: "Table 3", "Table B3", "Table A.1".
+        guard words.count >= 2, words[1].prefix(2).contains(where: \.isNumber) else { return false }
+        let captionWords: Set<String> = [
+            "table", "tab.", "exhibit", "figure", "fig.", "tabelle", "abbildung", "tableau", "chart",
+        ]
+        return captionWords.contains(words[0].lowercased())
     }
 
     /// The column a header cell belongs to: the one it lies in, or — a header wider than its column's values

@@ -62,26 +62,24 @@ struct ConvertRequest {
         try CommandErrors.run {
             let limits = try limits()
             if let engine { try PDFEngine.check(pinned: engine) }
-            if cost {
-                let estimate = try DocumentInfo.cost(
-                    path: file,
-                    password: password,
-                    pages: pages,
-                    limits: limits,
-                    infoMode: info
-                )
-                StandardStreams.writeOut(JSONWriter.serialize(estimate, pretty: true) + "\n")
-                return
-            }
-            if info {
-                let summary = try DocumentInfo.inspect(
-                    path: file,
-                    password: password,
-                    pages: pages,
-                    limits: limits,
-                    fonts: fonts,
-                    pageSizes: bounds
-                )
+            if cost || info {
+                let summary =
+                    cost
+                    ? try DocumentInfo.cost(
+                        path: file,
+                        password: password,
+                        pages: pages,
+                        limits: limits,
+                        infoMode: info
+                    )
+                    : try DocumentInfo.inspect(
+                        path: file,
+                        password: password,
+                        pages: pages,
+                        limits: limits,
+                        fonts: fonts,
+                        pageSizes: bounds
+                    )
                 StandardStreams.writeOut(JSONWriter.serialize(summary, pretty: true) + "\n")
                 return
             }
