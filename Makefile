@@ -5,7 +5,17 @@ CORPORA := ../shared/corpus ../shared/corpus-synth
 EVALUATE := ../shared/tools/evaluate.py
 ENGINE := .build/release/skillspool
 
-.PHONY: deps build release run test eval skills-check bench format lint clean
+.PHONY: deps build release run test eval skills-check bench format lint clean install uninstall
+
+## Installation folders (`make install PREFIX=/usr DESTDIR=/tmp/pkg` for a package).
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR := $(PREFIX)/bin
+LIBEXECDIR := $(PREFIX)/libexec/skillspool
+SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+EXAMPLEDIR := $(PREFIX)/share/skillspool
+STATEDIR ?= /var/lib/skillspool
 
 ## Install the Debian packages the build needs (only the missing ones).
 deps:
@@ -56,6 +66,32 @@ bench: release eval-deps
 	python3 Scripts/bench-summary.py .build/bench.json $(CORPORA)
 	Scripts/bench-ledger.sh
 	python3 Scripts/bench-spool.py --files 10000 --tenants 10 --queue 64
+
+## `skillspool` in BINDIR, the command tree it hands over to in LIBEXECDIR, the systemd unit, the example etc/ in
+## EXAMPLEDIR, and a configuration in SYSCONFDIR/skillspool unless one is there already (never overwritten).
+install: release
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(UNITDIR) $(DESTDIR)$(EXAMPLEDIR)/etc/tenants \
+		$(DESTDIR)$(SYSCONFDIR)/skillspool/tenants
+	install -m 755 .build/release/skillspool $(DESTDIR)$(BINDIR)/skillspool
+	install -m 755 .build/release/skillspool-core $(DESTDIR)$(LIBEXECDIR)/skillspool-core
+	sed -e 's|/usr/local/bin|$(BINDIR)|g' -e 's|/usr/local/etc|$(SYSCONFDIR)|g' -e 's|/var/lib/skillspool|$(STATEDIR)|g' \
+		etc/skillspool.service > $(DESTDIR)$(UNITDIR)/skillspool.service
+	install -m 644 etc/skillspool.json etc/skillspool.service $(DESTDIR)$(EXAMPLEDIR)/etc/
+	install -m 644 etc/tenants/*.json $(DESTDIR)$(EXAMPLEDIR)/etc/tenants/
+	@config=$(DESTDIR)$(SYSCONFDIR)/skillspool/skillspool.json; if [ -e $$config ]; then \
+		echo "kept $$config"; else \
+		sed -e 's|"\./spool/|"$(STATEDIR)/spool/|' -e 's|"\./spool"|"$(STATEDIR)/spool"|' \
+			-e 's|"\./etc/tenants"|"$(SYSCONFDIR)/skillspool/tenants"|' etc/skillspool.json > $$config; \
+		echo "wrote $$config"; fi
+	@echo "next: useradd --system skillspool; install -d -o skillspool $(STATEDIR);" \
+		"skillspool tenants add NAME --config $(SYSCONFDIR)/skillspool/skillspool.json;" \
+		"systemctl daemon-reload && systemctl enable --now skillspool"
+
+## Removes what `make install` put in place but the configuration and the spool (tenants' data).
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/skillspool $(DESTDIR)$(UNITDIR)/skillspool.service
+	rm -rf $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(EXAMPLEDIR)
+	@echo "kept $(SYSCONFDIR)/skillspool and $(STATEDIR): remove them by hand to purge"
 
 format:
 	swift format --in-place --recursive Sources Tests Package.swift

@@ -6,9 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "skillspool", targets: ["skillspool"]),
-        .executable(name: "skillspool-ledger", targets: ["skillspool-ledger"]),
-        .executable(name: "skillspool-daemon", targets: ["skillspool-daemon"]),
-        .executable(name: "skillspool-ledger-load", targets: ["LedgerLoad"]),
+        .executable(name: "skillspool-core", targets: ["skillspool-core"]),
         .library(name: "PDFText", targets: ["PDFText"]),
         .library(name: "DocumentModel", targets: ["DocumentModel"]),
         .library(name: "Layout", targets: ["Layout"]),
@@ -54,49 +52,41 @@ let package = Package(
             ]
         ),
 
-        // Command line: `skillspool` (conversion, started once per PDF, so kept free of the database stack) and
-        // its companion `skillspool-ledger` (jobs and ledger commands, GRDB), which `skillspool` hands over to.
+        // Command line. `ConvertCLI`: the commands the small `skillspool` process runs itself (convert, engine).
+        // `SkillspoolCLI`: the whole command tree, built as `skillspool-core`, which `skillspool` hands every other
+        // command to (the README gives the measured reason: the database stack triples the loader's work).
         .target(
-            name: "CLISupport",
+            name: "ConvertCLI",
             dependencies: [
-                "DocumentModel", "CodedErrors", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
-
-        .executableTarget(
-            name: "skillspool",
-            dependencies: [
-                "PDFText", "DocumentModel", "Layout", "SpoolConfig", "CLISupport",
+                "PDFText", "DocumentModel", "Layout", "SpoolConfig", "CodedErrors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-
-        .executableTarget(
-            name: "skillspool-ledger",
+        .target(
+            name: "SkillspoolCLI",
             dependencies: [
-                "Ledger", "SpoolConfig", "DocumentModel", "CLISupport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
-
-        // The spool daemon and its operations commands (`serve`, `tenants`, `doctor`, `review`).
-        .executableTarget(
-            name: "skillspool-daemon",
-            dependencies: [
-                "Spool", "SpoolConfig", "Ledger", "CLISupport", "DocumentModel", "PDFText", "Archives", "Skills",
-                "Layout",
-                "Digest",
+                "ConvertCLI", "Spool", "SpoolConfig", "Ledger", "DocumentModel", "PDFText", "Archives", "Skills",
+                "Layout", "Digest", "CodedErrors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-
-        // Load generator for ledger tests and `make bench` (not part of the product CLI).
         .executableTarget(
-            name: "LedgerLoad",
-            dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")]
+            name: "skillspool",
+            dependencies: ["ConvertCLI", .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(
+            name: "skillspool-core",
+            dependencies: ["SkillspoolCLI", "PDFText", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // Load generator for the ledger tests and `make bench` (a benchmark tool, not part of the product).
+        .executableTarget(
+            name: "skillspool-ledger-load",
+            dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/LedgerLoad"
         ),
 
         // Test support: PDFs built in code (no corpus file is ever copied into the repository).

@@ -38,7 +38,7 @@ def parse_time(text: str) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--daemon", default=".build/release/skillspool-daemon")
+    parser.add_argument("--daemon", default=".build/release/skillspool")
     parser.add_argument("--files", type=int, default=10_000)
     parser.add_argument("--tenants", type=int, default=10)
     parser.add_argument("--queue", type=int, default=64, help="max_queued_events during the run")

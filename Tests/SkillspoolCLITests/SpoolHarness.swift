@@ -2,7 +2,7 @@ import Foundation
 import PDFFixtures
 import Testing
 
-/// A temporary installation (etc/ + spool/) with the real `skillspool-daemon` running on it.
+/// A temporary installation (etc/ + spool/) with the real daemon (`skillspool serve`) running on it.
 final class SpoolHarness {
     let root: URL
     private(set) var process: Process?
@@ -10,7 +10,7 @@ final class SpoolHarness {
 
     /// `tenants` maps each tenant name to extra JSON members of its configuration.
     init(tenants: [String: String] = ["acme": ""], daemon: String = "") throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("skillspool-daemon-\(UUID().uuidString)")
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("skillspool-spool-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent("etc/tenants"),
             withIntermediateDirectories: true
@@ -41,9 +41,8 @@ final class SpoolHarness {
 
     func folder(_ tenant: String, _ area: String) -> URL { root.appendingPathComponent("spool/\(tenant)/\(area)") }
 
-    static var daemonExecutable: URL {
-        CLI.executable.deletingLastPathComponent().appendingPathComponent("skillspool-daemon")
-    }
+    /// `skillspool`, which hands `serve` over to the core by exec: the process stays the same.
+    static var daemonExecutable: URL { CLI.executable }
 
     /// Starts the daemon and waits until it has created the tenants' inboxes.
     func start(tenants: [String] = ["acme"]) throws {

@@ -1,20 +1,23 @@
 import ArgumentParser
-import CLISupport
 import DocumentModel
 import PDFText
 
 /// `skillspool engine versions`: the engine versions this build can pin.
-struct EngineCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct EngineCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "engine",
         abstract: "Information about the conversion engine.",
         subcommands: [Versions.self]
     )
 
-    struct Versions: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the pinnable engine versions per format.")
+    public init() {}
 
-        func run() throws {
+    public struct Versions: ParsableCommand {
+        public static let configuration = CommandConfiguration(abstract: "List the pinnable engine versions per format.")
+
+        public init() {}
+
+        public func run() throws {
             let versions = PDFEngine.pinnable.map { pinned -> JSONValue in
                 .object([
                     ("version", .string(String(pinned.dropFirst("pdf@".count)))),

@@ -1,13 +1,13 @@
 import ArgumentParser
 
 /// `skillspool convert FILE`: one PDF to text, JSON or an info summary on stdout.
-struct ConvertCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct ConvertCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "Convert a PDF's text layer into reading-order text or a structured JSON document."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    public enum Format: String, ExpressibleByArgument, CaseIterable {
         case text
         case json
         case md
@@ -17,9 +17,9 @@ struct ConvertCommand: ParsableCommand {
 
         // Spelled out: the library's defaults go through string interpolation and dynamic casts on every run, a
         // measurable share of a one-page conversion.
-        static var allValueStrings: [String] { allCases.map(\.rawValue) }
-        static var allValueDescriptions: [String: String] { [:] }
-        var defaultValueDescription: String { rawValue }
+        public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+        public static var allValueDescriptions: [String: String] { [:] }
+        public var defaultValueDescription: String { rawValue }
     }
 
     @Argument(help: "The PDF file to convert.")
@@ -68,7 +68,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "Daemon configuration whose engine limits apply (default: etc/skillspool.json if present).")
     var config: String?
 
-    func run() throws {
+    public init() {}
+
+    public func run() throws {
         var request = ConvertRequest(file: file)
         request.format = format
         request.pages = pages

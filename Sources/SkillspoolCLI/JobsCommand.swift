@@ -1,5 +1,5 @@
 import ArgumentParser
-import CLISupport
+import ConvertCLI
 import DocumentModel
 import Ledger
 

@@ -1,4 +1,3 @@
-import CLISupport
 import DocumentModel
 import Layout
 import Logging
@@ -6,7 +5,7 @@ import PDFText
 import SpoolConfig
 
 /// One `convert` run: what to convert and how, from the parsed command or from ``init(commonArguments:)``.
-struct ConvertRequest {
+public struct ConvertRequest {
     var file: String
     var format: ConvertCommand.Format = .text
     var pages: String?
@@ -30,7 +29,7 @@ struct ConvertRequest {
     /// `--format F` and `--password P` — read without building the command tree: the argument parser's reflection
     /// costs about a third of a one-page conversion. Anything else (other options, `--help`, a malformed value)
     /// gives nil and goes through the parser, with its help and its errors.
-    init?(commonArguments arguments: [String]) {
+    public init?(commonArguments arguments: [String]) {
         guard arguments.count >= 2, arguments[0] == ConvertCommand.configuration.commandName,
             !arguments[1].hasPrefix("-")
         else { return nil }
@@ -58,7 +57,7 @@ struct ConvertRequest {
         return limits
     }
 
-    func run() throws {
+    public func run() throws {
         try CommandErrors.run {
             let limits = try limits()
             if let engine { try PDFEngine.check(pinned: engine) }

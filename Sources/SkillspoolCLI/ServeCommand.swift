@@ -1,5 +1,5 @@
 import ArgumentParser
-import CLISupport
+import ConvertCLI
 import CodedErrors
 import Logging
 import ServiceLifecycle

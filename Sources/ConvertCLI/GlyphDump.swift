@@ -1,4 +1,3 @@
-import CLISupport
 import DocumentModel
 import PDFText
 
