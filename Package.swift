@@ -30,22 +30,24 @@ let package = Package(
         // Engine layers, top to bottom: each imports only the ones above it.
         // Every module's errors share one protocol (code, message, retryable).
         .target(name: "CodedErrors"),
+        // JSON values, the byte-stable writer and the strict parser.
+        .target(name: "JSON"),
         .target(name: "PDFText", dependencies: ["CQPDF", "CodedErrors"]),
-        .target(name: "DocumentModel"),
+        .target(name: "DocumentModel", dependencies: ["JSON"]),
         .target(
             name: "Layout",
-            dependencies: ["PDFText", "DocumentModel", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["PDFText", "JSON", "DocumentModel", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "Digest"),
-        .target(name: "Skills", dependencies: ["DocumentModel"]),
+        .target(name: "Skills", dependencies: ["DocumentModel", "JSON"]),
         .target(name: "Archives", dependencies: ["CArchive", "CodedErrors"]),
         .target(name: "Ledger", dependencies: ["CodedErrors", .product(name: "GRDB", package: "GRDB.swift")]),
         // Daemon and tenant configuration files, free of the database stack so the converter can read them.
-        .target(name: "SpoolConfig", dependencies: ["PDFText", "DocumentModel", "CodedErrors"]),
+        .target(name: "SpoolConfig", dependencies: ["PDFText", "JSON", "CodedErrors"]),
         .target(
             name: "Spool",
             dependencies: [
-                "SpoolConfig", "PDFText", "DocumentModel", "Layout", "Digest", "Archives", "Skills", "Ledger",
+                "SpoolConfig", "PDFText", "JSON", "DocumentModel", "Layout", "Digest", "Archives", "Skills", "Ledger",
                 "CInotifyTools", "CodedErrors",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -58,7 +60,7 @@ let package = Package(
         .target(
             name: "ConvertCLI",
             dependencies: [
-                "PDFText", "DocumentModel", "Layout", "SpoolConfig", "CodedErrors",
+                "PDFText", "JSON", "DocumentModel", "Layout", "SpoolConfig", "CodedErrors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -66,7 +68,7 @@ let package = Package(
         .target(
             name: "SkillspoolCLI",
             dependencies: [
-                "ConvertCLI", "Spool", "SpoolConfig", "Ledger", "DocumentModel", "PDFText", "Archives", "Skills",
+                "ConvertCLI", "Spool", "SpoolConfig", "Ledger", "JSON", "DocumentModel", "PDFText", "Archives", "Skills",
                 "Layout", "Digest", "CodedErrors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -92,14 +94,15 @@ let package = Package(
         // Test support: PDFs built in code (no corpus file is ever copied into the repository).
         .target(name: "PDFFixtures", dependencies: ["CArchive"], path: "Tests/PDFFixtures"),
         .testTarget(name: "PDFTextTests", dependencies: ["PDFText", "PDFFixtures", "CQPDF"]),
-        .testTarget(name: "LayoutTests", dependencies: ["Layout", "PDFText", "DocumentModel", "PDFFixtures"]),
-        .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "PDFText", "DocumentModel", "JSON", "PDFFixtures"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", "JSON"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SpoolConfigTests", dependencies: ["SpoolConfig"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
-        .testTarget(name: "SkillsTests", dependencies: ["Skills", "DocumentModel"]),
+        .testTarget(name: "SkillsTests", dependencies: ["Skills", "DocumentModel", "JSON"]),
         .testTarget(name: "ArchivesTests", dependencies: ["Archives", "PDFFixtures"]),
-        .testTarget(name: "SpoolTests", dependencies: ["Spool", "SpoolConfig", "PDFFixtures"]),
+        .testTarget(name: "SpoolTests", dependencies: ["Spool", "SpoolConfig", "JSON", "PDFFixtures"]),
         .testTarget(name: "SkillspoolCLITests", dependencies: ["PDFFixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DocumentModel
+import JSON
 import PDFText
 
 /// `skillspool engine versions`: the engine versions this build can pin.

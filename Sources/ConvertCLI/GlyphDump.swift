@@ -1,4 +1,4 @@
-import DocumentModel
+import JSON
 import PDFText
 
 /// `convert --format glyphs`: the raw glyph stream of the text engine, one tab-separated line per glyph.

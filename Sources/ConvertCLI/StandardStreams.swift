@@ -1,4 +1,4 @@
-import DocumentModel
+import JSON
 
 #if canImport(Glibc)
     import Glibc

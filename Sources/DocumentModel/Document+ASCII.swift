@@ -1,3 +1,5 @@
+import JSON
+
 extension Document {
     /// Plain ASCII-art text for terminals and logs: the document type line, `== Page N ==` separators, headings
     /// underlined, list items indented with their markers, `key: value` lines. A pure function of the model.

@@ -1,3 +1,5 @@
+import JSON
+
 extension Document {
     /// The document as JSON with keys in schema order.
     public var jsonValue: JSONValue {

@@ -1,4 +1,5 @@
 import DocumentModel
+import JSON
 import PDFText
 
 /// Info mode (`--info`) and cost mode (`--cost`): what a document is and what converting it would cost, without

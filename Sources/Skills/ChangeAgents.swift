@@ -1,4 +1,4 @@
-import DocumentModel
+import JSON
 
 /// QA's evolution agent (version bump and changelog against the previous version) and script agent (code blocks
 /// and bundled scripts).

@@ -1,4 +1,4 @@
-import DocumentModel
+import JSON
 
 /// One finding of a QA agent.
 public struct QAFinding: Sendable, Hashable {

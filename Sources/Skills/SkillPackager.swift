@@ -1,4 +1,3 @@
-import DocumentModel
 
 /// How documents become skills.
 public struct PackageOptions: Sendable {

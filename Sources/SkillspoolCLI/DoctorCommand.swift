@@ -1,6 +1,6 @@
 import ArgumentParser
 import ConvertCLI
-import DocumentModel
+import JSON
 import Ledger
 import Skills
 import Spool

@@ -1,4 +1,4 @@
-import DocumentModel
+import JSON
 import Ledger
 import Logging
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ConvertCLI
-import DocumentModel
+import JSON
 import Ledger
 
 /// `skillspool jobs list|show`: the jobs recorded in the ledger.

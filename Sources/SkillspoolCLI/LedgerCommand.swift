@@ -1,6 +1,6 @@
 import ArgumentParser
 import ConvertCLI
-import DocumentModel
+import JSON
 import Ledger
 
 /// `skillspool ledger …`: billing exports, summaries, backups and invariant checks.

@@ -1,7 +1,6 @@
 import ArgumentParser
 import ConvertCLI
 import Digest
-import DocumentModel
 import Layout
 import PDFText
 import Skills

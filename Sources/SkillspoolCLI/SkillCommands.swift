@@ -1,7 +1,7 @@
 import ArgumentParser
 import ConvertCLI
 import Digest
-import DocumentModel
+import JSON
 import Layout
 import Skills
 import Spool

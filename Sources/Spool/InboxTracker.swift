@@ -1,4 +1,5 @@
 import DocumentModel
+import JSON
 import SpoolConfig
 
 /// What intake decided about files in an inbox.

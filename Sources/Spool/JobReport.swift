@@ -1,4 +1,4 @@
-import DocumentModel
+import JSON
 import Ledger
 
 /// A job's `status.json`: the "Get Job Detail" shape of AI Skill Mill, written atomically at every stage and last

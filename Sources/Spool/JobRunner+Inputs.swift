@@ -1,6 +1,7 @@
 import Archives
 import Digest
 import DocumentModel
+import JSON
 import Layout
 import PDFText
 import SpoolConfig

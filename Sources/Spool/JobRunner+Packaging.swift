@@ -1,4 +1,5 @@
 import DocumentModel
+import JSON
 import Layout
 import PDFText
 import Skills

@@ -1,4 +1,4 @@
-import DocumentModel
+import JSON
 
 /// What `.work/<job>/job.json` records about a claimed job: enough to run it again from its inputs after a crash.
 ///

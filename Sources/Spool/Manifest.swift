@@ -1,4 +1,5 @@
 import DocumentModel
+import JSON
 import PDFText
 import Skills
 import SpoolConfig

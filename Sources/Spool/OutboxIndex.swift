@@ -1,4 +1,5 @@
 import DocumentModel
+import JSON
 import Ledger
 import Skills
 import Synchronization

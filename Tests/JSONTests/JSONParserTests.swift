@@ -1,4 +1,4 @@
-import DocumentModel
+import JSON
 import Testing
 
 @Suite("Strict JSON parser")
