@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // System libraries: Debian -dev packages, installed by `make deps`.
@@ -32,6 +33,11 @@ let package = Package(
         .target(name: "CodedErrors"),
         // JSON values, the byte-stable writer and the strict parser.
         .target(name: "JSON"),
+        // Files relative to open folders, never following links; the one durable write; time stamps.
+        .target(
+            name: "FileSystem",
+            dependencies: ["CodedErrors", .product(name: "SystemPackage", package: "swift-system")]
+        ),
         .target(name: "PDFText", dependencies: ["CQPDF", "CodedErrors"]),
         .target(name: "DocumentModel", dependencies: ["JSON"]),
         .target(
@@ -39,16 +45,27 @@ let package = Package(
             dependencies: ["PDFText", "JSON", "DocumentModel", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "Digest"),
-        .target(name: "Skills", dependencies: ["DocumentModel", "JSON"]),
-        .target(name: "Archives", dependencies: ["CArchive", "CodedErrors"]),
-        .target(name: "Ledger", dependencies: ["CodedErrors", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Skills", dependencies: ["DocumentModel", "JSON", "Archives", "FileSystem"]),
+        .target(
+            name: "Archives",
+            dependencies: ["CArchive", "CodedErrors", "FileSystem", .product(name: "SystemPackage", package: "swift-system")]
+        ),
+        .target(
+            name: "Ledger",
+            dependencies: ["CodedErrors", "FileSystem", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Daemon and tenant configuration files, free of the database stack so the converter can read them.
-        .target(name: "SpoolConfig", dependencies: ["PDFText", "JSON", "CodedErrors"]),
+        .target(
+            name: "SpoolConfig",
+            dependencies: [
+                "PDFText", "JSON", "FileSystem", "CodedErrors", .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         .target(
             name: "Spool",
             dependencies: [
-                "SpoolConfig", "PDFText", "JSON", "DocumentModel", "Layout", "Digest", "Archives", "Skills", "Ledger",
-                "CInotifyTools", "CodedErrors",
+                "SpoolConfig", "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "Digest", "Archives", "Skills",
+                "Ledger", "CInotifyTools", "CodedErrors",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -60,7 +77,8 @@ let package = Package(
         .target(
             name: "ConvertCLI",
             dependencies: [
-                "PDFText", "JSON", "DocumentModel", "Layout", "SpoolConfig", "CodedErrors",
+                "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "SpoolConfig", "CodedErrors",
+                .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -68,8 +86,9 @@ let package = Package(
         .target(
             name: "SkillspoolCLI",
             dependencies: [
-                "ConvertCLI", "Spool", "SpoolConfig", "Ledger", "JSON", "DocumentModel", "PDFText", "Archives", "Skills",
+                "ConvertCLI", "Spool", "SpoolConfig", "Ledger", "JSON", "FileSystem", "DocumentModel", "PDFText", "Archives", "Skills",
                 "Layout", "Digest", "CodedErrors",
+                .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -87,7 +106,7 @@ let package = Package(
         // Load generator for the ledger tests and `make bench` (a benchmark tool, not part of the product).
         .executableTarget(
             name: "skillspool-ledger-load",
-            dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Ledger", "FileSystem", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/LedgerLoad"
         ),
 
@@ -97,12 +116,16 @@ let package = Package(
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "PDFText", "DocumentModel", "JSON", "PDFFixtures"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", "JSON"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "LedgerTests",
+            dependencies: ["Ledger", "FileSystem", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "SpoolConfigTests", dependencies: ["SpoolConfig"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "SkillsTests", dependencies: ["Skills", "DocumentModel", "JSON"]),
         .testTarget(name: "ArchivesTests", dependencies: ["Archives", "PDFFixtures"]),
-        .testTarget(name: "SpoolTests", dependencies: ["Spool", "SpoolConfig", "JSON", "PDFFixtures"]),
+        .testTarget(name: "SpoolTests", dependencies: ["Spool", "SpoolConfig", "JSON", "FileSystem", "PDFFixtures"]),
+        .testTarget(name: "FileSystemTests", dependencies: ["FileSystem"]),
         .testTarget(name: "SkillspoolCLITests", dependencies: ["PDFFixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,6 @@
 import CArchive
+import FileSystem
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -147,9 +149,10 @@ public final class ArchiveReader {
                     "members expand to more than \(limits.maxCompressionRatio)x the archive's \(archiveBytes) bytes"
                 )
             }
-            let result = data.withUnsafeBytes { Glibc.write(file, $0.baseAddress, count) }
-            guard result == count else {
-                throw ArchiveError(.io, "cannot write '\(path)': \(String(cString: strerror(errno)))", retryable: true)
+            do {
+                try FileDescriptor(rawValue: file).writeEverything(data, name: "\(path)")
+            } catch let error as FileSystemError {
+                throw ArchiveError(.io, error.message, retryable: error.isRetryable, cause: error)
             }
         }
         return written

@@ -1,4 +1,6 @@
+import FileSystem
 import JSON
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -22,18 +24,8 @@ public enum StandardStreams {
         writeError(JSONWriter.serialize(object) + "\n")
     }
 
+    /// Output that cannot be written (a closed pipe) is dropped: there is nobody left to tell.
     private static func write(_ bytes: [UInt8], to descriptor: Int32) {
-        var bytes = bytes
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if written <= 0 {
-                if written < 0 && errno == EINTR { continue }
-                return
-            }
-            offset += written
-        }
+        try? FileDescriptor(rawValue: descriptor).writeEverything(bytes, name: "standard stream")
     }
 }

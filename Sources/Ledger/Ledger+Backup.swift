@@ -1,10 +1,5 @@
+import FileSystem
 import GRDB
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 extension Ledger {
     /// Copies the ledger to `path` with `VACUUM INTO` (a consistent snapshot while others write), checks the copy
@@ -12,11 +7,11 @@ extension Ledger {
     ///
     /// - Throws: `ERR::LEDGER::BACKUP_CORRUPT` when the copy fails the check (nothing is left at `path`).
     public func backup(to path: String) throws {
-        let folder = DurableFileWriter.folder(of: path)
-        let name = String(path.split(separator: "/").last ?? "backup")
-        let temporary = folder + "/." + name + ".tmp-\(getpid())"
-        unlink(temporary)
-        defer { unlink(temporary) }
+        let (folder, name) = try Ledger.mappingFileErrors { try Directory.openParent(of: path) }
+        let temporaryName = DurableFileWriter.temporaryName(for: name)
+        let temporary = folder.path + "/" + temporaryName
+        try? folder.remove(temporaryName)
+        defer { try? folder.remove(temporaryName) }
         do {
             // VACUUM cannot run inside a transaction; it takes its own read snapshot.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [temporary]) }
@@ -36,14 +31,16 @@ extension Ledger {
             throw LedgerError(.backupCorrupt, "the backup cannot be opened: \(error)")
         }
         guard result == "ok" else { throw LedgerError(.backupCorrupt, "integrity_check of the backup: \(result)") }
-        let handle = open(temporary, O_RDONLY | O_CLOEXEC)
-        if handle >= 0 {
-            fsync(handle)
-            close(handle)
+        try Ledger.mappingFileErrors { try folder.publish(temporaryName, as: name) }
+    }
+}
+
+extension Ledger {
+    /// Runs a file operation of an export or backup; its failure becomes `ERR::LEDGER::EXPORT_FAILED`, keeping the
+    /// file-system error (and its `retryable`) as the cause.
+    static func mappingFileErrors<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as FileSystemError {
+            throw LedgerError(.exportFailed, error.message, retryable: error.isRetryable, cause: error)
         }
-        guard rename(temporary, path) == 0 else {
-            throw LedgerError(.exportFailed, "cannot rename the backup to '\(path)': \(DurableFileWriter.errorText())")
-        }
-        try DurableFileWriter.syncFolder(folder)
     }
 }

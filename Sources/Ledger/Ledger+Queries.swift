@@ -1,3 +1,4 @@
+import FileSystem
 import GRDB
 
 /// Which jobs `jobs list` shows.

@@ -1,3 +1,4 @@
+import FileSystem
 import GRDB
 
 #if canImport(Glibc)
@@ -51,8 +52,11 @@ public struct LedgerExporter {
         let start = try cursorFile.map(Self.readCursor) ?? 0
         let result: Result
         if let output {
-            result = try DurableFileWriter.write(to: output) { writer in
-                try write(format: format, tenant: tenant, after: start) { bytes in try writer.withBuffer { $0 += bytes }
+            result = try Ledger.mappingFileErrors {
+                try DurableFileWriter.write(to: output) { writer in
+                    try write(format: format, tenant: tenant, after: start) { bytes in
+                        try writer.withBuffer { $0 += bytes }
+                    }
                 }
             }
         } else {
@@ -68,7 +72,7 @@ public struct LedgerExporter {
             stream(pending)
         }
         if let cursorFile {
-            try DurableFileWriter.write(Array("\(result.cursor)\n".utf8), to: cursorFile)
+            try Ledger.mappingFileErrors { try DurableFileWriter.write(Array("\(result.cursor)\n".utf8), to: cursorFile) }
             try? ledger.write { db in
                 try db.execute(
                     sql: """
@@ -159,19 +163,11 @@ public struct LedgerExporter {
     }
 
     static func readCursor(_ path: String) throws -> Int64 {
-        let handle = open(path, O_RDONLY | O_CLOEXEC)
-        guard handle >= 0 else {
-            if errno == ENOENT { return 0 }
-            throw LedgerError(
-                .exportFailed,
-                "cannot read cursor '\(path)': \(DurableFileWriter.errorText())",
-                retryable: true
-            )
+        let bytes: [UInt8] = try Ledger.mappingFileErrors {
+            let (folder, name) = try Directory.openParent(of: path)
+            return folder.contains(name) ? try folder.read(name, limit: 64) : Array("0".utf8)
         }
-        defer { close(handle) }
-        var bytes = [UInt8](repeating: 0, count: 64)
-        let count = bytes.withUnsafeMutableBytes { read(handle, $0.baseAddress, $0.count) }
-        let text = String(decoding: bytes.prefix(max(0, count)), as: UTF8.self).filter { !$0.isWhitespace }
+        let text = String(decoding: bytes, as: UTF8.self).filter { !$0.isWhitespace }
         guard let value = Int64(text), value >= 0 else {
             throw LedgerError(.exportFailed, "cursor file '\(path)' does not hold an entry id")
         }

@@ -1,3 +1,5 @@
+import FileSystem
+
 /// The status of a job, as in AI Skill Mill's job detail.
 public enum JobStatus: String, Sendable, CaseIterable, Codable {
     case created

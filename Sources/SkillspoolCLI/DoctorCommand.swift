@@ -1,10 +1,12 @@
 import ArgumentParser
 import ConvertCLI
+import FileSystem
 import JSON
 import Ledger
 import Skills
 import Spool
 import SpoolConfig
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -100,13 +102,10 @@ struct DoctorCommand: ParsableCommand {
     private func inotifyChecks(tenants: Int, configuration: SpoolConfiguration) -> [Check] {
         // /proc files report size 0, so read until end of file rather than by size.
         func read(_ name: String) -> Int? {
-            let descriptor = open("/proc/sys/fs/inotify/" + name, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { return nil }
-            defer { close(descriptor) }
-            var buffer = [UInt8](repeating: 0, count: 64)
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            guard count > 0 else { return nil }
-            return Int(String(decoding: buffer.prefix(count), as: UTF8.self).trimmingWhitespace())
+            guard let bytes = try? FileDescriptor.readFile(atPath: "/proc/sys/fs/inotify/" + name, limit: 64) else {
+                return nil
+            }
+            return Int(String(decoding: bytes, as: UTF8.self).trimmingWhitespace())
         }
         guard configuration.watchMode != .poll else {
             return [Check(name: "inotify", ok: true, detail: "not used (watch: poll)")]

@@ -1,10 +1,7 @@
+import ConvertCLI
+import FileSystem
 import JSON
-import Ledger
 import Logging
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Logs one JSON object per line on stderr: time, level, label, message and metadata (keys sorted).
 struct JSONLogHandler: LogHandler {
@@ -25,9 +22,7 @@ struct JSONLogHandler: LogHandler {
             ("label", .string(label)), ("message", .string("\(event.message)")),
         ]
         for key in merged.keys.sorted() { members.append((key, Self.json(merged[key]!))) }
-        let line = JSONWriter.serialize(.object(members)) + "\n"
-        var bytes = Array(line.utf8)
-        _ = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        StandardStreams.writeError(JSONWriter.serialize(.object(members)) + "\n")
     }
 
     private static func json(_ value: Logger.MetadataValue) -> JSONValue {

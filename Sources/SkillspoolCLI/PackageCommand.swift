@@ -1,11 +1,13 @@
 import ArgumentParser
 import ConvertCLI
 import Digest
+import FileSystem
 import Layout
 import PDFText
 import Skills
 import Spool
 import SpoolConfig
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -118,18 +120,8 @@ enum FileInput {
     }
 
     static func read(_ path: String) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw PDFError(.notPDF, "cannot open '\(path)': \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            bytes += chunk[0..<count]
+        guard let bytes = try FileDescriptor.readFile(atPath: path, limit: ConversionLimits.default.maxDocumentBytes) else {
+            throw PDFError(.notPDF, "cannot open '\(path)': no such file")
         }
         return bytes
     }

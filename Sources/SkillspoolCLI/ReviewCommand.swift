@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConvertCLI
+import FileSystem
 import Spool
 import SpoolConfig
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConvertCLI
 import DocumentModel
+import FileSystem
 import JSON
 import Spool
 import SpoolConfig

@@ -1,3 +1,4 @@
+import FileSystem
 import Logging
 
 extension DaemonState {
@@ -10,7 +11,7 @@ extension DaemonState {
         var lastMetrics = -Double.infinity
         var lastDashboards = -Double.infinity
         while !isStopping {
-            let now = monotonicSeconds()
+            let now = Timestamp.monotonicSeconds()
             var listAll = false
             var listTenants = Set<String>()
             for event in mailbox.take() {

@@ -1,3 +1,4 @@
+import FileSystem
 import Ledger
 import Logging
 import SpoolConfig
@@ -71,7 +72,7 @@ final class DaemonState: Sendable {
             scheduler.register(
                 tenantConfiguration,
                 startedLastHour: try ledger.startedJobCount(tenant: tenantConfiguration.name, since: hourAgo),
-                now: monotonicSeconds()
+                now: Timestamp.monotonicSeconds()
             )
             if isNew { added.append(spoolTenant) }
         }
@@ -92,7 +93,7 @@ final class DaemonState: Sendable {
     /// One worker thread: takes jobs round-robin until shutdown.
     func workLoop(_ index: Int) {
         while !isStopping {
-            guard let (name, job) = scheduler.next(now: monotonicSeconds()), let tenant = tenant(name) else {
+            guard let (name, job) = scheduler.next(now: Timestamp.monotonicSeconds()), let tenant = tenant(name) else {
                 usleep(20_000)
                 continue
             }
@@ -110,7 +111,7 @@ final class DaemonState: Sendable {
     /// Writes `spool/metrics.prom`.
     func writeMetrics(trackers: [String: InboxTracker] = [:], overflows: Int? = nil) {
         if let overflows { overflowCount.store(overflows, ordering: .relaxed) }
-        let now = monotonicSeconds()
+        let now = Timestamp.monotonicSeconds()
         let text = metrics.render(
             tenants: tenantNames,
             queueDepth: scheduler.depths(),

@@ -34,10 +34,3 @@ final class DaemonThread: Sendable {
     /// Waits for the thread to end.
     func join() { pthread_join(handle, nil) }
 }
-
-/// Seconds on the monotonic clock (immune to wall-clock changes), for quiet periods and rate limits.
-func monotonicSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}

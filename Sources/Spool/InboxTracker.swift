@@ -1,4 +1,5 @@
 import DocumentModel
+import FileSystem
 import JSON
 import SpoolConfig
 
@@ -231,8 +232,8 @@ public struct InboxTracker: Sendable {
         tenant: TenantConfiguration
     ) -> (Result<Manifest, SpoolError>, [String]) {
         let bytes: [UInt8]
-        do { bytes = try inbox.read(name) } catch let error as SpoolError {
-            return (.failure(error), [])
+        do { bytes = try inbox.read(name) } catch let error as FileSystemError {
+            return (.failure(SpoolError(error)), [])
         } catch {
             return (.failure(SpoolError(.io, "\(error)", retryable: true)), [])
         }

@@ -1,4 +1,5 @@
 import CInotifyTools
+import FileSystem
 import Logging
 import Synchronization
 
@@ -80,7 +81,7 @@ final class InboxWatcher: Sendable {
         var tenantsByDescriptor: [Int32: String] = [:]
         var lastAttempt = -Double.infinity
         while !stopping.load(ordering: .relaxed) {
-            let now = monotonicSeconds()
+            let now = Timestamp.monotonicSeconds()
             if now - lastAttempt >= 2 {
                 lastAttempt = now
                 let wanted = inboxes.withLock { $0 }

@@ -1,4 +1,5 @@
 import Digest
+import FileSystem
 import Ledger
 import Logging
 import PDFText
@@ -36,7 +37,7 @@ struct JobIntake: Sendable {
                     limit = tenant.configuration.plan.bytesPerDocument * tenant.configuration.plan.documentsPerJob
                 default: limit = tenant.configuration.plan.bytesPerDocument
                 }
-                let bytes = try file.readAll(limit: limit)
+                let bytes = try file.readWithinPlan(limit: limit)
                 if InboxName(name) == .manifest {
                     reference = (try? Manifest(bytes: bytes, tenant: tenant.configuration))?.reference
                 }

@@ -1,6 +1,7 @@
 import Archives
 import Digest
 import DocumentModel
+import FileSystem
 import JSON
 import Layout
 import PDFText
@@ -23,8 +24,8 @@ extension JobRunner {
                 maxMembers: 1_000,
                 maxTotalBytes: tenant.plan.bytesPerDocument * tenant.plan.documentsPerJob + (1 << 20)
             )
-            let members = try ArchiveReader.withArchive(descriptor: archive.descriptor) {
-                try $0.extract(into: extracted.descriptor, limits: limits)
+            let members = try ArchiveReader.withArchive(descriptor: archive.descriptor.rawValue) {
+                try $0.extract(into: extracted.descriptor.rawValue, limits: limits)
             }
             let manifests = members.filter { !$0.path.contains("/") && InboxName($0.path) == .manifest }
             guard manifests.count <= 1 else {
@@ -59,7 +60,7 @@ extension JobRunner {
         var stems = Set<String>()
         for (index, entry) in manifest.documents.enumerated() {
             let file = try Self.open(entry.file, in: folder)
-            let bytes = try file.readAll(limit: tenant.plan.bytesPerDocument)
+            let bytes = try file.readWithinPlan(limit: tenant.plan.bytesPerDocument)
             let pdf = try PDFDocument(bytes: bytes, password: entry.password, limits: configuration.limits)
             guard pdf.pageCount <= tenant.plan.pagesPerDocument else {
                 throw SpoolError(

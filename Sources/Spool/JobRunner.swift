@@ -1,10 +1,12 @@
 import Archives
 import Digest
 import DocumentModel
+import FileSystem
 import Layout
 import Ledger
 import Logging
 import PDFText
+import Skills
 import SpoolConfig
 
 /// Runs one claimed job through its stages — inspect, extract, structure, classify, package, qa, publish — and

@@ -1,4 +1,5 @@
 import DocumentModel
+import FileSystem
 import JSON
 import Ledger
 import Skills

@@ -1,3 +1,4 @@
+import FileSystem
 import Ledger
 import Logging
 import Skills

@@ -1,4 +1,5 @@
 import CInotifyTools
+import FileSystem
 import Ledger
 import Logging
 import ServiceLifecycle
@@ -54,8 +55,8 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
             state.beginShutdown()
         }
         // Intake has stopped claiming; give running jobs the grace period.
-        let deadline = monotonicSeconds() + configuration.shutdownGraceSeconds
-        while state.runningJobs > 0, monotonicSeconds() < deadline {
+        let deadline = Timestamp.monotonicSeconds() + configuration.shutdownGraceSeconds
+        while state.runningJobs > 0, Timestamp.monotonicSeconds() < deadline {
             try? await Task.sleep(for: .milliseconds(50))
         }
         if state.runningJobs > 0 {

@@ -1,4 +1,5 @@
 import CodedErrors
+import FileSystem
 
 /// Why the spool refused an input or could not finish a job. Written to `failed/<job>/error.json`.
 public typealias SpoolError = CodedError<SpoolErrorCode>
@@ -15,13 +16,13 @@ public struct SpoolErrorCode: ErrorCode {
     /// An archive holding no PDF.
     public static let emptyArchive = Self(rawValue: "ERR::INPUT::EMPTY_ARCHIVE")
     /// A symbolic link in the inbox or named by a manifest.
-    public static let symlink = Self(rawValue: "ERR::SECURITY::SYMLINK")
+    public static let symlink = Self(rawValue: FileSystemErrorCode.symlink.rawValue)
     /// A file with more than one hard link (it may be another tenant's file).
-    public static let hardlink = Self(rawValue: "ERR::SECURITY::HARDLINK")
+    public static let hardlink = Self(rawValue: FileSystemErrorCode.hardlink.rawValue)
     /// A FIFO, socket, device or folder where a file was expected.
-    public static let notRegularFile = Self(rawValue: "ERR::SECURITY::NOT_REGULAR_FILE")
+    public static let notRegularFile = Self(rawValue: FileSystemErrorCode.notRegularFile.rawValue)
     /// A manifest path with a `..` component.
-    public static let pathTraversal = Self(rawValue: "ERR::SECURITY::PATH_TRAVERSAL")
+    public static let pathTraversal = Self(rawValue: FileSystemErrorCode.pathTraversal.rawValue)
     /// A manifest path that is absolute.
     public static let absolutePath = Self(rawValue: "ERR::SECURITY::ABSOLUTE_PATH")
     /// A manifest path into a subfolder: documents must sit in the inbox itself.
@@ -51,7 +52,7 @@ public struct SpoolErrorCode: ErrorCode {
     /// A job a reviewer rejected.
     public static let rejected = Self(rawValue: "ERR::REVIEW::REJECTED")
     /// A file-system operation on the spool failed.
-    public static let io = Self(rawValue: "ERR::SPOOL::IO")
+    public static let io = Self(rawValue: FileSystemErrorCode.io.rawValue)
     /// An unknown tenant or job named on the command line.
     public static let notFound = Self(rawValue: "ERR::SPOOL::NOT_FOUND")
 }
@@ -66,5 +67,16 @@ public struct JobFailure: Sendable, Hashable {
         self.code = code
         self.message = message
         self.isRetryable = isRetryable
+    }
+}
+
+extension OpenFile {
+    /// Every byte of a tenant's document, refusing one over the plan's `limit` with `ERR::PLAN::DOCUMENT_TOO_LARGE`.
+    func readWithinPlan(limit: Int) throws -> [UInt8] {
+        let size = size
+        guard size <= limit else {
+            throw SpoolError(.documentTooLarge, "'\(name)' has \(size) bytes, more than the limit of \(limit)")
+        }
+        return try readAll(limit: limit)
     }
 }

@@ -1,3 +1,4 @@
+import FileSystem
 import SpoolConfig
 
 /// One tenant's configuration and its open spool folders.

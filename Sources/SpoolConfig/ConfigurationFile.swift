@@ -1,4 +1,6 @@
+import FileSystem
 import JSON
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -100,21 +102,9 @@ struct ConfigurationFile {
     }
 
     static func readFile(_ path: String) throws -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            if errno == ENOENT { return nil }
-            throw ConfigurationError("\(path): cannot be read (\(String(cString: strerror(errno))))")
-        }
-        defer { close(descriptor) }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw ConfigurationError("\(path): read failed") }
-            if count == 0 { return result }
-            result += chunk[0..<count]
-            guard result.count <= 1 << 20 else { throw ConfigurationError("\(path): larger than 1 MiB") }
+        do { return try FileDescriptor.readFile(atPath: path, limit: 1 << 20) } catch let error as FileSystemError {
+            if error.code == .tooLarge { throw ConfigurationError("\(path): larger than 1 MiB") }
+            throw ConfigurationError("\(path): cannot be read (\(error.message))")
         }
     }
 }

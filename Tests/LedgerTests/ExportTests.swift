@@ -1,3 +1,4 @@
+import FileSystem
 import Foundation
 import Ledger
 import Testing
@@ -133,6 +134,6 @@ struct ExportTests {
         shell.waitUntilExit()
         #expect(shell.terminationStatus == 0)
         #expect(text == "ok\n1\n")
-        #expect(!FileManager.default.fileExists(atPath: store.folder + "/.backup.sqlite.tmp-\(getpid())"))
+        #expect(!FileManager.default.fileExists(atPath: store.folder + "/" + DurableFileWriter.temporaryName(for: "backup.sqlite")))
     }
 }

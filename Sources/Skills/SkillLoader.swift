@@ -1,5 +1,5 @@
 import Archives
-import Skills
+import FileSystem
 
 #if canImport(Glibc)
     import Glibc
@@ -31,7 +31,7 @@ public enum SkillLoader {
 
     private static func loadZip(_ path: String) throws -> SkillFiles {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw SpoolError(.notFound, "cannot open '\(path)'") }
+        guard descriptor >= 0 else { throw FileSystemError.lastCall("cannot open '\(path)'") }
         defer { close(descriptor) }
         var status = stat()
         fstat(descriptor, &status)

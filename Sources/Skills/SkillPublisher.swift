@@ -1,5 +1,4 @@
 import Archives
-import Skills
 
 /// A file a job publishes, relative to its output folder.
 public struct PublishedFile: Sendable {

@@ -1,10 +1,9 @@
 #if canImport(Glibc)
     import Glibc
-#elseif canImport(Darwin)
-    import Darwin
 #endif
 
-/// UTC times as ISO 8601 text with milliseconds (`2026-11-23T15:39:37.123Z`), which sort as strings.
+/// UTC times as ISO 8601 text with milliseconds (`2026-11-23T15:39:37.123Z`), which sort as strings. Only status
+/// files, logs and the ledger carry them; outputs never do.
 public enum Timestamp {
     /// The current time.
     public static func now() -> String {
@@ -37,5 +36,12 @@ public enum Timestamp {
         guard digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
         let month = Int(String(decoding: bytes[5..<7], as: UTF8.self)) ?? 0
         return (1...12).contains(month)
+    }
+
+    /// Seconds on the monotonic clock (immune to wall-clock changes), for quiet periods, deadlines and rate limits.
+    public static func monotonicSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
