@@ -2,81 +2,112 @@ import FileSystem
 import Logging
 
 extension DaemonState {
-    /// The intake task: turns watcher hints and listings into claims, quarantines and review decisions until
-    /// shutdown begins. Light work only; conversions run on the worker threads.
+    /// The intake task: turns watcher hints, finished jobs and its own deadlines into claims, quarantines and
+    /// review decisions. It sleeps until a signal rings (``DaemonSignals``) and returns when shutdown begins or the
+    /// task is cancelled. Light work only; conversions run on the worker threads.
     func intakeLoop(watcher: InboxWatcher?) async {
-        var trackers: [String: InboxTracker] = [:]
-        var lastListing = -Double.infinity
-        var lastReview = -Double.infinity
-        var lastMetrics = -Double.infinity
-        var lastDashboards = -Double.infinity
-        while !isStopping {
-            let now = Timestamp.monotonicSeconds()
-            var listAll = false
-            var listTenants = Set<String>()
-            for event in mailbox.take() {
-                switch event {
-                case .file(let name, let file):
-                    guard let tenant = tenant(name) else { continue }
-                    trackers[name, default: InboxTracker()].observe(file, in: tenant.inbox, now: now)
-                    metrics.sawFile(name)
-                case .rescan(nil):
-                    listAll = true
-                case .rescan(let name?):
-                    listTenants.insert(name)
-                }
+        var pass = IntakePass()
+        var alarm: (deadline: Double, task: Task<Void, Never>)?
+        defer { alarm?.task.cancel() }
+        // The first pass lists every inbox and review folder.
+        signals.post(.alarm)
+        for await _ in signals.doorbell {
+            guard !isStopping else { break }
+            intakePass(signals.take(), state: &pass, watcher: watcher)
+            let deadline = max(
+                pass.nextDeadline(tenants: tenantConfigurations()),
+                Timestamp.monotonicSeconds() + 0.05
+            )
+            if alarm?.deadline != deadline {
+                alarm?.task.cancel()
+                alarm = (deadline, armAlarm(at: deadline))
             }
-            let polling = watcher == nil || watcher?.hasFailed == true
-            let periodic = now - lastListing >= (polling ? configuration.pollSeconds : configuration.rescanSeconds)
-            if periodic {
-                // Listing is the truth; with a working watcher, what it finds that no event reported is counted.
-                let countMissed = !polling && lastListing > -Double.infinity
-                lastListing = now
-                listAll = true
-                do {
-                    for added in try loadTenants() {
-                        watcher?.watch(tenant: added.name, path: added.inbox.path)
-                        logger.notice("tenant added", metadata: ["tenant": "\(added.name)"])
-                    }
-                } catch {
-                    logger.error("tenant configuration not reloaded", metadata: ["error": "\(error)"])
-                }
-                metrics.rescanned()
-                for name in tenantNames {
-                    intake(name, trackers: &trackers, list: true, countMissed: countMissed, now: now)
-                }
-            } else {
-                for name in tenantNames {
-                    intake(
-                        name,
-                        trackers: &trackers,
-                        list: listAll || listTenants.contains(name),
-                        // After an overflow or a lost watch, what the listing finds is what events missed.
-                        countMissed: !polling && lastListing > -Double.infinity,
-                        now: now
-                    )
-                }
-            }
-            if now - lastReview >= 1 {
-                lastReview = now
-                for name in tenantNames {
-                    guard let tenant = tenant(name) else { continue }
-                    do { if try reviewDesk.decide(tenant) > 0 { markDirty(name) } } catch {
-                        logger.error("review decision failed", metadata: ["tenant": "\(name)", "error": "\(error)"])
-                    }
-                }
-            }
-            if now - lastDashboards >= 1 {
-                lastDashboards = now
-                refreshDashboards()
-            }
-            if now - lastMetrics >= 2 {
-                lastMetrics = now
-                writeMetrics(trackers: trackers, overflows: watcher?.overflows.load(ordering: .relaxed))
-            }
-            try? await Task.sleep(for: .milliseconds(100))
         }
         refreshDashboards()
+    }
+
+    /// Posts ``DaemonSignal/alarm`` at `deadline` (monotonic seconds) unless cancelled first.
+    private func armAlarm(at deadline: Double) -> Task<Void, Never> {
+        let signals = signals
+        return Task {
+            do {
+                try await Task.sleep(for: .seconds(max(0, deadline - Timestamp.monotonicSeconds())))
+                signals.post(.alarm)
+            } catch {
+                // Cancelled: a sooner deadline replaced this one, or intake ended.
+            }
+        }
+    }
+
+    /// One pass over the signals posted since the last.
+    private func intakePass(_ batch: [DaemonSignal], state pass: inout IntakePass, watcher: InboxWatcher?) {
+        let now = Timestamp.monotonicSeconds()
+        var listAll = false
+        var listTenants = Set<String>()
+        var reviewTenants = Set<String>()
+        var eventful = false
+        for signal in batch {
+            switch signal {
+            case .watch(.file(let name, let file)):
+                guard let tenant = tenant(name) else { continue }
+                pass.trackers[name, default: InboxTracker()].observe(file, in: tenant.inbox, now: now)
+                metrics.sawFile(name)
+                eventful = true
+            case .watch(.rescan(nil)):
+                listAll = true
+            case .watch(.rescan(let name?)):
+                listTenants.insert(name)
+            case .watch(.review(let name)), .jobEnded(let name):
+                reviewTenants.insert(name)
+                eventful = true
+            case .alarm:
+                break
+            }
+        }
+        let polling = watcher == nil || watcher?.hasFailed == true
+        let periodic = now - pass.lastListing >= (polling ? configuration.pollSeconds : configuration.rescanSeconds)
+        pass.listingInterval = polling ? configuration.pollSeconds : configuration.rescanSeconds
+        // After the first listing, what a listing finds that no event reported is what events missed.
+        let countMissed = !polling && pass.lastListing > -Double.infinity
+        if periodic {
+            pass.lastListing = now
+            listAll = true
+            do {
+                for added in try loadTenants() {
+                    watcher?.watch(
+                        tenant: added.name,
+                        folders: InboxWatcher.Folders(inbox: added.inbox.path, review: added.review.path)
+                    )
+                    logger.notice("tenant added", metadata: ["tenant": "\(added.name)"])
+                }
+            } catch {
+                logger.error("tenant configuration not reloaded", metadata: ["error": "\(error)"])
+            }
+            metrics.rescanned()
+        }
+        for name in tenantNames {
+            let list = listAll || listTenants.contains(name)
+            intake(name, trackers: &pass.trackers, list: list, countMissed: countMissed, now: now)
+            // A listing looks at review folders too: on network file systems nothing else does.
+            if list || reviewTenants.contains(name), let tenant = tenant(name) {
+                do { if try reviewDesk.decide(tenant) > 0 { markDirty(name) } } catch {
+                    logger.error("review decision failed", metadata: ["tenant": "\(name)", "error": "\(error)"])
+                }
+            }
+        }
+        if now - pass.lastDashboards >= 1, hasDirtyDashboards {
+            pass.lastDashboards = now
+            refreshDashboards()
+        }
+        pass.metricsDirty =
+            pass.metricsDirty || eventful || listAll || !listTenants.isEmpty
+            || pass.trackers.values.contains { $0.waitingCount > 0 }
+        if pass.metricsDirty, now - pass.lastMetrics >= 2 {
+            pass.lastMetrics = now
+            pass.metricsDirty = false
+            writeMetrics(trackers: pass.trackers, overflows: watcher?.overflows.load(ordering: .relaxed))
+        }
+        pass.dashboardsDirty = hasDirtyDashboards
     }
 
     private func intake(

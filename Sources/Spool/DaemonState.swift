@@ -15,13 +15,17 @@ final class DaemonState: Sendable {
     let spool: Directory
     let logger: Logger
     let scheduler = JobScheduler()
-    let mailbox = WatchMailbox()
+    let signals = DaemonSignals()
     let metrics = SpoolMetrics()
     let runner: JobRunner
     let intake: JobIntake
     let reviewDesk: ReviewDesk
     let outboxIndex: OutboxIndex
     let workerCount: Int
+
+    /// Rings once per worker thread that has returned (for the shutdown's grace period).
+    let workerExits: AsyncStream<Void>
+    private let workerExited: AsyncStream<Void>.Continuation
 
     private let tenants = Mutex<[String: TenantSpool]>([:])
     private let stopping = Atomic<Bool>(false)
@@ -42,20 +46,32 @@ final class DaemonState: Sendable {
         outboxIndex = OutboxIndex(ledger: ledger)
         let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         workerCount = configuration.workers > 0 ? configuration.workers : max(1, cores)
+        (workerExits, workerExited) = AsyncStream.makeStream(of: Void.self)
     }
 
     var tenantNames: [String] { tenants.withLock { $0.keys.sorted() } }
     var runningJobs: Int { running.load(ordering: .relaxed) }
     var isStopping: Bool { stopping.load(ordering: .relaxed) }
 
+    /// Stops claiming and starting jobs: intake ends its pass, idle workers return, running jobs finish.
     func beginShutdown() {
-        stopping.store(true, ordering: .relaxed)
+        guard !stopping.exchange(true, ordering: .relaxed) else { return }
+        scheduler.stop()
+        signals.finish()
         logger.notice("shutting down: no new claims, running jobs finish", metadata: ["running": "\(runningJobs)"])
     }
 
     func tenant(_ name: String) -> TenantSpool? { tenants.withLock { $0[name] } }
 
-    func inboxPaths() -> [String: String] { tenants.withLock { $0.mapValues(\.inbox.path) } }
+    func tenantConfigurations() -> [String: TenantConfiguration] { tenants.withLock { $0.mapValues(\.configuration) } }
+
+    /// Whether some tenant's dashboard is out of date.
+    var hasDirtyDashboards: Bool { dirty.withLock { !$0.isEmpty } }
+
+    /// The folders the watcher watches, per tenant.
+    func watchedFolders() -> [String: InboxWatcher.Folders] {
+        tenants.withLock { $0.mapValues { InboxWatcher.Folders(inbox: $0.inbox.path, review: $0.review.path) } }
+    }
 
     /// Loads (or reloads) `etc/tenants/*.json`; a tenant whose file turns invalid keeps its last good settings.
     /// Returns the tenants that are new.
@@ -90,11 +106,12 @@ final class DaemonState: Sendable {
         }
     }
 
-    /// One worker thread: takes jobs round-robin until shutdown.
+    /// One worker thread: sleeps until a job may start, runs it, and returns once shutdown has begun.
     func workLoop(_ index: Int) {
-        while !isStopping {
-            guard let (name, job) = scheduler.next(now: Timestamp.monotonicSeconds()), let tenant = tenant(name) else {
-                usleep(20_000)
+        defer { workerExited.yield() }
+        while let (name, job) = scheduler.take() {
+            guard let tenant = tenant(name) else {
+                scheduler.finished(job, tenant: name)
                 continue
             }
             running.add(1, ordering: .relaxed)
@@ -103,6 +120,30 @@ final class DaemonState: Sendable {
             scheduler.finished(job, tenant: name)
             metrics.finished(name, status: outcome.rawValue)
             markDirty(name)
+            signals.post(.jobEnded(tenant: name))
+        }
+    }
+
+    /// Waits until `count` workers have returned or `seconds` have passed; true when all returned.
+    func waitForWorkers(_ count: Int, within seconds: Double) async -> Bool {
+        guard count > 0 else { return true }
+        let exits = workerExits
+        return await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                var returned = 0
+                for await _ in exits {
+                    returned += 1
+                    if returned == count { return true }
+                }
+                return returned == count
+            }
+            group.addTask {
+                do { try await Task.sleep(for: .seconds(seconds)) } catch { return false }
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
         }
     }
 

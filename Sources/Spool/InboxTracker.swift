@@ -252,3 +252,18 @@ public struct InboxTracker: Sendable {
         }
     }
 }
+
+extension InboxTracker {
+    /// The first moment after `now` when a waiting file crosses one of the tenant's thresholds (quiet period,
+    /// settle time, manifest wait, upload window) and may become a claim or a quarantine; nil when none will.
+    public func nextDue(tenant: TenantConfiguration, after now: Double) -> Double? {
+        candidates.values.flatMap { candidate in
+            [
+                candidate.changedAt + tenant.quietSeconds,
+                candidate.changedAt + max(tenant.quietSeconds, tenant.settleSeconds),
+                candidate.firstSeen + tenant.manifestWaitSeconds,
+                candidate.changedAt + tenant.incompleteUploadSeconds,
+            ]
+        }.filter { $0 > now }.min()
+    }
+}

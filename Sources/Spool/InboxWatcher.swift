@@ -7,62 +7,105 @@ import Synchronization
     import Glibc
 #endif
 
-/// What the watcher tells intake. Hints only: intake always checks the folder itself.
-enum WatchEvent: Sendable, Hashable {
-    /// A file was closed after writing or moved in.
-    case file(tenant: String, name: String)
-    /// Look at the whole inbox (nil: every inbox) — the queue overflowed or a watch was lost or added.
-    case rescan(tenant: String?)
-}
-
-/// Events posted by one thread and taken by another.
-final class WatchMailbox: Sendable {
-    private let events = Mutex<[WatchEvent]>([])
-
-    func post(_ event: WatchEvent) { events.withLock { $0.append(event) } }
-
-    func take() -> [WatchEvent] {
-        events.withLock { events in
-            defer { events = [] }; return events
-        }
-    }
-}
-
-/// Watches every tenant's inbox with libinotifytools from one dedicated thread.
+/// Watches every tenant's inbox and review folders with libinotifytools from one dedicated thread, posting
+/// ``WatchEvent``s to intake.
 ///
 /// The library keeps one process-wide inotify descriptor and static buffers, so it is touched from this thread
-/// only and strings it returns are copied at once. `next_event` with a 1 s timeout lets the thread notice `stop()`.
+/// only and strings it returns are copied at once. The thread blocks in the library until an event arrives; to
+/// stop it or hand it a new tenant, ``wake()`` interrupts that wait with a signal (`SIGUSR2`, whose handler does
+/// nothing: `select` returns `EINTR` and the loop looks at its flags). Nothing runs on a timer, except a retry every
+/// 2 s while a folder that should be watched cannot be.
 final class InboxWatcher: Sendable {
-    private let mailbox: WatchMailbox
-    private let inboxes: Mutex<[String: String]>
-    private let stopping = Atomic<Bool>(false)
-    private let failed = Atomic<Bool>(false)
+    /// A tenant's folders to watch.
+    struct Folders: Sendable, Hashable {
+        var inbox: String
+        var review: String
+    }
+
+    /// What one watch descriptor watches.
+    fileprivate struct Target: Hashable {
+        enum Kind { case inbox, reviewRoot, reviewJob }
+        var tenant: String
+        var kind: Kind
+        var path: String
+    }
+
+    private let signals: DaemonSignals
+    private let wanted: Mutex<[String: Folders]>
     private let logger: Logger
+    private let stopping = Atomic<Bool>(false)
+    private let exited = Atomic<Bool>(false)
+    private let failed = Atomic<Bool>(false)
+    private let threadID = Mutex<pthread_t?>(nil)
     private let thread = Mutex<DaemonThread?>(nil)
 
     /// Overflows of the kernel queue seen so far.
     let overflows = Atomic<Int>(0)
 
-    init(inboxes: [String: String], mailbox: WatchMailbox, logger: Logger) {
-        self.inboxes = Mutex(inboxes)
-        self.mailbox = mailbox
+    private static let inboxMask =
+        UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
+    private static let reviewRootMask = UInt32(IN_CREATE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
+    private static let reviewJobMask =
+        UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
+
+    init(tenants: [String: Folders], signals: DaemonSignals, logger: Logger) {
+        wanted = Mutex(tenants)
+        self.signals = signals
         self.logger = logger
     }
 
     /// Whether the watcher could not start (intake then lists inboxes on the poll interval instead).
     var hasFailed: Bool { failed.load(ordering: .relaxed) }
 
-    /// Adds an inbox to watch (a tenant added while running).
-    func watch(tenant: String, path: String) { inboxes.withLock { $0[tenant] = path } }
+    /// Adds a tenant's folders to watch (a tenant added while running).
+    func watch(tenant: String, folders: Folders) {
+        let changed = wanted.withLock { wanted in
+            defer { wanted[tenant] = folders }
+            return wanted[tenant] != folders
+        }
+        if changed { wake() }
+    }
 
     func start() {
-        let started = DaemonThread { [self] in loop() }
+        Self.installWakeHandler()
+        let started = DaemonThread { [self] in
+            // Threads started from Swift's executors inherit a mask that blocks every signal.
+            var wakeSignal = sigset_t()
+            sigemptyset(&wakeSignal)
+            sigaddset(&wakeSignal, SIGUSR2)
+            pthread_sigmask(SIG_UNBLOCK, &wakeSignal, nil)
+            threadID.withLock { $0 = pthread_self() }
+            loop()
+            exited.store(true, ordering: .releasing)
+        }
         thread.withLock { $0 = started }
     }
 
+    /// Stops the thread and waits for it. A wake-up that lands just before the thread enters its wait is lost, so
+    /// it is repeated until the thread is seen to have left.
     func stop() {
         stopping.store(true, ordering: .relaxed)
+        while thread.withLock({ $0 }) != nil, !exited.load(ordering: .acquiring) {
+            wake()
+            usleep(5_000)
+        }
         thread.withLock { $0?.join() }
+    }
+
+    private func wake() {
+        if let id = threadID.withLock({ $0 }) { pthread_kill(id, SIGUSR2) }
+    }
+
+    private static let handlerInstalled = Atomic<Bool>(false)
+
+    /// A handler that does nothing, so that `SIGUSR2` interrupts the watcher's wait instead of ending the process.
+    private static func installWakeHandler() {
+        guard !handlerInstalled.exchange(true, ordering: .relaxed) else { return }
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGUSR2, &action, nil)
     }
 
     private func loop() {
@@ -72,47 +115,88 @@ final class InboxWatcher: Sendable {
                 metadata: ["errno": "\(inotifytools_error())"]
             )
             failed.store(true, ordering: .relaxed)
+            signals.post(.watch(.rescan(tenant: nil)))
             return
         }
         defer { inotifytools_cleanup() }
-        let mask = Int32(
-            bitPattern: UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
-        )
-        var tenantsByDescriptor: [Int32: String] = [:]
-        var lastAttempt = -Double.infinity
+        var targets: [Int32: Target] = [:]
         while !stopping.load(ordering: .relaxed) {
-            let now = Timestamp.monotonicSeconds()
-            if now - lastAttempt >= 2 {
-                lastAttempt = now
-                let wanted = inboxes.withLock { $0 }
-                let watched = Set(tenantsByDescriptor.values)
-                for (tenant, path) in wanted.sorted(by: { $0.key < $1.key }) where !watched.contains(tenant) {
-                    guard inotifytools_watch_file(path, mask) != 0 else { continue }
-                    var descriptor = inotifytools_wd_from_filename(path)
-                    if descriptor < 0 { descriptor = inotifytools_wd_from_filename(path + "/") }
-                    tenantsByDescriptor[descriptor] = tenant
+            let incomplete = addMissingWatches(&targets)
+            guard !stopping.load(ordering: .relaxed) else { break }
+            // 0 blocks until an event or a wake-up; 2 s when a folder must be tried again.
+            guard let event = inotifytools_next_event(incomplete ? 2 : 0) else { continue }
+            handle(event.pointee, name: String(cString: skillspool_inotify_event_name(event)), targets: &targets)
+        }
+    }
+
+    /// Watches every wanted inbox and review folder not watched yet; true when one could not be.
+    private func addMissingWatches(_ targets: inout [Int32: Target]) -> Bool {
+        let watched = Set(targets.values.filter { $0.kind != .reviewJob }.map { "\($0.kind):\($0.tenant)" })
+        var incomplete = false
+        for (tenant, folders) in wanted.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
+            if !watched.contains("\(Target.Kind.inbox):\(tenant)") {
+                if add(Target(tenant: tenant, kind: .inbox, path: folders.inbox), to: &targets) {
                     // Files created before the watch existed are found by listing right after it.
-                    mailbox.post(.rescan(tenant: tenant))
-                    logger.debug("watching", metadata: ["tenant": "\(tenant)", "path": "\(path)"])
+                    signals.post(.watch(.rescan(tenant: tenant)))
+                } else {
+                    incomplete = true
                 }
             }
-            guard let event = inotifytools_next_event(1) else { continue }
-            let flags = event.pointee.mask
-            if flags & UInt32(IN_Q_OVERFLOW) != 0 {
-                overflows.add(1, ordering: .relaxed)
-                mailbox.post(.rescan(tenant: nil))
-                continue
+            if !watched.contains("\(Target.Kind.reviewRoot):\(tenant)") {
+                if add(Target(tenant: tenant, kind: .reviewRoot, path: folders.review), to: &targets) {
+                    for job in (try? Directory.open(path: folders.review).names()) ?? [] {
+                        _ = add(Target(tenant: tenant, kind: .reviewJob, path: folders.review + "/" + job), to: &targets)
+                    }
+                    signals.post(.watch(.review(tenant: tenant)))
+                } else {
+                    incomplete = true
+                }
             }
-            let tenant = tenantsByDescriptor[event.pointee.wd]
-            if flags & UInt32(IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
-                tenantsByDescriptor[event.pointee.wd] = nil
-                if let tenant { mailbox.post(.rescan(tenant: tenant)) }
-                continue
+        }
+        return incomplete
+    }
+
+    private func add(_ target: Target, to targets: inout [Int32: Target]) -> Bool {
+        let mask: UInt32
+        switch target.kind {
+        case .inbox: mask = Self.inboxMask
+        case .reviewRoot: mask = Self.reviewRootMask
+        case .reviewJob: mask = Self.reviewJobMask
+        }
+        guard inotifytools_watch_file(target.path, Int32(bitPattern: mask)) != 0 else { return false }
+        var descriptor = inotifytools_wd_from_filename(target.path)
+        if descriptor < 0 { descriptor = inotifytools_wd_from_filename(target.path + "/") }
+        targets[descriptor] = target
+        logger.debug("watching", metadata: ["tenant": "\(target.tenant)", "path": "\(target.path)"])
+        return true
+    }
+
+    private func handle(_ event: inotify_event, name: String, targets: inout [Int32: Target]) {
+        let flags = event.mask
+        if flags & UInt32(IN_Q_OVERFLOW) != 0 {
+            overflows.add(1, ordering: .relaxed)
+            signals.post(.watch(.rescan(tenant: nil)))
+            return
+        }
+        guard let target = targets[event.wd] else { return }
+        if flags & UInt32(IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
+            // The folder went (a decided review job) or was replaced: watched again on the next pass if wanted.
+            targets[event.wd] = nil
+            if target.kind == .inbox { signals.post(.watch(.rescan(tenant: target.tenant))) }
+            return
+        }
+        switch target.kind {
+        case .inbox:
+            if flags & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0, !name.isEmpty {
+                signals.post(.watch(.file(tenant: target.tenant, name: name)))
             }
-            if let tenant, flags & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 {
-                let name = String(cString: skillspool_inotify_event_name(event))
-                if !name.isEmpty { mailbox.post(.file(tenant: tenant, name: name)) }
+        case .reviewRoot:
+            if flags & UInt32(IN_ISDIR) != 0, !name.isEmpty {
+                _ = add(Target(tenant: target.tenant, kind: .reviewJob, path: target.path + "/" + name), to: &targets)
             }
+            signals.post(.watch(.review(tenant: target.tenant)))
+        case .reviewJob:
+            signals.post(.watch(.review(tenant: target.tenant)))
         }
     }
 }

@@ -1,19 +1,21 @@
+import FileSystem
 import SpoolConfig
-import Synchronization
 
 /// Claimed jobs waiting for a worker, one queue per tenant, served round-robin so that one tenant's thousands of
 /// files cannot starve another's one. Enforces each tenant's concurrent-jobs and jobs-per-hour limits: a job over
 /// a limit waits, it does not fail.
 ///
-/// A lock rather than an actor: worker threads block on conversions and ask for the next job synchronously.
+/// A lock rather than an actor: worker threads block on conversions and sleep in ``take()`` until a job may start
+/// (queued, a concurrency slot freed, an hourly slot due) or the scheduler stops — never on a timer.
 final class JobScheduler: Sendable {
-    private let state = Mutex(State())
+    private let state = ConditionLock(State())
 
     fileprivate struct State {
         var queues: [String: TenantQueue] = [:]
         var order: [String] = []
         var cursor = 0
         var queued = Set<String>()
+        var stopped = false
     }
 
     fileprivate struct TenantQueue {
@@ -29,14 +31,30 @@ final class JobScheduler: Sendable {
 
     /// Adds or updates a tenant; `startedLastHour` seeds the hourly limit after a restart.
     func register(_ configuration: TenantConfiguration, startedLastHour: Int, now: Double) {
-        state.withLock { $0.register(configuration, startedLastHour: startedLastHour, now: now) }
+        state.withLockAndBroadcast { $0.register(configuration, startedLastHour: startedLastHour, now: now) }
     }
 
-    func enqueue(_ job: String, tenant: String) { state.withLock { $0.enqueue(job, tenant: tenant) } }
+    func enqueue(_ job: String, tenant: String) { state.withLockAndBroadcast { $0.enqueue(job, tenant: tenant) } }
 
+    /// The next job that may start now, without waiting; nil when none may.
     func next(now: Double) -> (tenant: String, job: String)? { state.withLock { $0.next(now: now) } }
 
-    func finished(_ job: String, tenant: String) { state.withLock { $0.finished(job, tenant: tenant) } }
+    /// The next job, waiting until one may start; nil once ``stop()`` was called.
+    func take() -> (tenant: String, job: String)? {
+        state.wait { state in
+            if state.stopped { return .done(nil) }
+            let now = Timestamp.monotonicSeconds()
+            if let next = state.next(now: now) { return .done(next) }
+            return .sleep(until: state.nextHourlySlot(now: now))
+        }
+    }
+
+    /// Wakes every worker waiting in ``take()`` and makes it return nil: no job starts after this.
+    func stop() { state.withLockAndBroadcast { $0.stopped = true } }
+
+    func finished(_ job: String, tenant: String) {
+        state.withLockAndBroadcast { $0.finished(job, tenant: tenant) }
+    }
 
     /// Jobs waiting per tenant.
     func depths() -> [String: Int] { state.withLock { $0.queues.mapValues(\.depth) } }
@@ -95,6 +113,16 @@ extension JobScheduler.State {
             return (name, job)
         }
         return nil
+    }
+
+    /// When a tenant whose jobs wait only for its hourly limit may start the next one; nil when no such tenant.
+    func nextHourlySlot(now: Double) -> Double? {
+        queues.values.compactMap { queue -> Double? in
+            guard queue.depth > 0, queue.running < queue.configuration.plan.concurrentJobs,
+                queue.starts.count >= queue.configuration.plan.jobsPerHour, let oldest = queue.starts.min()
+            else { return nil }
+            return oldest + 3_600
+        }.min()
     }
 
     /// Marks a job as no longer running.

@@ -45,7 +45,8 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
         try state.recover()
 
         let watcher: InboxWatcher? =
-            pollMode ? nil : InboxWatcher(inboxes: state.inboxPaths(), mailbox: state.mailbox, logger: logger)
+            pollMode
+            ? nil : InboxWatcher(tenants: state.watchedFolders(), signals: state.signals, logger: logger)
         watcher?.start()
         let workers = (0..<state.workerCount).map { index in DaemonThread { state.workLoop(index) } }
 
@@ -54,18 +55,15 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
         } onGracefulShutdown: {
             state.beginShutdown()
         }
-        // Intake has stopped claiming; give running jobs the grace period.
-        let deadline = Timestamp.monotonicSeconds() + configuration.shutdownGraceSeconds
-        while state.runningJobs > 0, Timestamp.monotonicSeconds() < deadline {
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        if state.runningJobs > 0 {
+        // Intake has stopped claiming (shutdown or cancellation); give running jobs the grace period.
+        state.beginShutdown()
+        if await state.waitForWorkers(workers.count, within: configuration.shutdownGraceSeconds) {
+            for worker in workers { worker.join() }
+        } else {
             logger.warning(
                 "grace period over; unfinished jobs stay in .work for the next start",
                 metadata: ["running": "\(state.runningJobs)"]
             )
-        } else {
-            for worker in workers { worker.join() }
         }
         watcher?.stop()
         state.writeMetrics(overflows: watcher?.overflows.load(ordering: .relaxed) ?? 0)
@@ -74,10 +72,7 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
 
     /// Opens the spool folder, creating it if needed.
     static func openSpool(_ path: String) throws -> Directory {
-        if mkdir(path, 0o755) != 0, errno != EEXIST {
-            throw SpoolError(.io, "cannot create the spool folder '\(path)': \(String(cString: strerror(errno)))")
-        }
-        return try Directory.open(path: path)
+        try Directory.open(path: path, create: true)
     }
 
     /// Whether `path` lies on NFS, SMB/CIFS or FUSE, where inotify sees nothing other machines write.
