@@ -130,7 +130,7 @@ enum LedgerLoad {
             try ledger.createJob(JobRecord(id: id, tenant: "stream"))
             try ledger.topUp(tenant: "stream", credits: 5, reference: "\(id)")
             try ledger.reserve(job: id, credits: 3, allowance: 0)
-            try ledger.updateJob(id, status: .complete, stage: "publish")
+            try ledger.updateJob(id, status: .complete, stage: .publish)
             try ledger.settle(job: id, credits: 2)
             count += 1
             // Three entries per job (top-up, reserve, settle): pace to the requested entry rate.

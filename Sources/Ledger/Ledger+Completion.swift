@@ -13,7 +13,7 @@ extension Ledger {
     public func finishJob(
         _ id: String,
         status: JobStatus,
-        stage: String?,
+        stage: JobStage?,
         errorCode: String? = nil,
         documents: [DocumentRecord]? = nil,
         outputs: [OutputRecord]? = nil,
@@ -107,16 +107,23 @@ extension Ledger {
     /// passed (for the dashboard).
     public func qaSummaries(tenant: String) throws -> [String: (skills: Int, lowest: Int, passed: Bool)] {
         try read { db in
-            let rows = try Row.fetchAll(
+            struct Summary: Decodable, FetchableRecord {
+                var job: String
+                var skills: Int
+                var lowest: Int
+                var passed: Bool
+            }
+            let rows = try Summary.fetchAll(
                 db,
                 sql: """
-                    SELECT q.job_id, COUNT(DISTINCT q.skill), MIN(q.score), MIN(q.passed) FROM qa_scores q
-                    JOIN jobs j ON j.id = q.job_id WHERE j.tenant = ? GROUP BY q.job_id
+                    SELECT q.job_id AS job, COUNT(DISTINCT q.skill) AS skills, MIN(q.score) AS lowest,
+                           MIN(q.passed) AS passed
+                    FROM qa_scores q JOIN jobs j ON j.id = q.job_id WHERE j.tenant = ? GROUP BY q.job_id
                     """,
                 arguments: [tenant]
             )
             var summaries: [String: (skills: Int, lowest: Int, passed: Bool)] = [:]
-            for row in rows { summaries[row[0]] = (row[1], row[2], (row[3] as Int) != 0) }
+            for row in rows { summaries[row.job] = (row.skills, row.lowest, row.passed) }
             return summaries
         }
     }

@@ -2,26 +2,8 @@ import FileSystem
 import GRDB
 
 extension Ledger {
-    private static let entryColumns = "id, tenant, job_id, kind, credits, idempotency_key, created_at"
-
-    static func entry(_ row: Row) -> CreditEntry {
-        CreditEntry(
-            id: row[0],
-            tenant: row[1],
-            jobID: row[2],
-            kind: CreditKind(rawValue: row[3]) ?? .reserve,
-            credits: row[4],
-            idempotencyKey: row[5],
-            createdAt: row[6]
-        )
-    }
-
     private func existing(_ db: Database, key: String) throws -> CreditEntry? {
-        try Row.fetchOne(
-            db,
-            sql: "SELECT \(Self.entryColumns) FROM credit_entries WHERE idempotency_key = ?",
-            arguments: [key]
-        ).map(Self.entry)
+        try CreditEntry.fetchOne(db, sql: "SELECT * FROM credit_entries WHERE idempotency_key = ?", arguments: [key])
     }
 
     private func insert(
@@ -186,25 +168,23 @@ extension Ledger {
         var settledByMonth: [String: Int] = [:]
         var heldByMonth: [String: Int] = [:]
         var topups = 0
-        let rows = try Row.fetchCursor(
+        let sums = try MonthlySum.fetchAll(
             db,
             sql: """
-                SELECT substr(created_at, 1, 7), kind, SUM(credits) FROM credit_entries
+                SELECT substr(created_at, 1, 7) AS month, kind, SUM(credits) AS credits FROM credit_entries
                 WHERE tenant = ? AND kind IN ('settle', 'topup') AND created_at < ?
                 GROUP BY 1, 2
                 """,
             arguments: [tenant, month + "-32"]
         )
-        while let row = try rows.next() {
-            let entryMonth: String = row[0]
-            let kind: String = row[1]
-            let sum: Int = row[2]
-            if kind == "topup" { topups += sum } else { settledByMonth[entryMonth, default: 0] += sum }
+        for sum in sums {
+            if sum.kind == .topup { topups += sum.credits } else { settledByMonth[sum.month, default: 0] += sum.credits }
         }
-        let held = try Row.fetchCursor(
+        let held = try MonthlySum.fetchAll(
             db,
             sql: """
-                SELECT substr(r.created_at, 1, 7), SUM(r.credits) FROM credit_entries r
+                SELECT substr(r.created_at, 1, 7) AS month, 'reserve' AS kind, SUM(r.credits) AS credits
+                FROM credit_entries r
                 WHERE r.tenant = ? AND r.kind = 'reserve' AND r.created_at < ?
                   AND NOT EXISTS (SELECT 1 FROM credit_entries c
                                   WHERE c.job_id = r.job_id AND c.kind IN ('settle', 'refund'))
@@ -212,9 +192,7 @@ extension Ledger {
                 """,
             arguments: [tenant, month + "-32"]
         )
-        while let row = try held.next() {
-            heldByMonth[row[0], default: 0] += row[1] as Int
-        }
+        for sum in held { heldByMonth[sum.month, default: 0] += sum.credits }
         var purchasedUsed = 0
         for entryMonth in Set(settledByMonth.keys).union(heldByMonth.keys) {
             let used = (settledByMonth[entryMonth] ?? 0) + (heldByMonth[entryMonth] ?? 0)
@@ -235,11 +213,14 @@ extension Ledger {
     /// Every entry of a job, oldest first.
     public func creditEntries(job: String) throws -> [CreditEntry] {
         try read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT \(Self.entryColumns) FROM credit_entries WHERE job_id = ? ORDER BY id",
-                arguments: [job]
-            ).map(Self.entry)
+            try CreditEntry.fetchAll(db, sql: "SELECT * FROM credit_entries WHERE job_id = ? ORDER BY id", arguments: [job])
         }
     }
+}
+
+/// Credits of one kind summed over one month (`YYYY-MM`) of a tenant.
+struct MonthlySum: Decodable, FetchableRecord {
+    var month: String
+    var kind: CreditKind
+    var credits: Int
 }

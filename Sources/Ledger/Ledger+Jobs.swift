@@ -9,17 +9,7 @@ extension Ledger {
                 sql: "INSERT OR IGNORE INTO tenants (name, created_at) VALUES (?, ?)",
                 arguments: [job.tenant, job.createdAt]
             )
-            try db.execute(
-                sql: """
-                    INSERT INTO jobs (id, tenant, reference, manifest_sha256, status, current_stage, error_code,
-                                      created_at, started_at, completed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    job.id, job.tenant, job.reference, job.manifestSHA256, job.status.rawValue, job.currentStage,
-                    job.errorCode, job.createdAt, job.startedAt, job.completedAt,
-                ]
-            )
+            try job.insert(db)
             try db.execute(
                 sql: "INSERT INTO job_events (job_id, status, stage, at) VALUES (?, ?, ?, ?)",
                 arguments: [job.id, job.status.rawValue, job.currentStage, job.createdAt]
@@ -40,7 +30,7 @@ extension Ledger {
     public func updateJob(
         _ id: String,
         status: JobStatus,
-        stage: String?,
+        stage: JobStage?,
         errorCode: String? = nil,
         at time: String = Timestamp.now()
     ) throws {

@@ -19,20 +19,24 @@ extension Ledger {
     public func verify(allowances: [String: Int]) throws -> [LedgerViolation] {
         try read { db in
             var violations: [LedgerViolation] = []
-            let unclosed = try Row.fetchAll(
+            struct Reserve: Decodable, FetchableRecord {
+                var entry: Int64
+                var job: String
+                var status: JobStatus
+                var closes: Int
+            }
+            let unclosed = try Reserve.fetchAll(
                 db,
                 sql: """
-                    SELECT r.id, r.job_id, j.status,
+                    SELECT r.id AS entry, r.job_id AS job, j.status AS status,
                            (SELECT COUNT(*) FROM credit_entries c WHERE c.job_id = r.job_id AND c.kind IN ('settle','refund'))
+                           AS closes
                     FROM credit_entries r JOIN jobs j ON j.id = r.job_id
                     WHERE r.kind = 'reserve'
                     """
             )
-            for row in unclosed {
-                let entry: Int64 = row[0]
-                let job: String = row[1]
-                let status = JobStatus(rawValue: row[2]) ?? .created
-                let closes: Int = row[3]
+            for reserve in unclosed {
+                let (entry, job, status, closes) = (reserve.entry, reserve.job, reserve.status, reserve.closes)
                 if closes > 1 {
                     violations.append(
                         LedgerViolation(
@@ -51,37 +55,48 @@ extension Ledger {
                     )
                 }
             }
-            let reserves = try Row.fetchAll(
+            struct Repeated: Decodable, FetchableRecord {
+                var job: String
+                var count: Int
+            }
+            let reserves = try Repeated.fetchAll(
                 db,
-                sql:
-                    "SELECT COUNT(*), job_id FROM credit_entries WHERE kind = 'reserve' GROUP BY job_id HAVING COUNT(*) > 1"
+                sql: """
+                    SELECT job_id AS job, COUNT(*) AS count FROM credit_entries WHERE kind = 'reserve'
+                    GROUP BY job_id HAVING COUNT(*) > 1
+                    """
             )
-            for row in reserves {
+            for repeated in reserves {
                 violations.append(
                     LedgerViolation(
                         rule: "reserved-twice",
-                        message: "job \(row[1] as String) has \(row[0] as Int) reserves",
-                        rows: [row[1]]
+                        message: "job \(repeated.job) has \(repeated.count) reserves",
+                        rows: [repeated.job]
                     )
                 )
             }
-            let closes = try Row.fetchAll(
+            struct Close: Decodable, FetchableRecord {
+                var entry: Int64
+                var job: String?
+                var kind: CreditKind
+                var credits: Int
+                var reserved: Int?
+                var status: JobStatus?
+            }
+            let closes = try Close.fetchAll(
                 db,
                 sql: """
-                    SELECT c.id, c.job_id, c.kind, c.credits, r.credits, j.status FROM credit_entries c
+                    SELECT c.id AS entry, c.job_id AS job, c.kind AS kind, c.credits AS credits,
+                           r.credits AS reserved, j.status AS status
+                    FROM credit_entries c
                     LEFT JOIN credit_entries r ON r.job_id = c.job_id AND r.kind = 'reserve'
                     LEFT JOIN jobs j ON j.id = c.job_id
                     WHERE c.kind IN ('settle', 'refund')
                     """
             )
-            for row in closes {
-                let entry: Int64 = row[0]
-                let job: String? = row[1]
-                let kind: String = row[2]
-                let credits: Int = row[3]
-                let reserved: Int? = row[4]
-                let status: String? = row[5]
-                guard let reserved else {
+            for close in closes {
+                let (entry, job, kind, credits, status) = (close.entry, close.job, close.kind, close.credits, close.status)
+                guard let reserved = close.reserved else {
                     violations.append(
                         LedgerViolation(
                             rule: "close-without-reserve",
@@ -91,7 +106,7 @@ extension Ledger {
                     )
                     continue
                 }
-                if kind == "settle" && credits > reserved {
+                if kind == .settle && credits > reserved {
                     violations.append(
                         LedgerViolation(
                             rule: "settle-exceeds-reserve",
@@ -100,7 +115,7 @@ extension Ledger {
                         )
                     )
                 }
-                if kind == "refund" && credits != reserved {
+                if kind == .refund && credits != reserved {
                     violations.append(
                         LedgerViolation(
                             rule: "partial-refund",
@@ -109,7 +124,7 @@ extension Ledger {
                         )
                     )
                 }
-                if kind == "settle" && credits > 0 && status == JobStatus.failed.rawValue {
+                if kind == .settle && credits > 0 && status == .failed {
                     violations.append(
                         LedgerViolation(
                             rule: "failed-job-charged",
@@ -119,14 +134,17 @@ extension Ledger {
                     )
                 }
             }
-            let months = try Row.fetchAll(
+            struct TenantMonth: Decodable, FetchableRecord {
+                var tenant: String
+                var month: String
+            }
+            let months = try TenantMonth.fetchAll(
                 db,
-                sql: "SELECT DISTINCT tenant, substr(created_at, 1, 7) FROM credit_entries ORDER BY 1, 2"
+                sql: "SELECT DISTINCT tenant, substr(created_at, 1, 7) AS month FROM credit_entries ORDER BY 1, 2"
             )
             var reported = Set<String>()
-            for row in months {
-                let tenant: String = row[0]
-                let month: String = row[1]
+            for tenantMonth in months {
+                let (tenant, month) = (tenantMonth.tenant, tenantMonth.month)
                 guard !reported.contains(tenant) else { continue }
                 let balance = try Self.balance(db, tenant: tenant, allowance: allowances[tenant] ?? 0, month: month)
                 if balance.purchasedRemaining < 0 {

@@ -109,6 +109,8 @@ public struct LedgerExporter {
             var rows = 0
             var first: Int64?
             var last: Int64?
+            // Read by index, in the order of the SELECT above: the one place that streams a million rows, where
+            // decoding records or looking columns up by name would dominate the export's time.
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try cursor.next() {
                 let id: Int64 = row[0]

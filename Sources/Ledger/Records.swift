@@ -12,14 +12,42 @@ public enum JobStatus: String, Sendable, CaseIterable, Codable {
     public var isTerminal: Bool { self == .complete || self == .failed }
 }
 
+/// The stage a job is in, as `status.json` and the ledger's job events record it.
+public enum JobStage: String, Sendable, CaseIterable, Codable {
+    case intake
+    case inspect
+    case extract
+    case structure
+    case classify
+    case package
+    case qa
+    case publish
+    /// Outputs held in `review/<job>/` for a person.
+    case review
+    /// The job ended failed (its inputs are in `failed/<job>/`).
+    case failed
+    /// A restart found the job's claim gone and closed it.
+    case recovery
+}
+
 /// One job as the ledger records it.
-public struct JobRecord: Sendable, Hashable {
+public struct JobRecord: Sendable, Hashable, Codable {
+    enum CodingKeys: String, CodingKey {
+        case id, tenant, reference, status
+        case manifestSHA256 = "manifest_sha256"
+        case currentStage = "current_stage"
+        case errorCode = "error_code"
+        case createdAt = "created_at"
+        case startedAt = "started_at"
+        case completedAt = "completed_at"
+    }
+
     public var id: String
     public var tenant: String
     public var reference: String?
     public var manifestSHA256: String?
     public var status: JobStatus
-    public var currentStage: String?
+    public var currentStage: JobStage?
     public var errorCode: String?
     public var createdAt: String
     public var startedAt: String?
@@ -31,7 +59,7 @@ public struct JobRecord: Sendable, Hashable {
         reference: String? = nil,
         manifestSHA256: String? = nil,
         status: JobStatus = .created,
-        currentStage: String? = nil,
+        currentStage: JobStage? = nil,
         errorCode: String? = nil,
         createdAt: String = Timestamp.now(),
         startedAt: String? = nil,
@@ -51,7 +79,14 @@ public struct JobRecord: Sendable, Hashable {
 }
 
 /// A document of a job.
-public struct DocumentRecord: Sendable, Hashable {
+public struct DocumentRecord: Sendable, Hashable, Decodable {
+    enum CodingKeys: String, CodingKey {
+        case sha256, bytes, pages, category, status
+        case fileName = "file_name"
+        case sizeTier = "size_tier"
+        case documentType = "document_type"
+    }
+
     public var fileName: String
     public var sha256: String
     public var bytes: Int
@@ -83,7 +118,7 @@ public struct DocumentRecord: Sendable, Hashable {
 }
 
 /// A published output of a job.
-public struct OutputRecord: Sendable, Hashable {
+public struct OutputRecord: Sendable, Hashable, Decodable {
     public var format: String
     public var path: String
     public var bytes: Int
@@ -98,7 +133,7 @@ public struct OutputRecord: Sendable, Hashable {
 }
 
 /// One QA agent's score for one skill of a job.
-public struct QAScoreRecord: Sendable, Hashable {
+public struct QAScoreRecord: Sendable, Hashable, Decodable {
     public var skill: String
     public var agent: String
     public var score: Int
@@ -113,7 +148,7 @@ public struct QAScoreRecord: Sendable, Hashable {
 }
 
 /// The kinds of credit entries.
-public enum CreditKind: String, Sendable, CaseIterable {
+public enum CreditKind: String, Sendable, CaseIterable, Codable {
     /// Credits held when a job is accepted.
     case reserve
     /// The job finished: the pages actually converted are charged, the rest of the reservation released.
@@ -125,7 +160,14 @@ public enum CreditKind: String, Sendable, CaseIterable {
 }
 
 /// One append-only credit entry.
-public struct CreditEntry: Sendable, Hashable {
+public struct CreditEntry: Sendable, Hashable, Decodable {
+    enum CodingKeys: String, CodingKey {
+        case id, tenant, kind, credits
+        case jobID = "job_id"
+        case idempotencyKey = "idempotency_key"
+        case createdAt = "created_at"
+    }
+
     public var id: Int64
     public var tenant: String
     public var jobID: String?
@@ -166,15 +208,22 @@ public struct JobDetail: Sendable, Hashable {
     public var documents: [DocumentRecord]
     public var outputs: [OutputRecord]
     public var qaScores: [QAScoreRecord]
-    public var events: [(status: String, stage: String?, at: String)]
+    public var events: [JobEventRecord]
     public var creditsReserved: Int
     public var creditsCharged: Int
 
     public static func == (lhs: JobDetail, rhs: JobDetail) -> Bool {
         lhs.job == rhs.job && lhs.documents == rhs.documents && lhs.outputs == rhs.outputs
             && lhs.qaScores == rhs.qaScores && lhs.creditsReserved == rhs.creditsReserved
-            && lhs.creditsCharged == rhs.creditsCharged && lhs.events.map(\.at) == rhs.events.map(\.at)
+            && lhs.creditsCharged == rhs.creditsCharged && lhs.events == rhs.events
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(job) }
+}
+
+/// One transition of a job (`job_events`).
+public struct JobEventRecord: Sendable, Hashable, Decodable {
+    public var status: JobStatus
+    public var stage: JobStage?
+    public var at: String
 }

@@ -42,7 +42,7 @@ struct JobsCommand: ParsableCommand {
                 }
                 var table = TextTable(header: ["JOB", "TENANT", "STATUS", "STAGE", "CREATED", "REFERENCE"])
                 table.rows = result.jobs.map {
-                    [$0.id, $0.tenant, $0.status.rawValue, $0.currentStage ?? "-", $0.createdAt, $0.reference ?? "-"]
+                    [$0.id, $0.tenant, $0.status.rawValue, $0.currentStage?.rawValue ?? "-", $0.createdAt, $0.reference ?? "-"]
                 }
                 StandardStreams.writeOut(table.render())
                 if TextTable.isTerminal {
@@ -75,7 +75,7 @@ enum JobJSON {
     static func summary(_ job: JobRecord) -> JSONValue {
         .object([
             ("id", .string(job.id)), ("tenant", .string(job.tenant)), ("status", .string(job.status.rawValue)),
-            ("currentStage", job.currentStage.map(JSONValue.string) ?? .null),
+            ("currentStage", job.currentStage.map { .string($0.rawValue) } ?? .null),
             ("reference", job.reference.map(JSONValue.string) ?? .null), ("createdAt", .string(job.createdAt)),
         ])
     }
@@ -87,7 +87,7 @@ enum JobJSON {
             ("tenant", .string(job.tenant)),
             ("reference", job.reference.map(JSONValue.string) ?? .null),
             ("status", .string(job.status.rawValue)),
-            ("currentStage", job.currentStage.map(JSONValue.string) ?? .null),
+            ("currentStage", job.currentStage.map { .string($0.rawValue) } ?? .null),
             (
                 "documents",
                 .array(
@@ -142,7 +142,7 @@ enum JobJSON {
                 .array(
                     detail.events.map {
                         .object([
-                            ("status", .string($0.status)), ("stage", $0.stage.map(JSONValue.string) ?? .null),
+                            ("status", .string($0.status.rawValue)), ("stage", $0.stage.map { .string($0.rawValue) } ?? .null),
                             ("at", .string($0.at)),
                         ])
                     }

@@ -89,7 +89,7 @@ struct JobIntake: Sendable {
                     tenant: tenant.name,
                     reference: reference,
                     manifestSHA256: source == .manifest ? hashes.first?.sha256 : nil,
-                    currentStage: "intake",
+                    currentStage: .intake,
                     createdAt: now
                 )
             )
@@ -178,9 +178,9 @@ struct JobIntake: Sendable {
         try tenant.inbox.sync()
         let now = Timestamp.now()
         try ledger.createJob(
-            JobRecord(id: id, tenant: tenant.name, status: .created, currentStage: "intake", createdAt: now)
+            JobRecord(id: id, tenant: tenant.name, status: .created, currentStage: .intake, createdAt: now)
         )
-        try ledger.finishJob(id, status: .failed, stage: "intake", errorCode: error.code, settle: nil, at: now)
+        try ledger.finishJob(id, status: .failed, stage: .intake, errorCode: error.code, settle: nil, at: now)
         var report = JobReport(id: id, tenant: tenant.name, createdAt: now)
         report.status = .failed
         report.completedAt = now

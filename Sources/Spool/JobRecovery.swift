@@ -35,7 +35,7 @@ struct JobRecovery: Sendable {
             try ledger.finishJob(
                 id,
                 status: .failed,
-                stage: "recovery",
+                stage: .recovery,
                 errorCode: SpoolError.Code.io.rawValue,
                 settle: nil
             )

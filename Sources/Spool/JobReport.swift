@@ -30,7 +30,7 @@ public struct JobReport: Sendable {
     public var id: String
     public var tenant: String
     public var status: JobStatus = .created
-    public var stage: String? = "intake"
+    public var stage: JobStage? = .intake
     public var reference: String?
     public var documents: [DocumentReport] = []
     public var outputs: [OutputRecord] = []
@@ -56,7 +56,7 @@ public struct JobReport: Sendable {
     public var json: JSONValue {
         var members: [(String, JSONValue)] = [
             ("id", .string(id)), ("tenant", .string(tenant)), ("status", .string(status.rawValue)),
-            ("currentStage", stage.map { .string($0) } ?? .null),
+            ("currentStage", stage.map { .string($0.rawValue) } ?? .null),
         ]
         if let reference { members.append(("reference", .string(reference))) }
         if let duplicateOf { members.append(("duplicateOf", .string(duplicateOf))) }

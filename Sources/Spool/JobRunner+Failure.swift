@@ -24,7 +24,7 @@ extension JobRunner {
         if try !ledger.hasJob(ticket.id) {
             try ledger.createJob(JobRecord(id: ticket.id, tenant: tenant.name, createdAt: ticket.createdAt))
         }
-        try ledger.finishJob(ticket.id, status: .failed, stage: "failed", errorCode: failure.code, settle: nil)
+        try ledger.finishJob(ticket.id, status: .failed, stage: .failed, errorCode: failure.code, settle: nil)
 
         try tenant.review.remove(ticket.id)
         try tenant.outbox.remove(ticket.id)

@@ -106,7 +106,7 @@ extension JobRunner {
             name: manifest.skillName,
             engineVersion: PDFEngine.version
         )
-        request.catalogue = PackageOptions.Catalogue(rawValue: manifest.catalogue) ?? .auto
+        request.catalogue = manifest.catalogue
         request.threshold = tenant.qaThreshold
         return try SkillPublisher.build(sources, request: request)
     }

@@ -57,7 +57,7 @@ struct JobRunner: Sendable {
             if try !ledger.hasJob(id) {
                 // A crash between the claim and its ledger row.
                 try ledger.createJob(
-                    JobRecord(id: id, tenant: tenant.name, currentStage: "intake", createdAt: ticket.createdAt)
+                    JobRecord(id: id, tenant: tenant.name, currentStage: .intake, createdAt: ticket.createdAt)
                 )
             }
             if let failure = ticket.failure { return try fail(ticket, failure, tenant: tenant, logger: jobLogger) }
@@ -91,19 +91,19 @@ struct JobRunner: Sendable {
         report.startedAt = Timestamp.now()
         report.status = .processing
         let status = try tenant.outbox.folder(ticket.id, create: true)
-        func enter(_ stage: String) throws {
+        func enter(_ stage: JobStage) throws {
             report.stage = stage
             try ledger.updateJob(ticket.id, status: .processing, stage: stage)
             // A progress note: the final status is written durably, this one need not be.
             try status.writeDurably(JobReport.fileName, report.bytes, durable: false)
         }
 
-        try enter("inspect")
+        try enter(.inspect)
         let (manifest, folder) = try inputs(ticket, work: work, tenant: tenant.configuration)
         report.reference = manifest.reference
         var documents = try inspect(manifest, folder: folder, tenant: tenant.configuration)
         report.documents = documents.map(\.report)
-        let infoMode = manifest.mode == "info"
+        let infoMode = manifest.mode == .info
         let credits =
             manifest.dryRun
             ? 0 : documents.reduce(0) { $0 + DocumentInfo.credits(pages: $1.selection.pages.count, infoMode: infoMode) }
@@ -114,7 +114,7 @@ struct JobRunner: Sendable {
         if manifest.dryRun {
             outputs.append(("estimate.json", "estimate", estimate(documents, infoMode: infoMode)))
         } else {
-            try enter("extract")
+            try enter(.extract)
             for index in documents.indices {
                 var options = ConversionOptions(
                     pages: manifest.documents[index].pages,
@@ -131,17 +131,17 @@ struct JobRunner: Sendable {
                 )
                 documents[index].bytes = []
             }
-            try enter("structure")
+            try enter(.structure)
             for index in documents.indices where !infoMode {
                 documents[index].document = documents[index].conversion?.document
             }
-            try enter("classify")
+            try enter(.classify)
             classify(&documents, manifest: manifest, tenant: tenant.configuration)
             report.documents = documents.map(\.report)
-            try enter("package")
+            try enter(.package)
             outputs = package(documents, manifest: manifest, infoMode: infoMode)
         }
-        try enter("qa")
+        try enter(.qa)
         var qaPassed = true
         if !manifest.dryRun, !infoMode, manifest.outputFormats.contains(where: SkillRequest.formats.contains) {
             let skills = try packageSkills(documents, manifest: manifest, tenant: tenant.configuration)
@@ -154,9 +154,9 @@ struct JobRunner: Sendable {
             qaPassed = skills.reports.allSatisfy(\.passed)
         }
         // A skill below the tenant's QA threshold waits for a person unless the manifest says never.
-        let held = manifest.review == "always" || manifest.review == "auto" && !qaPassed
+        let held = manifest.review == .always || manifest.review == .auto && !qaPassed
 
-        try enter("publish")
+        try enter(.publish)
         let destination = held ? try tenant.review.folder(ticket.id, create: true) : status
         for output in outputs {
             try destination.writeDurably(path: output.name, output.bytes)
@@ -173,14 +173,14 @@ struct JobRunner: Sendable {
         let pagesCharged = credits
         if held {
             report.status = .review
-            report.stage = "review"
+            report.stage = .review
             report.reviewPath = "review/\(ticket.id)"
             try destination.writeDurably(JobReport.fileName, report.bytes)
             try status.writeDurably(JobReport.fileName, report.bytes)
             try ledger.finishJob(
                 ticket.id,
                 status: .review,
-                stage: "review",
+                stage: .review,
                 documents: records(report),
                 outputs: report.outputs,
                 qaScores: report.qaScores,
@@ -197,7 +197,7 @@ struct JobRunner: Sendable {
         try ledger.finishJob(
             ticket.id,
             status: .complete,
-            stage: "publish",
+            stage: .publish,
             documents: records(report),
             outputs: report.outputs,
             qaScores: report.qaScores,

@@ -15,17 +15,23 @@ public struct Manifest: Sendable, Hashable {
 
     public var documents: [DocumentEntry]
     public var outputFormats: [String]
-    /// `convert` or `info` (1 credit per 50 pages, no conversion outputs but the summary).
-    public var mode = "convert"
+    /// What a job does with its documents.
+    public enum Mode: String, Sendable, Hashable, CaseIterable {
+        /// Convert into the requested formats.
+        case convert
+        /// Only the summary of each document (1 credit per 50 pages).
+        case info
+    }
+
+    public var mode = Mode.convert
     public var dryRun = false
     public var bounds = false
     public var fonts = false
     public var semantic = true
     public var skillName: String?
-    public var catalogue = "auto"
+    public var catalogue = PackageOptions.Catalogue.auto
     public var engine: String?
-    /// `auto`, `always` or `never`.
-    public var review: String
+    public var review: ReviewPolicy
     public var reference: String?
 
     /// The formats the engines offer today.
@@ -109,12 +115,7 @@ public struct Manifest: Sendable, Hashable {
         }
         outputFormats = formats.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
 
-        if let mode = try Self.string(fields, "mode", context: "") {
-            guard ["convert", "info"].contains(mode) else {
-                throw SpoolError(.manifestInvalid, "\"mode\" must be convert or info, not \"\(mode)\"")
-            }
-            self.mode = mode
-        }
+        mode = try Self.choice(fields, "mode", context: "") ?? .convert
         dryRun = try Self.bool(fields, "dryRun", context: "") ?? false
         if let options = Self.value(fields, "options") {
             let members = try Self.object(options, "options")
@@ -133,12 +134,7 @@ public struct Manifest: Sendable, Hashable {
                     "skill.name \"\(name)\" must be 1–64 characters of a-z, 0-9 and single dashes, without reserved or vague words"
                 )
             }
-            if let catalogue = try Self.string(members, "catalogue", context: "skill.") {
-                guard ["auto", "always", "never"].contains(catalogue) else {
-                    throw SpoolError(.manifestInvalid, "skill.catalogue must be auto, always or never")
-                }
-                self.catalogue = catalogue
-            }
+            catalogue = try Self.choice(members, "catalogue", context: "skill.") ?? .auto
         }
         engine = try Self.string(fields, "engine", context: "")
         if let engine {
@@ -146,14 +142,11 @@ public struct Manifest: Sendable, Hashable {
                 throw SpoolError(SpoolError.Code(rawValue: error.code.rawValue), error.message)
             }
         }
-        review = try Self.string(fields, "review", context: "") ?? tenant.review
-        guard ["auto", "always", "never"].contains(review) else {
-            throw SpoolError(.manifestInvalid, "\"review\" must be auto, always or never, not \"\(review)\"")
-        }
+        review = try Self.choice(fields, "review", context: "") ?? tenant.review
         reference = try Self.string(fields, "reference", context: "")
     }
 
-    init(documents: [DocumentEntry], outputFormats: [String], review: String) {
+    init(documents: [DocumentEntry], outputFormats: [String], review: ReviewPolicy) {
         self.documents = documents
         self.outputFormats = outputFormats
         self.review = review
@@ -212,6 +205,20 @@ public struct Manifest: Sendable, Hashable {
             throw SpoolError(.manifestInvalid, "\"\(context)\(key)\" must be a string")
         }
         return text
+    }
+
+    /// A string field that must be one of an enum's values (`ERR::MANIFEST::INVALID_FIELD` otherwise).
+    private static func choice<Choice: RawRepresentable & CaseIterable>(
+        _ members: [(String, JSONValue)],
+        _ key: String,
+        context: String
+    ) throws -> Choice? where Choice.RawValue == String {
+        guard let text = try string(members, key, context: context) else { return nil }
+        guard let value = Choice(rawValue: text) else {
+            let allowed = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+            throw SpoolError(.manifestInvalid, "\(context)\(key) must be one of \(allowed), not \"\(text)\"")
+        }
+        return value
     }
 
     private static func bool(_ members: [(String, JSONValue)], _ key: String, context: String) throws -> Bool? {

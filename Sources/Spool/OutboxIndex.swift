@@ -57,7 +57,7 @@ struct OutboxIndex: Sendable {
             }
             html += "<tr><td><a href=\"\(Self.escape(link))\">\(Self.escape(job.id))</a></td>"
             html += "<td class=\"\(job.status.rawValue)\">\(job.status.rawValue)</td>"
-            html += "<td>\(Self.escape(job.currentStage ?? ""))</td>"
+            html += "<td>\(Self.escape(job.currentStage?.rawValue ?? ""))</td>"
             if let scores = qa[job.id] {
                 let verdict = scores.passed ? "passed" : "below threshold"
                 html += "<td class=\"\(scores.passed ? "complete" : "review")\">"

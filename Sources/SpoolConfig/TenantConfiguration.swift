@@ -30,7 +30,7 @@ public struct TenantConfiguration: Sendable, Hashable {
     /// The formats this tenant may ask for; nil allows every format the engines offer.
     public var allowedFormats: [String]? = nil
     /// `auto` (hold for review when QA fails), `always` or `never`.
-    public var review = "auto"
+    public var review = ReviewPolicy.auto
     public var plan = Plan()
     public var qaThreshold = 80
     /// The tenant's own document categories (Sky AI), tried in order.
@@ -87,9 +87,9 @@ public struct TenantConfiguration: Sendable, Hashable {
         tenant.manifestWaitSeconds = try file.number("manifestWaitSeconds") ?? tenant.manifestWaitSeconds
         tenant.defaultFormats = try file.strings("defaultFormats") ?? tenant.defaultFormats
         tenant.allowedFormats = try file.strings("allowedFormats")
-        if let review = try file.string("review") {
-            guard ["auto", "always", "never"].contains(review) else {
-                throw ConfigurationError("\(path): review must be auto, always or never, not \"\(review)\"")
+        if let text = try file.string("review") {
+            guard let review = ReviewPolicy(rawValue: text) else {
+                throw ConfigurationError("\(path): review must be one of \(ReviewPolicy.spelled), not \"\(text)\"")
             }
             tenant.review = review
         }

@@ -74,10 +74,10 @@ struct CreditTests {
             try ledger.createJob(JobRecord(id: id, tenant: "acme", createdAt: time))
             try ledger.reserve(job: id, credits: reserve, allowance: 100, at: time)
             if let settle {
-                try ledger.updateJob(id, status: .complete, stage: "publish", at: time)
+                try ledger.updateJob(id, status: .complete, stage: .publish, at: time)
                 try ledger.settle(job: id, credits: settle, at: time)
             } else {
-                try ledger.updateJob(id, status: .failed, stage: "extract", at: time)
+                try ledger.updateJob(id, status: .failed, stage: .extract, at: time)
                 try ledger.refund(job: id, at: time)
             }
         }

@@ -30,10 +30,10 @@ final class TemporaryLedger {
         try ledger.topUp(tenant: tenant, credits: reserve, reference: "for-\(id)", at: time)
         try ledger.reserve(job: id, credits: reserve, allowance: 0, at: time)
         if let settle {
-            try ledger.updateJob(id, status: .complete, stage: "publish", at: time)
+            try ledger.updateJob(id, status: .complete, stage: .publish, at: time)
             try ledger.settle(job: id, credits: settle, at: time)
         } else if refund {
-            try ledger.updateJob(id, status: .failed, stage: "extract", errorCode: "ERR::INPUT::DAMAGED", at: time)
+            try ledger.updateJob(id, status: .failed, stage: .extract, errorCode: "ERR::INPUT::DAMAGED", at: time)
             try ledger.refund(job: id, at: time)
         }
         return id

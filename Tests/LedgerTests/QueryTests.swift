@@ -1,3 +1,4 @@
+import GRDB
 import Ledger
 import Testing
 
@@ -33,7 +34,18 @@ struct QueryTests {
         #expect(detail.job.status == .complete && detail.job.completedAt != nil)
         #expect(detail.documents.count == 1 && detail.outputs.count == 1 && detail.qaScores.count == 1)
         #expect(detail.creditsReserved == 10 && detail.creditsCharged == 1)
-        #expect(detail.events.map(\.status) == ["created", "complete"])
+        #expect(detail.events.map(\.status) == [.created, .complete])
         #expect(try store.ledger.jobDetail("nope") == nil)
+    }
+
+    @Test("a stage the ledger does not know fails the read instead of becoming a default")
+    func unknownStage() throws {
+        let store = try TemporaryLedger()
+        try store.job("job-1")
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in try db.execute(sql: "UPDATE jobs SET current_stage = 'teleport' WHERE id = 'job-1'") }
+        try queue.close()
+        #expect(throws: (any Error).self) { _ = try store.ledger.jobDetail("job-1") }
+        #expect(throws: (any Error).self) { _ = try store.ledger.jobs(JobFilter()) }
     }
 }

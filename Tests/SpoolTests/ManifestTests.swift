@@ -32,16 +32,16 @@ struct ManifestTests {
         #expect(manifest.documents[0].pages == "1-11,18")
         #expect(manifest.documents[1].password == "pw")
         #expect(manifest.outputFormats == ["json", "md"])
-        #expect(manifest.mode == "info" && manifest.dryRun && manifest.bounds && !manifest.semantic)
-        #expect(manifest.skillName == "acme-router-manual" && manifest.catalogue == "never")
-        #expect(manifest.review == "always" && manifest.reference == "client-ref-42")
+        #expect(manifest.mode == .info && manifest.dryRun && manifest.bounds && !manifest.semantic)
+        #expect(manifest.skillName == "acme-router-manual" && manifest.catalogue == .never)
+        #expect(manifest.review == .always && manifest.reference == "client-ref-42")
     }
 
     @Test("formats default to the tenant's")
     func defaults() throws {
         let manifest = try parse(#"{"documents": [{"file": "a.pdf"}]}"#)
         #expect(manifest.outputFormats == tenant.defaultFormats)
-        #expect(manifest.review == "auto")
+        #expect(manifest.review == .auto)
     }
 
     @Test(
@@ -53,6 +53,9 @@ struct ManifestTests {
             (#"{"documents": "a.pdf"}"#, "ERR::MANIFEST::INVALID_FIELD"),
             (#"{"documents": [{"file": "a.pdf"}], "dryRun": "yes"}"#, "ERR::MANIFEST::INVALID_FIELD"),
             (#"{"documents": []}"#, "ERR::MANIFEST::INVALID_FIELD"),
+            (#"{"documents": [{"file": "a.pdf"}], "mode": "fast"}"#, "ERR::MANIFEST::INVALID_FIELD"),
+            (#"{"documents": [{"file": "a.pdf"}], "review": "sometimes"}"#, "ERR::MANIFEST::INVALID_FIELD"),
+            (#"{"documents": [{"file": "a.pdf"}], "skill": {"catalogue": "maybe"}}"#, "ERR::MANIFEST::INVALID_FIELD"),
             (#"{"documents": [{"file": "../b/secret.pdf"}]}"#, "ERR::SECURITY::PATH_TRAVERSAL"),
             (#"{"documents": [{"file": "/etc/passwd"}]}"#, "ERR::SECURITY::ABSOLUTE_PATH"),
             (#"{"documents": [{"file": "sub/a.pdf"}]}"#, "ERR::SECURITY::OUTSIDE_INBOX"),
