@@ -1,4 +1,6 @@
 import CodedErrors
+import FileSystem
+import SystemPackage
 
 /// Why an archive was refused or could not be written.
 public typealias ArchiveError = CodedError<ArchiveErrorCode>
@@ -28,4 +30,12 @@ public struct ArchiveErrorCode: ErrorCode {
     public static let badMember = Self(rawValue: "ERR::ARCHIVE::BAD_MEMBER")
     /// Writing an archive or an extracted member failed.
     public static let io = Self(rawValue: "ERR::ARCHIVE::IO")
+}
+
+extension CodedError where Kind == ArchiveErrorCode {
+    /// A failed system call while extracting: retryable as its error number says (a full disk heals, a permission
+    /// does not).
+    static func io(_ message: String, _ cause: Errno) -> Self {
+        Self(.io, "\(message): \(cause.description)", retryable: cause.isTransient, cause: cause)
+    }
 }

@@ -131,7 +131,7 @@ public final class ArchiveReader {
         )
         guard file >= 0 else {
             if errno == EEXIST { throw ArchiveError(.badMember, "member '\(path)' appears twice") }
-            throw ArchiveError(.io, "cannot create '\(path)': \(String(cString: strerror(errno)))", retryable: true)
+            throw ArchiveError.io("cannot create '\(path)'", Errno.ofLastCall)
         }
         defer { close(file) }
         var written = 0
@@ -164,8 +164,9 @@ public final class ArchiveReader {
         for component in components {
             let base = current ?? directory
             if mkdirat(base, component, 0o755) != 0, errno != EEXIST {
+                let cause = Errno.ofLastCall
                 if let current { close(current) }
-                throw ArchiveError(.io, "cannot create folder '\(component)'", retryable: true)
+                throw ArchiveError.io("cannot create folder '\(component)'", cause)
             }
             let next = openat(base, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             if let current { close(current) }

@@ -16,7 +16,7 @@ extension Ledger {
             // VACUUM cannot run inside a transaction; it takes its own read snapshot.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [temporary]) }
         } catch {
-            throw LedgerError(.database, "VACUUM INTO '\(temporary)' failed: \(error)", retryable: true)
+            throw LedgerError.database("VACUUM INTO '\(temporary)' failed", error)
         }
         let result: String
         do {

@@ -26,7 +26,7 @@ public final class Ledger: Sendable {
             pool = try DatabasePool(path: path, configuration: configuration)
             try LedgerSchema.migrator.migrate(pool)
         } catch {
-            throw LedgerError(.database, "cannot open the ledger at '\(path)': \(error)", retryable: true)
+            throw LedgerError.database("cannot open the ledger at '\(path)'", error)
         }
     }
 
@@ -40,14 +40,14 @@ public final class Ledger: Sendable {
         try mappingErrors("read") { try pool.read(body) }
     }
 
-    /// Coded ledger errors pass through; database errors become retryable `ERR::LEDGER::DATABASE`.
+    /// Coded ledger errors pass through; database errors become `ERR::LEDGER::DATABASE`, retryable by their cause.
     private func mappingErrors<T>(_ action: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as LedgerError {
             throw error
         } catch {
-            throw LedgerError(.database, "ledger \(action) failed: \(error)", retryable: true)
+            throw LedgerError.database("ledger \(action) failed", error)
         }
     }
 }

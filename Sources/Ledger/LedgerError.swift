@@ -1,4 +1,5 @@
 import CodedErrors
+import GRDB
 
 /// A refusal or failure of the ledger, with a namespaced code.
 public typealias LedgerError = CodedError<LedgerErrorCode>
@@ -26,4 +27,22 @@ public struct LedgerErrorCode: ErrorCode {
     public static let exportFailed = Self(rawValue: "ERR::LEDGER::EXPORT_FAILED")
     /// An argument is out of range (negative credits, malformed month, …).
     public static let invalidArgument = Self(rawValue: "ERR::LEDGER::INVALID_ARGUMENT")
+}
+
+extension CodedError where Kind == LedgerErrorCode {
+    /// A database failure, keeping GRDB's error as the cause: retryable when SQLite says the database was busy or
+    /// locked, full, or failed at the I/O layer; not when a constraint, a corrupt file, a missing folder or
+    /// permissions refused it.
+    static func database(_ message: String, _ cause: any Error) -> Self {
+        let retryable: Bool
+        if let error = cause as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_PROTOCOL: retryable = true
+            default: retryable = false
+            }
+        } else {
+            retryable = false
+        }
+        return Self(.database, "\(message): \(cause)", retryable: retryable, cause: cause as? any Error & Sendable)
+    }
 }
