@@ -171,21 +171,25 @@ struct JobRunner: Sendable {
         }
         for index in report.documents.indices { report.documents[index].status = "complete" }
         let pagesCharged = credits
+        /// Ends the job in the ledger with everything the report holds.
+        func record(_ report: JobReport, status: JobStatus, stage: JobStage, settle: Int?) throws {
+            try ledger.finishJob(
+                ticket.id,
+                status: status,
+                stage: stage,
+                documents: records(report),
+                outputs: report.outputs,
+                qaScores: report.qaScores,
+                settle: settle
+            )
+        }
         if held {
             report.status = .review
             report.stage = .review
             report.reviewPath = "review/\(ticket.id)"
             try destination.writeDurably(JobReport.fileName, report.bytes)
             try status.writeDurably(JobReport.fileName, report.bytes)
-            try ledger.finishJob(
-                ticket.id,
-                status: .review,
-                stage: .review,
-                documents: records(report),
-                outputs: report.outputs,
-                qaScores: report.qaScores,
-                settle: nil
-            )
+            try record(report, status: .review, stage: .review, settle: nil)
             logger.info("held for review", metadata: ["outputs": "\(outputs.count)"])
             return .review
         }
@@ -194,15 +198,7 @@ struct JobRunner: Sendable {
         report.creditsCharged = pagesCharged
         report.completedAt = Timestamp.now()
         try status.writeDurably(JobReport.fileName, report.bytes)
-        try ledger.finishJob(
-            ticket.id,
-            status: .complete,
-            stage: .publish,
-            documents: records(report),
-            outputs: report.outputs,
-            qaScores: report.qaScores,
-            settle: pagesCharged
-        )
+        try record(report, status: .complete, stage: .publish, settle: pagesCharged)
         try tenant.work.remove(ticket.id)
         try tenant.work.sync()
         logger.info("published", metadata: ["outputs": "\(outputs.count)", "credits": "\(pagesCharged)"])
