@@ -133,11 +133,11 @@ extension SkillPackager {
     ) -> SkillBundle {
         let allItems = sources.flatMap(\.outline)
         let topics = plans.flatMap(\.topics)
-        let type = sources.first?.document.documentType.type ?? "unknown"
-        let subject =
-            sources.count == 1
-            ? "\u{201C}\(sources[0].fileName)\u{201D}" : "these \(type == "unknown" ? "document" : type)s"
-        let description = description(title: title, type: type, topics: topics.map(\.name), subject: subject)
+        let description = SkillDescription.make(
+            title: foundTitle(sources, title: title),
+            kind: confidentKind(sources),
+            items: plans.flatMap(\.preamble) + allItems
+        )
         var files: [(String, [UInt8])] = []
         var body = ["# " + Document.inline(title), "", "## Overview", ""]
         body += overview(plans.flatMap(\.preamble) + allItems)
@@ -181,16 +181,11 @@ extension SkillPackager {
         title: String,
         options: PackageOptions
     ) -> SkillBundle {
-        let type = source.document.documentType.type
-        let subtopics = topic.items.compactMap { item -> String? in
-            if case .heading(let text, _, _) = item { return SkillText.withoutNumbering(text) }
-            return nil
-        }.dropFirst()
-        let description = description(
-            title: topic.name,
-            type: type == "unknown" ? "unknown" : type,
-            topics: Array(subtopics),
-            subject: "\u{201C}\(topic.name)\u{201D} in \u{201C}\(title)\u{201D}"
+        let description = SkillDescription.make(
+            title: foundTitle([source], title: title) ?? title,
+            kind: confidentKind([source]),
+            items: topic.items,
+            scope: topic.name
         )
         let file = "references/\(topic.slug).md"
         let reference = SkillMarkdown.reference(title: topic.name, items: topic.items, topLevel: levelOf(topic) ?? 1)
@@ -233,9 +228,11 @@ extension SkillPackager {
         entries: [(name: String, topic: Topic)],
         options: PackageOptions
     ) -> SkillBundle {
-        let type = sources.first?.document.documentType.type ?? "unknown"
-        let subject = sources.count == 1 ? "\u{201C}\(sources[0].fileName)\u{201D}" : "these documents"
-        let description = description(title: title, type: type, topics: entries.map(\.topic.name), subject: subject)
+        let description = SkillDescription.make(
+            title: foundTitle(sources, title: title),
+            kind: confidentKind(sources),
+            items: plans.flatMap(\.preamble) + sources.flatMap(\.outline)
+        )
         var body = ["# " + Document.inline(title), "", "## Overview", ""]
         // The preamble (title page, short front matter) is small: it goes into the index whole.
         let preamble = plans.flatMap(\.preamble)
@@ -267,6 +264,21 @@ extension SkillPackager {
             files: [("SKILL.md", Array((skill.joined(separator: "\n") + "\n").utf8))],
             coverage: coverage
         )
+    }
+
+    /// The title when the documents themselves give one; nil when it only comes from the file name.
+    static func foundTitle(_ sources: [SkillSource], title: String) -> String? {
+        let found = sources.map { TopicDetector.documentTitle($0.outline, fallback: "") }
+        return found.contains(where: \.isEmpty) ? nil : title
+    }
+
+    /// The document type, when every document has the same one and the classifier is confident of it.
+    static func confidentKind(_ sources: [SkillSource]) -> String? {
+        let types = Set(sources.map(\.document.documentType.type))
+        guard types.count == 1, let type = types.first, type != "unknown",
+            sources.allSatisfy({ $0.document.documentType.confidence >= 0.6 })
+        else { return nil }
+        return type.replacing("_", with: " ")
     }
 
     static func levelOf(_ topic: Topic) -> Int? {

@@ -37,7 +37,9 @@ public enum SkillPackager {
         case .never: catalogue = false
         case .auto: catalogue = plans.contains(where: \.shouldCatalogue)
         }
-        let topics = zip(sources, plans).flatMap { source, plan in plan.topics.map { (source, plan, $0) } }
+        let topics = zip(sources, plans).flatMap { source, plan in
+            TopicDetector.catalogueSkillTopics(plan.topics).map { (source, plan, $0) }
+        }
         guard catalogue, topics.count > 1 else {
             return [single(base, title: title, sources: sources, plans: plans, options: options)]
         }
@@ -88,37 +90,4 @@ public enum SkillPackager {
     static let vagueNames: Set<String> = [
         "helper", "helpers", "utils", "tools", "documents", "document", "data", "files", "misc", "stuff",
     ]
-
-    /// "TITLE: a TYPE covering A, B and C. Use when …" in the third person, without angle brackets, at most ~500
-    /// characters.
-    static func description(title: String, type: String, topics: [String], subject: String) -> String {
-        let article = "aeiou".contains(type.first ?? "x") ? "an" : "a"
-        let kind = type == "unknown" ? "document" : type.replacing("_", with: " ")
-        let names = topics.filter { !hasPersonalPronoun($0) }.prefix(6).map { "\u{201C}\($0)\u{201D}" }
-        var covers = "\(title): \(type == "unknown" ? "a" : article) \(kind)"
-        if !names.isEmpty { covers += " covering " + list(Array(names)) }
-        var text = covers + ". Use when a task needs the facts, figures, tables or procedures of \(subject)"
-        if !names.isEmpty { text += ", or questions come up about " + list(Array(names.prefix(3))) }
-        text += "."
-        text = String(text.unicodeScalars.filter { $0 != "<" && $0 != ">" }.map(Character.init))
-        if text.unicodeScalars.count > 500 {
-            var cut = String(String.UnicodeScalarView(text.unicodeScalars.prefix(490)))
-            if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
-            text = cut + " …."
-        }
-        return text
-    }
-
-    static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: ""
-        case 1: items[0]
-        default: items.dropLast().joined(separator: ", ") + " and " + items.last!
-        }
-    }
-
-    static func hasPersonalPronoun(_ text: String) -> Bool {
-        let pronouns: Set<String> = ["i", "me", "my", "we", "us", "our", "you", "your", "yours"]
-        return text.lowercased().split(whereSeparator: { !$0.isLetter }).contains { pronouns.contains(String($0)) }
-    }
 }

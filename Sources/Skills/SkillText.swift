@@ -90,6 +90,19 @@ public enum SkillText {
         return result.trimmingWhitespace()
     }
 
+    /// The sentences of `text`, split where ``sentences(_:count:)`` splits them.
+    public static func sentenceList(_ text: String) -> [String] {
+        var list: [String] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let sentence = sentences(String(rest), count: 1)
+            guard !sentence.isEmpty else { break }
+            list.append(sentence)
+            rest = rest.dropFirst(min(rest.count, sentence.count)).drop(while: \.isWhitespace)
+        }
+        return list
+    }
+
     /// A YAML double-quoted scalar.
     public static func yamlQuoted(_ text: String) -> String {
         var out = "\""

@@ -11,6 +11,33 @@ public struct Topic: Sendable {
     public var lastPage: Int
     /// The topic's content, its heading first.
     public var items: [OutlineItem]
+
+    /// Whether the topic is apparatus around the content — an abstract, references, contents, an index,
+    /// acknowledgements — which a catalogue folds into a neighbour rather than making a skill nobody would ask for.
+    public var isApparatus: Bool {
+        let key = SkillText.slug(name, limit: 64)
+        return Self.apparatusSlugs.contains(key)
+    }
+
+    /// The slugs of apparatus headings, in the languages the engine reads.
+    static let apparatusSlugs: Set<String> = [
+        "abstract", "references", "bibliography", "contents", "table-of-contents", "index",
+        "acknowledgements", "acknowledgments", "acknowledgement", "acknowledgment", "literatur",
+        "literaturverzeichnis", "inhalt", "inhaltsverzeichnis", "zusammenfassung", "danksagung", "resume",
+        "references-bibliographiques", "bibliographie", "table-des-matieres", "sommaire", "remerciements",
+        "resumen", "referencias", "bibliografia", "indice", "agradecimientos", "samenvatting", "referenties",
+        "literatuur", "inhoud", "inhoudsopgave", "dankwoord", "riassunto", "riferimenti", "ringraziamenti",
+    ]
+
+    /// This topic with `other`'s content added (after it, or before it when `before` is set).
+    func absorbing(_ other: Topic, before: Bool = false) -> Topic {
+        var merged = self
+        merged.items = before ? other.items + items : items + other.items
+        merged.wordCount += other.wordCount
+        merged.firstPage = min(firstPage, other.firstPage)
+        merged.lastPage = max(lastPage, other.lastPage)
+        return merged
+    }
 }
 
 /// The topics of one document (Smidge's detect-topics).
@@ -31,8 +58,9 @@ public struct TopicPlan: Sendable {
 public enum TopicDetector {
     /// A section needs this many words to stand as a topic; smaller ones join the topic before them.
     public static let substantialWords = 150
-    /// A catalogue needs this many words in all and at least ``catalogueTopics`` substantial topics.
-    public static let catalogueWords = 8_000
+    /// A catalogue needs this many words in all and at least ``catalogueTopics`` substantial topics: a paper or a
+    /// short report is one skill, whose references an agent finds from its one SKILL.md.
+    public static let catalogueWords = 20_000
     public static let catalogueTopics = 3
     /// At most this many topics; beyond, neighbours are merged.
     public static let maxTopics = 24
@@ -109,7 +137,7 @@ public enum TopicDetector {
             topic.slug = slug
             topics.append(topic)
         }
-        let substantial = topics.filter { $0.wordCount >= substantialWords }.count
+        let substantial = topics.filter { $0.wordCount >= substantialWords && !$0.isApparatus }.count
         return TopicPlan(
             title: title,
             preamble: preamble,
@@ -118,6 +146,23 @@ public enum TopicDetector {
             level: level,
             shouldCatalogue: totalWords >= catalogueWords && substantial >= catalogueTopics
         )
+    }
+
+    /// The topics a catalogue makes skills of: apparatus (abstract, references, …) joins its neighbour — the one
+    /// after it when it comes first, the one before it otherwise — so nothing is lost from the catalogue.
+    public static func catalogueSkillTopics(_ topics: [Topic]) -> [Topic] {
+        var kept: [Topic] = []
+        var pending: [Topic] = []
+        for topic in topics {
+            if topic.isApparatus {
+                if let last = kept.popLast() { kept.append(last.absorbing(topic)) } else { pending.append(topic) }
+            } else {
+                kept.append(pending.reversed().reduce(topic) { $0.absorbing($1, before: true) })
+                pending = []
+            }
+        }
+        if kept.isEmpty { return topics }
+        return kept
     }
 
     private static func cut(_ items: [OutlineItem], level: Int) -> (preamble: [OutlineItem], sections: [[OutlineItem]])
@@ -148,14 +193,19 @@ public enum TopicDetector {
 
     static func documentTitle(_ items: [OutlineItem], fallback: String) -> String {
         for item in items {
-            if case .title(let text, _) = item, SkillText.words(text) <= 16 { return text }
+            if case .title(let text, _) = item, SkillText.words(text) <= 16, names(text) { return text }
         }
         for item in items.prefix(40) {
-            if case .heading(let text, _, _) = item, SkillText.words(text) <= 16 {
+            if case .heading(let text, _, _) = item, SkillText.words(text) <= 16, names(text) {
                 return SkillText.withoutNumbering(text)
             }
         }
         return SkillText.clean(fallback.replacing("_", with: " ").replacing("-", with: " "))
+    }
+
+    /// Whether a title candidate has a word to name something by: an account number or a date alone does not.
+    private static func names(_ text: String) -> Bool {
+        text.split(whereSeparator: { !$0.isLetter }).contains { $0.count >= 3 }
     }
 
     private static func makeTopic(_ items: [OutlineItem], name: String, wordCount: Int) -> Topic? {

@@ -142,15 +142,18 @@ struct SkillQADefectTests {
 @Suite("Skill packaging")
 struct SkillPackagingTests {
     /// A document with a title, two chapters of `words` words each and a key/value pair.
-    func source(chapters: Int, words: Int) -> SkillSource {
+    func source(chapters: Int, words: Int, names: [String] = [], title: String? = "Claude's Router Manual")
+        -> SkillSource
+    {
         var sections: [Section] = []
         for chapter in 1...chapters {
+            let name = chapter <= names.count ? names[chapter - 1] : "Chapter about topic \(chapter)"
             let paragraph =
                 (0..<words).map { "word\($0 % 50)" }.joined(separator: " ") + ". The end of chapter \(chapter)."
             var blocks: [Block] = [
                 .cluster(
                     Cluster(entries: [
-                        Entry(kind: .heading, text: "\(chapter) Chapter about topic \(chapter)", level: 1)
+                        Entry(kind: .heading, text: "\(chapter) \(name)", level: 1)
                     ])
                 ),
                 .cluster(
@@ -160,7 +163,7 @@ struct SkillPackagingTests {
                 ),
             ]
             if chapter == 1 {
-                blocks.insert(.cluster(Cluster(entries: [Entry(kind: .title, text: "Claude's Router Manual")])), at: 0)
+                if let title { blocks.insert(.cluster(Cluster(entries: [Entry(kind: .title, text: title)])), at: 0) }
                 blocks.append(
                     .cluster(Cluster(entries: [Entry(kind: .kv, text: "Voltage: 12 V", key: "Voltage", value: "12 V")]))
                 )
@@ -206,7 +209,7 @@ struct SkillPackagingTests {
 
     @Test("a long document with several substantial topics becomes a catalogue of topic skills plus an index")
     func catalogue() {
-        let long = source(chapters: 4, words: 2_500)
+        let long = source(chapters: 4, words: 5_500)
         let bundles = SkillPackager.package([long], options: PackageOptions(engineVersion: "pdf@test"))
         #expect(bundles.count == 5)
         let index = bundles[0]
@@ -222,6 +225,36 @@ struct SkillPackagingTests {
         }
         let never = SkillPackager.package([long], options: PackageOptions(catalogue: .never, engineVersion: "pdf@test"))
         #expect(never.count == 1)
+    }
+
+    @Test("a paper-sized document is one skill; a catalogue makes no skill of its abstract or references")
+    func apparatus() {
+        let paper = source(chapters: 4, words: 2_500)
+        #expect(SkillPackager.package([paper], options: PackageOptions(engineVersion: "pdf@test")).count == 1)
+        let long = source(chapters: 5, words: 5_500, names: ["Abstract", "Method", "Results", "Discussion", "References"])
+        let bundles = SkillPackager.package([long], options: PackageOptions(engineVersion: "pdf@test"))
+        #expect(bundles.count == 4)
+        #expect(!bundles.contains { $0.name.hasSuffix("-abstract") || $0.name.hasSuffix("-references") })
+        // Nothing is lost: the apparatus joins its neighbour.
+        #expect(bundles.contains { $0.skillMarkdown.contains("Abstract") })
+    }
+
+    @Test("descriptions carry the subject, the lead and the key values, never the file name")
+    func descriptions() throws {
+        let titled = SkillPackager.package(
+            [source(chapters: 2, words: 200)],
+            options: PackageOptions(engineVersion: "pdf@test")
+        )[0]
+        #expect(titled.description.hasPrefix("Claude's Router Manual"))
+        #expect(titled.description.contains("Voltage: 12 V"))
+        #expect(!titled.description.contains("manual.pdf"))
+        #expect(titled.description.unicodeScalars.count <= 500)
+        let untitled = SkillPackager.package(
+            [source(chapters: 1, words: 200, title: nil)],
+            options: PackageOptions(engineVersion: "pdf@test")
+        )[0]
+        #expect(untitled.description.contains("Topic 1 is explained here in detail"))
+        #expect(!untitled.description.contains("manual.pdf"))
     }
 
     @Test("packaging is deterministic", arguments: [1, 4])

@@ -1,0 +1,67 @@
+/// The words that set a document apart: frequent in it, rare in ordinary text. Ordinary text is a built-in list of
+/// the commonest words of the languages the engine reads, so that "the", "und", "pour" or "total" never make a
+/// document distinctive, while "TraceMonkey", "Netpresse" or "franchisees" do.
+enum KeyTerms {
+    /// Up to `count` terms of `items`, most distinctive first, skipping those in `known` (lowercased).
+    static func top(_ items: [OutlineItem], count: Int, known: Set<String>) -> [String] {
+        var counts: [String: (count: Int, first: Int, surface: String, named: Int)] = [:]
+        var position = 0
+        func add(_ text: String, isName: Bool = false) {
+            for token in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
+                var word = Substring(token)
+                while word.first == "-" { word = word.dropFirst() }
+                while word.last == "-" { word = word.dropLast() }
+                guard word.count >= 3, word.count <= 40, word.contains(where: \.isLetter) else { continue }
+                let key = word.lowercased()
+                guard !common.contains(key), !known.contains(key) else { continue }
+                position += 1
+                var entry = counts[key] ?? (0, position, String(word), 0)
+                entry.count += 1
+                // A capital inside a sentence marks a name (of a product, a party, a place).
+                if isName || word.first?.isUppercase == true { entry.named += 1 }
+                counts[key] = entry
+            }
+        }
+        for item in items {
+            switch item {
+            case .title(let text, _), .heading(let text, _, _): add(text, isName: true)
+            case .paragraph(let text, _), .listItem(let text, _, _, _): add(text)
+            case .keyValue(let key, let value, _):
+                add(key)
+                add(value)
+            case .table(let table, _):
+                add(table.columns.joined(separator: " "), isName: true)
+                for row in table.rows.prefix(50) { add(row.joined(separator: " ")) }
+            }
+        }
+        let scored = counts.values.filter { $0.count >= 2 || $0.named >= 1 }.map { entry -> (Double, Int, String) in
+            let nameBonus = entry.named * 2 >= entry.count ? 2.0 : 1.0
+            return (Double(entry.count).squareRoot() * nameBonus, entry.first, entry.surface)
+        }
+        return scored.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.prefix(count).map(\.2)
+    }
+
+    /// The commonest words of English, German, French, Spanish, Dutch and Italian, and the words every report,
+    /// invoice or manual uses, lowercased.
+    static let common: Set<String> = Set(
+        """
+        the and for are but not you all any can had her was one our out day get has him his how man new now old see
+        two way who boy did its let put say she too use that with this from they will have been were which their what
+        there when your can said each she them then these some would make like into time has look more write number
+        other about many than first water been call who oil its now find long down day did get come made may part
+        also after between both under over such only other most than more must should could per very where while
+        shall upon within without above below each page pages table tables total figure section chapter part see
+        der die das und den dem des ein eine einer eines einem nicht mit von auf für ist im dem sich auch als noch
+        wie bei oder aus nach wird sind werden zum zur über unter vor durch kann können muss sowie diese dieser
+        dieses wenn nur ihre seine seite tabelle
+        les des une pour dans par sur est que qui pas plus avec sont aux son ses leur leurs cette ces été être
+        tout tous mais comme ont aussi entre sous sans vous nous elle ils peut page tableau
+        los las una por para con del que como más pero sus este esta estos estas son entre sobre sin también hay
+        ser han fue muy cada página tabla
+        het een van voor met zijn niet aan ook als bij dat deze die door naar nog onder over tot uit wordt worden
+        kan maar meer hun pagina tabel
+        che per con del della delle dei degli una sono non come più anche alla alle nel nella tra sul pagina
+        tabella
+        """.split(whereSeparator: \.isWhitespace).map(String.init)
+    )
+}

@@ -1,0 +1,124 @@
+/// What an agent reads before it opens a skill: the document's subject, its opening text, its key values and when
+/// to use it, in the document's own words, within the 500 characters QA aims for.
+///
+/// An agent routes on `name` + `description` alone, so the description carries the words a user's task would
+/// share with the document — its subject, the lead of its body and the identifying values (parties, numbers,
+/// dates, totals) — rather than section names or the file name.
+enum SkillDescription {
+    /// Characters a description aims for at most (QA rule W8).
+    static let limit = 500
+
+    /// The description of a skill over `items`; `title` is the document's title when one was found (nil when only
+    /// the file name names it), `kind` the document type when the classifier is confident.
+    static func make(title: String?, kind: String?, items: [OutlineItem], scope: String? = nil) -> String {
+        let subject = title ?? leadSubject(items) ?? "This document"
+        var opening = subject
+        if let scope { opening += " \u{2014} " + scope }
+        if let kind { opening += " (" + kind + ")" }
+        opening += "."
+        let facts = keyValues(items, budget: 150)
+        let known = Set(
+            (opening + " " + facts).lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        )
+        let terms = KeyTerms.top(items, count: 10, known: known)
+        let termText = terms.isEmpty ? "" : " Key terms: " + terms.joined(separator: ", ") + "."
+        let usage = " Use when a task needs facts, figures or tables from it."
+        var text = opening
+        let room =
+            limit - opening.unicodeScalars.count - usage.unicodeScalars.count - termText.unicodeScalars.count
+            - (facts.isEmpty ? 0 : facts.unicodeScalars.count + 1)
+        if room > 40, let lead = lead(items, excluding: subject, budget: room - 1) { text += " " + lead }
+        if !facts.isEmpty { text += " " + facts }
+        text += termText + usage
+        return fitted(text)
+    }
+
+    /// The first words of the body's first substantial sentence, for a document without a title.
+    static func leadSubject(_ items: [OutlineItem]) -> String? {
+        for item in items {
+            guard case .paragraph(let text, _) = item, SkillText.words(text) >= 6, !isFrontMatter(text) else { continue }
+            let sentence = SkillText.sentences(text, count: 1)
+            let words = sentence.split(separator: " ").prefix(12)
+            return String(words.joined(separator: " ").reversed().drop { ".,;:".contains($0) }.reversed())
+        }
+        return nil
+    }
+
+    /// The opening of the body (an abstract, summary or first paragraphs), whole sentences within `budget`
+    /// characters, front matter (addresses, e-mail, affiliations) left out.
+    static func lead(_ items: [OutlineItem], excluding subject: String, budget: Int) -> String? {
+        var sentences: [String] = []
+        var used = 0
+        for item in items {
+            guard case .paragraph(let text, _) = item, SkillText.words(text) >= 8, !isFrontMatter(text) else { continue }
+            for sentence in SkillText.sentenceList(text) where !sentence.hasPrefix(subject) && !isNameList(sentence) {
+                let length = sentence.unicodeScalars.count + (sentences.isEmpty ? 0 : 1)
+                if used + length > budget {
+                    if sentences.isEmpty { return clipped(sentence, to: budget) }
+                    return sentences.joined(separator: " ")
+                }
+                sentences.append(sentence)
+                used += length
+            }
+            if used > budget / 2 { break }
+        }
+        return sentences.isEmpty ? nil : sentences.joined(separator: " ")
+    }
+
+    /// The first short key/value pairs (`Invoice number: 42; Date: 2026-11-02`), within `budget` characters.
+    static func keyValues(_ items: [OutlineItem], budget: Int) -> String {
+        var parts: [String] = []
+        var used = 0
+        for item in items {
+            guard case .keyValue(let key, let value, _) = item, !key.isEmpty, !value.isEmpty,
+                key.unicodeScalars.count <= 40, value.unicodeScalars.count <= 60
+            else { continue }
+            let part = String(key.reversed().drop { $0 == ":" || $0 == " " }.reversed()) + ": " + value
+            guard used + part.unicodeScalars.count + 2 <= budget else { break }
+            parts.append(part)
+            used += part.unicodeScalars.count + 2
+        }
+        return parts.isEmpty ? "" : parts.joined(separator: "; ") + "."
+    }
+
+    /// Lines of a title page or a paper's author block, which say nothing about the subject.
+    static func isFrontMatter(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        if lower.contains("@") || lower.contains("http://") || lower.contains("https://") { return true }
+        let markers = ["university", "universit\u{E4}t", "universit\u{E9}", "institute", "department", "copyright", "\u{A9}"]
+        return SkillText.words(text) < 40 && markers.contains { lower.contains($0) }
+    }
+
+    /// A line of names (authors, their organisations): mostly capitalised words between commas, no sentence.
+    static func isNameList(_ sentence: String) -> Bool {
+        let words = sentence.split(separator: " ")
+        guard words.count >= 4, sentence.filter({ $0 == "," }).count >= 2 else { return false }
+        let capitalised = words.filter { $0.first?.isUppercase == true }.count
+        return capitalised * 10 >= words.count * 7
+    }
+
+    /// `text` as plain prose within ``limit``, cut at a word: no `<` or `>` (QA rule E8), no Markdown link syntax
+    /// (`](`), and runs of one punctuation mark (a `-----` rule line, `*****`) shortened to two, because skill
+    /// loaders find the end of the frontmatter by the first `---` anywhere.
+    static func fitted(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where scalar != "<" && scalar != ">" {
+            let isMark = !(scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == " ")
+            if isMark, scalars.count >= 2, scalars.last == scalar, scalars[scalars.index(before: scalars.endIndex)] == scalar,
+                scalars[scalars.index(scalars.endIndex, offsetBy: -2)] == scalar
+            {
+                continue
+            }
+            if scalar == "(", scalars.last == "]" { scalars.append(" ") }
+            scalars.append(scalar)
+        }
+        let clean = String(scalars)
+        return clean.unicodeScalars.count <= limit ? clean : clipped(clean, to: limit - 2) + " \u{2026}"
+    }
+
+    private static func clipped(_ text: String, to budget: Int) -> String {
+        var cut = String(String.UnicodeScalarView(text.unicodeScalars.prefix(max(0, budget))))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        return cut
+    }
+}
