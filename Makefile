@@ -64,6 +64,7 @@ bench: release eval-deps
 	python3 $(EVALUATE) --engine $(ENGINE) --anchors pdftotext,pymupdf \
 		$(foreach c,$(CORPORA),--corpus $(c)) --json-out .build/bench.json --markdown-out .build/bench.md
 	python3 Scripts/bench-summary.py .build/bench.json $(CORPORA)
+	python3 ../shared/tools/skill-routing/run.py --engine $(ENGINE) --json-out .build/routing.json
 	Scripts/bench-ledger.sh
 	python3 Scripts/bench-spool.py --files 10000 --tenants 10 --queue 64
 

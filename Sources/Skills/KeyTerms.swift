@@ -4,6 +4,26 @@
 enum KeyTerms {
     /// Up to `count` terms of `items`, most distinctive first, skipping those in `known` (lowercased).
     static func top(_ items: [OutlineItem], count: Int, known: Set<String>) -> [String] {
+        var pieces: [(text: String, isName: Bool)] = []
+        for item in items {
+            switch item {
+            case .title(let text, _), .heading(let text, _, _): pieces.append((text, true))
+            case .paragraph(let text, _), .listItem(let text, _, _, _): pieces.append((text, false))
+            case .keyValue(let key, let value, _): pieces += [(key, false), (value, false)]
+            case .table(let table, _):
+                pieces.append((table.columns.joined(separator: " "), true))
+                for row in table.rows.prefix(50) { pieces.append((row.joined(separator: " "), false)) }
+            }
+        }
+        return top(pieces, count: count, known: known)
+    }
+
+    /// Up to `count` terms of plain text (a skill's Markdown, as QA reads it).
+    static func top(text: String, count: Int, known: Set<String>) -> [String] {
+        top([(text, false)], count: count, known: known)
+    }
+
+    private static func top(_ pieces: [(text: String, isName: Bool)], count: Int, known: Set<String>) -> [String] {
         var counts: [String: (count: Int, first: Int, surface: String, named: Int)] = [:]
         var position = 0
         func add(_ text: String, isName: Bool = false) {
@@ -22,18 +42,7 @@ enum KeyTerms {
                 counts[key] = entry
             }
         }
-        for item in items {
-            switch item {
-            case .title(let text, _), .heading(let text, _, _): add(text, isName: true)
-            case .paragraph(let text, _), .listItem(let text, _, _, _): add(text)
-            case .keyValue(let key, let value, _):
-                add(key)
-                add(value)
-            case .table(let table, _):
-                add(table.columns.joined(separator: " "), isName: true)
-                for row in table.rows.prefix(50) { add(row.joined(separator: " ")) }
-            }
-        }
+        for piece in pieces { add(piece.text, isName: piece.isName) }
         let scored = counts.values.filter { $0.count >= 2 || $0.named >= 1 }.map { entry -> (Double, Int, String) in
             let nameBonus = entry.named * 2 >= entry.count ? 2.0 : 1.0
             return (Double(entry.count).squareRoot() * nameBonus, entry.first, entry.surface)

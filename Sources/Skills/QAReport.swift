@@ -32,7 +32,7 @@ public struct QAAgentResult: Sendable {
     public var findings: [QAFinding]
 }
 
-/// The QA of one skill: the five agents of AI Skill Mill.
+/// The QA of one skill: the five agents of AI Skill Mill and the trigger agent.
 public struct QAReport: Sendable {
     public var skill: String
     public var version: String?

@@ -20,16 +20,31 @@ extension SkillPackager {
         ]
     }
 
-    /// An extractive overview: the first sentences of the first substantial paragraphs, each cited.
+    /// An extractive overview: the first sentences of the first substantial paragraphs, each cited — the abstract,
+    /// summary or introduction first when the document has one, and never front matter (author and affiliation
+    /// lines, addresses, e-mail).
     static func overview(_ items: [OutlineItem], sentences: Int = 3, paragraphs: Int = 2) -> [String] {
-        var lines: [String] = []
+        var candidates: [(text: String, page: Int)] = []
+        var leadStart: Int?
+        var afterLeadHeading = false
         for item in items {
-            guard case .paragraph(let text, let page) = item, SkillText.words(text) >= 12 else { continue }
-            lines.append(
-                Document.paragraph(SkillText.sentences(text, count: sentences)) + " " + SkillMarkdown.citation(page)
-            )
-            lines.append("")
-            if lines.count >= 2 * paragraphs { break }
+            switch item {
+            case .heading(let text, _, _):
+                afterLeadHeading = leadHeadings.contains(SkillText.slug(SkillText.withoutNumbering(text)))
+            case .paragraph(let text, let page):
+                guard SkillText.words(text) >= 12, !SkillDescription.isFrontMatter(text) else { continue }
+                let kept = SkillText.sentenceList(text).filter { !SkillDescription.isNameList($0) }
+                guard SkillText.words(kept.joined(separator: " ")) >= 12 else { continue }
+                if afterLeadHeading, leadStart == nil { leadStart = candidates.count }
+                candidates.append((kept.prefix(sentences).joined(separator: " "), page))
+            default:
+                continue
+            }
+        }
+        let chosen = Array(candidates[(leadStart ?? 0)...].prefix(paragraphs))
+        var lines: [String] = []
+        for candidate in chosen {
+            lines += [Document.paragraph(candidate.text) + " " + SkillMarkdown.citation(candidate.page), ""]
         }
         if lines.isEmpty {
             for item in items {
@@ -41,6 +56,13 @@ extension SkillPackager {
         }
         return lines
     }
+
+    /// Headings of the part that says what a document is about, in the languages the engine reads.
+    static let leadHeadings: Set<String> = [
+        "abstract", "summary", "executive-summary", "introduction", "overview", "zusammenfassung", "einleitung",
+        "kurzfassung", "resume", "introduction-generale", "synthese", "resumen", "introduccion", "samenvatting",
+        "inleiding", "riassunto", "introduzione", "sintesi",
+    ]
 
     /// Key facts: key/value pairs, the first tables, the first numbered procedure.
     static func keyFacts(_ items: [OutlineItem], budget: Int) -> [String] {

@@ -1,4 +1,5 @@
-/// Runs the five QA agents of AI Skill Mill on one skill. Deterministic: the same files give the same report.
+/// Runs the five QA agents of AI Skill Mill on one skill, and the trigger agent (will an agent pick it?).
+/// Deterministic: the same files give the same report.
 public enum SkillQA {
     /// - Parameters:
     ///   - coverage: the source items the skill should carry (nil: completeness is not measured).
@@ -35,6 +36,7 @@ public enum SkillQA {
         agents.append(ContentAgents.accuracy(skill, sourceText: sourceText))
         agents.append(ChangeAgents.evolution(skill, previous: previous))
         agents.append(ChangeAgents.script(skill))
+        agents.append(TriggerAgent.check(skill))
         for index in agents.indices { agents[index].passed = agents[index].score >= threshold }
         return QAReport(
             skill: skill.folderName,

@@ -57,11 +57,11 @@ struct TopicsCommand: ParsableCommand {
     }
 }
 
-/// `skillspool qa PATH`: the five QA agents on any skill folder or zip.
+/// `skillspool qa PATH`: the six QA agents on any skill folder or zip.
 struct QACommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qa",
-        abstract: "Score a skill folder or zip with the five QA agents; exit 1 when any agent fails."
+        abstract: "Score a skill folder or zip with the six QA agents; exit 1 when any agent fails."
     )
 
     @Argument(help: "A skill folder or zip.") var path: String

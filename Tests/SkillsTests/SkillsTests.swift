@@ -92,6 +92,38 @@ struct SkillQADefectTests {
     }
 
     @Test(
+        "the trigger agent fails skills nobody would pick, naming the rule",
+        arguments: [
+            (
+                "file-name description",
+                #"description: "router_manual_v2: a document covering “Setup”, “Status lights” and “Troubleshooting”. Use when a task needs the facts of “router_manual_v2.pdf”.""#,
+                [String](),
+                ["TRG1", "TRG2"]
+            ),
+            (
+                "author-block overview",
+                nil,
+                [
+                    "Jonas Weiß, Zoë Brennan, Tomás Ortega, Ana Lima (p. 1)", "",
+                    "Nordlicht Systems AB, Department of Networks, Malmö, jonas@nordlicht.example (p. 1)",
+                ],
+                ["OVR1"]
+            ),
+        ]
+    )
+    func trigger(defect: String, description: String?, overview: [String], rules: [String]) {
+        var fixture = SkillFixture()
+        fixture.frontmatter[3] = #"  source: "router_manual_v2.pdf""#
+        if let description { fixture.frontmatter[1] = description }
+        if !overview.isEmpty { fixture.body.replaceSubrange(4...4, with: overview) }
+        let report = SkillQA.run(fixture.skill, coverage: nil, sourceText: nil)
+        let agent = report.agents.first { $0.agent == "trigger" }
+        #expect(agent.map { Set(rules).isSubset(of: Set($0.findings.map(\.rule))) } == true, "\(defect): \(agent?.findings ?? [])")
+        #expect(agent.map { $0.score < report.threshold } == true, "\(defect): score \(agent?.score ?? -1)")
+        #expect(!report.passed)
+    }
+
+    @Test(
         "zip layouts: one root folder, one SKILL.md directly inside, no junk, under 8 MB",
         arguments: [
             (["router-manual/", "router-manual/SKILL.md", "router-manual/docs/SKILL.md"], 1_000, "E10"),
@@ -204,6 +236,7 @@ struct SkillPackagingTests {
         )
         #expect(report.errorCount == 0, "\(report.agents.flatMap(\.findings))")
         #expect(report.passed, "\(report.agents.map { "\($0.agent) \($0.score)" })")
+        #expect(report.agents.contains { $0.agent == "trigger" && $0.score >= 80 })
         #expect(bundle.skillMarkdown.contains("**Voltage:** 12 V (p. 1)"))
     }
 

@@ -197,7 +197,7 @@ struct DaemonSkillTests {
         let scores = status["qaScores"] as? [[String: Any]] ?? []
         #expect(
             Set(scores.compactMap { $0["agent"] as? String }) == [
-                "structure", "completeness", "accuracy", "evolution", "script",
+                "structure", "completeness", "accuracy", "evolution", "script", "trigger",
             ]
         )
         #expect(scores.allSatisfy { $0["passed"] as? Bool == true })
