@@ -4,15 +4,15 @@
 enum KeyTerms {
     /// Up to `count` terms of `items`, most distinctive first, skipping those in `known` (lowercased).
     static func top(_ items: [OutlineItem], count: Int, known: Set<String>) -> [String] {
-        var pieces: [(text: String, isName: Bool)] = []
+        var pieces: [(text: String, isName: Bool, isProse: Bool)] = []
         for item in items {
             switch item {
-            case .title(let text, _), .heading(let text, _, _): pieces.append((text, true))
-            case .paragraph(let text, _), .listItem(let text, _, _, _): pieces.append((text, false))
-            case .keyValue(let key, let value, _): pieces += [(key, false), (value, false)]
+            case .title(let text, _), .heading(let text, _, _): pieces.append((text, true, false))
+            case .paragraph(let text, _), .listItem(let text, _, _, _): pieces.append((text, false, true))
+            case .keyValue(let key, let value, _): pieces += [(key, false, false), (value, false, false)]
             case .table(let table, _):
-                pieces.append((table.columns.joined(separator: " "), true))
-                for row in table.rows.prefix(50) { pieces.append((row.joined(separator: " "), false)) }
+                pieces.append((table.columns.joined(separator: " "), true, false))
+                for row in table.rows.prefix(50) { pieces.append((row.joined(separator: " "), false, false)) }
             }
         }
         return top(pieces, count: count, known: known)
@@ -20,14 +20,23 @@ enum KeyTerms {
 
     /// Up to `count` terms of plain text (a skill's Markdown, as QA reads it).
     static func top(text: String, count: Int, known: Set<String>) -> [String] {
-        top([(text, false)], count: count, known: known)
+        top([(text, false, true)], count: count, known: known)
     }
 
-    private static func top(_ pieces: [(text: String, isName: Bool)], count: Int, known: Set<String>) -> [String] {
+    private static func top(
+        _ pieces: [(text: String, isName: Bool, isProse: Bool)],
+        count: Int,
+        known: Set<String>
+    ) -> [String] {
         var counts: [String: (count: Int, first: Int, surface: String, named: Int)] = [:]
         var position = 0
-        func add(_ text: String, isName: Bool = false) {
+        func add(_ text: String, isName: Bool, isProse: Bool) {
+            // In prose a capital opens every sentence; in a table cell or a value it marks a name.
+            var sentenceStart = isProse
             for token in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
+                // What follows the token decides whether the next one opens a sentence.
+                let after = text[token.endIndex...].first { !$0.isWhitespace }
+                defer { sentenceStart = isProse && (after.map { ".!?:".contains($0) } ?? true) }
                 var word = Substring(token)
                 while word.first == "-" { word = word.dropFirst() }
                 while word.last == "-" { word = word.dropLast() }
@@ -37,12 +46,13 @@ enum KeyTerms {
                 position += 1
                 var entry = counts[key] ?? (0, position, String(word), 0)
                 entry.count += 1
-                // A capital inside a sentence marks a name (of a product, a party, a place).
-                if isName || word.first?.isUppercase == true { entry.named += 1 }
+                // A capital inside a sentence marks a name (of a product, a party, a place); every sentence's
+                // first word has one.
+                if isName || word.first?.isUppercase == true && !sentenceStart { entry.named += 1 }
                 counts[key] = entry
             }
         }
-        for piece in pieces { add(piece.text, isName: piece.isName) }
+        for piece in pieces { add(piece.text, isName: piece.isName, isProse: piece.isProse) }
         let scored = counts.values.filter { $0.count >= 2 || $0.named >= 1 }.map { entry -> (Double, Int, String) in
             let nameBonus = entry.named * 2 >= entry.count ? 2.0 : 1.0
             return (Double(entry.count).squareRoot() * nameBonus, entry.first, entry.surface)

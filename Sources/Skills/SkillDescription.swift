@@ -51,7 +51,8 @@ enum SkillDescription {
         var used = 0
         for item in items {
             guard case .paragraph(let text, _) = item, SkillText.words(text) >= 8, !isFrontMatter(text) else { continue }
-            for sentence in SkillText.sentenceList(text) where !sentence.hasPrefix(subject) && !isNameList(sentence) {
+            for sentence in SkillText.sentenceList(text).map(withoutRepeat)
+            where !sentence.hasPrefix(subject) && !isNameList(sentence) && !sentences.contains(sentence) {
                 let length = sentence.unicodeScalars.count + (sentences.isEmpty ? 0 : 1)
                 if used + length > budget {
                     if sentences.isEmpty { return clipped(sentence, to: budget) }
@@ -87,6 +88,14 @@ enum SkillDescription {
         if lower.contains("@") || lower.contains("http://") || lower.contains("https://") { return true }
         let markers = ["university", "universit\u{E4}t", "universit\u{E9}", "institute", "department", "copyright", "\u{A9}"]
         return SkillText.words(text) < 40 && markers.contains { lower.contains($0) }
+    }
+
+    /// A line printed twice in a row (a running header caught in the body) once: `A · B A · B` → `A · B`.
+    static func withoutRepeat(_ sentence: String) -> String {
+        let words = sentence.split(separator: " ")
+        guard words.count >= 4, words.count % 2 == 0 else { return sentence }
+        let half = words.count / 2
+        return words[..<half] == words[half...] ? words[..<half].joined(separator: " ") : sentence
     }
 
     /// A line of names (authors, their organisations): mostly capitalised words between commas, no sentence.
