@@ -58,35 +58,26 @@ extension Ledger {
         }
     }
 
+    /// The rows of `table` that belong to job `id`, as records, in `order` (a fixed column list, never input).
+    static func rows<Record: FetchableRecord>(
+        _ type: Record.Type,
+        of table: String,
+        job id: String,
+        orderedBy order: String,
+        _ db: Database
+    ) throws -> [Record] {
+        try Record.fetchAll(db, sql: "SELECT * FROM \(table) WHERE job_id = ? ORDER BY \(order)", arguments: [id])
+    }
+
     /// Everything recorded about one job, or nil.
     public func jobDetail(_ id: String) throws -> JobDetail? {
         try read { db in
             guard let job = try JobRecord.fetchOne(db, key: id) else { return nil }
-            let documents = try DocumentRecord.fetchAll(
-                db,
-                sql: "SELECT * FROM documents WHERE job_id = ? ORDER BY id",
-                arguments: [id]
-            )
-            let outputs = try OutputRecord.fetchAll(
-                db,
-                sql: "SELECT * FROM outputs WHERE job_id = ? ORDER BY path",
-                arguments: [id]
-            )
-            let scores = try QAScoreRecord.fetchAll(
-                db,
-                sql: "SELECT * FROM qa_scores WHERE job_id = ? ORDER BY skill, agent",
-                arguments: [id]
-            )
-            let events = try JobEventRecord.fetchAll(
-                db,
-                sql: "SELECT status, stage, at FROM job_events WHERE job_id = ? ORDER BY id",
-                arguments: [id]
-            )
-            let entries = try CreditEntry.fetchAll(
-                db,
-                sql: "SELECT * FROM credit_entries WHERE job_id = ? ORDER BY id",
-                arguments: [id]
-            )
+            let documents = try Self.rows(DocumentRecord.self, of: "documents", job: id, orderedBy: "id", db)
+            let outputs = try Self.rows(OutputRecord.self, of: "outputs", job: id, orderedBy: "path", db)
+            let scores = try Self.rows(QAScoreRecord.self, of: "qa_scores", job: id, orderedBy: "skill, agent", db)
+            let events = try Self.rows(JobEventRecord.self, of: "job_events", job: id, orderedBy: "id", db)
+            let entries = try Self.rows(CreditEntry.self, of: "credit_entries", job: id, orderedBy: "id", db)
             let reserved = entries.filter { $0.kind == .reserve }.reduce(0) { $0 + $1.credits }
             let charged = entries.filter { $0.kind == .settle }.reduce(0) { $0 + $1.credits }
             return JobDetail(
