@@ -1,6 +1,8 @@
 # Skillspool: `make run` sets up and starts, `make test` sets up and tests.
 SHELL := /bin/bash
 APT_PACKAGES := libqpdf-dev libarchive-dev libinotifytools0-dev libsqlite3-dev sqlite3 pkg-config
+## What the tests need besides: headless Chromium renders the tenant dashboard.
+TEST_APT_PACKAGES := chromium
 CORPORA := ../shared/corpus ../shared/corpus-synth
 EVALUATE := ../shared/tools/evaluate.py
 ENGINE := .build/release/skillspool
@@ -43,6 +45,7 @@ run: release
 	$(ENGINE) serve
 
 test: deps
+	@$(MAKE) -s APT_PACKAGES="$(TEST_APT_PACKAGES)" deps
 	swift test
 
 ## The evaluation harness's Python dependencies (rapidfuzz; anchors for bench).

@@ -20,12 +20,52 @@ struct OutboxIndex: Sendable {
 
     /// Jobs listed on the dashboard, newest first.
     static let dashboardSize = 500
+    /// The newest jobs shown with their documents, skills and credits.
+    static let detailedJobs = 50
 
     func regenerate(_ tenant: TenantSpool) throws {
         let page = try ledger.jobs(JobFilter(tenant: tenant.name), page: 1, pageSize: Self.dashboardSize)
         let qa = try ledger.qaSummaries(tenant: tenant.name)
-        try tenant.outbox.writeDurably("index.html", Array(dashboard(tenant.name, page: page, qa: qa).utf8))
-        try tenant.outbox.writeDurably("available_skills.xml", Array(skillsXML(tenant).utf8))
+        let skills = try publishedSkills(tenant)
+        let details = try page.jobs.prefix(Self.detailedJobs).compactMap { try ledger.jobDetail($0.id) }
+        var html = dashboard(tenant.name, page: page, qa: qa)
+        html.replace("</body></html>\n", with: jobSections(details, skills: skills) + "</body></html>\n")
+        try tenant.outbox.writeDurably("index.html", Array(html.utf8))
+        try tenant.outbox.writeDurably("available_skills.xml", Array(skillsXML(skills, tenant: tenant).utf8))
+    }
+
+    /// One section per job: its documents (name, type, pages), its skills (name, description, the QA agents'
+    /// scores, links to the folder and the zip) and the credits charged.
+    func jobSections(_ details: [JobDetail], skills: [String: [SkillCache.Entry]]) -> String {
+        guard !details.isEmpty else { return "" }
+        var html = "<h2>The \(details.count) newest jobs</h2>\n"
+        for detail in details {
+            let job = detail.job
+            html += "<section class=\"job\" id=\"\(Self.escape(job.id))\"><h3>\(Self.escape(job.id)) · "
+            html += "<span class=\"\(job.status.rawValue)\">\(job.status.rawValue)</span></h3>\n<p>Documents: "
+            html += detail.documents.map { document in
+                let type = document.documentType.map { ", " + $0 } ?? ""
+                return "\(Self.escape(document.fileName)) (\(document.pages) page\(document.pages == 1 ? "" : "s")\(Self.escape(type)))"
+            }.joined(separator: "; ")
+            html += ". Credits charged: \(detail.creditsCharged) of \(detail.creditsReserved) reserved.</p>\n"
+            let jobSkills = skills[job.id] ?? []
+            if !jobSkills.isEmpty {
+                html += "<table class=\"skills\"><thead><tr><th>skill</th><th>description</th><th>QA</th><th>files</th></tr></thead><tbody>\n"
+                for skill in jobSkills {
+                    let scores = detail.qaScores.filter { $0.skill == skill.name }
+                        .map { "\($0.agent) \($0.score)\($0.passed ? "" : " (failed)")" }.joined(separator: " · ")
+                    let folder = "\(job.id)/\(skill.folder)/"
+                    html += "<tr><td>\(Self.escape(skill.name))</td><td>\(Self.escape(skill.description))</td>"
+                    html += "<td>\(Self.escape(scores))</td><td><a href=\"\(Self.escape(folder))SKILL.md\">folder</a> · "
+                    html += "<a href=\"\(Self.escape("\(job.id)/\(skill.folder).zip"))\">zip</a></td></tr>\n"
+                }
+                html += "</tbody></table>\n"
+            } else if job.status == .review {
+                html += "<p>Held for review: <a href=\"../review/\(Self.escape(job.id))/\">review/\(Self.escape(job.id))</a></p>\n"
+            }
+            html += "</section>\n"
+        }
+        return html
     }
 
     func dashboard(
@@ -75,13 +115,24 @@ struct OutboxIndex: Sendable {
 
     /// `<available_skills>` for every published skill folder (`outbox/<job>/<skill>/SKILL.md`), located by absolute
     /// path as the reference tool does.
-    func skillsXML(_ tenant: TenantSpool) throws -> String {
+    func skillsXML(_ skills: [String: [SkillCache.Entry]], tenant: TenantSpool) -> String {
         var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let base = realpath(tenant.outbox.path, &resolved) != nil ? String(cString: resolved) : tenant.outbox.path
-        var skills: [SkillCache.Entry] = []
+        let base =
+            realpath(tenant.outbox.path, &resolved) != nil
+            ? String(decoding: resolved.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            : tenant.outbox.path
+        let entries = skills.keys.sorted().flatMap { job in
+            skills[job, default: []].map { ($0.name, $0.description, "\(base)/\(job)/\($0.folder)/SKILL.md") }
+        }
+        return AvailableSkills.xml(entries) + "\n"
+    }
+
+    /// The skill folders published in each job's outbox folder, by job.
+    func publishedSkills(_ tenant: TenantSpool) throws -> [String: [SkillCache.Entry]] {
+        var skills: [String: [SkillCache.Entry]] = [:]
         for job in try tenant.outbox.names() {
             if let known = published.entries(tenant.name + "/" + job) {
-                skills += known
+                skills[job] = known
                 continue
             }
             guard let folder = try? tenant.outbox.folder(job) else { continue }
@@ -92,12 +143,12 @@ struct OutboxIndex: Sendable {
                     case .success(let frontmatter) = Frontmatter.parse(String(decoding: bytes, as: UTF8.self)),
                     let name = frontmatter.string("name")
                 else { continue }
-                found.append((name, frontmatter.string("description") ?? "", "\(base)/\(job)/\(entry)/SKILL.md"))
+                found.append((name, frontmatter.string("description") ?? "", entry))
             }
-            skills += found
+            if !found.isEmpty { skills[job] = found }
             if Self.isComplete(folder) { published.store(found, for: tenant.name + "/" + job) }
         }
-        return AvailableSkills.xml(skills) + "\n"
+        return skills
     }
 
     /// Whether the job's status says it is complete (its outputs are final).
@@ -113,7 +164,8 @@ struct OutboxIndex: Sendable {
 
 /// Skills of finished jobs, shared by the intake task and worker threads.
 final class SkillCache: Sendable {
-    typealias Entry = (name: String, description: String, location: String)
+    /// A published skill: its name, description and folder name inside the job's outbox folder.
+    typealias Entry = (name: String, description: String, folder: String)
     private let entriesByJob = Mutex<[String: [Entry]]>([:])
 
     func entries(_ job: String) -> [Entry]? { entriesByJob.withLock { $0[job] } }

@@ -217,6 +217,14 @@ struct DaemonSkillTests {
                 )) ?? ""
             return html.contains("1 skill, ") && html.contains("(passed)")
         }
+        // As a browser renders it: the job's document, its skill with description, QA and links, the credits.
+        let dom = try Chromium.dom(of: spool.folder("acme", "outbox").appendingPathComponent("index.html"))
+        #expect(dom.contains("<td>router-manual</td>"))
+        #expect(dom.contains("The router connects the office network to the internet."))
+        #expect(dom.contains("router.pdf (1 page"))
+        #expect(dom.contains("structure 100") && dom.contains("trigger "))
+        #expect(dom.contains("/router-manual/SKILL.md\">folder</a>") && dom.contains("/router-manual.zip\">zip</a>"))
+        #expect(dom.contains("Credits charged: 1 of 1 reserved."))
         let held = try #require(spool.statuses("strict", where: "review").values.first)
         #expect((held["qaScores"] as? [[String: Any]] ?? []).contains { $0["passed"] as? Bool == false })
         spool.stop()
