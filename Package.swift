@@ -48,7 +48,9 @@ let package = Package(
         .target(name: "Skills", dependencies: ["DocumentModel", "JSON", "Archives", "FileSystem"]),
         .target(
             name: "Archives",
-            dependencies: ["CArchive", "CodedErrors", "FileSystem", .product(name: "SystemPackage", package: "swift-system")]
+            dependencies: [
+                "CArchive", "CodedErrors", "FileSystem", .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         .target(
             name: "Ledger",
@@ -58,13 +60,15 @@ let package = Package(
         .target(
             name: "SpoolConfig",
             dependencies: [
-                "PDFText", "JSON", "FileSystem", "CodedErrors", .product(name: "SystemPackage", package: "swift-system"),
+                "PDFText", "JSON", "FileSystem", "CodedErrors",
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .target(
             name: "Spool",
             dependencies: [
-                "SpoolConfig", "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "Digest", "Archives", "Skills",
+                "SpoolConfig", "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "Digest", "Archives",
+                "Skills",
                 "Ledger", "CInotifyTools", "CodedErrors",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -86,7 +90,8 @@ let package = Package(
         .target(
             name: "SkillspoolCLI",
             dependencies: [
-                "ConvertCLI", "Spool", "SpoolConfig", "Ledger", "JSON", "FileSystem", "DocumentModel", "PDFText", "Archives", "Skills",
+                "ConvertCLI", "Spool", "SpoolConfig", "Ledger", "JSON", "FileSystem", "DocumentModel", "PDFText",
+                "Archives", "Skills",
                 "Layout", "Digest", "CodedErrors",
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -100,7 +105,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "skillspool-core",
-            dependencies: ["SkillspoolCLI", "PDFText", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "SkillspoolCLI", "PDFText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
 
         // Load generator for the ledger tests and `make bench` (a benchmark tool, not part of the product).

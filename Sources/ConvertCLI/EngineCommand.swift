@@ -13,7 +13,9 @@ public struct EngineCommand: ParsableCommand {
     public init() {}
 
     public struct Versions: ParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "List the pinnable engine versions per format.")
+        public static let configuration = CommandConfiguration(
+            abstract: "List the pinnable engine versions per format."
+        )
 
         public init() {}
 

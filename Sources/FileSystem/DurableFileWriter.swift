@@ -128,7 +128,9 @@ extension Directory {
     /// fsync the file, rename it over `name`, fsync the folder.
     public func publish(_ temporary: String, as name: String) throws {
         let file = try openRegularFile(temporary)
-        guard fsync(file.descriptor.rawValue) == 0 else { throw FileSystemError.lastCall("cannot fsync '\(temporary)'") }
+        guard fsync(file.descriptor.rawValue) == 0 else {
+            throw FileSystemError.lastCall("cannot fsync '\(temporary)'")
+        }
         try move(temporary, to: self, as: name)
         try sync()
     }

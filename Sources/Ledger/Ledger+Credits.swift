@@ -178,7 +178,11 @@ extension Ledger {
             arguments: [tenant, month + "-32"]
         )
         for sum in sums {
-            if sum.kind == .topup { topups += sum.credits } else { settledByMonth[sum.month, default: 0] += sum.credits }
+            if sum.kind == .topup {
+                topups += sum.credits
+            } else {
+                settledByMonth[sum.month, default: 0] += sum.credits
+            }
         }
         let held = try MonthlySum.fetchAll(
             db,
@@ -213,7 +217,11 @@ extension Ledger {
     /// Every entry of a job, oldest first.
     public func creditEntries(job: String) throws -> [CreditEntry] {
         try read { db in
-            try CreditEntry.fetchAll(db, sql: "SELECT * FROM credit_entries WHERE job_id = ? ORDER BY id", arguments: [job])
+            try CreditEntry.fetchAll(
+                db,
+                sql: "SELECT * FROM credit_entries WHERE job_id = ? ORDER BY id",
+                arguments: [job]
+            )
         }
     }
 }

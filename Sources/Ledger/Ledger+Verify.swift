@@ -95,7 +95,9 @@ extension Ledger {
                     """
             )
             for close in closes {
-                let (entry, job, kind, credits, status) = (close.entry, close.job, close.kind, close.credits, close.status)
+                let (entry, job, kind, credits, status) = (
+                    close.entry, close.job, close.kind, close.credits, close.status
+                )
                 guard let reserved = close.reserved else {
                     violations.append(
                         LedgerViolation(

@@ -72,7 +72,9 @@ public struct LedgerExporter {
             stream(pending)
         }
         if let cursorFile {
-            try Ledger.mappingFileErrors { try DurableFileWriter.write(Array("\(result.cursor)\n".utf8), to: cursorFile) }
+            try Ledger.mappingFileErrors {
+                try DurableFileWriter.write(Array("\(result.cursor)\n".utf8), to: cursorFile)
+            }
             try? ledger.write { db in
                 try db.execute(
                     sql: """

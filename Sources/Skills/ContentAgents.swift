@@ -1,4 +1,3 @@
-
 /// QA's completeness and accuracy agents: how much of the source the skill carries, and that nothing in it is
 /// invented.
 enum ContentAgents {

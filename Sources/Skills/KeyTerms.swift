@@ -72,11 +72,14 @@ enum KeyTerms {
         shall upon within without above below each page pages table tables total figure section chapter part see
         der die das und den dem des ein eine einer eines einem nicht mit von auf für ist im dem sich auch als noch
         wie bei oder aus nach wird sind werden zum zur über unter vor durch kann können muss sowie diese dieser
-        dieses wenn nur ihre seine seite tabelle
+        dieses wenn nur ihre seine seite tabelle sei seien dann gilt heißt heisst siehe gibt also dass daher wurde
+        sowie damit haben hat wir ihr sie man alle jede jeder jedes kein keine nach hier dort dazu sehr schon mehr
+        folgt gelten ohne gegen bereits beim vom eines ihm ihn
         les des une pour dans par sur est que qui pas plus avec sont aux son ses leur leurs cette ces été être
-        tout tous mais comme ont aussi entre sous sans vous nous elle ils peut page tableau
+        tout tous mais comme ont aussi entre sous sans vous nous elle ils peut page tableau votre vos notre nos
+        ainsi donc alors très fait faire avoir dont lors selon chaque ceux celle celui même autres
         los las una por para con del que como más pero sus este esta estos estas son entre sobre sin también hay
-        ser han fue muy cada página tabla
+        ser han fue muy cada página tabla desde hasta cuando donde según otros otras todo todos
         het een van voor met zijn niet aan ook als bij dat deze die door naar nog onder over tot uit wordt worden
         kan maar meer hun pagina tabel
         che per con del della delle dei degli una sono non come più anche alla alle nel nella tra sul pagina

@@ -18,7 +18,9 @@ enum SkillDescription {
         opening += "."
         let facts = keyValues(items, budget: 150)
         let known = Set(
-            (opening + " " + facts).lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+            (opening + " " + facts).lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(
+                String.init
+            )
         )
         let terms = KeyTerms.top(items, count: 10, known: known)
         let termText = terms.isEmpty ? "" : " Key terms: " + terms.joined(separator: ", ") + "."
@@ -33,15 +35,33 @@ enum SkillDescription {
         return fitted(text)
     }
 
-    /// The first words of the body's first substantial sentence, for a document without a title.
+    /// The first words of the body's first substantial sentence, for a document without a title; for one without
+    /// prose, its first line of any kind (a short paragraph, a list item, a table's header).
     static func leadSubject(_ items: [OutlineItem]) -> String? {
         for item in items {
-            guard case .paragraph(let text, _) = item, SkillText.words(text) >= 6, !isFrontMatter(text) else { continue }
-            let sentence = SkillText.sentences(text, count: 1)
-            let words = sentence.split(separator: " ").prefix(12)
-            return String(words.joined(separator: " ").reversed().drop { ".,;:".contains($0) }.reversed())
+            guard case .paragraph(let text, _) = item, SkillText.words(text) >= 6, !isFrontMatter(text) else {
+                continue
+            }
+            return opening(of: SkillText.sentences(text, count: 1))
+        }
+        for item in items {
+            switch item {
+            case .paragraph(let text, _), .listItem(let text, _, _, _):
+                if SkillText.words(text) >= 2, !isFrontMatter(text) { return opening(of: text) }
+            case .table(let table, _):
+                let header = table.columns.filter { !$0.isEmpty }
+                if header.count >= 2 { return opening(of: header.joined(separator: ", ")) }
+            default:
+                continue
+            }
         }
         return nil
+    }
+
+    /// At most the first 12 words, without trailing punctuation.
+    private static func opening(of text: String) -> String {
+        let words = text.split(separator: " ").prefix(12).joined(separator: " ")
+        return String(words.reversed().drop { ".,;:".contains($0) }.reversed())
     }
 
     /// The opening of the body (an abstract, summary or first paragraphs), whole sentences within `budget`
@@ -50,7 +70,9 @@ enum SkillDescription {
         var sentences: [String] = []
         var used = 0
         for item in items {
-            guard case .paragraph(let text, _) = item, SkillText.words(text) >= 8, !isFrontMatter(text) else { continue }
+            guard case .paragraph(let text, _) = item, SkillText.words(text) >= 8, !isFrontMatter(text) else {
+                continue
+            }
             for sentence in SkillText.sentenceList(text).map(withoutRepeat)
             where !sentence.hasPrefix(subject) && !isNameList(sentence) && !sentences.contains(sentence) {
                 let length = sentence.unicodeScalars.count + (sentences.isEmpty ? 0 : 1)
@@ -66,15 +88,31 @@ enum SkillDescription {
         return sentences.isEmpty ? nil : sentences.joined(separator: " ")
     }
 
-    /// The first short key/value pairs (`Invoice number: 42; Date: 2026-11-02`), within `budget` characters.
+    /// The first short key/value pairs (`Invoice number: 42; Date: 2026-11-02`), within `budget` characters. A key
+    /// needs a word and the pair no mathematical sign (formulas split at a colon are no pairs); a run of pairs whose
+    /// values are rising page numbers is a table of contents.
     static func keyValues(_ items: [OutlineItem], budget: Int) -> String {
-        var parts: [String] = []
-        var used = 0
+        var pairs: [(key: String, value: String)] = []
         for item in items {
             guard case .keyValue(let key, let value, _) = item, !key.isEmpty, !value.isEmpty,
-                key.unicodeScalars.count <= 40, value.unicodeScalars.count <= 60
+                key.unicodeScalars.count <= 40, value.unicodeScalars.count <= 60,
+                key.split(whereSeparator: { !$0.isLetter }).contains(where: { $0.count >= 3 }),
+                !(key + value).unicodeScalars.contains(where: isFormulaSign)
             else { continue }
-            let part = String(key.reversed().drop { $0 == ":" || $0 == " " }.reversed()) + ": " + value
+            pairs.append((key, value))
+        }
+        let pageNumbers = pairs.map { Int($0.value) }
+        var contents = Set<Int>()
+        for index in pageNumbers.indices.dropFirst(2) {
+            if let a = pageNumbers[index - 2], let b = pageNumbers[index - 1], let c = pageNumbers[index], a < b, b < c
+            {
+                contents.formUnion([index - 2, index - 1, index])
+            }
+        }
+        var parts: [String] = []
+        var used = 0
+        for (index, pair) in pairs.enumerated() where !contents.contains(index) {
+            let part = String(pair.key.reversed().drop { $0 == ":" || $0 == " " }.reversed()) + ": " + pair.value
             guard used + part.unicodeScalars.count + 2 <= budget else { break }
             parts.append(part)
             used += part.unicodeScalars.count + 2
@@ -82,11 +120,18 @@ enum SkillDescription {
         return parts.isEmpty ? "" : parts.joined(separator: "; ") + "."
     }
 
+    /// Mathematical operators and arrows: a "pair" holding them is a formula split at a colon.
+    static func isFormulaSign(_ scalar: Unicode.Scalar) -> Bool {
+        (0x2190...0x22FF).contains(scalar.value) || (0x27C0...0x27FF).contains(scalar.value)
+    }
+
     /// Lines of a title page or a paper's author block, which say nothing about the subject.
     static func isFrontMatter(_ text: String) -> Bool {
         let lower = text.lowercased()
         if lower.contains("@") || lower.contains("http://") || lower.contains("https://") { return true }
-        let markers = ["university", "universit\u{E4}t", "universit\u{E9}", "institute", "department", "copyright", "\u{A9}"]
+        let markers = [
+            "university", "universit\u{E4}t", "universit\u{E9}", "institute", "department", "copyright", "\u{A9}",
+        ]
         return SkillText.words(text) < 40 && markers.contains { lower.contains($0) }
     }
 
@@ -113,7 +158,8 @@ enum SkillDescription {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where scalar != "<" && scalar != ">" {
             let isMark = !(scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == " ")
-            if isMark, scalars.count >= 2, scalars.last == scalar, scalars[scalars.index(before: scalars.endIndex)] == scalar,
+            if isMark, scalars.count >= 2, scalars.last == scalar,
+                scalars[scalars.index(before: scalars.endIndex)] == scalar,
                 scalars[scalars.index(scalars.endIndex, offsetBy: -2)] == scalar
             {
                 continue

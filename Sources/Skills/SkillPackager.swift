@@ -1,4 +1,3 @@
-
 /// How documents become skills.
 public struct PackageOptions: Sendable {
     public enum Catalogue: String, Sendable, CaseIterable {

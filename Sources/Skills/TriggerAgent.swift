@@ -27,14 +27,24 @@ enum TriggerAgent {
             let stem = source.lowercased().hasSuffix(".pdf") ? String(source.dropLast(4)) : source
             // The file name anywhere, or its stem as the whole subject the description opens with.
             let subject = lower.prefix { !".:(\u{2014}".contains($0) }
-            if !stem.isEmpty, lower.contains(source.lowercased()) || spaced(String(subject)) == spaced(stem.lowercased()) {
-                findings.append(QAFinding("TRG1", .error, file: "SKILL.md", line: 1, "the description names the file '\(source)'"))
+            if !stem.isEmpty,
+                lower.contains(source.lowercased()) || spaced(String(subject)) == spaced(stem.lowercased())
+            {
+                findings.append(
+                    QAFinding("TRG1", .error, file: "SKILL.md", line: 1, "the description names the file '\(source)'")
+                )
             }
         }
         let quoted = description.filter { $0 == "\u{201C}" }.count
         if quoted >= 3 {
             findings.append(
-                QAFinding("TRG2", .error, file: "SKILL.md", line: 1, "the description lists \(quoted) quoted section names")
+                QAFinding(
+                    "TRG2",
+                    .error,
+                    file: "SKILL.md",
+                    line: 1,
+                    "the description lists \(quoted) quoted section names"
+                )
             )
         }
         let body = AgentFormats.stripFrontmatter(text)
@@ -67,7 +77,12 @@ enum TriggerAgent {
         }
         if let overview = section("Overview", in: body), isFrontMatter(overview) {
             findings.append(
-                QAFinding("OVR1", .error, file: "SKILL.md", "the overview is front matter (authors, affiliations, contents)")
+                QAFinding(
+                    "OVR1",
+                    .error,
+                    file: "SKILL.md",
+                    "the overview is front matter (authors, affiliations, contents)"
+                )
             )
         }
         let score = max(0, 100 - Set(findings.map(\.rule)).reduce(0) { $0 + (deductions[$1] ?? 0) })

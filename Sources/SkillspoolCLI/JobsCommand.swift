@@ -42,7 +42,10 @@ struct JobsCommand: ParsableCommand {
                 }
                 var table = TextTable(header: ["JOB", "TENANT", "STATUS", "STAGE", "CREATED", "REFERENCE"])
                 table.rows = result.jobs.map {
-                    [$0.id, $0.tenant, $0.status.rawValue, $0.currentStage?.rawValue ?? "-", $0.createdAt, $0.reference ?? "-"]
+                    [
+                        $0.id, $0.tenant, $0.status.rawValue, $0.currentStage?.rawValue ?? "-", $0.createdAt,
+                        $0.reference ?? "-",
+                    ]
                 }
                 StandardStreams.writeOut(table.render())
                 if TextTable.isTerminal {
@@ -142,7 +145,8 @@ enum JobJSON {
                 .array(
                     detail.events.map {
                         .object([
-                            ("status", .string($0.status.rawValue)), ("stage", $0.stage.map { .string($0.rawValue) } ?? .null),
+                            ("status", .string($0.status.rawValue)),
+                            ("stage", $0.stage.map { .string($0.rawValue) } ?? .null),
                             ("at", .string($0.at)),
                         ])
                     }

@@ -120,7 +120,8 @@ enum FileInput {
     }
 
     static func read(_ path: String) throws -> [UInt8] {
-        guard let bytes = try FileDescriptor.readFile(atPath: path, limit: ConversionLimits.default.maxDocumentBytes) else {
+        guard let bytes = try FileDescriptor.readFile(atPath: path, limit: ConversionLimits.default.maxDocumentBytes)
+        else {
             throw PDFError(.notPDF, "cannot open '\(path)': no such file")
         }
         return bytes

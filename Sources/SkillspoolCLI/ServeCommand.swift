@@ -1,6 +1,6 @@
 import ArgumentParser
-import ConvertCLI
 import CodedErrors
+import ConvertCLI
 import Logging
 import ServiceLifecycle
 import Spool

@@ -44,7 +44,8 @@ final class InboxWatcher: Sendable {
 
     private static let inboxMask =
         UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
-    private static let reviewRootMask = UInt32(IN_CREATE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
+    private static let reviewRootMask =
+        UInt32(IN_CREATE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
     private static let reviewJobMask =
         UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
 
@@ -145,7 +146,10 @@ final class InboxWatcher: Sendable {
             if !watched.contains("\(Target.Kind.reviewRoot):\(tenant)") {
                 if add(Target(tenant: tenant, kind: .reviewRoot, path: folders.review), to: &targets) {
                     for job in (try? Directory.open(path: folders.review).names()) ?? [] {
-                        _ = add(Target(tenant: tenant, kind: .reviewJob, path: folders.review + "/" + job), to: &targets)
+                        _ = add(
+                            Target(tenant: tenant, kind: .reviewJob, path: folders.review + "/" + job),
+                            to: &targets
+                        )
                     }
                     signals.post(.watch(.review(tenant: tenant)))
                 } else {

@@ -45,23 +45,27 @@ struct OutboxIndex: Sendable {
             html += "<span class=\"\(job.status.rawValue)\">\(job.status.rawValue)</span></h3>\n<p>Documents: "
             html += detail.documents.map { document in
                 let type = document.documentType.map { ", " + $0 } ?? ""
-                return "\(Self.escape(document.fileName)) (\(document.pages) page\(document.pages == 1 ? "" : "s")\(Self.escape(type)))"
+                return
+                    "\(Self.escape(document.fileName)) (\(document.pages) page\(document.pages == 1 ? "" : "s")\(Self.escape(type)))"
             }.joined(separator: "; ")
             html += ". Credits charged: \(detail.creditsCharged) of \(detail.creditsReserved) reserved.</p>\n"
             let jobSkills = skills[job.id] ?? []
             if !jobSkills.isEmpty {
-                html += "<table class=\"skills\"><thead><tr><th>skill</th><th>description</th><th>QA</th><th>files</th></tr></thead><tbody>\n"
+                html +=
+                    "<table class=\"skills\"><thead><tr><th>skill</th><th>description</th><th>QA</th><th>files</th></tr></thead><tbody>\n"
                 for skill in jobSkills {
                     let scores = detail.qaScores.filter { $0.skill == skill.name }
                         .map { "\($0.agent) \($0.score)\($0.passed ? "" : " (failed)")" }.joined(separator: " · ")
                     let folder = "\(job.id)/\(skill.folder)/"
                     html += "<tr><td>\(Self.escape(skill.name))</td><td>\(Self.escape(skill.description))</td>"
-                    html += "<td>\(Self.escape(scores))</td><td><a href=\"\(Self.escape(folder))SKILL.md\">folder</a> · "
+                    html +=
+                        "<td>\(Self.escape(scores))</td><td><a href=\"\(Self.escape(folder))SKILL.md\">folder</a> · "
                     html += "<a href=\"\(Self.escape("\(job.id)/\(skill.folder).zip"))\">zip</a></td></tr>\n"
                 }
                 html += "</tbody></table>\n"
             } else if job.status == .review {
-                html += "<p>Held for review: <a href=\"../review/\(Self.escape(job.id))/\">review/\(Self.escape(job.id))</a></p>\n"
+                html +=
+                    "<p>Held for review: <a href=\"../review/\(Self.escape(job.id))/\">review/\(Self.escape(job.id))</a></p>\n"
             }
             html += "</section>\n"
         }

@@ -135,6 +135,10 @@ struct ExportTests {
         shell.waitUntilExit()
         #expect(shell.terminationStatus == 0)
         #expect(text == "ok\n1\n")
-        #expect(!FileManager.default.fileExists(atPath: store.folder + "/" + DurableFileWriter.temporaryName(for: "backup.sqlite")))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: store.folder + "/" + DurableFileWriter.temporaryName(for: "backup.sqlite")
+            )
+        )
     }
 }

@@ -118,7 +118,10 @@ struct SkillQADefectTests {
         if !overview.isEmpty { fixture.body.replaceSubrange(4...4, with: overview) }
         let report = SkillQA.run(fixture.skill, coverage: nil, sourceText: nil)
         let agent = report.agents.first { $0.agent == "trigger" }
-        #expect(agent.map { Set(rules).isSubset(of: Set($0.findings.map(\.rule))) } == true, "\(defect): \(agent?.findings ?? [])")
+        #expect(
+            agent.map { Set(rules).isSubset(of: Set($0.findings.map(\.rule))) } == true,
+            "\(defect): \(agent?.findings ?? [])"
+        )
         #expect(agent.map { $0.score < report.threshold } == true, "\(defect): score \(agent?.score ?? -1)")
         #expect(!report.passed)
     }
@@ -174,7 +177,12 @@ struct SkillQADefectTests {
 @Suite("Skill packaging")
 struct SkillPackagingTests {
     /// A document with a title, two chapters of `words` words each and a key/value pair.
-    func source(chapters: Int, words: Int, names: [String] = [], title: String? = "Claude's Router Manual")
+    func source(
+        chapters: Int,
+        words: Int,
+        names: [String] = [],
+        title: String? = "Claude's Router Manual"
+    )
         -> SkillSource
     {
         var sections: [Section] = []
@@ -264,7 +272,11 @@ struct SkillPackagingTests {
     func apparatus() {
         let paper = source(chapters: 4, words: 2_500)
         #expect(SkillPackager.package([paper], options: PackageOptions(engineVersion: "pdf@test")).count == 1)
-        let long = source(chapters: 5, words: 5_500, names: ["Abstract", "Method", "Results", "Discussion", "References"])
+        let long = source(
+            chapters: 5,
+            words: 5_500,
+            names: ["Abstract", "Method", "Results", "Discussion", "References"]
+        )
         let bundles = SkillPackager.package([long], options: PackageOptions(engineVersion: "pdf@test"))
         #expect(bundles.count == 4)
         #expect(!bundles.contains { $0.name.hasSuffix("-abstract") || $0.name.hasSuffix("-references") })
