@@ -24,24 +24,26 @@ extension SkillPackager {
     /// summary or introduction first when the document has one, and never front matter (author and affiliation
     /// lines, addresses, e-mail).
     static func overview(_ items: [OutlineItem], sentences: Int = 3, paragraphs: Int = 2) -> [String] {
-        var candidates: [(text: String, page: Int)] = []
-        var leadStart: Int?
-        var afterLeadHeading = false
-        for item in items {
-            switch item {
-            case .heading(let text, _, _):
-                afterLeadHeading = leadHeadings.contains(SkillText.slug(SkillText.withoutNumbering(text)))
-            case .paragraph(let text, let page):
-                guard SkillText.words(text) >= 12, !SkillDescription.isFrontMatter(text) else { continue }
+        // Start at the abstract, summary or introduction when there is one, else at the beginning.
+        let leadHeading = items.firstIndex { item in
+            guard case .heading(let text, _, _) = item else { return false }
+            return leadHeadings.contains(SkillText.slug(SkillText.withoutNumbering(text)))
+        }
+        func candidates(from start: Int) -> [(text: String, page: Int)] {
+            var found: [(text: String, page: Int)] = []
+            for item in items[start...] {
+                guard case .paragraph(let text, let page) = item, SkillText.words(text) >= 12,
+                    !SkillDescription.isFrontMatter(text)
+                else { continue }
                 let kept = SkillText.sentenceList(text).filter { !SkillDescription.isNameList($0) }
                 guard SkillText.words(kept.joined(separator: " ")) >= 12 else { continue }
-                if afterLeadHeading, leadStart == nil { leadStart = candidates.count }
-                candidates.append((kept.prefix(sentences).joined(separator: " "), page))
-            default:
-                continue
+                found.append((kept.prefix(sentences).joined(separator: " "), page))
+                if found.count == paragraphs { break }
             }
+            return found
         }
-        let chosen = Array(candidates[(leadStart ?? 0)...].prefix(paragraphs))
+        var chosen = leadHeading.map { candidates(from: $0) } ?? []
+        if chosen.isEmpty { chosen = candidates(from: items.startIndex) }
         var lines: [String] = []
         for candidate in chosen {
             lines += [Document.paragraph(candidate.text) + " " + SkillMarkdown.citation(candidate.page), ""]
@@ -156,7 +158,7 @@ extension SkillPackager {
         let allItems = sources.flatMap(\.outline)
         let topics = plans.flatMap(\.topics)
         let description = SkillDescription.make(
-            title: foundTitle(sources, title: title),
+            title: foundTitle(plans, title: title),
             kind: confidentKind(sources),
             items: plans.flatMap(\.preamble) + allItems
         )
@@ -204,7 +206,7 @@ extension SkillPackager {
         options: PackageOptions
     ) -> SkillBundle {
         let description = SkillDescription.make(
-            title: foundTitle([source], title: title) ?? title,
+            title: title,
             kind: confidentKind([source]),
             items: topic.items,
             scope: topic.name
@@ -251,9 +253,9 @@ extension SkillPackager {
         options: PackageOptions
     ) -> SkillBundle {
         let description = SkillDescription.make(
-            title: foundTitle(sources, title: title),
+            title: foundTitle(plans, title: title),
             kind: confidentKind(sources),
-            items: plans.flatMap(\.preamble) + sources.flatMap(\.outline)
+            items: plans.flatMap { $0.preamble + $0.topics.flatMap(\.items) }
         )
         var body = ["# " + Document.inline(title), "", "## Overview", ""]
         // The preamble (title page, short front matter) is small: it goes into the index whole.
@@ -289,9 +291,8 @@ extension SkillPackager {
     }
 
     /// The title when the documents themselves give one; nil when it only comes from the file name.
-    static func foundTitle(_ sources: [SkillSource], title: String) -> String? {
-        let found = sources.map { TopicDetector.documentTitle($0.outline, fallback: "") }
-        return found.contains(where: \.isEmpty) ? nil : title
+    static func foundTitle(_ plans: [TopicPlan], title: String) -> String? {
+        plans.allSatisfy(\.hasTitle) ? title : nil
     }
 
     /// The document type, when every document has the same one and the classifier is confident of it.

@@ -90,17 +90,23 @@ public enum SkillText {
         return result.trimmingWhitespace()
     }
 
-    /// The sentences of `text`, split where ``sentences(_:count:)`` splits them.
+    /// The sentences of `text`, split where ``sentences(_:count:)`` splits them, in one pass.
     public static func sentenceList(_ text: String) -> [String] {
+        let characters = Array(text)
         var list: [String] = []
-        var rest = Substring(text)
-        while !rest.isEmpty {
-            let sentence = sentences(String(rest), count: 1)
-            guard !sentence.isEmpty else { break }
-            list.append(sentence)
-            rest = rest.dropFirst(min(rest.count, sentence.count)).drop(while: \.isWhitespace)
+        var current = ""
+        for index in characters.indices {
+            current.append(characters[index])
+            if ".!?".contains(characters[index]), index + 2 < characters.count, characters[index + 1] == " ",
+                characters[index + 2].isUppercase
+            {
+                list.append(current.trimmingWhitespace())
+                current = ""
+            }
         }
-        return list
+        let rest = current.trimmingWhitespace()
+        if !rest.isEmpty { list.append(rest) }
+        return list.filter { !$0.isEmpty }
     }
 
     /// A YAML double-quoted scalar.

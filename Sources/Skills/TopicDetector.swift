@@ -44,6 +44,8 @@ public struct Topic: Sendable {
 public struct TopicPlan: Sendable {
     /// The document's title (its title entry, first heading or file name).
     public var title: String
+    /// Whether the document itself gave the title (false when it comes from the file name).
+    public var hasTitle = true
     /// What comes before the first topic.
     public var preamble: [OutlineItem]
     public var topics: [Topic]
@@ -70,7 +72,8 @@ public enum TopicDetector {
     public static func plan(_ source: SkillSource) -> TopicPlan {
         let items = source.outline
         let totalWords = items.reduce(0) { $0 + $1.wordCount }
-        let title = documentTitle(items, fallback: source.stem)
+        let found = documentTitle(items, fallback: "")
+        let title = found.isEmpty ? documentTitle(items, fallback: source.stem) : found
         let levels = Set(
             items.compactMap { item -> Int? in
                 if case .heading(_, let level, _) = item { return level }
@@ -89,6 +92,7 @@ public enum TopicDetector {
             let topic = makeTopic(items, name: title, wordCount: totalWords)
             return TopicPlan(
                 title: title,
+                hasTitle: !found.isEmpty,
                 preamble: [],
                 topics: topic.map { [$0] } ?? [],
                 totalWords: totalWords,
@@ -140,6 +144,7 @@ public enum TopicDetector {
         let substantial = topics.filter { $0.wordCount >= substantialWords && !$0.isApparatus }.count
         return TopicPlan(
             title: title,
+            hasTitle: !found.isEmpty,
             preamble: preamble,
             topics: topics,
             totalWords: totalWords,
