@@ -19,6 +19,9 @@ extension Ledger {
     public func verify(allowances: [String: Int]) throws -> [LedgerViolation] {
         try read { db in
             var violations: [LedgerViolation] = []
+            func flag(_ rule: String, _ message: String, _ rows: [String]) {
+                violations.append(LedgerViolation(rule: rule, message: message, rows: rows))
+            }
             struct Reserve: Decodable, FetchableRecord {
                 var entry: Int64
                 var job: String
@@ -38,21 +41,9 @@ extension Ledger {
             for reserve in unclosed {
                 let (entry, job, status, closes) = (reserve.entry, reserve.job, reserve.status, reserve.closes)
                 if closes > 1 {
-                    violations.append(
-                        LedgerViolation(
-                            rule: "closed-twice",
-                            message: "job \(job) has \(closes) settles/refunds",
-                            rows: ["\(entry)"]
-                        )
-                    )
+                    flag("closed-twice", "job \(job) has \(closes) settles/refunds", ["\(entry)"])
                 } else if status.isTerminal && closes == 0 {
-                    violations.append(
-                        LedgerViolation(
-                            rule: "reserve-not-closed",
-                            message: "job \(job) is \(status.rawValue) but its reserve is open",
-                            rows: ["\(entry)"]
-                        )
-                    )
+                    flag("reserve-not-closed", "job \(job) is \(status.rawValue) but its reserve is open", ["\(entry)"])
                 }
             }
             struct Repeated: Decodable, FetchableRecord {
@@ -67,13 +58,7 @@ extension Ledger {
                     """
             )
             for repeated in reserves {
-                violations.append(
-                    LedgerViolation(
-                        rule: "reserved-twice",
-                        message: "job \(repeated.job) has \(repeated.count) reserves",
-                        rows: [repeated.job]
-                    )
-                )
+                flag("reserved-twice", "job \(repeated.job) has \(repeated.count) reserves", [repeated.job])
             }
             struct Close: Decodable, FetchableRecord {
                 var entry: Int64
@@ -99,41 +84,25 @@ extension Ledger {
                     close.entry, close.job, close.kind, close.credits, close.status
                 )
                 guard let reserved = close.reserved else {
-                    violations.append(
-                        LedgerViolation(
-                            rule: "close-without-reserve",
-                            message: "\(kind) for job \(job ?? "-") has no reserve",
-                            rows: ["\(entry)"]
-                        )
-                    )
+                    flag("close-without-reserve", "\(kind) for job \(job ?? "-") has no reserve", ["\(entry)"])
                     continue
                 }
                 if kind == .settle && credits > reserved {
-                    violations.append(
-                        LedgerViolation(
-                            rule: "settle-exceeds-reserve",
-                            message: "job \(job ?? "-") settled \(credits) of \(reserved) reserved",
-                            rows: ["\(entry)"]
-                        )
+                    flag(
+                        "settle-exceeds-reserve",
+                        "job \(job ?? "-") settled \(credits) of \(reserved) reserved",
+                        ["\(entry)"]
                     )
                 }
                 if kind == .refund && credits != reserved {
-                    violations.append(
-                        LedgerViolation(
-                            rule: "partial-refund",
-                            message: "job \(job ?? "-") refunded \(credits) of \(reserved) reserved",
-                            rows: ["\(entry)"]
-                        )
+                    flag(
+                        "partial-refund",
+                        "job \(job ?? "-") refunded \(credits) of \(reserved) reserved",
+                        ["\(entry)"]
                     )
                 }
                 if kind == .settle && credits > 0 && status == .failed {
-                    violations.append(
-                        LedgerViolation(
-                            rule: "failed-job-charged",
-                            message: "failed job \(job ?? "-") was charged \(credits)",
-                            rows: ["\(entry)"]
-                        )
-                    )
+                    flag("failed-job-charged", "failed job \(job ?? "-") was charged \(credits)", ["\(entry)"])
                 }
             }
             struct TenantMonth: Decodable, FetchableRecord {
@@ -151,14 +120,8 @@ extension Ledger {
                 let balance = try Self.balance(db, tenant: tenant, allowance: allowances[tenant] ?? 0, month: month)
                 if balance.purchasedRemaining < 0 {
                     reported.insert(tenant)
-                    violations.append(
-                        LedgerViolation(
-                            rule: "negative-balance",
-                            message:
-                                "tenant \(tenant) is \(-balance.purchasedRemaining) credits below zero in \(month)",
-                            rows: [tenant]
-                        )
-                    )
+                    let below = -balance.purchasedRemaining
+                    flag("negative-balance", "tenant \(tenant) is \(below) credits below zero in \(month)", [tenant])
                 }
             }
             return violations
