@@ -43,6 +43,6 @@ extension CodedError where Kind == LedgerErrorCode {
         } else {
             retryable = false
         }
-        return Self(.database, "\(message): \(cause)", retryable: retryable, cause: cause as? any Error & Sendable)
+        return Self(.database, "\(message): \(cause)", retryable: retryable, cause: cause)
     }
 }

@@ -147,7 +147,10 @@ struct SkillsCommand: ParsableCommand {
                             folder.hasSuffix("/" + skill.folderName) || folder == skill.folderName
                             ? folder : folder + "/" + skill.folderName
                         var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-                        let absolute = realpath(base, &resolved) != nil ? String(cString: resolved) : base
+                        let absolute =
+                            realpath(base, &resolved) != nil
+                            ? String(decoding: resolved.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                            : base
                         skills.append(
                             (
                                 frontmatter.string("name") ?? skill.folderName, frontmatter.string("description") ?? "",
