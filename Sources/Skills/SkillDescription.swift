@@ -38,6 +38,12 @@ enum SkillDescription {
     /// The first words of the body's first substantial sentence, for a document without a title; for one without
     /// prose, its first line of any kind (a short paragraph, a list item, a table's header).
     static func leadSubject(_ items: [OutlineItem]) -> String? {
+        // A short line of words opening the document names it or its issuer ("Acme Widgets Inc."), unlike an
+        // address or a number.
+        for item in items.prefix(3) {
+            guard case .paragraph(let text, _) = item else { continue }
+            if isName(text) { return opening(of: text) }
+        }
         for item in items {
             guard case .paragraph(let text, _) = item, SkillText.words(text) >= 6, !isFrontMatter(text) else {
                 continue
@@ -56,6 +62,17 @@ enum SkillDescription {
             }
         }
         return nil
+    }
+
+    /// 2–10 words, not opening with a digit, mostly letters, at least two real words.
+    static func isName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (2...10).contains(words.count), words.first?.first?.isNumber == false, !isFrontMatter(text) else {
+            return false
+        }
+        let letters = text.filter(\.isLetter).count
+        let visible = text.filter { !$0.isWhitespace }.count
+        return letters * 10 >= visible * 6 && words.filter { $0.filter(\.isLetter).count >= 3 }.count >= 2
     }
 
     /// At most the first 12 words, without trailing punctuation.
