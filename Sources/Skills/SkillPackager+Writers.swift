@@ -165,6 +165,9 @@ extension SkillPackager {
         var files: [(String, [UInt8])] = []
         var body = ["# " + Document.inline(title), "", "## Overview", ""]
         body += overview(plans.flatMap(\.preamble) + allItems)
+        let glance =
+            sources.count == 1 ? DocumentShape.glance(allItems, type: sources[0].document.documentType.type) : []
+        if !glance.isEmpty { body += ["## At a glance", ""] + glance + [""] }
         let facts = keyFacts(allItems, budget: 3_000)
         if !facts.isEmpty { body += ["## Key facts", ""] + facts + [""] }
         body += ["## Topics", ""]

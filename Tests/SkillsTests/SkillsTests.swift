@@ -302,6 +302,27 @@ struct SkillPackagingTests {
         #expect(!untitled.description.contains("manual.pdf"))
     }
 
+    @Test("a contract's terms are at a glance in SKILL.md, under its own headings, each text once")
+    func contractShape() {
+        let items: [OutlineItem] = [
+            .heading("1 Parties", level: 1, page: 1),
+            .paragraph("This agreement is made between Nordwind GmbH and Acme Widgets Inc.", page: 1),
+            .heading("4 Term and Termination", level: 1, page: 2),
+            .paragraph("The agreement runs for 24 months and may be ended with three months' notice.", page: 2),
+            .heading("7 Governing Law", level: 1, page: 3),
+            .paragraph("This agreement is governed by the laws of Switzerland.", page: 3),
+        ]
+        let lines = DocumentShape.glance(items, type: "contract")
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines.first?.hasPrefix("- **Parties:** This agreement is made between Nordwind GmbH") == true)
+        #expect(
+            lines.contains { $0.hasPrefix("- **Term:** The agreement runs for 24 months") && $0.hasSuffix("(p. 2)") }
+        )
+        #expect(!lines.contains { $0.hasPrefix("- **Termination:**") })
+        #expect(lines.contains { $0.hasPrefix("- **Governing law:**") })
+        #expect(DocumentShape.glance(items, type: "unknown").isEmpty)
+    }
+
     @Test("packaging is deterministic", arguments: [1, 4])
     func deterministic(chapters: Int) {
         let first = SkillPackager.package(
