@@ -109,6 +109,10 @@ struct ContentLexer {
         case UInt8(ascii: "<"):
             if position + 1 < buffer.count, buffer[position + 1] == UInt8(ascii: "<") {
                 position += 2
+                guard depth < Self.maxNesting else {
+                    skipNested()
+                    return .operand(.dictionary([:]))
+                }
                 return .operand(readDictionary(depth: depth))
             }
             position += 1
@@ -119,6 +123,10 @@ struct ContentLexer {
             return .dictionaryEnd
         case UInt8(ascii: "["):
             position += 1
+            guard depth < Self.maxNesting else {
+                skipNested()
+                return .operand(.array([]))
+            }
             return .operand(readArray(depth: depth))
         case UInt8(ascii: "]"):
             position += 1
@@ -286,12 +294,51 @@ struct ContentLexer {
         return bytes
     }
 
+    /// Arrays and dictionaries nested deeper than this are skipped whole, without recursion: a hostile stream of
+    /// `[` × 200,000 must not exhaust the stack.
+    static let maxNesting = 32
+
+    /// Skips the rest of a structure opened deeper than ``maxNesting``, counting brackets until the one opened last
+    /// is closed (strings and hex strings are read as such, so brackets inside them do not count). Iterative.
+    private mutating func skipNested() {
+        var open = 1
+        while open > 0 {
+            skipWhitespaceAndComments()
+            guard position < buffer.count else { return }
+            switch buffer[position] {
+            case UInt8(ascii: "("):
+                position += 1
+                _ = readLiteralString()
+            case UInt8(ascii: "<"):
+                if position + 1 < buffer.count, buffer[position + 1] == UInt8(ascii: "<") {
+                    position += 2
+                    open += 1
+                } else {
+                    position += 1
+                    _ = readHexString()
+                }
+            case UInt8(ascii: ">"):
+                position += 1
+                if position < buffer.count, buffer[position] == UInt8(ascii: ">") { position += 1 }
+                open -= 1
+            case UInt8(ascii: "["):
+                position += 1
+                open += 1
+            case UInt8(ascii: "]"):
+                position += 1
+                open -= 1
+            default:
+                position += 1
+            }
+        }
+    }
+
     private mutating func readArray(depth: Int) -> Operand {
         var items: [Operand] = []
         while true {
             switch next(depth: depth + 1) {
             case .operand(let operand):
-                if depth < 32 { items.append(operand) }
+                items.append(operand)
             case .arrayEnd, .end:
                 return .array(items)
             case .keyword, .dictionaryEnd:

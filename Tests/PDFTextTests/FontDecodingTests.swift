@@ -218,3 +218,36 @@ struct FontDecodingTests {
         #expect(text == "xfiy")
     }
 }
+
+@Suite("Hostile nesting")
+struct HostileNestingTests {
+    @Test(
+        "brackets nested hundreds of thousands deep are skipped, not recursed into",
+        arguments: [("[", 200_000), ("<<", 100_000)]
+    )
+    func contentStream(bracket: String, count: Int) throws {
+        let opening = String(repeating: bracket, count: count)
+        let bytes = TestSupport.singleFont(
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+            content: "BT /F1 10 Tf 72 700 Td (before) Tj ET \(opening) BT /F1 10 Tf 72 600 Td (after) Tj ET"
+        )
+        // The unclosed structure swallows the rest of the stream; what matters is that nothing crashes.
+        let text = try TestSupport.text(bytes)
+        #expect(text.contains("before"))
+    }
+
+    @Test("a ToUnicode CMap made of brackets does not exhaust the stack")
+    func cmap() throws {
+        let cmap = Array(("/CIDInit /ProcSet findresource begin " + String(repeating: "[", count: 200_000)).utf8)
+        let bytes = TestSupport.singleFont(
+            """
+            << /Type /Font /Subtype /Type0 /BaseFont /Test /Encoding /Identity-H /ToUnicode 3 0 R
+               /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Test /DW 600
+                 /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>] >>
+            """,
+            content: "BT /F1 10 Tf 72 700 Td <0001> Tj ET",
+            setup: { pdf in pdf.addStream(cmap) }
+        )
+        _ = try TestSupport.glyphs(bytes)
+    }
+}
