@@ -95,14 +95,20 @@ final class DaemonState: Sendable {
         return added
     }
 
-    /// Recovers every tenant's leftovers and queues the jobs to run again.
-    func recover() throws {
+    /// Recovers every tenant's leftovers and queues the jobs to run again; a tenant whose recovery fails is logged
+    /// and the others are served.
+    func recover() {
         let recovery = JobRecovery(ledger: ledger, logger: logger)
         for name in tenantNames {
             guard let tenant = tenant(name) else { continue }
-            for job in try recovery.recover(tenant) { scheduler.enqueue(job, tenant: name) }
-            try reviewDesk.decide(tenant)
-            try outboxIndex.regenerate(tenant)
+            // One tenant's leftovers (a planted folder, a damaged ticket) must not keep the others from being served.
+            do {
+                for job in try recovery.recover(tenant) { scheduler.enqueue(job, tenant: name) }
+                try reviewDesk.decide(tenant)
+                try outboxIndex.regenerate(tenant)
+            } catch {
+                logger.error("recovery of the tenant failed", metadata: ["tenant": "\(name)", "error": "\(error)"])
+            }
         }
     }
 

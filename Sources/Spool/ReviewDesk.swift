@@ -14,30 +14,53 @@ struct ReviewDesk: Sendable {
     static let rejectFile = "REJECT"
 
     /// Acts on every decided job of `tenant`; returns how many were decided.
+    ///
+    /// Only a job the ledger holds in review is decided: a folder planted in `review/` (a decision for no job, a
+    /// job that is not held) is left alone, and one job's failure does not stop the others.
     @discardableResult
     func decide(_ tenant: TenantSpool) throws -> Int {
         var decided = 0
         for id in try tenant.review.names() {
-            guard let folder = try? tenant.review.folder(id), folder.contains(JobReport.fileName) else { continue }
-            if folder.contains(Self.approveFile) {
-                try approve(id, folder: folder, tenant: tenant)
-                decided += 1
-            } else if folder.contains(Self.rejectFile) {
-                let reason = (try? folder.read(Self.rejectFile, limit: 4_096)).map {
-                    String(decoding: $0, as: UTF8.self).trimmingWhitespace()
-                }
-                let failure = JobFailure(
-                    code: SpoolError.Code.rejected.rawValue,
-                    message: reason.flatMap { $0.isEmpty ? nil : $0 } ?? "rejected by a reviewer",
-                    isRetryable: false
+            guard let folder = try? tenant.review.folder(id), folder.contains(JobReport.fileName),
+                folder.contains(Self.approveFile) || folder.contains(Self.rejectFile)
+            else { continue }
+            guard try ledger.jobStatus(id) == .review, tenant.work.contains(id) else {
+                logger.warning(
+                    "a decision for a job that is not held for review is ignored",
+                    metadata: ["tenant": "\(tenant.name)", "folder": "review/\(id)"]
                 )
-                let work = try tenant.work.folder(id)
-                let ticket = try JobTicket(bytes: work.read(JobTicket.fileName))
-                _ = try runner.fail(ticket, failure, tenant: tenant, logger: logger.with(tenant: tenant.name, job: id))
+                continue
+            }
+            do {
+                if folder.contains(Self.approveFile) {
+                    try approve(id, folder: folder, tenant: tenant)
+                } else {
+                    try reject(id, folder: folder, tenant: tenant)
+                }
                 decided += 1
+            } catch {
+                logger.error(
+                    "review decision failed",
+                    metadata: ["tenant": "\(tenant.name)", "job": "\(id)", "error": "\(error)"]
+                )
             }
         }
         return decided
+    }
+
+    /// Fails the job with the reviewer's reason (`ERR::REVIEW::REJECTED`), inputs to `failed/<job>/`, refunded.
+    private func reject(_ id: String, folder: Directory, tenant: TenantSpool) throws {
+        let reason = (try? folder.read(Self.rejectFile, limit: 4_096)).map {
+            String(decoding: $0, as: UTF8.self).trimmingWhitespace()
+        }
+        let failure = JobFailure(
+            code: SpoolError.Code.rejected.rawValue,
+            message: reason.flatMap { $0.isEmpty ? nil : $0 } ?? "rejected by a reviewer",
+            isRetryable: false
+        )
+        let work = try tenant.work.folder(id)
+        let ticket = try JobTicket(bytes: work.read(JobTicket.fileName))
+        _ = try runner.fail(ticket, failure, tenant: tenant, logger: logger.with(tenant: tenant.name, job: id))
     }
 
     /// Moves the held outputs into `outbox/<job>/`, charges the reservation and completes the job.

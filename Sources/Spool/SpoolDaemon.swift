@@ -42,7 +42,7 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
                 "watch": "\(pollMode ? "poll" : "inotify")",
             ]
         )
-        try state.recover()
+        state.recover()
 
         let watcher: InboxWatcher? =
             pollMode

@@ -23,6 +23,25 @@ struct DaemonSecurityTests {
         return text
     }
 
+    @Test("a decision planted in review/ for no job neither stops the daemon nor moves anything into the outbox")
+    func plantedReview() throws {
+        let spool = try SpoolHarness(tenants: ["acme": "", "zebra": ""])
+        try spool.start(tenants: ["acme", "zebra"])
+        spool.stop()
+        // While the daemon is down, acme plants a decided "job" that the ledger never held.
+        let planted = spool.folder("acme", "review").appendingPathComponent("j-planted")
+        try FileManager.default.createDirectory(at: planted, withIntermediateDirectories: true)
+        for (name, text) in [("APPROVE", ""), ("status.json", "{}"), ("evil.md", "# planted")] {
+            try Data(text.utf8).write(to: planted.appendingPathComponent(name))
+        }
+        try spool.start(tenants: ["acme", "zebra"])
+        try spool.drop(PDFFixture.helloWorld("Zebra's own document"), as: "z.pdf", tenant: "zebra")
+        try spool.wait("the other tenant's job is published") { spool.statuses("zebra", where: "complete").count == 1 }
+        #expect(!spool.contents("acme", "outbox").contains("j-planted"))
+        #expect(FileManager.default.fileExists(atPath: planted.appendingPathComponent("evil.md").path))
+        spool.stop()
+    }
+
     @Test("links, FIFOs, traversal and absolute paths in manifests, zip-slip and zip bombs are refused with codes")
     func attacks() throws {
         let spool = try SpoolHarness(tenants: ["acme": "", "zebra": ""])
