@@ -166,3 +166,13 @@ public final class Directory: @unchecked Sendable {
         }
     }
 }
+
+extension Directory {
+    /// `path` made absolute with links resolved (`realpath`), for places that name files to another program (the
+    /// `<available_skills>` locations); `path` itself when it cannot be resolved. Never used to open anything.
+    public static func absolutePath(_ path: String) -> String {
+        var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard realpath(path, &resolved) != nil else { return path }
+        return String(decoding: resolved.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

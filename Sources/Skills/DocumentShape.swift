@@ -92,7 +92,7 @@ enum DocumentShape {
             guard let found = firstText(under: aspect, in: items), shown.insert(found.text).inserted else { continue }
             let text = SkillText.sentenceList(found.text).prefix(2).joined(separator: " ")
             guard SkillText.words(text) >= 4 else { continue }
-            let clipped = text.unicodeScalars.count > 320 ? clip(text, to: 320) + " \u{2026}" : text
+            let clipped = text.unicodeScalars.count > 320 ? text.clipped(to: 320) + " \u{2026}" : text
             lines.append(
                 "- **\(aspect.label):** " + Document.inline(clipped) + " " + SkillMarkdown.citation(found.page)
             )
@@ -124,11 +124,5 @@ enum DocumentShape {
         if key.contains("-") { return ("-" + slug + "-").contains("-" + key + "-") }
         let words = slug.split(separator: "-")
         return words.contains(Substring(key)) || words.contains(Substring(key + "s"))
-    }
-
-    private static func clip(_ text: String, to budget: Int) -> String {
-        var cut = String(String.UnicodeScalarView(text.unicodeScalars.prefix(budget)))
-        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
-        return cut
     }
 }

@@ -78,7 +78,7 @@ enum SkillDescription {
     /// At most the first 12 words, without trailing punctuation.
     private static func opening(of text: String) -> String {
         let words = text.split(separator: " ").prefix(12).joined(separator: " ")
-        return String(words.reversed().drop { ".,;:".contains($0) }.reversed())
+        return words.trimmingTrailing(".,;:")
     }
 
     /// The opening of the body (an abstract, summary or first paragraphs), whole sentences within `budget`
@@ -94,7 +94,7 @@ enum SkillDescription {
             where !sentence.hasPrefix(subject) && !isNameList(sentence) && !sentences.contains(sentence) {
                 let length = sentence.unicodeScalars.count + (sentences.isEmpty ? 0 : 1)
                 if used + length > budget {
-                    if sentences.isEmpty { return clipped(sentence, to: budget) }
+                    if sentences.isEmpty { return sentence.clipped(to: budget) }
                     return sentences.joined(separator: " ")
                 }
                 sentences.append(sentence)
@@ -129,7 +129,7 @@ enum SkillDescription {
         var parts: [String] = []
         var used = 0
         for (index, pair) in pairs.enumerated() where !contents.contains(index) {
-            let part = String(pair.key.reversed().drop { $0 == ":" || $0 == " " }.reversed()) + ": " + pair.value
+            let part = pair.key.trimmingTrailing(": ") + ": " + pair.value
             guard used + part.unicodeScalars.count + 2 <= budget else { break }
             parts.append(part)
             used += part.unicodeScalars.count + 2
@@ -185,12 +185,6 @@ enum SkillDescription {
             scalars.append(scalar)
         }
         let clean = String(scalars)
-        return clean.unicodeScalars.count <= limit ? clean : clipped(clean, to: limit - 2) + " \u{2026}"
-    }
-
-    private static func clipped(_ text: String, to budget: Int) -> String {
-        var cut = String(String.UnicodeScalarView(text.unicodeScalars.prefix(max(0, budget))))
-        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
-        return cut
+        return clean.unicodeScalars.count <= limit ? clean : clean.clipped(to: limit - 2) + " \u{2026}"
     }
 }

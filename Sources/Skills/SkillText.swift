@@ -154,4 +154,16 @@ extension String {
     public func trimmingWhitespace() -> String {
         String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
+
+    /// The text without any of `characters` at its end (`"Total:"` → `"Total"`).
+    func trimmingTrailing(_ characters: String) -> String {
+        String(reversed().drop { characters.contains($0) }.reversed())
+    }
+
+    /// At most `budget` Unicode scalars, cut back to the last whole word.
+    func clipped(to budget: Int) -> String {
+        var cut = String(String.UnicodeScalarView(unicodeScalars.prefix(max(0, budget))))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        return cut
+    }
 }

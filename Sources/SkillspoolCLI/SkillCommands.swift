@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConvertCLI
 import Digest
+import FileSystem
 import JSON
 import Layout
 import Skills
@@ -146,11 +147,7 @@ struct SkillsCommand: ParsableCommand {
                         let base =
                             folder.hasSuffix("/" + skill.folderName) || folder == skill.folderName
                             ? folder : folder + "/" + skill.folderName
-                        var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-                        let absolute =
-                            realpath(base, &resolved) != nil
-                            ? String(decoding: resolved.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                            : base
+                        let absolute = Directory.absolutePath(base)
                         skills.append(
                             (
                                 frontmatter.string("name") ?? skill.folderName, frontmatter.string("description") ?? "",

@@ -5,10 +5,6 @@ import Ledger
 import Skills
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The tenant's `outbox/index.html` dashboard and `outbox/available_skills.xml`, regenerated after jobs finish.
 struct OutboxIndex: Sendable {
     let ledger: Ledger
@@ -120,11 +116,7 @@ struct OutboxIndex: Sendable {
     /// `<available_skills>` for every published skill folder (`outbox/<job>/<skill>/SKILL.md`), located by absolute
     /// path as the reference tool does.
     func skillsXML(_ skills: [String: [SkillCache.Entry]], tenant: TenantSpool) -> String {
-        var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let base =
-            realpath(tenant.outbox.path, &resolved) != nil
-            ? String(decoding: resolved.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            : tenant.outbox.path
+        let base = Directory.absolutePath(tenant.outbox.path)
         let entries = skills.keys.sorted().flatMap { job in
             skills[job, default: []].map { ($0.name, $0.description, "\(base)/\(job)/\($0.folder)/SKILL.md") }
         }
