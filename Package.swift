@@ -27,6 +27,8 @@ let package = Package(
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         .systemLibrary(name: "CInotifyTools", providers: [.apt(["libinotifytools0-dev"])]),
+        // pidfd_open and prctl, which Glibc's Swift module does not import (header only).
+        .systemLibrary(name: "CProcess"),
 
         // Engine layers, top to bottom: each imports only the ones above it.
         // Every module's errors share one protocol (code, message, retryable).
@@ -69,7 +71,8 @@ let package = Package(
             dependencies: [
                 "SpoolConfig", "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "Digest", "Archives",
                 "Skills",
-                "Ledger", "CInotifyTools", "CodedErrors",
+                "Ledger", "CInotifyTools", "CProcess", "CodedErrors",
+                .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -116,12 +116,12 @@ extension Directory {
 
     /// Writes a file at a relative `path` (`a/b/c.md`), creating the folders on the way; durable as
     /// ``writeDurably(_:_:durable:)``.
-    public func writeDurably(path: String, _ bytes: [UInt8]) throws {
+    public func writeDurably(path: String, _ bytes: [UInt8], durable: Bool = true) throws {
         let parts = path.split(separator: "/").map(String.init)
         guard let last = parts.last else { throw FileSystemError(.pathTraversal, "empty path") }
         var folder = self
         for part in parts.dropLast() { folder = try folder.folder(part, create: true) }
-        try folder.writeDurably(last, bytes)
+        try folder.writeDurably(last, bytes, durable: durable)
     }
 
     /// Makes a file another writer (SQLite's `VACUUM INTO`, say) completed under `temporary` durable as `name`:

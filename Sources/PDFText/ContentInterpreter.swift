@@ -21,7 +21,7 @@ final class ContentInterpreter {
     var stateStack: [GraphicsState] = []
     var textMatrix = Matrix.identity
     var lineMatrix = Matrix.identity
-    private var operatorCount = 0
+    private(set) var operatorCount = 0
     var activeForms: Set<ObjectID> = []
     var depth = 0
     var sequence: Int32 = 0

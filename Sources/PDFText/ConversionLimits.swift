@@ -16,6 +16,11 @@ public struct ConversionLimits: Hashable, Sendable {
     public var maxGlyphsPerPage: Int
     /// Largest number of path segments kept per page.
     public var maxPathSegmentsPerPage: Int
+    /// Largest number of glyphs kept over all pages of a document (about 120 bytes each once laid out); more is
+    /// refused, not truncated.
+    public var maxGlyphsPerDocument: Int
+    /// Largest number of content-stream operators interpreted over all pages of a document.
+    public var maxOperatorsPerDocument: Int
 
     /// The hard ceiling for ``maxPages``.
     public static let absoluteMaxPages = 5000
@@ -26,8 +31,10 @@ public struct ConversionLimits: Hashable, Sendable {
         maxDocumentBytes: Int = 1 << 30,
         maxOperatorsPerPage: Int = 5_000_000,
         maxXObjectDepth: Int = 12,
-        maxGlyphsPerPage: Int = 500_000,
-        maxPathSegmentsPerPage: Int = 200_000
+        maxGlyphsPerPage: Int = 100_000,
+        maxPathSegmentsPerPage: Int = 200_000,
+        maxGlyphsPerDocument: Int = 5_000_000,
+        maxOperatorsPerDocument: Int = 100_000_000
     ) {
         self.maxPages = min(maxPages, Self.absoluteMaxPages)
         self.maxStreamBytes = maxStreamBytes
@@ -36,6 +43,8 @@ public struct ConversionLimits: Hashable, Sendable {
         self.maxXObjectDepth = maxXObjectDepth
         self.maxGlyphsPerPage = maxGlyphsPerPage
         self.maxPathSegmentsPerPage = maxPathSegmentsPerPage
+        self.maxGlyphsPerDocument = maxGlyphsPerDocument
+        self.maxOperatorsPerDocument = maxOperatorsPerDocument
     }
 
     public static let `default` = ConversionLimits()

@@ -67,14 +67,32 @@ extension PDFDocument {
         let fontCache = FontCache()
         var pages: [PageContent] = []
         pages.reserveCapacity(selection.pages.count)
+        var glyphs = 0
+        var operators = 0
         for number in selection.pages {
-            pages.append(try extractPage(number, fontCache: fontCache))
+            let (page, pageOperators) = try extractPage(number, fontCache: fontCache)
             releaseHandles()
+            glyphs += page.glyphs.count
+            operators += pageOperators
+            // Budgets over the whole document: each page within its own limits can still add up to a bomb.
+            if glyphs > limits.maxGlyphsPerDocument {
+                throw PDFError(
+                    .glyphBudget,
+                    "the pages up to \(number) draw more than \(limits.maxGlyphsPerDocument) glyphs"
+                )
+            }
+            if operators > limits.maxOperatorsPerDocument {
+                throw PDFError(
+                    .operatorBudget,
+                    "the pages up to \(number) run more than \(limits.maxOperatorsPerDocument) content-stream operators"
+                )
+            }
+            pages.append(page)
         }
         return pages
     }
 
-    private func extractPage(_ number: Int, fontCache: FontCache) throws -> PageContent {
+    private func extractPage(_ number: Int, fontCache: FontCache) throws -> (PageContent, operators: Int) {
         let (page, _, handle) = pageObject(at: number - 1)
         let geometry = geometry(of: page)
         let size = geometry.displaySize
@@ -88,7 +106,7 @@ extension PDFDocument {
         let content = try pageContent(handle)
         let resources = ResourceScope(dictionary(page, "Resources"), document: self)
         try interpreter.run(content, resources: resources)
-        return PageContent(
+        let extracted = PageContent(
             number: number,
             width: size.width,
             height: size.height,
@@ -100,5 +118,6 @@ extension PDFDocument {
             unmappedGlyphCount: interpreter.unmappedCount,
             clippedGlyphCount: interpreter.clippedCount
         )
+        return (extracted, interpreter.operatorCount)
     }
 }

@@ -37,4 +37,8 @@ public struct PDFErrorCode: ErrorCode {
     public static let tooManyOperators = Self(rawValue: "ERR::CONVERT::TOO_MANY_OPERATORS")
     /// Form XObjects nest deeper than allowed.
     public static let xobjectTooDeep = Self(rawValue: "ERR::CONVERT::XOBJECT_TOO_DEEP")
+    /// The pages of a document draw more glyphs together than the document budget allows.
+    public static let glyphBudget = Self(rawValue: "ERR::LIMIT::GLYPHS")
+    /// The pages of a document run more content-stream operators together than the document budget allows.
+    public static let operatorBudget = Self(rawValue: "ERR::LIMIT::OPERATORS")
 }

@@ -11,7 +11,9 @@ public enum CommandTree {
         ),
         CommandGroup(
             name: "Spool",
-            subcommands: [ServeCommand.self, TenantsCommand.self, ReviewCommand.self, DoctorCommand.self]
+            subcommands: [
+                ServeCommand.self, TenantsCommand.self, ReviewCommand.self, DoctorCommand.self, WorkerCommand.self,
+            ]
         ),
         CommandGroup(name: "Ledger", subcommands: [JobsCommand.self, LedgerCommand.self]),
     ]

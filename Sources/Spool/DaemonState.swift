@@ -14,7 +14,7 @@ final class DaemonState: Sendable {
     let ledger: Ledger
     let spool: Directory
     let logger: Logger
-    let scheduler = JobScheduler()
+    let scheduler: JobScheduler
     let signals = DaemonSignals()
     let metrics = SpoolMetrics()
     let runner: JobRunner
@@ -40,12 +40,18 @@ final class DaemonState: Sendable {
         self.ledger = ledger
         self.spool = spool
         self.logger = logger
-        runner = JobRunner(ledger: ledger, configuration: configuration, logger: logger)
+        runner = JobRunner(
+            ledger: ledger,
+            configuration: configuration,
+            logger: logger,
+            worker: WorkerProcess(configurationPath: configuration.sourcePath)
+        )
         intake = JobIntake(ledger: ledger, logger: logger)
         reviewDesk = ReviewDesk(ledger: ledger, runner: runner, logger: logger)
         outboxIndex = OutboxIndex(ledger: ledger)
         let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         workerCount = configuration.workers > 0 ? configuration.workers : max(1, cores)
+        scheduler = JobScheduler(workers: workerCount)
         (workerExits, workerExited) = AsyncStream.makeStream(of: Void.self)
     }
 

@@ -63,22 +63,7 @@ public struct JobReport: Sendable {
         members.append(
             (
                 "documents",
-                .array(
-                    documents.map { document in
-                        var fields: [(String, JSONValue)] = [
-                            ("id", .string(document.id)), ("filename", .string(document.fileName)),
-                            ("sha256", .string(document.sha256)), ("bytes", .int(document.bytes)),
-                            ("pageCount", .int(document.pageCount)), ("sizeTier", .string(document.sizeTier)),
-                        ]
-                        if let pages = document.selectedPages { fields.append(("pages", .string(pages))) }
-                        fields += [
-                            ("status", .string(document.status)),
-                            ("documentType", document.documentType.map { .string($0) } ?? .null),
-                            ("category", document.category.map { .string($0) } ?? .null),
-                        ]
-                        return .object(fields)
-                    }
-                )
+                .array(documents.map(\.json))
             )
         )
         members.append(
@@ -131,6 +116,36 @@ public struct JobReport: Sendable {
             ("retryable", .bool(failure.isRetryable)),
         ])
         return Array((JSONWriter.serialize(value, pretty: true) + "\n").utf8)
+    }
+}
+
+extension JobReport.DocumentReport {
+    /// The document as `status.json` lists it.
+    public var json: JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("id", .string(id)), ("filename", .string(fileName)), ("sha256", .string(sha256)), ("bytes", .int(bytes)),
+            ("pageCount", .int(pageCount)), ("sizeTier", .string(sizeTier)),
+        ]
+        if let selectedPages { fields.append(("pages", .string(selectedPages))) }
+        fields += [
+            ("status", .string(status)), ("documentType", documentType.map { .string($0) } ?? .null),
+            ("category", category.map { .string($0) } ?? .null),
+        ]
+        return .object(fields)
+    }
+
+    /// Reads what ``json`` wrote; nil when a required member is missing.
+    init?(json value: JSONValue) {
+        guard let id = value["id"]?.stringValue, let fileName = value["filename"]?.stringValue,
+            let sha256 = value["sha256"]?.stringValue, let bytes = value["bytes"]?.intValue,
+            let pageCount = value["pageCount"]?.intValue, let status = value["status"]?.stringValue
+        else { return nil }
+        self.init(id: id, fileName: fileName, sha256: sha256, bytes: bytes)
+        self.pageCount = pageCount
+        self.status = status
+        selectedPages = value["pages"]?.stringValue
+        documentType = value["documentType"]?.stringValue
+        category = value["category"]?.stringValue
     }
 }
 

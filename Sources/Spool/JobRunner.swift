@@ -18,6 +18,8 @@ struct JobRunner: Sendable {
     let ledger: Ledger
     let configuration: SpoolConfiguration
     let logger: Logger
+    /// Starts the worker process that reads the job's documents.
+    let worker: WorkerProcess
 
     /// How a run ended.
     enum Outcome: String, Sendable {
@@ -25,17 +27,6 @@ struct JobRunner: Sendable {
         case failed
         /// Held in `review/<job>/` for a person.
         case review
-    }
-
-    /// One document while the job runs.
-    struct WorkingDocument {
-        var entry: Manifest.DocumentEntry
-        var bytes: [UInt8]
-        var report: JobReport.DocumentReport
-        var selection: PageSelection = .all(0)
-        var conversion: Conversion?
-        var document: Document?
-        var stem: String
     }
 
     func run(_ id: String, tenant: TenantSpool) -> Outcome {
@@ -99,60 +90,52 @@ struct JobRunner: Sendable {
         }
 
         try enter(.inspect)
-        let (manifest, folder) = try inputs(ticket, work: work, tenant: tenant.configuration)
+        let plan = tenant.configuration.plan
+        try worker.run(
+            .inspect,
+            job: ticket.id,
+            tenant: tenant.name,
+            work: work,
+            limits: .init(plan: plan, documents: ticket.inputs.count)
+        )
+        let inspection = try JobInspection(bytes: work.read(JobInspection.fileName, limit: 16 << 20))
+        let (manifest, _) = try Manifest.resolve(
+            ticket,
+            work: work,
+            tenant: tenant.configuration,
+            archive: inspection.archive
+        )
         report.reference = manifest.reference
-        var documents = try inspect(manifest, folder: folder, tenant: tenant.configuration)
-        report.documents = documents.map(\.report)
+        report.documents = inspection.documents.map(\.report)
         let infoMode = manifest.mode == .info
-        let credits =
-            manifest.dryRun
-            ? 0 : documents.reduce(0) { $0 + DocumentInfo.credits(pages: $1.selection.pages.count, infoMode: infoMode) }
-        try ledger.reserve(job: ticket.id, credits: credits, allowance: tenant.configuration.plan.monthlyCredits)
+        let credits = manifest.dryRun ? 0 : inspection.credits(infoMode: infoMode)
+        try ledger.reserve(job: ticket.id, credits: credits, allowance: plan.monthlyCredits)
         report.creditsReserved = credits
 
         var outputs: [(name: String, format: String, bytes: [UInt8])] = []
+        var qaPassed = true
         if manifest.dryRun {
-            outputs.append(("estimate.json", "estimate", estimate(documents, infoMode: infoMode)))
+            outputs.append(("estimate.json", "estimate", inspection.estimate(infoMode: infoMode)))
         } else {
             try enter(.extract)
-            for index in documents.indices {
-                var options = ConversionOptions(
-                    pages: manifest.documents[index].pages,
-                    password: manifest.documents[index].password,
-                    bounds: manifest.bounds,
-                    limits: configuration.limits
-                )
-                options.structure = !infoMode
-                options.semantic = manifest.semantic
-                options.styles = manifest.fonts
-                documents[index].conversion = try DocumentConverter.convert(
-                    bytes: documents[index].bytes,
-                    options: options
-                )
-                documents[index].bytes = []
+            try worker.run(
+                .render,
+                job: ticket.id,
+                tenant: tenant.name,
+                work: work,
+                limits: .init(plan: plan, documents: inspection.documents.count)
+            )
+            let scratch = try work.folder(WorkerProcess.folderName)
+            let rendering = try JobRendering(bytes: scratch.read(JobRendering.fileName, limit: 16 << 20))
+            report.documents = rendering.documents
+            report.qaScores = rendering.qaScores
+            qaPassed = rendering.qaPassed
+            let rendered = try scratch.folder(JobRendering.renderedFolder)
+            for output in rendering.outputs {
+                outputs.append((output.name, output.format, try Self.read(output.name, in: rendered)))
             }
-            try enter(.structure)
-            for index in documents.indices where !infoMode {
-                documents[index].document = documents[index].conversion?.document
-            }
-            try enter(.classify)
-            classify(&documents, manifest: manifest, tenant: tenant.configuration)
-            report.documents = documents.map(\.report)
-            try enter(.package)
-            outputs = package(documents, manifest: manifest, infoMode: infoMode)
         }
         try enter(.qa)
-        var qaPassed = true
-        if !manifest.dryRun, !infoMode, manifest.outputFormats.contains(where: SkillRequest.formats.contains) {
-            let skills = try packageSkills(documents, manifest: manifest, tenant: tenant.configuration)
-            outputs += skills.files.map { ($0.path, $0.format, $0.bytes) }
-            report.qaScores = skills.reports.flatMap { skill in
-                skill.agents.map {
-                    QAScoreRecord(skill: skill.skill, agent: $0.agent, score: $0.score, passed: $0.passed)
-                }
-            }
-            qaPassed = skills.reports.allSatisfy(\.passed)
-        }
         // A skill below the tenant's QA threshold waits for a person unless the manifest says never.
         let held = manifest.review == .always || manifest.review == .auto && !qaPassed
 
@@ -203,6 +186,15 @@ struct JobRunner: Sendable {
         try tenant.work.sync()
         logger.info("published", metadata: ["outputs": "\(outputs.count)", "credits": "\(pagesCharged)"])
         return .complete
+    }
+
+    /// An output file the worker left, at a relative path below `rendered`.
+    static func read(_ path: String, in rendered: Directory) throws -> [UInt8] {
+        let parts = path.split(separator: "/").map(String.init)
+        var folder = rendered
+        for part in parts.dropLast() { folder = try folder.folder(part) }
+        guard let last = parts.last else { throw SpoolError(.workerFailed, "the worker named an empty output path") }
+        return try folder.openRegularFile(last).readAll(limit: Int.max)
     }
 
     func records(_ report: JobReport) -> [DocumentRecord] {

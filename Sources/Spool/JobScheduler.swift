@@ -8,9 +8,14 @@ import SpoolConfig
 /// A lock rather than an actor: worker threads block on conversions and sleep in ``take()`` until a job may start
 /// (queued, a concurrency slot freed, an hourly slot due) or the scheduler stops — never on a timer.
 final class JobScheduler: Sendable {
-    private let state = ConditionLock(State())
+    private let state: ConditionLock<State>
+
+    /// - Parameter workers: the daemon's worker threads; with more than one tenant, no tenant may hold all of them,
+    ///   so one worker is always free for the others however long one tenant's jobs run.
+    init(workers: Int = 1) { state = ConditionLock(State(workers: workers)) }
 
     fileprivate struct State {
+        var workers: Int
         var queues: [String: TenantQueue] = [:]
         var order: [String] = []
         var cursor = 0
@@ -89,12 +94,13 @@ extension JobScheduler.State {
     /// The next job to run, taking tenants in turn; nil when none may start now.
     mutating func next(now: Double) -> (tenant: String, job: String)? {
         guard !order.isEmpty else { return nil }
+        let share = order.count > 1 && workers > 1 ? workers - 1 : Int.max
         for step in 0..<order.count {
             let index = (cursor + step) % order.count
             let name = order[index]
             guard var queue = queues[name], queue.depth > 0 else { continue }
             queue.starts.removeAll { now - $0 >= 3_600 }
-            guard queue.running < queue.configuration.plan.concurrentJobs,
+            guard queue.running < min(queue.configuration.plan.concurrentJobs, share),
                 queue.starts.count < queue.configuration.plan.jobsPerHour
             else {
                 queues[name] = queue

@@ -47,6 +47,14 @@ public struct SpoolErrorCode: ErrorCode {
     public static let documentTooLarge = Self(rawValue: "ERR::PLAN::DOCUMENT_TOO_LARGE")
     /// A document with more pages than the plan allows.
     public static let tooManyPages = Self(rawValue: "ERR::PLAN::TOO_MANY_PAGES")
+    /// A job's worker ran past the tenant's `secondsPerDocument` and was killed.
+    public static let timeout = Self(rawValue: "ERR::LIMIT::TIMEOUT")
+    /// A job's worker ran out of the tenant's `memoryPerJobBytes`.
+    public static let memory = Self(rawValue: "ERR::LIMIT::MEMORY")
+    /// The engine crashed on a document (a signal or an abnormal exit of the job's worker).
+    public static let engineCrash = Self(rawValue: "ERR::INPUT::ENGINE_CRASH")
+    /// A job's worker could not be started or left no usable result.
+    public static let workerFailed = Self(rawValue: "ERR::SPOOL::WORKER")
     /// A job that crashed the daemon on every attempt.
     public static let crashLoop = Self(rawValue: "ERR::INTERNAL::CRASH_LOOP")
     /// A job a reviewer rejected.
@@ -58,7 +66,7 @@ public struct SpoolErrorCode: ErrorCode {
 }
 
 /// The coded form of any error a job can end with (engine, ledger, archive or spool), as `error.json` holds it.
-public struct JobFailure: Sendable, Hashable {
+public struct JobFailure: Sendable, Hashable, CodedFailure {
     public var code: String
     public var message: String
     public var isRetryable: Bool
@@ -68,6 +76,8 @@ public struct JobFailure: Sendable, Hashable {
         self.message = message
         self.isRetryable = isRetryable
     }
+
+    public var codeText: String { code }
 }
 
 extension OpenFile {

@@ -20,6 +20,8 @@ public struct SpoolConfiguration: Sendable {
     /// Starts of one job (crashes included) before it is failed instead of restarted again.
     public var maxAttempts = 3
     public var limits = ConversionLimits.default
+    /// The file this configuration was read from; nil for built-in defaults. Job workers read the same file.
+    public var sourcePath: String?
 
     /// The default location, used when no `--config` is given.
     public static let defaultPath = "etc/skillspool.json"
@@ -35,6 +37,7 @@ public struct SpoolConfiguration: Sendable {
             if let path { throw ConfigurationError("\(path): does not exist") }
             return configuration
         }
+        configuration.sourcePath = path ?? defaultPath
         try file.checkKeys([
             "spool", "ledger", "tenants", "workers", "rescanSeconds", "watch", "pollSeconds", "shutdownGraceSeconds",
             "maxAttempts", "engine",
@@ -56,7 +59,10 @@ public struct SpoolConfiguration: Sendable {
         configuration.maxAttempts = try file.integer("maxAttempts", minimum: 1) ?? configuration.maxAttempts
         if let engine = try file.object("engine") {
             try engine.checkKeys(
-                ["maxPages", "maxStreamBytes", "maxDocumentBytes", "maxOperatorsPerPage", "maxXObjectDepth"],
+                [
+                    "maxPages", "maxStreamBytes", "maxDocumentBytes", "maxOperatorsPerPage", "maxXObjectDepth",
+                    "maxGlyphsPerDocument", "maxOperatorsPerDocument",
+                ],
                 context: "engine."
             )
             let defaults = ConversionLimits.default
@@ -66,7 +72,11 @@ public struct SpoolConfiguration: Sendable {
                 maxDocumentBytes: try engine.integer("maxDocumentBytes", minimum: 1) ?? defaults.maxDocumentBytes,
                 maxOperatorsPerPage: try engine.integer("maxOperatorsPerPage", minimum: 1)
                     ?? defaults.maxOperatorsPerPage,
-                maxXObjectDepth: try engine.integer("maxXObjectDepth", minimum: 1) ?? defaults.maxXObjectDepth
+                maxXObjectDepth: try engine.integer("maxXObjectDepth", minimum: 1) ?? defaults.maxXObjectDepth,
+                maxGlyphsPerDocument: try engine.integer("maxGlyphsPerDocument", minimum: 1)
+                    ?? defaults.maxGlyphsPerDocument,
+                maxOperatorsPerDocument: try engine.integer("maxOperatorsPerDocument", minimum: 1)
+                    ?? defaults.maxOperatorsPerDocument
             )
         }
         return configuration

@@ -15,6 +15,10 @@ public struct TenantConfiguration: Sendable, Hashable {
         public var jobsPerHour = 100
         /// The monthly subscription allowance in credits (1 credit = 1 converted page).
         public var monthlyCredits = 0
+        /// Wall-clock seconds a job's worker may take per document before it is killed (`ERR::LIMIT::TIMEOUT`).
+        public var secondsPerDocument = 300
+        /// Address space a job's worker may use (`ERR::LIMIT::MEMORY` beyond it).
+        public var memoryPerJobBytes = 2 << 30
     }
 
     public var name: String
@@ -97,7 +101,7 @@ public struct TenantConfiguration: Sendable, Hashable {
             try plan.checkKeys(
                 [
                     "documentsPerJob", "bytesPerDocument", "pagesPerDocument", "concurrentJobs", "jobsPerHour",
-                    "monthlyCredits",
+                    "monthlyCredits", "secondsPerDocument", "memoryPerJobBytes",
                 ],
                 context: "plan."
             )
@@ -109,6 +113,11 @@ public struct TenantConfiguration: Sendable, Hashable {
             tenant.plan.concurrentJobs = try plan.integer("concurrentJobs", minimum: 1) ?? tenant.plan.concurrentJobs
             tenant.plan.jobsPerHour = try plan.integer("jobsPerHour", minimum: 1) ?? tenant.plan.jobsPerHour
             tenant.plan.monthlyCredits = try plan.integer("monthlyCredits") ?? tenant.plan.monthlyCredits
+            tenant.plan.secondsPerDocument =
+                try plan.integer("secondsPerDocument", minimum: 1) ?? tenant.plan.secondsPerDocument
+            // Below 256 MiB the worker cannot even map its own libraries.
+            tenant.plan.memoryPerJobBytes =
+                try plan.integer("memoryPerJobBytes", minimum: 256 << 20) ?? tenant.plan.memoryPerJobBytes
         }
         for (index, entry) in (try file.objects("categories") ?? []).enumerated() {
             let context = "categories[\(index)]."

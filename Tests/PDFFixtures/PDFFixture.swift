@@ -40,9 +40,19 @@ public struct PDFFixture {
         mediaBox: String = "[0 0 612 792]",
         extra: String = ""
     ) -> Int {
-        let stream = addStream(Array(content.utf8))
+        addPage(contentObject: addStream(Array(content.utf8)), resources: resources, mediaBox: mediaBox, extra: extra)
+    }
+
+    /// Adds a page drawing the content stream object `contentObject` (which pages may share).
+    @discardableResult
+    public mutating func addPage(
+        contentObject: Int,
+        resources: String = "<< >>",
+        mediaBox: String = "[0 0 612 792]",
+        extra: String = ""
+    ) -> Int {
         let page = add(
-            "<< /Type /Page /Parent 2 0 R /MediaBox \(mediaBox) /Resources \(resources) /Contents \(stream) 0 R \(extra) >>"
+            "<< /Type /Page /Parent 2 0 R /MediaBox \(mediaBox) /Resources \(resources) /Contents \(contentObject) 0 R \(extra) >>"
         )
         pages.append(page)
         return page

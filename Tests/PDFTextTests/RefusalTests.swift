@@ -127,4 +127,23 @@ struct RefusalTests {
                 == .documentTooLarge
         )
     }
+
+    @Test("glyphs and operators are budgeted over the whole document, not only per page")
+    func documentBudgets() throws {
+        let glyphs = PDFFixture.glyphBomb(pages: 20, glyphs: 2_000)
+        let glyphLimits = ConversionLimits(maxGlyphsPerDocument: 10_000)
+        #expect(code { _ = try PDFDocument(bytes: glyphs, limits: glyphLimits).extractPages(.all(20)) } == .glyphBudget)
+        // Within the budget the same file converts, each page keeping its glyphs.
+        let pages = try PDFDocument(bytes: glyphs, limits: ConversionLimits(maxGlyphsPerDocument: 40_000))
+            .extractPages(.all(20))
+        #expect(pages.map(\.glyphs.count) == Array(repeating: 2_000, count: 20))
+
+        let operators = PDFFixture.operatorBomb(pages: 10, repetitions: 1_000)
+        let operatorLimits = ConversionLimits(maxOperatorsPerDocument: 15_000)
+        #expect(
+            code { _ = try PDFDocument(bytes: operators, limits: operatorLimits).extractPages(.all(10)) }
+                == .operatorBudget
+        )
+        #expect(try PDFDocument(bytes: operators).extractPages(.all(10)).count == 10)
+    }
 }

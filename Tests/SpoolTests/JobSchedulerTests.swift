@@ -49,3 +49,31 @@ struct JobSchedulerTests {
         #expect(scheduler.next(now: 0) == nil)
     }
 }
+
+@Suite("Fair share")
+struct FairShareTests {
+    @Test("with several tenants none holds every worker, so a newcomer's job starts at once", arguments: [2, 4])
+    func reserve(workers: Int) {
+        let scheduler = JobScheduler(workers: workers)
+        var big = TenantConfiguration(name: "big")
+        big.plan.concurrentJobs = 100
+        scheduler.register(big, startedLastHour: 0, now: 0)
+        scheduler.register(TenantConfiguration(name: "small"), startedLastHour: 0, now: 0)
+        for index in 0..<50 { scheduler.enqueue("b\(index)", tenant: "big") }
+        var started = 0
+        while scheduler.next(now: 0) != nil { started += 1 }
+        #expect(started == workers - 1)
+        scheduler.enqueue("s0", tenant: "small")
+        #expect(scheduler.next(now: 0)?.tenant == "small")
+    }
+
+    @Test("a single tenant is not held back: the scheduler hands it every job its plan allows")
+    func alone() {
+        let scheduler = JobScheduler(workers: 3)
+        scheduler.register(TenantConfiguration(name: "only"), startedLastHour: 0, now: 0)
+        for index in 0..<5 { scheduler.enqueue("j\(index)", tenant: "only") }
+        var started = 0
+        while scheduler.next(now: 0) != nil { started += 1 }
+        #expect(started == 5)
+    }
+}

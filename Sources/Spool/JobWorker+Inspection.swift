@@ -1,15 +1,18 @@
 import Archives
 import Digest
-import DocumentModel
 import FileSystem
-import JSON
-import Layout
 import PDFText
 import SpoolConfig
 
-extension JobRunner {
-    /// The job's manifest and the folder its document paths are relative to.
-    func inputs(_ ticket: JobTicket, work: Directory, tenant: TenantConfiguration) throws -> (Manifest, Directory) {
+extension Manifest {
+    /// The manifest of a claimed job and the folder its document paths are relative to: the lone PDF's default
+    /// job, the dropped manifest, or for an archive (once extracted) its manifest or its PDFs.
+    static func resolve(
+        _ ticket: JobTicket,
+        work: Directory,
+        tenant: TenantConfiguration,
+        archive: JobInspection.ArchiveContents?
+    ) throws -> (Manifest, Directory) {
         let input = try work.folder("input")
         switch ticket.source {
         case .lone:
@@ -17,35 +20,14 @@ extension JobRunner {
         case .manifest:
             return (try Manifest(bytes: input.read(ticket.trigger), tenant: tenant), input)
         case .archive:
-            try work.remove("extracted")
-            let extracted = try work.folder("extracted", create: true)
-            let archive = try input.openRegularFile(ticket.trigger)
-            let limits = ArchiveLimits(
-                maxMembers: 1_000,
-                maxTotalBytes: tenant.plan.bytesPerDocument * tenant.plan.documentsPerJob + (1 << 20)
-            )
-            let members = try ArchiveReader.withArchive(descriptor: archive.descriptor.rawValue) {
-                try $0.extract(into: extracted.descriptor.rawValue, limits: limits)
-            }
-            let manifests = members.filter { !$0.path.contains("/") && InboxName($0.path) == .manifest }
-            guard manifests.count <= 1 else {
-                throw SpoolError(.manifestInvalid, "the archive holds \(manifests.count) manifests; one at most")
-            }
-            if let manifest = manifests.first {
-                return (try Manifest(bytes: extracted.read(manifest.path), tenant: tenant, nested: true), extracted)
-            }
-            let pdfs = members.map(\.path).filter { InboxName(String($0.split(separator: "/").last ?? "")) == .pdf }
-                .sorted()
-            guard !pdfs.isEmpty else { throw SpoolError(.emptyArchive, "'\(ticket.trigger)' holds no PDF") }
-            guard pdfs.count <= tenant.plan.documentsPerJob else {
-                throw SpoolError(
-                    .tooManyDocuments,
-                    "'\(ticket.trigger)' holds \(pdfs.count) PDFs, the plan allows \(tenant.plan.documentsPerJob) per job"
-                )
+            let extracted = try work.folder("extracted")
+            guard let archive else { throw SpoolError(.io, "the archive of the job was not inspected", retryable: true) }
+            if let manifest = archive.manifest {
+                return (try Manifest(bytes: extracted.read(manifest), tenant: tenant, nested: true), extracted)
             }
             return (
                 Manifest(
-                    documents: pdfs.map { Manifest.DocumentEntry(file: $0) },
+                    documents: archive.documents.map { Manifest.DocumentEntry(file: $0) },
                     outputFormats: tenant.defaultFormats,
                     review: tenant.review
                 ),
@@ -53,9 +35,45 @@ extension JobRunner {
             )
         }
     }
+}
 
+extension JobWorker {
+    /// Extracts the job's archive into `.work/<job>/extracted/` and says what it holds.
+    func extract() throws -> JobInspection.ArchiveContents {
+        let input = try work.folder("input")
+        try work.remove("extracted")
+        let extracted = try work.folder("extracted", create: true)
+        let archive = try input.openRegularFile(ticket.trigger)
+        let limits = ArchiveLimits(
+            maxMembers: 1_000,
+            maxTotalBytes: tenant.plan.bytesPerDocument * tenant.plan.documentsPerJob + (1 << 20)
+        )
+        let members = try ArchiveReader.withArchive(descriptor: archive.descriptor.rawValue) {
+            try $0.extract(into: extracted.descriptor.rawValue, limits: limits)
+        }
+        let manifests = members.filter { !$0.path.contains("/") && InboxName($0.path) == .manifest }
+        guard manifests.count <= 1 else {
+            throw SpoolError(.manifestInvalid, "the archive holds \(manifests.count) manifests; one at most")
+        }
+        if let manifest = manifests.first { return .init(manifest: manifest.path, documents: []) }
+        let pdfs = members.map(\.path).filter { InboxName(String($0.split(separator: "/").last ?? "")) == .pdf }
+            .sorted()
+        guard !pdfs.isEmpty else { throw SpoolError(.emptyArchive, "'\(ticket.trigger)' holds no PDF") }
+        guard pdfs.count <= tenant.plan.documentsPerJob else {
+            throw SpoolError(
+                .tooManyDocuments,
+                "'\(ticket.trigger)' holds \(pdfs.count) PDFs, the plan allows \(tenant.plan.documentsPerJob) per job"
+            )
+        }
+        return .init(manifest: nil, documents: pdfs)
+    }
+
+    /// The job's manifest and the folder its documents are in.
+    func resolve(archive: JobInspection.ArchiveContents?) throws -> (Manifest, Directory) {
+        try Manifest.resolve(ticket, work: work, tenant: tenant, archive: archive)
+    }
     /// Opens every document, checks it against the plan and counts the pages it will convert.
-    func inspect(_ manifest: Manifest, folder: Directory, tenant: TenantConfiguration) throws -> [WorkingDocument] {
+    func inspect(_ manifest: Manifest, folder: Directory) throws -> [WorkingDocument] {
         var documents: [WorkingDocument] = []
         var stems = Set<String>()
         for (index, entry) in manifest.documents.enumerated() {
@@ -109,25 +127,5 @@ extension JobRunner {
         }
         taken.insert(candidate)
         return candidate
-    }
-
-    /// A dry run's `estimate.json`: pages and credits per document, nothing converted.
-    func estimate(_ documents: [WorkingDocument], infoMode: Bool) -> [UInt8] {
-        let entries = documents.map { document -> JSONValue in
-            .object([
-                ("file", .string(document.report.fileName)), ("pages", .int(document.selection.pages.count)),
-                ("total_pages", .int(document.report.pageCount)),
-                ("selected", .string(document.selection.description)),
-                ("credits", .int(DocumentInfo.credits(pages: document.selection.pages.count, infoMode: infoMode))),
-            ])
-        }
-        let total = documents.reduce(0) {
-            $0 + DocumentInfo.credits(pages: $1.selection.pages.count, infoMode: infoMode)
-        }
-        let value = JSONValue.object([
-            ("mode", .string(infoMode ? "info" : "convert")), ("dryRun", .bool(true)),
-            ("engine", .string(PDFEngine.version)), ("credits", .int(total)), ("documents", .array(entries)),
-        ])
-        return Array((JSONWriter.serialize(value, pretty: true) + "\n").utf8)
     }
 }

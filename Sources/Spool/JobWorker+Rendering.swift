@@ -1,13 +1,14 @@
 import DocumentModel
 import JSON
 import Layout
+import Ledger
 import PDFText
 import Skills
 import SpoolConfig
 
-extension JobRunner {
+extension JobWorker {
     /// Document type and tenant category per document; the category's naming convention renames the outputs.
-    func classify(_ documents: inout [WorkingDocument], manifest: Manifest, tenant: TenantConfiguration) {
+    func classify(_ documents: inout [WorkingDocument], manifest: Manifest) {
         var stems = Set<String>()
         for index in documents.indices {
             guard let conversion = documents[index].conversion else { continue }
@@ -83,12 +84,11 @@ extension JobRunner {
     }
 }
 
-extension JobRunner {
+extension JobWorker {
     /// The skill formats of the job (claude-skill, cursor-rules, agents-md) with a QA report per skill.
     func packageSkills(
         _ documents: [WorkingDocument],
-        manifest: Manifest,
-        tenant: TenantConfiguration
+        manifest: Manifest
     ) throws
         -> (files: [PublishedFile], reports: [QAReport])
     {

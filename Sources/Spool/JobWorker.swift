@@ -1,0 +1,166 @@
+import CProcess
+import CodedErrors
+import DocumentModel
+import FileSystem
+import JSON
+import Layout
+import Ledger
+import PDFText
+import Skills
+import SpoolConfig
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The worker side of a job (`skillspool worker inspect|render`): everything that reads a tenant's bytes, run in a
+/// process of its own under the plan's limits. It reads `.work/<job>/` and writes only below it; the daemon
+/// publishes what it leaves.
+public struct JobWorker {
+    /// What one run does.
+    public enum Phase: String, Sendable, CaseIterable {
+        /// Extract archives, open every document, count pages: `.work/<job>/inspection.json`.
+        case inspect
+        /// Convert, classify, package, QA: `worker/rendering.json` and `worker/rendered/`.
+        case render
+    }
+
+    let configuration: SpoolConfiguration
+    let tenant: TenantConfiguration
+    let ticket: JobTicket
+    /// `.work/<job>/`.
+    let work: Directory
+    /// `.work/<job>/worker/`, emptied by the daemon before each run.
+    let scratch: Directory
+
+    /// One document while the job runs.
+    struct WorkingDocument {
+        var entry: Manifest.DocumentEntry
+        var bytes: [UInt8]
+        var report: JobReport.DocumentReport
+        var selection: PageSelection = .all(0)
+        var conversion: Conversion?
+        var document: Document?
+        var stem: String
+    }
+
+    /// Runs `phase` of `job` for `tenantName` and returns the process's exit status: 0 when done,
+    /// ``WorkerProcess/failureStatus`` with `worker/failure.json` written for a coded failure.
+    public static func run(
+        _ phase: Phase,
+        job: String,
+        tenantName: String,
+        configuration: SpoolConfiguration
+    ) -> Int32 {
+        var scratch: Directory?
+        do {
+            let tenant = try TenantConfiguration.load("\(configuration.tenantsPath)/\(tenantName).json")
+            let spool = try TenantSpool(configuration: tenant, spool: Directory.open(path: configuration.spoolPath))
+            let work = try spool.work.folder(job)
+            scratch = try work.folder(WorkerProcess.folderName)
+            let worker = JobWorker(
+                configuration: configuration,
+                tenant: tenant,
+                ticket: try JobTicket(bytes: work.read(JobTicket.fileName)),
+                work: work,
+                scratch: try work.folder(WorkerProcess.folderName)
+            )
+            switch phase {
+            case .inspect:
+                try work.writeDurably(JobInspection.fileName, worker.inspect().bytes, durable: false)
+            case .render:
+                try worker.scratch.writeDurably(JobRendering.fileName, worker.render().bytes, durable: false)
+            }
+            return 0
+        } catch {
+            let failure = JobFailure(error)
+            let bytes = Array((JSONWriter.serialize(failure.json, pretty: true) + "\n").utf8)
+            // Without a scratch folder there is nowhere to report to: the daemon sees a crash-like exit.
+            guard (try? scratch?.writeDurably(WorkerProcess.failureName, bytes, durable: false)) != nil else {
+                return 1
+            }
+            return WorkerProcess.failureStatus
+        }
+    }
+
+    /// Bounds the calling process before it reads anything: address space, CPU time (a backstop for the daemon's
+    /// wall-clock deadline), no core files, and death with the daemon.
+    public static func bound(memoryBytes: Int, cpuSeconds: Int) {
+        func limit(_ resource: __rlimit_resource, soft: Int, hard: Int) {
+            var value = rlimit(rlim_cur: rlim_t(soft), rlim_max: rlim_t(hard))
+            setrlimit(__rlimit_resource_t(resource.rawValue), &value)
+        }
+        limit(RLIMIT_AS, soft: memoryBytes, hard: memoryBytes)
+        limit(RLIMIT_CPU, soft: cpuSeconds + 1, hard: cpuSeconds + 5)
+        limit(RLIMIT_CORE, soft: 0, hard: 0)
+        _ = skillspool_die_with_parent()
+        // The daemon may have ended before the request above took effect.
+        if getppid() == 1 { exit(1) }
+    }
+
+    /// The inspect phase: extracts an archive, opens every document, checks it against the plan.
+    func inspect() throws -> JobInspection {
+        let archive = try ticket.source == .archive ? extract() : nil
+        let (manifest, folder) = try resolve(archive: archive)
+        let documents = try inspect(manifest, folder: folder)
+        return JobInspection(
+            documents: documents.map {
+                JobInspection.Document(
+                    report: $0.report,
+                    selectedPageCount: $0.selection.pages.count,
+                    selection: $0.selection.description,
+                    stem: $0.stem
+                )
+            },
+            archive: archive
+        )
+    }
+
+    /// The render phase: converts, classifies and packages every document, runs QA on the skills, and leaves the
+    /// outputs in `worker/rendered/`.
+    func render() throws -> JobRendering {
+        let inspection = try JobInspection(bytes: work.read(JobInspection.fileName, limit: 16 << 20))
+        let (manifest, folder) = try resolve(archive: inspection.archive)
+        var documents = try inspect(manifest, folder: folder)
+        guard documents.map(\.report.sha256) == inspection.documents.map(\.report.sha256) else {
+            throw SpoolError(.io, "the job's documents changed between inspection and conversion", retryable: true)
+        }
+        let infoMode = manifest.mode == .info
+        for index in documents.indices {
+            var options = ConversionOptions(
+                pages: manifest.documents[index].pages,
+                password: manifest.documents[index].password,
+                bounds: manifest.bounds,
+                limits: configuration.limits
+            )
+            options.structure = !infoMode
+            options.semantic = manifest.semantic
+            options.styles = manifest.fonts
+            documents[index].conversion = try DocumentConverter.convert(bytes: documents[index].bytes, options: options)
+            documents[index].bytes = []
+            if !infoMode { documents[index].document = documents[index].conversion?.document }
+        }
+        classify(&documents, manifest: manifest)
+        var outputs = package(documents, manifest: manifest, infoMode: infoMode)
+        var scores: [QAScoreRecord] = []
+        var qaPassed = true
+        if !infoMode, manifest.outputFormats.contains(where: SkillRequest.formats.contains) {
+            let skills = try packageSkills(documents, manifest: manifest)
+            outputs += skills.files.map { ($0.path, $0.format, $0.bytes) }
+            scores = skills.reports.flatMap { skill in
+                skill.agents.map {
+                    QAScoreRecord(skill: skill.skill, agent: $0.agent, score: $0.score, passed: $0.passed)
+                }
+            }
+            qaPassed = skills.reports.allSatisfy(\.passed)
+        }
+        let rendered = try scratch.folder(JobRendering.renderedFolder, create: true)
+        for output in outputs { try rendered.writeDurably(path: output.name, output.bytes, durable: false) }
+        return JobRendering(
+            documents: documents.map(\.report),
+            outputs: outputs.map { JobRendering.Output(name: $0.name, format: $0.format) },
+            qaScores: scores,
+            qaPassed: qaPassed
+        )
+    }
+}
