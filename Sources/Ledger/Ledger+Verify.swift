@@ -67,12 +67,13 @@ extension Ledger {
                 var credits: Int
                 var reserved: Int?
                 var status: JobStatus?
+                var errorCode: String?
             }
             let closes = try Close.fetchAll(
                 db,
                 sql: """
                     SELECT c.id AS entry, c.job_id AS job, c.kind AS kind, c.credits AS credits,
-                           r.credits AS reserved, j.status AS status
+                           r.credits AS reserved, j.status AS status, j.error_code AS errorCode
                     FROM credit_entries c
                     LEFT JOIN credit_entries r ON r.job_id = c.job_id AND r.kind = 'reserve'
                     LEFT JOIN jobs j ON j.id = c.job_id
@@ -101,7 +102,8 @@ extension Ledger {
                         ["\(entry)"]
                     )
                 }
-                if kind == .settle && credits > 0 && status == .failed {
+                // A rejected review is failed yet charged: the work was done and its outputs were readable.
+                if kind == .settle && credits > 0 && status == .failed && close.errorCode != Self.rejectedCode {
                     flag("failed-job-charged", "failed job \(job ?? "-") was charged \(credits)", ["\(entry)"])
                 }
             }

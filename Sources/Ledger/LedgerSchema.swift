@@ -88,6 +88,17 @@ enum LedgerSchema {
                     """
             )
         }
+        // v2: an operator's refund of a rejected review, recorded where a tenant's files cannot reach.
+        migrator.registerMigration("v2") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE review_refunds (
+                        job_id TEXT PRIMARY KEY NOT NULL REFERENCES jobs(id),
+                        requested_at TEXT NOT NULL
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

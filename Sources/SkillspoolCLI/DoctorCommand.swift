@@ -51,7 +51,8 @@ struct DoctorCommand: ParsableCommand {
                 )
             )
         } catch { checks.append(Check(name: "tenants", ok: false, detail: "\(error)")) }
-        checks.append(spoolCheck(configuration, tenants: tenants))
+        checks.append(spoolCheck(configuration))
+        checks.append(contentsOf: tenantChecks(configuration, tenants: tenants))
         do {
             let ledger = try Ledger(path: configuration.ledgerPath)
             let allowances = Dictionary(uniqueKeysWithValues: tenants.map { ($0.name, $0.plan.monthlyCredits) })
@@ -82,7 +83,7 @@ struct DoctorCommand: ParsableCommand {
         if checks.contains(where: { !$0.ok }) { throw ExitCode(1) }
     }
 
-    private func spoolCheck(_ configuration: SpoolConfiguration, tenants: [TenantConfiguration]) -> Check {
+    private func spoolCheck(_ configuration: SpoolConfiguration) -> Check {
         do {
             if mkdir(configuration.spoolPath, 0o755) != 0, errno != EEXIST {
                 throw SpoolError(.io, "cannot create \(configuration.spoolPath)")
@@ -90,13 +91,26 @@ struct DoctorCommand: ParsableCommand {
             let spool = try Directory.open(path: configuration.spoolPath)
             try spool.writeDurably(".doctor-probe", Array("ok\n".utf8))
             try spool.remove(".doctor-probe")
-            for tenant in tenants { _ = try TenantSpool(configuration: tenant, spool: spool) }
             let mode =
                 configuration.watchMode == .auto
                 ? (SpoolDaemon.isNetworkFileSystem(configuration.spoolPath) ? "poll (network file system)" : "inotify")
                 : configuration.watchMode.rawValue
             return Check(name: "spool folders", ok: true, detail: "\(configuration.spoolPath) writable; watch: \(mode)")
         } catch { return Check(name: "spool folders", ok: false, detail: "\(error)") }
+    }
+
+    /// One check per tenant, the same one the daemon makes at start: a tenant failing it is served by nobody
+    /// (the daemon marks it degraded and serves the others).
+    private func tenantChecks(_ configuration: SpoolConfiguration, tenants: [TenantConfiguration]) -> [Check] {
+        guard let spool = try? Directory.open(path: configuration.spoolPath) else { return [] }
+        return tenants.map { tenant in
+            do {
+                let opened = try TenantSpool.open(configuration: tenant, spool: spool)
+                return Check(name: "tenant \(tenant.name)", ok: true, detail: opened.root.path)
+            } catch {
+                return Check(name: "tenant \(tenant.name)", ok: false, detail: "degraded: \(error)")
+            }
+        }
     }
 
     private func inotifyChecks(tenants: Int, configuration: SpoolConfiguration) -> [Check] {

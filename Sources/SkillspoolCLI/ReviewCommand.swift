@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConvertCLI
 import FileSystem
+import Ledger
 import Spool
 import SpoolConfig
 
@@ -51,12 +52,24 @@ struct ReviewCommand: ParsableCommand {
     }
 
     struct Reject: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Fail a held job; its inputs go to failed/.")
+        static let configuration = CommandConfiguration(
+            abstract: "Fail a held job; its inputs go to failed/ and its credits are charged (the work was done)."
+        )
         @OptionGroup var target: Target
         @Argument(help: "The job id.") var job: String
         @Option(help: "Why (written to the job's error.json).") var reason = "rejected by a reviewer"
+        @Flag(help: "Refund the job's credits instead (an operator's decision, recorded in the ledger).")
+        var refund = false
 
-        func run() throws { try CommandErrors.run { try target.decide(job, file: "REJECT", text: reason + "\n") } }
+        func run() throws {
+            try CommandErrors.run {
+                if refund {
+                    let configuration = try SpoolConfiguration.load(path: target.config)
+                    try Ledger(path: configuration.ledgerPath).requestReviewRefund(job: job)
+                }
+                try target.decide(job, file: "REJECT", text: reason + "\n")
+            }
+        }
     }
 
     struct List: ParsableCommand {

@@ -79,6 +79,7 @@ extension DaemonState {
                         folders: InboxWatcher.Folders(inbox: added.inbox.path, review: added.review.path)
                     )
                     logger.notice("tenant added", metadata: ["tenant": "\(added.name)"])
+                    recover(added.name)
                 }
             } catch {
                 logger.error("tenant configuration not reloaded", metadata: ["error": "\(error)"])

@@ -28,6 +28,8 @@ final class DaemonState: Sendable {
     private let workerExited: AsyncStream<Void>.Continuation
 
     private let tenants = Mutex<[String: TenantSpool]>([:])
+    /// Tenants whose folders or leftovers could not be used, with why (`ERR::…: message`).
+    private let degraded = Mutex<[String: String]>([:])
     private let stopping = Atomic<Bool>(false)
     private let running = Atomic<Int>(0)
     /// Tenants whose dashboard is out of date.
@@ -87,8 +89,17 @@ final class DaemonState: Sendable {
         var added: [TenantSpool] = []
         let hourAgo = Timestamp.format(seconds: Int(time(nil)) - 3_600)
         for tenantConfiguration in loaded {
-            if let current = tenant(tenantConfiguration.name), current.configuration == tenantConfiguration { continue }
-            let spoolTenant = try TenantSpool(configuration: tenantConfiguration, spool: spool)
+            let name = tenantConfiguration.name
+            if let current = tenant(name), current.configuration == tenantConfiguration { continue }
+            let spoolTenant: TenantSpool
+            do {
+                spoolTenant = try TenantSpool.open(configuration: tenantConfiguration, spool: spool)
+                clearDegraded(name)
+            } catch {
+                // One tenant's folders (planted links, permissions) never keep the others from being served.
+                markDegraded(name, error)
+                continue
+            }
             let isNew = tenant(tenantConfiguration.name) == nil
             tenants.withLock { $0[tenantConfiguration.name] = spoolTenant }
             scheduler.register(
@@ -102,19 +113,22 @@ final class DaemonState: Sendable {
     }
 
     /// Recovers every tenant's leftovers and queues the jobs to run again; a tenant whose recovery fails is logged
-    /// and the others are served.
+    /// and marked degraded, and the others are served.
     func recover() {
+        for name in tenantNames { recover(name) }
+    }
+
+    /// Recovers one tenant (at start, or when it is added or comes back from being degraded).
+    func recover(_ name: String) {
+        guard let tenant = tenant(name) else { return }
         let recovery = JobRecovery(ledger: ledger, logger: logger)
-        for name in tenantNames {
-            guard let tenant = tenant(name) else { continue }
-            // One tenant's leftovers (a planted folder, a damaged ticket) must not keep the others from being served.
-            do {
-                for job in try recovery.recover(tenant) { scheduler.enqueue(job, tenant: name) }
-                try reviewDesk.decide(tenant)
-                try outboxIndex.regenerate(tenant)
-            } catch {
-                logger.error("recovery of the tenant failed", metadata: ["tenant": "\(name)", "error": "\(error)"])
-            }
+        // One tenant's leftovers (a planted folder, a damaged ticket) must not keep the others from being served.
+        do {
+            for job in try recovery.recover(tenant) { scheduler.enqueue(job, tenant: name) }
+            try reviewDesk.decide(tenant)
+            try outboxIndex.regenerate(tenant)
+        } catch {
+            markDegraded(name, error)
         }
     }
 
@@ -161,6 +175,24 @@ final class DaemonState: Sendable {
 
     func markDirty(_ tenant: String) { _ = dirty.withLock { $0.insert(tenant) } }
 
+    /// Records that `tenant` cannot be served as it is; logged once per distinct reason, shown in the metrics, and
+    /// tried again at every tenant reload.
+    func markDegraded(_ tenant: String, _ error: any Error) {
+        let reason = "\(error)"
+        let isNew = degraded.withLock { $0.updateValue(reason, forKey: tenant) != reason }
+        if isNew { logger.error("tenant degraded: not served until fixed", metadata: ["tenant": "\(tenant)", "error": "\(reason)"]) }
+    }
+
+    func clearDegraded(_ tenant: String) {
+        if degraded.withLock({ $0.removeValue(forKey: tenant) }) != nil {
+            logger.notice("tenant served again", metadata: ["tenant": "\(tenant)"])
+        }
+    }
+
+    func isDegraded(_ tenant: String) -> Bool { degraded.withLock { $0[tenant] != nil } }
+
+    var degradedTenants: [String] { degraded.withLock { $0.keys.sorted() } }
+
     /// Writes `spool/metrics.prom`.
     func writeMetrics(trackers: [String: InboxTracker] = [:], overflows: Int? = nil) {
         if let overflows { overflowCount.store(overflows, ordering: .relaxed) }
@@ -171,7 +203,8 @@ final class DaemonState: Sendable {
             waitingFiles: trackers.mapValues(\.waitingCount),
             oldestWaiting: trackers.mapValues { $0.oldestWaitingAge(now: now) },
             running: runningJobs,
-            overflows: overflowCount.load(ordering: .relaxed)
+            overflows: overflowCount.load(ordering: .relaxed),
+            degraded: degradedTenants
         )
         do { try spool.writeDurably("metrics.prom", Array(text.utf8)) } catch {
             logger.error("cannot write metrics", metadata: ["error": "\(error)"])

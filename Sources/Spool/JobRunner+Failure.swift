@@ -4,8 +4,15 @@ import Logging
 
 extension JobRunner {
     /// Ends a job as failed: the failure is recorded in the ticket first, then the untouched inputs move to
-    /// `failed/<job>/` with `error.json`, the ledger refunds, the status says why, and the claim goes.
-    func fail(_ ticket: JobTicket, _ failure: JobFailure, tenant: TenantSpool, logger: Logger) throws -> Outcome {
+    /// `failed/<job>/` with `error.json`, the ledger refunds (or charges `charge`, for a rejected review whose work was
+    /// done), the status says why, and the claim goes.
+    func fail(
+        _ ticket: JobTicket,
+        _ failure: JobFailure,
+        tenant: TenantSpool,
+        logger: Logger,
+        charge: Int? = nil
+    ) throws -> Outcome {
         let work = try tenant.work.folder(ticket.id)
         var ticket = ticket
         if ticket.failure == nil {
@@ -24,7 +31,7 @@ extension JobRunner {
         if try !ledger.hasJob(ticket.id) {
             try ledger.createJob(JobRecord(id: ticket.id, tenant: tenant.name, createdAt: ticket.createdAt))
         }
-        try ledger.finishJob(ticket.id, status: .failed, stage: .failed, errorCode: failure.code, settle: nil)
+        try ledger.finishJob(ticket.id, status: .failed, stage: .failed, errorCode: failure.code, settle: charge)
 
         try tenant.review.remove(ticket.id)
         try tenant.outbox.remove(ticket.id)
@@ -33,6 +40,7 @@ extension JobRunner {
         report.stage = nil
         report.completedAt = Timestamp.now()
         report.error = failure
+        report.creditsCharged = charge ?? 0
         let status = try tenant.outbox.folder(ticket.id, create: true)
         try status.writeDurably(JobReport.fileName, report.bytes)
         try tenant.work.remove(ticket.id)

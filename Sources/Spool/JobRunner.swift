@@ -42,6 +42,9 @@ struct JobRunner: Sendable {
             case .failed? where tenant.failed.contains(id):
                 try tenant.work.remove(id)
                 return .failed
+            case .review?:
+                // Held already; the ledger says so, not a `review/<job>/` folder a tenant could have planted.
+                return .review
             default:
                 break
             }
@@ -52,9 +55,6 @@ struct JobRunner: Sendable {
                 )
             }
             if let failure = ticket.failure { return try fail(ticket, failure, tenant: tenant, logger: jobLogger) }
-            if tenant.review.contains(id), (try? tenant.review.folder(id))?.contains(JobReport.fileName) == true {
-                return .review
-            }
             ticket.attempts += 1
             try work.writeDurably(JobTicket.fileName, ticket.bytes)
             guard ticket.attempts <= configuration.maxAttempts else {
@@ -140,6 +140,9 @@ struct JobRunner: Sendable {
         let held = manifest.review == .always || manifest.review == .auto && !qaPassed
 
         try enter(.publish)
+        // A held job's folder holds its outputs only: anything planted there before (an `APPROVE` written ahead
+        // for a predictable id) goes.
+        if held { try tenant.review.remove(ticket.id) }
         let destination = held ? try tenant.review.folder(ticket.id, create: true) : status
         for output in outputs {
             try destination.writeDurably(path: output.name, output.bytes)

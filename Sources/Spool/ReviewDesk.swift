@@ -1,3 +1,4 @@
+import Digest
 import FileSystem
 import Ledger
 import Logging
@@ -48,7 +49,9 @@ struct ReviewDesk: Sendable {
         return decided
     }
 
-    /// Fails the job with the reviewer's reason (`ERR::REVIEW::REJECTED`), inputs to `failed/<job>/`, refunded.
+    /// Fails the job with the reviewer's reason (`ERR::REVIEW::REJECTED`), inputs to `failed/<job>/`. The
+    /// reservation is charged — the work was done and its outputs could be read — unless an operator asked for a
+    /// refund (`skillspool review reject --refund`).
     private func reject(_ id: String, folder: Directory, tenant: TenantSpool) throws {
         let reason = (try? folder.read(Self.rejectFile, limit: 4_096)).map {
             String(decoding: $0, as: UTF8.self).trimmingWhitespace()
@@ -60,17 +63,32 @@ struct ReviewDesk: Sendable {
         )
         let work = try tenant.work.folder(id)
         let ticket = try JobTicket(bytes: work.read(JobTicket.fileName))
-        _ = try runner.fail(ticket, failure, tenant: tenant, logger: logger.with(tenant: tenant.name, job: id))
+        let charge = try ledger.hasReviewRefund(job: id) ? nil : ledger.jobDetail(id)?.creditsReserved
+        _ = try runner.fail(
+            ticket,
+            failure,
+            tenant: tenant,
+            logger: logger.with(tenant: tenant.name, job: id),
+            charge: charge
+        )
     }
 
-    /// Moves the held outputs into `outbox/<job>/`, charges the reservation and completes the job.
+    /// Publishes the held outputs the ledger recorded — each one byte for byte as recorded, nothing else from the
+    /// folder — charges the reservation and completes the job.
     private func approve(_ id: String, folder: Directory, tenant: TenantSpool) throws {
-        let outbox = try tenant.outbox.folder(id, create: true)
-        for name in try folder.names() where name != JobReport.fileName && name != Self.approveFile {
-            try folder.move(name, to: outbox)
-        }
-        try outbox.sync()
         guard let detail = try ledger.jobDetail(id) else { throw SpoolError(.notFound, "the ledger has no job \(id)") }
+        var held: [(path: String, bytes: [UInt8])] = []
+        for output in detail.outputs {
+            let path = String(output.path.dropFirst(id.count + 1))
+            let bytes = try JobRunner.read(path, in: folder)
+            guard SHA256.hex(of: bytes) == output.sha256 else {
+                throw SpoolError(.io, "review/\(id)/\(path) is not the output the job made; reject the job instead")
+            }
+            held.append((path, bytes))
+        }
+        let outbox = try tenant.outbox.folder(id, create: true)
+        for output in held { try outbox.writeDurably(path: output.path, output.bytes) }
+        try outbox.sync()
         let now = Timestamp.now()
         var report = JobReport(detail: detail)
         report.status = .complete

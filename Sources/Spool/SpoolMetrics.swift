@@ -34,7 +34,8 @@ final class SpoolMetrics: Sendable {
         waitingFiles: [String: Int],
         oldestWaiting: [String: Double],
         running: Int,
-        overflows: Int
+        overflows: Int,
+        degraded: [String] = []
     ) -> String {
         let snapshot = counters.withLock { $0 }
         var text = ""
@@ -58,6 +59,12 @@ final class SpoolMetrics: Sendable {
             }
         }
         family("skillspool_jobs_total", "counter", "Jobs finished since the daemon started, by outcome.", jobs)
+        family(
+            "skillspool_tenant_degraded",
+            "gauge",
+            "1 while a tenant's folders or leftovers keep it from being served (see the log and `skillspool doctor`).",
+            (Set(tenants).union(degraded)).sorted().map { ("{tenant=\"\($0)\"}", degraded.contains($0) ? "1" : "0") }
+        )
         family("skillspool_queue_depth", "gauge", "Claimed jobs waiting for a worker.", perTenant(queueDepth))
         family("skillspool_inbox_waiting_files", "gauge", "Files in the inbox not yet taken.", perTenant(waitingFiles))
         family(

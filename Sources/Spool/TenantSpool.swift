@@ -29,4 +29,12 @@ public final class TenantSpool: Sendable {
         failed = try root.folder("failed", create: true)
         work = try root.folder(".work", create: true)
     }
+
+    /// Opens the tenant's folders and lists each one, so a folder the daemon cannot read (mode 000, a link, a file
+    /// where a folder belongs) is found now — by `doctor` and at start alike — rather than half-way through a job.
+    public static func open(configuration: TenantConfiguration, spool: Directory) throws -> TenantSpool {
+        let tenant = try TenantSpool(configuration: configuration, spool: spool)
+        for folder in [tenant.inbox, tenant.outbox, tenant.review, tenant.failed, tenant.work] { _ = try folder.names() }
+        return tenant
+    }
 }

@@ -33,24 +33,47 @@ struct DaemonJobsTests {
     func review() throws {
         let spool = try SpoolHarness()
         try spool.start()
-        for name in ["keep", "drop"] {
+        for name in ["keep", "drop", "refund"] {
             try spool.drop(SpoolPDF.numbered(name.count, tag: name), as: "\(name).pdf")
             try spool.drop(
                 Array(#"{"documents": [{"file": "\#(name).pdf"}], "review": "always", "reference": "\#(name)"}"#.utf8),
                 as: "\(name).job.json"
             )
         }
-        try spool.wait("both held") { spool.statuses(where: "review").count == 2 }
-        #expect(spool.contents("acme", "review").count == 2)
+        try spool.wait("all held") { spool.statuses(where: "review").count == 3 }
+        #expect(spool.contents("acme", "review").count == 3)
         let held = spool.statuses(where: "review")
         let keep = try #require(held.first { $0.value["reference"] as? String == "keep" }?.key)
         let drop = try #require(held.first { $0.value["reference"] as? String == "drop" }?.key)
+        let refund = try #require(held.first { $0.value["reference"] as? String == "refund" }?.key)
+        // A file planted among the held outputs is not published with them.
+        try Data("# planted".utf8).write(to: spool.folder("acme", "review/\(keep)/evil.md"))
         #expect(try spool.cli(["review", "approve", keep]).status == 0)
         #expect(try spool.cli(["review", "reject", drop, "--reason", "wrong customer"]).status == 0)
+        #expect(try spool.cli(["review", "reject", refund, "--refund"]).status == 0)
         try spool.wait("decisions carried out") {
             spool.statuses()[keep]?["status"] as? String == "complete"
                 && spool.statuses()[drop]?["status"] as? String == "failed"
+                && spool.statuses()[refund]?["status"] as? String == "failed"
         }
+        #expect(!spool.contents("acme", "outbox/\(keep)").contains("evil.md"))
+        // A rejection is charged (the outputs were there to read); an operator's --refund is not.
+        let charged = { (job: String) in (spool.statuses()[job]?["credits"] as? [String: Any])?["charged"] as? Int }
+        #expect(charged(drop) == 1 && charged(refund) == 0 && charged(keep) == 1)
+
+        // An APPROVE written ahead for the predictable id of a job not yet dropped decides nothing.
+        let again = spool.folder("acme", "review/\(drop)-r2")
+        try FileManager.default.createDirectory(at: again, withIntermediateDirectories: true)
+        try Data().write(to: again.appendingPathComponent("APPROVE"))
+        try Data("{}".utf8).write(to: again.appendingPathComponent("status.json"))
+        try spool.drop(SpoolPDF.numbered(4, tag: "drop"), as: "drop.pdf")
+        try spool.drop(Array(#"{"documents": [{"file": "drop.pdf"}], "review": "always", "reference": "drop"}"#.utf8), as: "drop.job.json")
+        try spool.wait("the second drop is held") { spool.statuses()["\(drop)-r2"]?["status"] as? String == "review" }
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(spool.statuses()["\(drop)-r2"]?["status"] as? String == "review")
+        #expect(!spool.contents("acme", "review/\(drop)-r2").contains("APPROVE"))
+        #expect(try spool.cli(["review", "reject", "\(drop)-r2"]).status == 0)
+        try spool.wait("the second drop is rejected") { spool.statuses()["\(drop)-r2"]?["status"] as? String == "failed" }
         let outputs = try #require(spool.statuses()[keep]?["outputs"] as? [[String: Any]])
         for output in outputs {
             let path = try #require(output["path"] as? String)
@@ -58,8 +81,8 @@ struct DaemonJobsTests {
                 FileManager.default.fileExists(atPath: spool.folder("acme", "outbox").appendingPathComponent(path).path)
             )
         }
-        #expect(spool.failureCodes() == ["ERR::REVIEW::REJECTED"])
-        #expect(spool.contents("acme", "failed").count == 1)
+        #expect(spool.failureCodes() == Array(repeating: "ERR::REVIEW::REJECTED", count: 3))
+        #expect(spool.contents("acme", "failed").count == 3)
         let failedInputs = spool.contents("acme", "failed/\(drop)")
         #expect(failedInputs == ["drop.job.json", "drop.pdf", "error.json"])
         #expect(spool.contents("acme", "review").isEmpty && spool.contents("acme", ".work").isEmpty)

@@ -42,6 +42,42 @@ struct DaemonSecurityTests {
         spool.stop()
     }
 
+    @Test("a tenant whose folders were tampered with while the daemon was down is degraded, the others are served")
+    func tamperedTenant() throws {
+        let spool = try SpoolHarness(tenants: ["acme": "", "zebra": ""])
+        try spool.start(tenants: ["acme", "zebra"])
+        spool.stop()
+        // acme's outbox becomes a link to zebra's, and a decided "job" without claim is planted in its review/.
+        let outbox = spool.folder("acme", "outbox")
+        try FileManager.default.removeItem(at: outbox)
+        try FileManager.default.createSymbolicLink(at: outbox, withDestinationURL: spool.folder("zebra", "outbox"))
+        let planted = spool.folder("acme", "review").appendingPathComponent("j-y")
+        try FileManager.default.createDirectory(at: planted, withIntermediateDirectories: true)
+        try Data("no".utf8).write(to: planted.appendingPathComponent("REJECT"))
+        try Data("{}".utf8).write(to: planted.appendingPathComponent("status.json"))
+
+        let doctor = try spool.cli(["doctor"])
+        #expect(doctor.status == 1)
+        #expect(doctor.stdout.contains("tenant acme") && doctor.stdout.contains("ERR::SECURITY::SYMLINK"))
+
+        try spool.start(tenants: ["zebra"])
+        try spool.drop(PDFFixture.helloWorld("Zebra goes on"), as: "z.pdf", tenant: "zebra")
+        try spool.wait("the other tenant's job is published") { spool.statuses("zebra", where: "complete").count == 1 }
+        try spool.wait("the metrics name the degraded tenant") {
+            let metrics = (try? String(contentsOf: spool.root.appendingPathComponent("spool/metrics.prom"), encoding: .utf8)) ?? ""
+            return metrics.contains(#"skillspool_tenant_degraded{tenant="acme"} 1"#)
+        }
+        #expect(spool.process?.isRunning == true)
+
+        // Repaired, the tenant is served again at the next reload without a restart.
+        try FileManager.default.removeItem(at: outbox)
+        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
+        try spool.wait("acme's inbox is watched again") { spool.log.contains("tenant served again") }
+        try spool.drop(PDFFixture.helloWorld("Acme is back"), as: "a.pdf", tenant: "acme")
+        try spool.wait("acme's job is published") { spool.statuses("acme", where: "complete").count == 1 }
+        spool.stop()
+    }
+
     @Test("links, FIFOs, traversal and absolute paths in manifests, zip-slip and zip bombs are refused with codes")
     func attacks() throws {
         let spool = try SpoolHarness(tenants: ["acme": "", "zebra": ""])
