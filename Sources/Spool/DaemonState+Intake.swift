@@ -146,6 +146,8 @@ extension DaemonState {
                     case .refused:
                         metrics.quarantined(name)
                         markDirty(name)
+                    case .changing:
+                        logger.info("still being written; waits again", metadata: ["tenant": "\(name)", "files": "\(files)"])
                     }
                     tracker.forget(files)
                 case .quarantine(let file, let error):

@@ -38,23 +38,6 @@ public enum InboxName: Sendable, Hashable {
         }
     }
 
-    /// Whether the bytes look complete for this kind: a PDF's last KiB holds `%%EOF`, a zip ends with its
-    /// end-of-central-directory record, a gzip stream is at least a header and trailer long.
-    public func looksComplete(tail: [UInt8], size: Int) -> Bool {
-        switch self {
-        case .pdf:
-            return tail.count >= 5 && Self.contains(tail, Array("%%EOF".utf8))
-        case .archive(.zip):
-            return Self.contains(tail, [0x50, 0x4b, 0x05, 0x06])
-        case .archive(.tarGzip):
-            return size >= 18
-        case .archive(.tar):
-            return size >= 1024 && size % 512 == 0
-        default:
-            return true
-        }
-    }
-
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard haystack.count >= needle.count else { return false }
         for start in stride(from: haystack.count - needle.count, through: 0, by: -1)

@@ -215,7 +215,7 @@ public struct InboxTracker: Sendable {
         if let complete = candidate.complete { return complete }
         let complete: Bool
         if let file = try? inbox.openRegularFile(name) {
-            complete = candidate.kind.looksComplete(tail: file.tail(1024), size: file.size)
+            complete = UploadCompleteness.isComplete(candidate.kind, file: file)
         } else {
             complete = true  // the claim reports why it cannot be opened
         }

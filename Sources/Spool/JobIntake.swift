@@ -15,6 +15,9 @@ struct JobIntake: Sendable {
         case job(JobTicket)
         case duplicate(of: String)
         case refused
+        /// A file changed while it was being read: an upload still going on. Nothing was claimed; the file waits
+        /// for its quiet period again.
+        case changing
     }
 
     /// Moves `files` into a new job folder; the claim is all-or-nothing even across a crash (see ``JobRecovery``).
@@ -26,9 +29,11 @@ struct JobIntake: Sendable {
     ) throws -> Claim {
         // Read and hash every input through descriptors opened without following links.
         var hashes: [(name: String, sha256: String)] = []
+        var sizes: [Int] = []
         var reference: String?
         do {
             for name in files {
+                let before = tenant.inbox.signature(name)
                 let file = try tenant.inbox.openRegularFile(name)
                 let limit: Int
                 switch InboxName(name) {
@@ -41,7 +46,12 @@ struct JobIntake: Sendable {
                 if InboxName(name) == .manifest {
                     reference = (try? Manifest(bytes: bytes, tenant: tenant.configuration))?.reference
                 }
+                // Unchanged (inode, size, time) from before the read to after it, and the size read is the size.
+                guard bytes.count == file.size, let before, before == tenant.inbox.signature(name) else {
+                    return .changing
+                }
                 hashes.append((name, SHA256.hex(of: bytes)))
+                sizes.append(bytes.count)
             }
         } catch {
             try refuse(files: files, trigger: trigger, error: JobFailure(error), tenant: tenant)
@@ -63,7 +73,7 @@ struct JobIntake: Sendable {
         }
 
         let now = Timestamp.now()
-        let ticket = JobTicket(
+        var ticket = JobTicket(
             id: id,
             tenant: tenant.name,
             source: source,
@@ -71,6 +81,7 @@ struct JobIntake: Sendable {
             inputs: files,
             createdAt: now
         )
+        ticket.inputSizes = sizes
         let staging = id + ".claim"
         try tenant.work.remove(staging)
         let folder = try tenant.work.folder(staging, create: true)

@@ -90,6 +90,7 @@ struct JobRunner: Sendable {
         }
 
         try enter(.inspect)
+        try checkInputsUnchanged(ticket, work: work)
         let plan = tenant.configuration.plan
         try worker.run(
             .inspect,
@@ -140,6 +141,8 @@ struct JobRunner: Sendable {
         let held = manifest.review == .always || manifest.review == .auto && !qaPassed
 
         try enter(.publish)
+        // The last moment to notice an upload that only paused: nothing made from a partial file is published.
+        try checkInputsUnchanged(ticket, work: work)
         // A held job's folder holds its outputs only: anything planted there before (an `APPROVE` written ahead
         // for a predictable id) goes.
         if held { try tenant.review.remove(ticket.id) }
@@ -189,6 +192,19 @@ struct JobRunner: Sendable {
         try tenant.work.sync()
         logger.info("published", metadata: ["outputs": "\(outputs.count)", "credits": "\(pagesCharged)"])
         return .complete
+    }
+
+    /// Fails with `ERR::INPUT::CHANGED_AFTER_CLAIM` when an input's size is no longer the size the claim read.
+    func checkInputsUnchanged(_ ticket: JobTicket, work: Directory) throws {
+        guard ticket.inputSizes.count == ticket.inputs.count else { return }
+        let input = try work.folder("input")
+        for (name, size) in zip(ticket.inputs, ticket.inputSizes) where input.signature(name)?.size != size {
+            throw SpoolError(
+                .changedAfterClaim,
+                "'\(name)' changed after it was taken (\(size) bytes then, \(input.signature(name)?.size ?? 0) now): "
+                    + "its upload was still going on; drop it again once it is complete"
+            )
+        }
     }
 
     /// An output file the worker left, at a relative path below `rendered`.

@@ -18,6 +18,8 @@ public struct JobTicket: Sendable, Hashable {
     public var trigger: String
     /// Every input file name (moved into `input/`).
     public var inputs: [String]
+    /// The size of each input as read by the claim; an input that grows afterwards was still being uploaded.
+    public var inputSizes: [Int] = []
     public var createdAt: String
     /// Runs started so far, crashed ones included.
     public var attempts: Int
@@ -32,6 +34,7 @@ public struct JobTicket: Sendable, Hashable {
             ("trigger", .string(trigger)), ("inputs", .array(inputs.map { .string($0) })),
             ("createdAt", .string(createdAt)), ("attempts", .int(attempts)),
         ]
+        if !inputSizes.isEmpty { members.append(("inputSizes", .array(inputSizes.map { .int($0) }))) }
         if let failure { members.append(("failure", failure.json)) }
         return .object(members)
     }
@@ -73,6 +76,7 @@ public struct JobTicket: Sendable, Hashable {
             createdAt: createdAt,
             attempts: attempts
         )
+        if case .array(let sizes)? = value["inputSizes"] { inputSizes = sizes.compactMap(\.intValue) }
         if let failure = value["failure"], let code = failure["code"]?.stringValue {
             self.failure = JobFailure(
                 code: code,

@@ -47,6 +47,8 @@ public struct SpoolErrorCode: ErrorCode {
     public static let documentTooLarge = Self(rawValue: "ERR::PLAN::DOCUMENT_TOO_LARGE")
     /// A document with more pages than the plan allows.
     public static let tooManyPages = Self(rawValue: "ERR::PLAN::TOO_MANY_PAGES")
+    /// An input that grew after it was claimed: its uploader had only paused. Nothing is published from it.
+    public static let changedAfterClaim = Self(rawValue: "ERR::INPUT::CHANGED_AFTER_CLAIM")
     /// A job's worker ran past the tenant's `secondsPerDocument` and was killed.
     public static let timeout = Self(rawValue: "ERR::LIMIT::TIMEOUT")
     /// A job's worker ran out of the tenant's `memoryPerJobBytes`.

@@ -16,6 +16,7 @@ public enum ArchiveBuilder {
 
     public enum Format: Sendable {
         case zip
+        case tar
         case tarGzip
     }
 
@@ -28,6 +29,8 @@ public enum ArchiveBuilder {
         case .tarGzip:
             archive_write_set_format_pax_restricted(archive)
             archive_write_add_filter_gzip(archive)
+        case .tar:
+            archive_write_set_format_pax_restricted(archive)
         }
         precondition(archive_write_open_filename(archive, path) == ARCHIVE_OK)
         for member in members {

@@ -46,6 +46,35 @@ struct DaemonIntakeTests {
         #expect(spool.stop() == 0)
     }
 
+    @Test(
+        "archives paused at a member boundary longer than the quiet period wait for the rest",
+        arguments: [ArchiveBuilder.Format.tar, .tarGzip]
+    )
+    func pausedArchive(format: ArchiveBuilder.Format) throws {
+        let spool = try SpoolHarness()
+        try spool.start()
+        let one = SpoolPDF.numbered(1, tag: "One")
+        let archive = try ArchiveBuilder.bytes(
+            [.file("one.pdf", one), .file("two.pdf", SpoolPDF.numbered(2, tag: "Two"))],
+            format: format
+        )
+        let url = spool.folder("acme", "inbox").appendingPathComponent(format == .tar ? "pair.tar" : "pair.tar.gz")
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let writer = try FileHandle(forWritingTo: url)
+        // For the tar: its first member whole (header and data blocks), so the file is all whole blocks; for the
+        // gzip stream: all but its trailer.
+        let pause = format == .tar ? 512 + (one.count + 511) / 512 * 512 : archive.count - 6
+        writer.write(Data(archive[..<pause]))
+        Thread.sleep(forTimeInterval: 1.5)  // five quiet periods
+        #expect(spool.statuses().isEmpty && spool.failureCodes().isEmpty)
+        writer.write(Data(archive[pause...]))
+        try writer.close()
+        try spool.wait("the whole archive is one job") { spool.statuses(where: "complete").count == 1 }
+        let documents = spool.statuses(where: "complete").values.first?["documents"] as? [[String: Any]]
+        #expect(documents?.count == 2)
+        spool.stop()
+    }
+
     @Test("a manifest within the settle time claims a PDF; a late one waits and fails naming the missing file")
     func loneThenManifest() throws {
         let spool = try SpoolHarness()

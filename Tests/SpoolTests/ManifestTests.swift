@@ -101,12 +101,4 @@ struct ManifestTests {
     func inboxNames(name: String, kind: InboxName) {
         #expect(InboxName(name) == kind)
     }
-
-    @Test("completeness: a PDF needs %%EOF near its end, a zip its end record")
-    func completeness() {
-        #expect(InboxName.pdf.looksComplete(tail: Array("xref\n%%EOF\n".utf8), size: 100))
-        #expect(!InboxName.pdf.looksComplete(tail: Array("stream\nxx".utf8), size: 100))
-        #expect(InboxName.archive(.zip).looksComplete(tail: [0, 0x50, 0x4b, 0x05, 0x06, 0, 0], size: 100))
-        #expect(!InboxName.archive(.zip).looksComplete(tail: [0x50, 0x4b, 0x03, 0x04], size: 100))
-    }
 }

@@ -1,0 +1,76 @@
+import Archives
+import FileSystem
+
+/// Whether an upload is complete by its own format, so that a file an uploader paused half-way (longer than the
+/// quiet period) is not taken: a PDF whose last `startxref` points at a cross-reference section or stream and whose
+/// `%%EOF` ends the file; a zip whose end-of-central-directory record ends it; a tar with its two zero end blocks; a
+/// gzip stream that decodes to its end.
+///
+/// Only the structure at the file's end is read — the daemon never parses a document's content.
+enum UploadCompleteness {
+    /// Checks `file` as the kind its name says.
+    static func isComplete(_ kind: InboxName, file: OpenFile) -> Bool {
+        let size = file.size
+        let tail = file.tail(1_024)
+        switch kind {
+        case .pdf:
+            return isCompletePDF(tail: tail, size: size) { offset in (try? file.read(from: offset, count: 32)) ?? [] }
+        case .archive(.zip):
+            return InboxName.contains(tail, [0x50, 0x4b, 0x05, 0x06])
+        case .archive(.tar):
+            return size >= 1_024 && size % 512 == 0 && tail.suffix(1_024).allSatisfy { $0 == 0 }
+        case .archive(.tarGzip):
+            guard size >= 18 else { return false }
+            return (try? ArchiveReader.withArchive(descriptor: file.descriptor.rawValue) { $0.readsToEnd() }) ?? false
+        default:
+            return true
+        }
+    }
+
+    /// A PDF is complete when `%%EOF` is its last token and the `startxref` before it, if any, names an offset
+    /// inside the file where a cross-reference table (`xref`) or stream (`N G obj`) begins.
+    static func isCompletePDF(tail: [UInt8], size: Int, bytesAt: (Int) -> [UInt8]) -> Bool {
+        var end = tail.count
+        while end > 0, isWhitespace(tail[end - 1]) { end -= 1 }
+        let marker = Array("%%EOF".utf8)
+        guard end >= marker.count, Array(tail[(end - marker.count)..<end]) == marker else { return false }
+        // A file without `startxref` is damaged, not partial: the engine reconstructs its cross-reference.
+        guard let keyword = lastIndex(of: Array("startxref".utf8), in: tail[..<(end - marker.count)]) else {
+            return true
+        }
+        var index = keyword + 9
+        while index < end, isWhitespace(tail[index]) { index += 1 }
+        var offset = 0
+        var digits = 0
+        while index < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(tail[index]), digits < 15 {
+            offset = offset * 10 + Int(tail[index] - UInt8(ascii: "0"))
+            index += 1
+            digits += 1
+        }
+        guard digits > 0, offset > 0, offset < size else { return false }
+        var target = bytesAt(offset)[...]
+        while let first = target.first, isWhitespace(first) { target = target.dropFirst() }
+        if target.starts(with: Array("xref".utf8)) { return true }
+        // An xref stream ("12 0 obj"), or a table whose `xref` keyword is missing ("0 6" and its entries).
+        let words = target.split(whereSeparator: isWhitespace).prefix(2)
+        return words.count == 2 && words.allSatisfy { !$0.isEmpty && $0.allSatisfy(isDigit) }
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C || byte == 0x00
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+
+    private static func lastIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        var start = haystack.endIndex - needle.count
+        while start >= haystack.startIndex {
+            if haystack[start] == needle[0], haystack[start..<(start + needle.count)].elementsEqual(needle) {
+                return start
+            }
+            start -= 1
+        }
+        return nil
+    }
+}
