@@ -7,7 +7,7 @@ CORPORA := ../shared/corpus ../shared/corpus-synth
 EVALUATE := ../shared/tools/evaluate.py
 ENGINE := .build/release/skillspool
 
-.PHONY: deps build release run test eval skills-check bench format lint clean install uninstall
+.PHONY: deps build release run test eval skills-check bench fuzz format lint clean install uninstall
 
 ## Installation folders (`make install PREFIX=/usr DESTDIR=/tmp/pkg` for a package).
 PREFIX ?= /usr/local
@@ -70,6 +70,14 @@ bench: release eval-deps
 	python3 ../shared/tools/skill-routing/run.py --engine $(ENGINE) --json-out .build/routing.json
 	Scripts/bench-ledger.sh
 	python3 Scripts/bench-spool.py --files 10000 --tenants 10 --queue 64
+
+## Fuzz every parser a tenant's bytes reach — documents, CMaps, TrueType, CFF and Type 1 programs, manifests,
+## archives — with libFuzzer and AddressSanitizer: FUZZ_RUNS executions per target, at most FUZZ_SECONDS each.
+## Seeds come from the shared corpora; findings land in .build/fuzz/findings/.
+FUZZ_RUNS ?= 1000000
+FUZZ_SECONDS ?= 900
+fuzz: deps
+	Scripts/fuzz.sh $(FUZZ_RUNS) $(FUZZ_SECONDS)
 
 ## `skillspool` in BINDIR, the command tree it hands over to in LIBEXECDIR, the systemd unit, the example etc/ in
 ## EXAMPLEDIR, and a configuration in SYSCONFDIR/skillspool unless one is there already (never overwritten).

@@ -120,6 +120,15 @@ let package = Package(
             path: "Benchmarks/LedgerLoad"
         ),
 
+        // Fuzz targets for every parser a tenant's bytes reach (`make fuzz` builds them with libFuzzer); built
+        // normally, a runner that feeds given files to one target (the regression tests of crashes found).
+        .executableTarget(
+            name: "skillspool-fuzz",
+            dependencies: ["PDFText", "Layout", "Archives", "Spool", "SpoolConfig"],
+            path: "Fuzz/SkillspoolFuzz",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+
         // Test support: PDFs built in code (no corpus file is ever copied into the repository).
         .target(name: "PDFFixtures", dependencies: ["CArchive"], path: "Tests/PDFFixtures"),
         .testTarget(name: "PDFTextTests", dependencies: ["PDFText", "PDFFixtures", "CQPDF"]),

@@ -2,7 +2,7 @@
 /// the built-in encoding, and the glyph id ↔ CID charset of CID-keyed fonts.
 ///
 /// Every read is bounds-checked; a damaged program yields nil.
-struct CFFFont: Sendable {
+package struct CFFFont: Sendable {
     /// Glyph names by glyph id (nil for CID-keyed fonts).
     private(set) var glyphNames: [String] = []
     /// Built-in encoding: code → glyph id.
@@ -11,7 +11,7 @@ struct CFFFont: Sendable {
     private(set) var glyphByCID: [UInt32: Int] = [:]
     private(set) var isCIDKeyed = false
 
-    init?(data: [UInt8]) {
+    package init?(data: [UInt8]) {
         let reader = BinaryReader(data)
         guard let headerSize = reader.u8(2), let major = reader.u8(0), major == 1 else { return nil }
         guard let names = Self.index(reader, at: Int(headerSize)),

@@ -1,6 +1,6 @@
 /// A CMap: how a font's byte string splits into codes, and what each code means (Unicode text for a
 /// `ToUnicode` CMap, a CID for an encoding CMap).
-struct CMap: Sendable {
+package struct CMap: Sendable {
     struct CodespaceRange: Sendable {
         var low: [UInt8]
         var high: [UInt8]
@@ -34,7 +34,7 @@ struct CMap: Sendable {
     init() {}
 
     /// Parses CMap text; unknown or malformed parts are skipped.
-    init(parsing data: [UInt8]) {
+    package init(parsing data: [UInt8]) {
         data.withUnsafeBufferPointer { buffer in
             var lexer = ContentLexer(buffer)
             var operands: [Operand] = []

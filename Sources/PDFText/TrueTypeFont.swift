@@ -2,13 +2,13 @@
 ///
 /// Used only when a PDF font has no usable ToUnicode CMap. Every read is bounds-checked: a truncated or hostile
 /// font yields empty tables, never a trap.
-struct TrueTypeFont: Sendable {
+package struct TrueTypeFont: Sendable {
     /// Subtables of `cmap`: (platform, encoding) → character code → glyph id.
     private(set) var cmaps: [(platform: UInt16, encoding: UInt16, map: [UInt32: UInt16])] = []
     /// Glyph names from `post` format 1/2, indexed by glyph id.
     private(set) var glyphNames: [String?] = []
 
-    init?(data: [UInt8]) {
+    package init?(data: [UInt8]) {
         let reader = BinaryReader(data)
         guard let tableCount = reader.u16(4), tableCount < 200 else { return nil }
         var tables: [String: (Int, Int)] = [:]

@@ -1,8 +1,8 @@
 /// The built-in encoding of an embedded Type 1 font program (`/Encoding` in its cleartext part).
-enum Type1FontProgram {
+package enum Type1FontProgram {
     /// Code → glyph name from `dup CODE /NAME put` entries, or the standard encoding when the program says
     /// `/Encoding StandardEncoding def`. Nil when the program has no readable encoding.
-    static func builtInEncoding(_ data: [UInt8]) -> [UInt8: String]? {
+    package static func builtInEncoding(_ data: [UInt8]) -> [UInt8: String]? {
         let limit = min(data.count, cleartextLength(data))
         return data.withUnsafeBufferPointer { whole in
             let buffer = UnsafeBufferPointer(rebasing: whole[0..<limit])

@@ -1,6 +1,10 @@
 import FileSystem
 import Logging
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 extension DaemonState {
     /// The intake task: turns watcher hints, finished jobs and its own deadlines into claims, quarantines and
     /// review decisions. It sleeps until a signal rings (``DaemonSignals``) and returns when shutdown begins or the
@@ -137,6 +141,8 @@ extension DaemonState {
             do {
                 switch action {
                 case .claim(let source, let trigger, let files):
+                    // Below the free-space floor nothing is taken: the files wait in the inbox, untouched.
+                    guard hasFreeSpace() else { continue }
                     switch try intake.claim(source: source, trigger: trigger, files: files, tenant: tenant) {
                     case .job(let ticket):
                         scheduler.enqueue(ticket.id, tenant: name)
@@ -173,5 +179,26 @@ extension DaemonState {
                 )
             }
         }
+    }
+}
+
+extension DaemonState {
+    /// Whether the spool's file system has `minFreeBytes` available; logged when it crosses the floor.
+    func hasFreeSpace() -> Bool {
+        var info = statvfs()
+        guard statvfs(configuration.spoolPath, &info) == 0 else { return true }
+        let free = Int(info.f_bavail) * Int(info.f_frsize)
+        let enough = free >= configuration.minFreeBytes
+        if lowSpace.exchange(!enough, ordering: .relaxed) != !enough {
+            if enough {
+                logger.notice("free space back above the floor; claiming again", metadata: ["free": "\(free)"])
+            } else {
+                logger.warning(
+                    "free space below minFreeBytes: no new claims until it is back",
+                    metadata: ["free": "\(free)", "floor": "\(configuration.minFreeBytes)"]
+                )
+            }
+        }
+        return enough
     }
 }

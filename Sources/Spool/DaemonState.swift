@@ -28,6 +28,10 @@ final class DaemonState: Sendable {
     private let workerExited: AsyncStream<Void>.Continuation
 
     private let tenants = Mutex<[String: TenantSpool]>([:])
+    /// Whether the spool was below its free-space floor at the last look.
+    let lowSpace = Atomic<Bool>(false)
+    /// Runs so far of jobs that failed for a passing reason, for their backoff.
+    private let retries = Mutex<[String: Int]>([:])
     /// Tenants whose folders or leftovers could not be used, with why (`ERR::…: message`).
     private let degraded = Mutex<[String: String]>([:])
     private let stopping = Atomic<Bool>(false)
@@ -144,6 +148,17 @@ final class DaemonState: Sendable {
             let outcome = runner.run(job, tenant: tenant)
             running.subtract(1, ordering: .relaxed)
             scheduler.finished(job, tenant: name)
+            if outcome == .retry {
+                // 2, 4, 8 … seconds, at most five minutes, per job.
+                let count = retries.withLock { counts -> Int in
+                    counts[name + "/" + job, default: 0] += 1
+                    return counts[name + "/" + job]!
+                }
+                let delay = min(300.0, Double(1 << min(count, 9)))
+                scheduler.enqueue(job, tenant: name, due: Timestamp.monotonicSeconds() + delay)
+            } else {
+                retries.withLock { _ = $0.removeValue(forKey: name + "/" + job) }
+            }
             metrics.finished(name, status: outcome.rawValue)
             markDirty(name)
             signals.post(.jobEnded(tenant: name))

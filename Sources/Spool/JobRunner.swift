@@ -27,6 +27,9 @@ struct JobRunner: Sendable {
         case failed
         /// Held in `review/<job>/` for a person.
         case review
+        /// Failed for a passing reason (disk full, a busy database, a worker that could not start): the job stays
+        /// claimed and runs again after a backoff.
+        case retry
     }
 
     func run(_ id: String, tenant: TenantSpool) -> Outcome {
@@ -68,12 +71,21 @@ struct JobRunner: Sendable {
             do {
                 return try process(ticket, work: work, tenant: tenant, logger: jobLogger)
             } catch {
-                return try fail(ticket, JobFailure(error), tenant: tenant, logger: jobLogger)
+                let failure = JobFailure(error)
+                // The last attempt ends with the failure's own code, not as a crash loop.
+                if failure.isRetryable, ticket.attempts < configuration.maxAttempts {
+                    jobLogger.warning(
+                        "failed for a passing reason; runs again",
+                        metadata: ["code": "\(failure.code)", "message": "\(failure.message)", "attempt": "\(ticket.attempts)"]
+                    )
+                    return .retry
+                }
+                return try fail(ticket, failure, tenant: tenant, logger: jobLogger)
             }
         } catch {
-            // The spool itself failed (disk full, permissions): leave the claim for the next start.
-            jobLogger.error("job could not be run or failed", metadata: ["error": "\(error)"])
-            return .failed
+            // The spool itself failed (disk full, permissions): the claim stays and the job runs again later.
+            jobLogger.error("job could not be run or failed; runs again", metadata: ["error": "\(error)"])
+            return .retry
         }
     }
 

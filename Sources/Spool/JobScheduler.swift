@@ -27,6 +27,8 @@ final class JobScheduler: Sendable {
         var configuration: TenantConfiguration
         var waiting: [String] = []
         var head = 0
+        /// Jobs to run again once their backoff has passed (monotonic seconds).
+        var delayed: [(due: Double, job: String)] = []
         var running = 0
         /// Start times (monotonic seconds) within the last hour.
         var starts: [Double] = []
@@ -41,6 +43,14 @@ final class JobScheduler: Sendable {
 
     func enqueue(_ job: String, tenant: String) { state.withLockAndBroadcast { $0.enqueue(job, tenant: tenant) } }
 
+    /// Queues a job that failed for a passing reason (disk full, a busy database) to run again at `due`.
+    func enqueue(_ job: String, tenant: String, due: Double) {
+        state.withLockAndBroadcast { state in
+            guard state.queued.insert(tenant + "/" + job).inserted else { return }
+            state.queues[tenant]?.delayed.append((due, job))
+        }
+    }
+
     /// The next job that may start now, without waiting; nil when none may.
     func next(now: Double) -> (tenant: String, job: String)? { state.withLock { $0.next(now: now) } }
 
@@ -50,7 +60,8 @@ final class JobScheduler: Sendable {
             if state.stopped { return .done(nil) }
             let now = Timestamp.monotonicSeconds()
             if let next = state.next(now: now) { return .done(next) }
-            return .sleep(until: state.nextHourlySlot(now: now))
+            let wake = [state.nextHourlySlot(now: now), state.nextRetry()].compactMap { $0 }.min()
+            return .sleep(until: wake)
         }
     }
 
@@ -98,6 +109,10 @@ extension JobScheduler.State {
         for step in 0..<order.count {
             let index = (cursor + step) % order.count
             let name = order[index]
+            if let delayed = queues[name]?.delayed, delayed.contains(where: { $0.due <= now }) {
+                queues[name]?.waiting += delayed.filter { $0.due <= now }.map(\.job)
+                queues[name]?.delayed = delayed.filter { $0.due > now }
+            }
             guard var queue = queues[name], queue.depth > 0 else { continue }
             queue.starts.removeAll { now - $0 >= 3_600 }
             guard queue.running < min(queue.configuration.plan.concurrentJobs, share),
@@ -130,6 +145,9 @@ extension JobScheduler.State {
             return oldest + 3_600
         }.min()
     }
+
+    /// When the earliest job waiting out a backoff is due; nil when none is.
+    func nextRetry() -> Double? { queues.values.flatMap { $0.delayed.map(\.due) }.min() }
 
     /// Marks a job as no longer running.
     mutating func finished(_ job: String, tenant: String) {

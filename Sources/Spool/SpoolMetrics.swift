@@ -54,7 +54,7 @@ final class SpoolMetrics: Sendable {
         )
         var jobs: [(String, String)] = []
         for tenant in tenants {
-            for status in ["complete", "failed", "review"] {
+            for status in ["complete", "failed", "review", "retry"] {
                 jobs.append(("{tenant=\"\(tenant)\",status=\"\(status)\"}", "\(snapshot.jobs[tenant]?[status] ?? 0)"))
             }
         }

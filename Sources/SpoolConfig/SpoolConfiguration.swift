@@ -20,6 +20,9 @@ public struct SpoolConfiguration: Sendable {
     /// Starts of one job (crashes included) before it is failed instead of restarted again.
     public var maxAttempts = 3
     public var limits = ConversionLimits.default
+    /// No file is claimed while the spool's file system has less than this available (claims copy nothing, but
+    /// every job writes its outputs and the ledger grows).
+    public var minFreeBytes = 256 << 20
     /// The file this configuration was read from; nil for built-in defaults. Job workers read the same file.
     public var sourcePath: String?
 
@@ -40,7 +43,7 @@ public struct SpoolConfiguration: Sendable {
         configuration.sourcePath = path ?? defaultPath
         try file.checkKeys([
             "spool", "ledger", "tenants", "workers", "rescanSeconds", "watch", "pollSeconds", "shutdownGraceSeconds",
-            "maxAttempts", "engine",
+            "maxAttempts", "engine", "minFreeBytes",
         ])
         configuration.spoolPath = try file.string("spool") ?? configuration.spoolPath
         configuration.ledgerPath = try file.string("ledger") ?? configuration.ledgerPath
@@ -57,6 +60,7 @@ public struct SpoolConfiguration: Sendable {
         configuration.shutdownGraceSeconds =
             try file.number("shutdownGraceSeconds") ?? configuration.shutdownGraceSeconds
         configuration.maxAttempts = try file.integer("maxAttempts", minimum: 1) ?? configuration.maxAttempts
+        configuration.minFreeBytes = try file.integer("minFreeBytes", minimum: 0) ?? configuration.minFreeBytes
         if let engine = try file.object("engine") {
             try engine.checkKeys(
                 [

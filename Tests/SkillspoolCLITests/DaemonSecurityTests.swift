@@ -78,6 +78,17 @@ struct DaemonSecurityTests {
         spool.stop()
     }
 
+    @Test("below the free-space floor nothing is claimed; the files wait in the inbox untouched")
+    func freeSpaceFloor() throws {
+        let spool = try SpoolHarness(daemon: #", "minFreeBytes": 1000000000000000000"#)
+        try spool.start()
+        try spool.drop(SpoolPDF.numbered(1), as: "wait.pdf")
+        try spool.wait("the floor is logged") { spool.log.contains("free space below minFreeBytes") }
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(spool.contents("acme", "inbox") == ["wait.pdf"] && spool.statuses().isEmpty)
+        spool.stop()
+    }
+
     @Test("links, FIFOs, traversal and absolute paths in manifests, zip-slip and zip bombs are refused with codes")
     func attacks() throws {
         let spool = try SpoolHarness(tenants: ["acme": "", "zebra": ""])

@@ -77,3 +77,18 @@ struct FairShareTests {
         #expect(started == 5)
     }
 }
+
+@Suite("Retries")
+struct RetryTests {
+    @Test("a job queued to run again waits out its backoff, then runs; queued twice it runs once")
+    func backoff() {
+        let scheduler = JobScheduler(workers: 2)
+        scheduler.register(TenantConfiguration(name: "a"), startedLastHour: 0, now: 0)
+        scheduler.enqueue("j", tenant: "a", due: 10)
+        scheduler.enqueue("j", tenant: "a", due: 10)
+        #expect(scheduler.next(now: 5) == nil)
+        #expect(scheduler.contains("j", tenant: "a"))
+        #expect(scheduler.next(now: 10)?.job == "j")
+        #expect(scheduler.next(now: 11) == nil)
+    }
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Seeds for the fuzz targets, made from the shared corpora into WORK/<target>/ (never into the repository):
+PDFs under 256 KB as they are, the ToUnicode CMaps and embedded font programs found in them, manifests, and
+small zip and tar.gz archives of corpus PDFs."""
+import io, json, re, sys, tarfile, zipfile, zlib
+from pathlib import Path
+
+shared, work = Path(sys.argv[1]), Path(sys.argv[2])
+targets = ["pdf", "cmap", "truetype", "cff", "type1", "manifest", "archive"]
+for target in targets:
+    (work / target).mkdir(parents=True, exist_ok=True)
+pdfs = sorted(p for corpus in ("corpus", "corpus-synth") for p in (shared / corpus).glob("*.pdf"))
+small = [p for p in pdfs if p.stat().st_size <= 256 * 1024]
+for pdf in small:
+    (work / "pdf" / pdf.name).write_bytes(pdf.read_bytes())
+
+# Streams by their role, found in the raw bytes (a stream's dictionary is never inside an object stream): font
+# programs by their dictionary keys, ToUnicode CMaps by their content.
+stream = re.compile(rb"<<((?:(?!<<|>>).|<<(?:(?!>>).)*>>){0,800}?)>>\s*stream\r?\n", re.S)
+found = {target: 0 for target in targets}
+for pdf in pdfs:
+    data = pdf.read_bytes()
+    for match in stream.finditer(data):
+        dictionary = match.group(1)
+        end = data.find(b"endstream", match.end())
+        if end < 0:
+            continue
+        body = data[match.end():end]
+        if b"/FlateDecode" in dictionary:
+            try:
+                body = zlib.decompressobj().decompress(body)
+            except zlib.error:
+                continue
+        elif b"/Filter" in dictionary:
+            continue
+        if b"/Length2" in dictionary:
+            target = "type1"
+        elif b"/Length1" in dictionary:
+            target = "truetype"
+        elif re.search(rb"/Subtype\s*/(Type1C|CIDFontType0C)", dictionary):
+            target = "cff"
+        elif b"begincmap" in body:
+            target = "cmap"
+        else:
+            continue
+        if found[target] >= 60 or len(body) > 65536:
+            continue
+        found[target] += 1
+        (work / target / f"{pdf.stem}-{match.start()}").write_bytes(body)
+
+manifests = [
+    {"documents": [{"file": "a.pdf"}]},
+    {"documents": [{"file": "a.pdf", "pages": "1-3,7", "password": "x"}], "outputFormats": ["json", "md"],
+     "mode": "info", "dryRun": True, "options": {"bounds": True, "fonts": False, "semantic": True},
+     "skill": {"name": "a-skill", "catalogue": "auto"}, "review": "always", "reference": "r-1"},
+]
+for index, manifest in enumerate(manifests):
+    (work / "manifest" / f"m{index}.json").write_text(json.dumps(manifest))
+
+tiny = [p for p in small if p.stat().st_size <= 16 * 1024][:3]
+buffer = io.BytesIO()
+with zipfile.ZipFile(buffer, "w") as archive:
+    for pdf in tiny:
+        archive.write(pdf, pdf.name)
+(work / "archive" / "seed.zip").write_bytes(buffer.getvalue())
+buffer = io.BytesIO()
+with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+    for pdf in tiny:
+        archive.add(pdf, pdf.name)
+(work / "archive" / "seed.tar.gz").write_bytes(buffer.getvalue())
+print("seeds:", ", ".join(f"{t} {len(list((work / t).iterdir()))}" for t in targets))
