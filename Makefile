@@ -1,8 +1,9 @@
 # Skillspool: `make run` sets up and starts, `make test` sets up and tests.
 SHELL := /bin/bash
 APT_PACKAGES := libqpdf-dev libarchive-dev libinotifytools0-dev libsqlite3-dev sqlite3 pkg-config
-## What the tests need besides: headless Chromium renders the tenant dashboard.
-TEST_APT_PACKAGES := chromium
+## What the tests need besides: headless Chromium renders the tenant dashboard; sshd, sftp, rsync and curl are the
+## real uploaders of the upload tests.
+TEST_APT_PACKAGES := chromium openssh-server rsync curl
 CORPORA := ../shared/corpus ../shared/corpus-synth
 EVALUATE := ../shared/tools/evaluate.py
 ENGINE := .build/release/skillspool

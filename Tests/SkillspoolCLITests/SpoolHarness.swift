@@ -8,9 +8,11 @@ final class SpoolHarness {
     private(set) var process: Process?
     private var logHandle: FileHandle?
 
-    /// `tenants` maps each tenant name to extra JSON members of its configuration.
-    init(tenants: [String: String] = ["acme": ""], daemon: String = "") throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("skillspool-spool-\(UUID().uuidString)")
+    /// `tenants` maps each tenant name to extra JSON members of its configuration; `base` is where the installation
+    /// goes (the temporary folder unless a test needs a path no other user can write to, as sshd's chroot does).
+    init(tenants: [String: String] = ["acme": ""], daemon: String = "", base: URL? = nil) throws {
+        root = (base ?? FileManager.default.temporaryDirectory)
+            .appendingPathComponent("skillspool-spool-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent("etc/tenants"),
             withIntermediateDirectories: true
