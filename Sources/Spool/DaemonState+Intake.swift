@@ -89,6 +89,7 @@ extension DaemonState {
                 logger.error("tenant configuration not reloaded", metadata: ["error": "\(error)"])
             }
             metrics.rescanned()
+            sweepWork()
         }
         for name in tenantNames {
             let list = listAll || listTenants.contains(name)
@@ -200,5 +201,24 @@ extension DaemonState {
             }
         }
         return enough
+    }
+}
+
+extension DaemonState {
+    /// Queues again every job in a tenant's `.work` that nothing is running or waiting for (see
+    /// ``JobRecovery/sweep(_:isScheduled:)``); runs with each periodic listing.
+    func sweepWork() {
+        let recovery = JobRecovery(ledger: ledger, logger: logger)
+        for name in tenantNames {
+            guard let tenant = tenant(name) else { continue }
+            do {
+                for job in try recovery.sweep(tenant, isScheduled: { scheduler.contains($0, tenant: name) }) {
+                    logger.notice("a claimed job nothing was running is queued again", metadata: ["tenant": "\(name)", "job": "\(job)"])
+                    scheduler.enqueue(job, tenant: name)
+                }
+            } catch {
+                logger.error("cannot sweep .work", metadata: ["tenant": "\(name)", "error": "\(error)"])
+            }
+        }
     }
 }

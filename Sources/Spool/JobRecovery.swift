@@ -53,6 +53,24 @@ struct JobRecovery: Sendable {
         return jobs
     }
 
+    /// The periodic look at `.work` while the daemon runs: a claim left half-made is undone, and a job that has a
+    /// ticket but is neither queued, running nor held for review (its run was lost, say to a failed write) is
+    /// returned to run again. Nothing a running job uses is touched.
+    func sweep(_ tenant: TenantSpool, isScheduled: (String) -> Bool) throws -> [String] {
+        var jobs: [String] = []
+        for name in try tenant.work.names() where !name.hasPrefix(".") {
+            if name.hasSuffix(".claim") {
+                // Claims are made by the intake task, which is the caller: none is in progress now.
+                try undoClaim(name, tenant: tenant)
+            } else if !isScheduled(name), let folder = try? tenant.work.folder(name), folder.contains(JobTicket.fileName),
+                try ledger.jobStatus(name) != .review
+            {
+                jobs.append(name)
+            }
+        }
+        return jobs
+    }
+
     /// A claim interrupted before its folder was renamed: its files go back to the inbox as if never taken.
     private func undoClaim(_ name: String, tenant: TenantSpool) throws {
         let folder = try tenant.work.folder(name)
