@@ -60,12 +60,7 @@ public struct JobReport: Sendable {
         ]
         if let reference { members.append(("reference", .string(reference))) }
         if let duplicateOf { members.append(("duplicateOf", .string(duplicateOf))) }
-        members.append(
-            (
-                "documents",
-                .array(documents.map(\.json))
-            )
-        )
+        members.append(("documents", .array(documents.map(\.json))))
         members.append(
             (
                 "outputs",
@@ -79,19 +74,7 @@ public struct JobReport: Sendable {
                 )
             )
         )
-        members.append(
-            (
-                "qaScores",
-                .array(
-                    qaScores.map {
-                        .object([
-                            ("skill", .string($0.skill)), ("agent", .string($0.agent)), ("score", .int($0.score)),
-                            ("passed", .bool($0.passed)),
-                        ])
-                    }
-                )
-            )
-        )
+        members.append(("qaScores", .array(qaScores.map(\.json))))
         members.append(("credits", .object([("reserved", .int(creditsReserved)), ("charged", .int(creditsCharged))])))
         members.append(
             (
@@ -116,6 +99,15 @@ public struct JobReport: Sendable {
             ("retryable", .bool(failure.isRetryable)),
         ])
         return Array((JSONWriter.serialize(value, pretty: true) + "\n").utf8)
+    }
+}
+
+extension QAScoreRecord {
+    /// One QA agent's score as `status.json` and the worker's record list it.
+    var json: JSONValue {
+        .object([
+            ("skill", .string(skill)), ("agent", .string(agent)), ("score", .int(score)), ("passed", .bool(passed)),
+        ])
     }
 }
 

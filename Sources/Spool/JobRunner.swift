@@ -104,13 +104,12 @@ struct JobRunner: Sendable {
         try enter(.inspect)
         try checkInputsUnchanged(ticket, work: work)
         let plan = tenant.configuration.plan
-        try worker.run(
-            .inspect,
-            job: ticket.id,
-            tenant: tenant.name,
-            work: work,
-            limits: .init(plan: plan, documents: ticket.inputs.count)
-        )
+        /// One step in the job's worker, with the plan's limits for `documents` documents.
+        func runWorker(_ phase: JobWorker.Phase, documents: Int) throws {
+            let limits = WorkerProcess.Limits(plan: plan, documents: documents)
+            try worker.run(phase, job: ticket.id, tenant: tenant.name, work: work, limits: limits)
+        }
+        try runWorker(.inspect, documents: ticket.inputs.count)
         let inspection = try JobInspection(bytes: work.read(JobInspection.fileName, limit: 16 << 20))
         let (manifest, _) = try Manifest.resolve(
             ticket,
@@ -131,13 +130,7 @@ struct JobRunner: Sendable {
             outputs.append(("estimate.json", "estimate", inspection.estimate(infoMode: infoMode)))
         } else {
             try enter(.extract)
-            try worker.run(
-                .render,
-                job: ticket.id,
-                tenant: tenant.name,
-                work: work,
-                limits: .init(plan: plan, documents: inspection.documents.count)
-            )
+            try runWorker(.render, documents: inspection.documents.count)
             let scratch = try work.folder(WorkerProcess.folderName)
             let rendering = try JobRendering(bytes: scratch.read(JobRendering.fileName, limit: 16 << 20))
             report.documents = rendering.documents

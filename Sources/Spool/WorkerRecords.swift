@@ -108,17 +108,7 @@ struct JobRendering: Sendable, Hashable {
         .object([
             ("documents", .array(documents.map(\.json))),
             ("outputs", .array(outputs.map { .object([("name", .string($0.name)), ("format", .string($0.format))]) })),
-            (
-                "qaScores",
-                .array(
-                    qaScores.map {
-                        .object([
-                            ("skill", .string($0.skill)), ("agent", .string($0.agent)), ("score", .int($0.score)),
-                            ("passed", .bool($0.passed)),
-                        ])
-                    }
-                )
-            ),
+            ("qaScores", .array(qaScores.map(\.json))),
             ("qaPassed", .bool(qaPassed)),
         ])
     }

@@ -33,26 +33,28 @@ struct UploaderTests {
         return pdf.data()
     }
 
-    @discardableResult
-    func run(_ arguments: [String]) throws -> Int32 {
+    /// Starts `arguments` with its output discarded.
+    func start(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: arguments[0])
         process.arguments = Array(arguments.dropFirst())
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        return process
+    }
+
+    /// Runs `arguments` to its end; returns its exit status.
+    @discardableResult
+    func run(_ arguments: [String]) throws -> Int32 {
+        let process = try start(arguments)
         process.waitUntilExit()
         return process.terminationStatus
     }
 
-    /// Starts `arguments`, kills it after `seconds` (mid-transfer at the throttled rate).
+    /// Starts `arguments` and kills it after `seconds` (mid-transfer at the throttled rate).
     func killed(_ arguments: [String], after seconds: Double) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try start(arguments)
         Thread.sleep(forTimeInterval: seconds)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
