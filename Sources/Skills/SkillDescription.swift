@@ -13,6 +13,8 @@ enum SkillDescription {
     static func make(title: String?, kind: String?, items: [OutlineItem], scope: String? = nil) -> String {
         let subject = title ?? leadSubject(items) ?? "This document"
         var opening = subject
+        // An invoice's or a letter's issuer stands above its title; a task names it ("the invoice from …").
+        if let issuer = SkillName.letterhead(items, title: title, kind: kind) { opening += " from " + issuer }
         if let scope { opening += " \u{2014} " + scope }
         if let kind { opening += " (" + kind + ")" }
         opening += "."
@@ -23,7 +25,11 @@ enum SkillDescription {
             )
         )
         let terms = KeyTerms.top(items, count: 10, known: known)
-        let termText = terms.isEmpty ? "" : " Key terms: " + terms.joined(separator: ", ") + "."
+        // English for a document in another language: a task written in English shares these words with it.
+        let english = EnglishTerms.of(items, known: words(of: items).union(known))
+        let termText =
+            (english.isEmpty ? "" : " In English: " + english.joined(separator: ", ") + ".")
+            + (terms.isEmpty ? "" : " Key terms: " + terms.joined(separator: ", ") + ".")
         let usage = " Use when a task needs facts, figures or tables from it."
         var text = opening
         let room =
@@ -33,6 +39,24 @@ enum SkillDescription {
         if !facts.isEmpty { text += " " + facts }
         text += termText + usage
         return fitted(text)
+    }
+
+    /// Every word of `items`, lowercased.
+    static func words(of items: [OutlineItem]) -> Set<String> {
+        var result = Set<String>()
+        for item in items {
+            let texts: [String]
+            switch item {
+            case .title(let text, _), .heading(let text, _, _), .paragraph(let text, _), .listItem(let text, _, _, _):
+                texts = [text]
+            case .keyValue(let key, let value, _): texts = [key, value]
+            case .table(let table, _): texts = table.columns + table.rows.prefix(50).flatMap { $0 }
+            }
+            for text in texts {
+                for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) { result.insert(String(word)) }
+            }
+        }
+        return result
     }
 
     /// The first words of the body's first substantial sentence, for a document without a title; for one without

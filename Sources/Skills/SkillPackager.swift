@@ -29,7 +29,9 @@ public enum SkillPackager {
     public static func package(_ sources: [SkillSource], options: PackageOptions) -> [SkillBundle] {
         let plans = sources.map(TopicDetector.plan)
         let title = sources.count == 1 ? plans[0].title : plans.map(\.title).joined(separator: ", ")
-        let base = skillName(options.name ?? title, fallback: sources.first?.stem ?? "document")
+        let nameText =
+            sources.count == 1 ? SkillName.text(items: sources[0].outline, plan: plans[0], kind: confidentKind(sources)) : title
+        let base = skillName(options.name ?? nameText, fallback: sources.first?.stem ?? "document")
         let catalogue: Bool
         switch options.catalogue {
         case .always: catalogue = plans.contains { $0.topics.count > 1 } || plans.count > 1

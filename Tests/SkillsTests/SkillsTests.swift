@@ -372,3 +372,63 @@ struct SkillPackagingTests {
         #expect(!name.contains("claude") && !name.contains("anthropic"))
     }
 }
+
+@Suite("Names and words that route")
+struct RoutingWordsTests {
+    /// A German invoice: the issuer's letterhead over the title, its number, its labels.
+    let invoice: [OutlineItem] = [
+        .paragraph("Nordwind Haustechnik GmbH", page: 1),
+        .paragraph("Hafenstraße 9 · 20457 Hamburg", page: 1),
+        .title("Rechnung", page: 1),
+        .keyValue(key: "Rechnungsnummer", value: "RE-2026-0417", page: 1),
+        .keyValue(key: "Telefon", value: "+49 40 555 0101", page: 1),
+        .keyValue(key: "Fällig am", value: "14.12.2026", page: 1),
+        .keyValue(key: "MwSt. 19%", value: "95,00", page: 1),
+    ]
+
+    @Test("a document in another language gets the English words of its labels, an English one none")
+    func englishTerms() {
+        let terms = EnglishTerms.of(invoice, known: [])
+        #expect(terms.starts(with: ["invoice", "invoice number", "due", "VAT"]), "\(terms)")
+        let english: [OutlineItem] = [
+            .title("Invoice", page: 1), .keyValue(key: "Invoice number", value: "42", page: 1),
+            .keyValue(key: "VAT", value: "1.00", page: 1),
+        ]
+        #expect(EnglishTerms.of(english, known: SkillDescription.words(of: english)).isEmpty)
+        #expect(EnglishTerms.english("lieferscheinnummer") == nil)
+        #expect(EnglishTerms.english("vertragsnummer") == "contract number")
+    }
+
+    @Test("an invoice is named and described by its issuer and its number, not its phone number")
+    func invoiceName() {
+        let plan = TopicPlan(
+            title: "Rechnung", preamble: [], topics: [], totalWords: 30, level: nil, shouldCatalogue: false
+        )
+        let text = SkillName.text(items: invoice, plan: plan, kind: "invoice")
+        #expect(text == "Rechnung Nordwind Haustechnik GmbH RE-2026-0417")
+        let description = SkillDescription.make(title: "Rechnung", kind: "invoice", items: invoice)
+        #expect(description.hasPrefix("Rechnung from Nordwind Haustechnik GmbH (invoice)."))
+        #expect(description.contains("In English: invoice number, due, VAT."))
+        // A report's first line is a caption, not an issuer.
+        #expect(SkillName.letterhead(invoice, title: "Rechnung", kind: "report") == nil)
+    }
+
+    @Test("editions of one manual are told apart by their version")
+    func manualVersions() {
+        let names = ["2.0", "2.5"].map { version -> String in
+            let items: [OutlineItem] = [
+                .title("Pump P-40 Service Manual", page: 1),
+                .paragraph("Weiß Pumpentechnik GmbH · Version \(version) · June 2025", page: 1),
+            ]
+            let plan = TopicPlan(
+                title: "Pump P-40 Service Manual", preamble: [], topics: [], totalWords: 30, level: nil,
+                shouldCatalogue: false
+            )
+            return SkillPackager.skillName(
+                SkillName.text(items: items, plan: plan, kind: "manual"),
+                fallback: "manual"
+            )
+        }
+        #expect(names == ["pump-p-40-service-manual-version-2-0", "pump-p-40-service-manual-version-2-5"])
+    }
+}
