@@ -11,6 +11,13 @@ package struct CFFFont: Sendable {
     private(set) var glyphByCID: [UInt32: Int] = [:]
     private(set) var isCIDKeyed = false
 
+    /// A DICT operand used as an offset into the font: operands are reals, so a hostile font can give NaN, an
+    /// infinity or 1e300, which `Int(_:)` would trap on.
+    static func offset(_ operand: Double?) -> Int? {
+        guard let operand, operand.isFinite, operand >= 0, operand <= Double(Int32.max) else { return nil }
+        return Int(operand)
+    }
+
     package init?(data: [UInt8]) {
         let reader = BinaryReader(data)
         guard let headerSize = reader.u8(2), let major = reader.u8(0), major == 1 else { return nil }
@@ -20,8 +27,8 @@ package struct CFFFont: Sendable {
             let topRange = topDicts.items.first
         else { return nil }
         let top = Self.dict(reader, topRange)
-        guard let charStringsOffset = top[17]?.first,
-            let charStrings = Self.index(reader, at: Int(charStringsOffset))
+        guard let charStringsOffset = Self.offset(top[17]?.first),
+            let charStrings = Self.index(reader, at: charStringsOffset)
         else { return nil }
         let glyphCount = charStrings.items.count
         guard glyphCount > 0, glyphCount < 70_000 else { return nil }
@@ -38,7 +45,7 @@ package struct CFFFont: Sendable {
 
         // charset: glyph id → SID (or CID)
         var sids = [Int](repeating: 0, count: glyphCount)
-        let charsetOffset = Int(top[15]?.first ?? 0)
+        let charsetOffset = Self.offset(top[15]?.first) ?? 0
         if charsetOffset > 2, let format = reader.u8(charsetOffset) {
             var position = charsetOffset + 1
             var glyph = 1
@@ -73,7 +80,7 @@ package struct CFFFont: Sendable {
         }
         glyphNames = sids.map { string($0) }
 
-        let encodingOffset = Int(top[16]?.first ?? 0)
+        let encodingOffset = Self.offset(top[16]?.first) ?? 0
         if encodingOffset == 0 {
             for code in 0..<256 {
                 if let name = BaseEncoding.standard.glyphName(for: UInt8(code)),

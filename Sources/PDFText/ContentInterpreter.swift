@@ -95,10 +95,10 @@ final class ContentInterpreter {
         }
         var length: Int?
         if parameters["F"] == nil, parameters["Filter"] == nil {
-            let width = Int(parameters["W"]?.number ?? parameters["Width"]?.number ?? 0)
-            let height = Int(parameters["H"]?.number ?? parameters["Height"]?.number ?? 0)
+            let width = parameters["W"]?.int ?? parameters["Width"]?.int ?? 0
+            let height = parameters["H"]?.int ?? parameters["Height"]?.int ?? 0
             let isMask = parameters["IM"].map { if case .bool(true) = $0 { true } else { false } } ?? false
-            let bits = isMask ? 1 : Int(parameters["BPC"]?.number ?? parameters["BitsPerComponent"]?.number ?? 8)
+            let bits = isMask ? 1 : parameters["BPC"]?.int ?? parameters["BitsPerComponent"]?.int ?? 8
             let space = parameters["CS"]?.name ?? parameters["ColorSpace"]?.name ?? "G"
             let components =
                 isMask

@@ -12,6 +12,11 @@ public enum Operand: Sendable {
         if case .number(let value) = self { return value }
         return nil
     }
+    /// The number as an integer when it is one within ±1e15 (a hostile 1e300 or NaN is no integer, not a trap).
+    var int: Int? {
+        guard case .number(let value) = self, value.isFinite, abs(value) < 1e15 else { return nil }
+        return Int(value.rounded())
+    }
     var name: String? {
         if case .name(let value) = self { return value }
         return nil
