@@ -46,20 +46,26 @@ package struct TrueTypeFont: Sendable {
         return result
     }
 
+    /// Codes all subtables of one `cmap` may map together. Segments and groups may overlap: a hostile table of
+    /// 32,767 segments each spanning every code would take billions of steps, while an embedded font maps a few
+    /// thousand codes and a full CJK font well under this.
+    static let codeBudget = 0x4_0000
+
     private mutating func parseCmap(_ reader: BinaryReader, offset: Int, length: Int) {
         guard let count = reader.u16(offset + 2), count < 64 else { return }
+        var budget = Self.codeBudget
         for index in 0..<Int(count) {
             let record = offset + 4 + index * 8
             guard let platform = reader.u16(record), let encoding = reader.u16(record + 2),
                 let subOffset = reader.u32(record + 4)
             else { return }
-            if let map = parseSubtable(reader, at: offset + Int(subOffset)) {
+            if let map = parseSubtable(reader, at: offset + Int(subOffset), budget: &budget) {
                 cmaps.append((platform, encoding, map))
             }
         }
     }
 
-    private func parseSubtable(_ reader: BinaryReader, at start: Int) -> [UInt32: UInt16]? {
+    private func parseSubtable(_ reader: BinaryReader, at start: Int, budget: inout Int) -> [UInt32: UInt16]? {
         guard let format = reader.u16(start) else { return nil }
         var map: [UInt32: UInt16] = [:]
         switch format {
@@ -80,6 +86,8 @@ package struct TrueTypeFont: Sendable {
                     let rangeOffset = reader.u16(rangeOffsets + segment * 2), first <= end
                 else { continue }
                 for code in UInt32(first)...UInt32(end) where code != 0xFFFF {
+                    budget -= 1
+                    if budget < 0 { return map }
                     var glyph: UInt16
                     if rangeOffset == 0 {
                         glyph = UInt16(truncatingIfNeeded: code &+ UInt32(delta))
@@ -105,8 +113,10 @@ package struct TrueTypeFont: Sendable {
                 guard let first = reader.u32(group), let last = reader.u32(group + 4),
                     let glyph = reader.u32(group + 8), last >= first, last - first < 0x11_0000
                 else { continue }
+                budget -= Int(last - first) + 1
+                if budget < 0 { return map }
                 for code in first...last {
-                    map[code] = UInt16(truncatingIfNeeded: glyph + (code - first))
+                    map[code] = UInt16(truncatingIfNeeded: glyph &+ (code - first))
                 }
             }
         default:

@@ -1,7 +1,8 @@
 import Foundation
 import PDFFixtures
-import PDFText
 import Testing
+
+@testable import PDFText
 
 /// Every input a fuzz target crashed on (`Tests/FuzzRegressions/<target>/`), run again through the parser it
 /// crashed: each must now be refused or parsed, never trap.
@@ -34,5 +35,24 @@ struct FuzzRegressionTests {
             let pages = try PDFDocument(bytes: bytes).extractPages(.all(1))
             #expect(pages.count == 1)
         }
+    }
+
+    @Test("a cmap of 32,767 segments each spanning every code maps within the budget, in bounded steps")
+    func overlappingSegments() throws {
+        func u16(_ value: Int) -> [UInt8] { [UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)] }
+        func u32(_ value: Int) -> [UInt8] { u16(value >> 16) + u16(value & 0xFFFF) }
+        let segments = 32_767
+        var subtable = u16(4) + u16(0) + u16(0) + u16(segments * 2) + u16(0) + u16(0) + u16(0)
+        subtable += Array(repeating: u16(0xFFFE), count: segments).flatMap { $0 } + u16(0)
+        subtable += Array(repeating: u16(0), count: segments).flatMap { $0 }
+        subtable += Array(repeating: u16(1), count: segments).flatMap { $0 }
+        subtable += Array(repeating: u16(0), count: segments).flatMap { $0 }
+        let cmap = u16(0) + u16(1) + u16(3) + u16(1) + u32(12) + subtable
+        let font = u32(0x0001_0000) + u16(1) + u16(16) + u16(0) + u16(0) + Array("cmap".utf8) + u32(0) + u32(28)
+            + u32(cmap.count) + cmap
+        let parsed = try #require(TrueTypeFont(data: font))
+        let map = try #require(parsed.cmap(platform: 3, encoding: 1))
+        #expect(map.count == 0xFFFF)  // codes 0…0xFFFE, once each however many segments repeat them
+        #expect(map[0x41] == 0x42)
     }
 }
