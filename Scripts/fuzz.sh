@@ -7,9 +7,9 @@ set -euo pipefail
 runs=${1:-1000000}
 seconds=${2:-900}
 shared=${SHARED:-../shared}
-swift build --product skillspool-fuzz --sanitize=fuzzer --sanitize=address \
+swift build -c release --product skillspool-fuzz --sanitize=fuzzer --sanitize=address \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING --build-path .build/fuzz >/dev/null
-fuzzer=.build/fuzz/debug/skillspool-fuzz
+fuzzer=.build/fuzz/release/skillspool-fuzz
 work=.build/fuzz/work
 mkdir -p "$work" .build/fuzz/findings
 python3 Scripts/fuzz-seeds.py "$shared" "$work"
