@@ -23,8 +23,7 @@ public enum AgentFormats {
                 let description =
                     file.path == "SKILL.md"
                     ? skill.description
-                    : "Details from the skill \(skill.name): " + (firstHeading(body) ?? stem)
-                        + ". Use when the task needs them."
+                    : referenceDescription(firstHeading(body) ?? stem, skill: skill)
                 let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 let room = ruleLineLimit - 6
                 let parts = stride(from: 0, to: max(lines.count, 1), by: room).map {
@@ -73,6 +72,29 @@ public enum AgentFormats {
             lines += section
         }
         return Array((lines.joined(separator: "\n").trimmingTrailingBlankLines() + "\n").utf8)
+    }
+
+    /// A reference file's rule says what part it is and of which document — the skill description's opening
+    /// sentence (subject, issuer, kind) — so an agent choosing among rules of many documents can tell them apart.
+    static func referenceDescription(_ heading: String, skill: SkillBundle) -> String {
+        let subject = openingSentence(skill)
+        let part = SkillText.withoutNumbering(heading)
+        let text = subject.contains(part) ? subject : "\(part), in \(subject)"
+        return SkillDescription.fitted(text + ". Use when a task needs the details of this part.")
+    }
+
+    /// The title AGENTS.md opens with: what the document is (the opening of its skill's description: subject,
+    /// issuer, kind), not its file name.
+    public static func agentsTitle(_ skills: [SkillBundle], documents: Int) -> String {
+        guard documents == 1, let first = skills.first else { return "Skills from \(documents) documents" }
+        return openingSentence(first)
+    }
+
+    /// A skill description's first sentence: the document's subject, issuer and kind.
+    static func openingSentence(_ skill: SkillBundle) -> String {
+        let text = skill.description
+        guard let end = text.firstRange(of: ". ") else { return text }
+        return String(text[..<end.lowerBound])
     }
 
     static func stripFrontmatter(_ text: String) -> String {

@@ -98,13 +98,9 @@ public enum SkillPublisher {
             )
         }
         if request.formats.contains("agents-md") {
-            let title = sources.count == 1 ? sources[0].stem : "\(sources.count) documents"
+            let title = AgentFormats.agentsTitle(bundles, documents: sources.count)
             files.append(
-                PublishedFile(
-                    path: "AGENTS.md",
-                    format: "agents-md",
-                    bytes: AgentFormats.agentsMarkdown(bundles, title: bundles.first.map { _ in title } ?? title)
-                )
+                PublishedFile(path: "AGENTS.md", format: "agents-md", bytes: AgentFormats.agentsMarkdown(bundles, title: title))
             )
         }
         return (files, reports)

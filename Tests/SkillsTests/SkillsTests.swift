@@ -431,4 +431,21 @@ struct RoutingWordsTests {
         }
         #expect(names == ["pump-p-40-service-manual-version-2-0", "pump-p-40-service-manual-version-2-5"])
     }
+
+    @Test("Cursor rules of reference files and AGENTS.md say which document they are from, not its file name")
+    func agentFormats() {
+        let bundle = SkillBundle(
+            name: "rechnung-nordwind-re-2026-0417",
+            description: "Rechnung from Nordwind Haustechnik GmbH (invoice). Rechnungsnummer: RE-2026-0417.",
+            version: "1.0.0",
+            files: [],
+            coverage: []
+        )
+        #expect(
+            AgentFormats.referenceDescription("2 Positionen", skill: bundle)
+                == "Positionen, in Rechnung from Nordwind Haustechnik GmbH (invoice). Use when a task needs the details of this part."
+        )
+        #expect(AgentFormats.agentsTitle([bundle], documents: 1) == "Rechnung from Nordwind Haustechnik GmbH (invoice)")
+        #expect(AgentFormats.agentsTitle([bundle, bundle], documents: 2) == "Skills from 2 documents")
+    }
 }
