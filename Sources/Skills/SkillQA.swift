@@ -53,9 +53,11 @@ public enum SkillQA {
             parts.append(source.fileName)
             for item in source.outline {
                 switch item {
-                case .title(let text, _), .heading(let text, _, _), .paragraph(let text, _),
-                    .listItem(let text, _, _, _):
+                case .title(let text, _), .heading(let text, _, _), .paragraph(let text, _):
                     parts.append(text)
+                case .listItem(let text, let marker, _, _):
+                    // A marker in words ("Step 4:") is printed in the skill, so its number is the source's too.
+                    parts.append((marker.map { $0 + " " } ?? "") + text)
                 case .keyValue(let key, let value, _):
                     parts += [key, value]
                 case .table(let table, _):

@@ -448,4 +448,17 @@ struct RoutingWordsTests {
         #expect(AgentFormats.agentsTitle([bundle], documents: 1) == "Rechnung from Nordwind Haustechnik GmbH (invoice)")
         #expect(AgentFormats.agentsTitle([bundle, bundle], documents: 2) == "Skills from 2 documents")
     }
+
+    @Test("a list marker in words stays in the skill's text; a numeric one becomes Markdown's")
+    func spelledMarkers() {
+        let lines = SkillMarkdown.lines(
+            [
+                .listItem("Open the import settings.", marker: "Step 1:", level: 1, page: 4),
+                .listItem("Start the reconciliation.", marker: "2.", level: 1, page: 4),
+            ],
+            topLevel: 2
+        )
+        #expect(lines.contains("- Step 1: Open the import settings. (p. 4)"))
+        #expect(lines.contains("2. Start the reconciliation. (p. 4)"))
+    }
 }
