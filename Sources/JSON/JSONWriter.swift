@@ -59,7 +59,10 @@ public enum JSONWriter {
         guard number.isFinite else { return "0" }
         let scale = 100.0
         let scaled = (number * scale).rounded()
-        guard abs(scaled) < 9e15 else { return String(Int(number.rounded())) }
+        guard abs(scaled) < 9e15 else {
+            // Beyond Int's range (a manifest's 1e300) the integer conversion would trap: Swift's shortest form.
+            return abs(number) < 9e18 ? String(Int(number.rounded())) : number.description
+        }
         let integer = Int(scaled)
         let sign = integer < 0 ? "-" : ""
         let magnitude = abs(integer)

@@ -2,17 +2,15 @@ import ArgumentParser
 import Spool
 import SpoolConfig
 
-/// `skillspool worker inspect|render`: one step of one job, started by the daemon in a process of its own (not for
-/// people; hidden from `--help`). Everything that reads a tenant's bytes runs here, under the plan's limits.
+/// `skillspool worker`: one job's inspection and rendering, started by the daemon in a process of its own (not for
+/// people; hidden from `--help`). Everything that reads a tenant's bytes runs here, under the plan's limits; the
+/// daemon answers `render` or `stop` on standard input once it has read the inspection.
 struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker",
-        abstract: "Run one step of a claimed job under the tenant's limits (started by the daemon).",
+        abstract: "Inspect and render a claimed job under the tenant's limits (started by the daemon).",
         shouldDisplay: false
     )
-
-    @Argument(help: "The step: inspect or render.")
-    var phase: JobWorker.Phase
 
     @Option(help: "Daemon configuration the daemon itself was started with; none means built-in defaults.")
     var config: String?
@@ -38,9 +36,7 @@ struct WorkerCommand: ParsableCommand {
         } catch {
             throw ExitCode(1)
         }
-        let status = JobWorker.run(phase, job: job, tenantName: tenant, configuration: configuration)
+        let status = JobWorker.run(job: job, tenantName: tenant, configuration: configuration)
         if status != 0 { throw ExitCode(status) }
     }
 }
-
-extension JobWorker.Phase: ExpressibleByArgument {}

@@ -104,33 +104,43 @@ struct JobRunner: Sendable {
         try enter(.inspect)
         try checkInputsUnchanged(ticket, work: work)
         let plan = tenant.configuration.plan
-        /// One step in the job's worker, with the plan's limits for `documents` documents.
-        func runWorker(_ phase: JobWorker.Phase, documents: Int) throws {
-            let limits = WorkerProcess.Limits(plan: plan, documents: documents)
-            try worker.run(phase, job: ticket.id, tenant: tenant.name, work: work, limits: limits)
-        }
-        try runWorker(.inspect, documents: ticket.inputs.count)
-        let inspection = try JobInspection(bytes: work.read(JobInspection.fileName, limit: 16 << 20))
-        let (manifest, _) = try Manifest.resolve(
-            ticket,
+        var manifest: Manifest?
+        var inspection: JobInspection?
+        var credits = 0
+        // One worker per job: it inspects, this closure reserves the credits (or stops a dry run), it renders.
+        let rendered = try worker.run(
+            job: ticket.id,
+            tenant: tenant.name,
             work: work,
-            tenant: tenant.configuration,
-            archive: inspection.archive
-        )
-        report.reference = manifest.reference
-        report.documents = inspection.documents.map(\.report)
+            plan: plan,
+            inputs: ticket.inputs.count
+        ) { inspected in
+            let (resolved, _) = try Manifest.resolve(
+                ticket,
+                work: work,
+                tenant: tenant.configuration,
+                archive: inspected.archive
+            )
+            (manifest, inspection) = (resolved, inspected)
+            report.reference = resolved.reference
+            report.documents = inspected.documents.map(\.report)
+            credits = resolved.dryRun ? 0 : inspected.credits(infoMode: resolved.mode == .info)
+            try ledger.reserve(job: ticket.id, credits: credits, allowance: plan.monthlyCredits)
+            report.creditsReserved = credits
+            guard !resolved.dryRun else { return nil }
+            try enter(.extract)
+            return inspected.documents.count
+        }
+        guard let manifest, let inspection else {
+            throw SpoolError(.workerFailed, "the job's worker left no inspection", retryable: true)
+        }
         let infoMode = manifest.mode == .info
-        let credits = manifest.dryRun ? 0 : inspection.credits(infoMode: infoMode)
-        try ledger.reserve(job: ticket.id, credits: credits, allowance: plan.monthlyCredits)
-        report.creditsReserved = credits
 
         var outputs: [(name: String, format: String, bytes: [UInt8])] = []
         var qaPassed = true
-        if manifest.dryRun {
+        if !rendered {
             outputs.append(("estimate.json", "estimate", inspection.estimate(infoMode: infoMode)))
         } else {
-            try enter(.extract)
-            try runWorker(.render, documents: inspection.documents.count)
             let scratch = try work.folder(WorkerProcess.folderName)
             let rendering = try JobRendering(bytes: scratch.read(JobRendering.fileName, limit: 16 << 20))
             report.documents = rendering.documents

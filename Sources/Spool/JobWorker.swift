@@ -17,14 +17,6 @@ import SpoolConfig
 /// process of its own under the plan's limits. It reads `.work/<job>/` and writes only below it; the daemon
 /// publishes what it leaves.
 public struct JobWorker {
-    /// What one run does.
-    public enum Phase: String, Sendable, CaseIterable {
-        /// Extract archives, open every document, count pages: `.work/<job>/inspection.json`.
-        case inspect
-        /// Convert, classify, package, QA: `worker/rendering.json` and `worker/rendered/`.
-        case render
-    }
-
     let configuration: SpoolConfiguration
     let tenant: TenantConfiguration
     let ticket: JobTicket
@@ -44,14 +36,12 @@ public struct JobWorker {
         var stem: String
     }
 
-    /// Runs `phase` of `job` for `tenantName` and returns the process's exit status: 0 when done,
-    /// ``WorkerProcess/failureStatus`` with `worker/failure.json` written for a coded failure.
-    public static func run(
-        _ phase: Phase,
-        job: String,
-        tenantName: String,
-        configuration: SpoolConfiguration
-    ) -> Int32 {
+    /// Runs `job` for `tenantName` and returns the process's exit status: 0 when done (rendered, or stopped by the
+    /// daemon after the inspection), ``WorkerProcess/failureStatus`` with `worker/failure.json` for a coded failure.
+    ///
+    /// The conversation with the daemon: the worker writes `inspection.json` and the line `inspected` on its
+    /// standard output, then reads `render` (go on) or `stop` from its standard input.
+    public static func run(job: String, tenantName: String, configuration: SpoolConfiguration) -> Int32 {
         var scratch: Directory?
         do {
             let tenant = try TenantConfiguration.load("\(configuration.tenantsPath)/\(tenantName).json")
@@ -65,12 +55,11 @@ public struct JobWorker {
                 work: work,
                 scratch: try work.folder(WorkerProcess.folderName)
             )
-            switch phase {
-            case .inspect:
-                try work.writeDurably(JobInspection.fileName, worker.inspect().bytes, durable: false)
-            case .render:
-                try worker.scratch.writeDurably(JobRendering.fileName, worker.render().bytes, durable: false)
-            }
+            try work.writeDurably(JobInspection.fileName, worker.inspect().bytes, durable: false)
+            let said = Array((WorkerProcess.inspectedLine + "\n").utf8)
+            _ = said.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+            guard readLine() == WorkerProcess.renderLine else { return 0 }
+            try worker.scratch.writeDurably(JobRendering.fileName, worker.render().bytes, durable: false)
             return 0
         } catch {
             let failure = JobFailure(error)

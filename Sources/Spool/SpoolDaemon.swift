@@ -27,6 +27,8 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
     public var description: String { "SpoolDaemon(\(configuration.spoolPath))" }
 
     public func run() async throws {
+        // A worker that dies while the daemon answers it must fail the write (EPIPE), not end the daemon.
+        signal(SIGPIPE, SIG_IGN)
         let spool = try Self.openSpool(configuration.spoolPath)
         let ledger = try Ledger(path: configuration.ledgerPath)
         let state = DaemonState(configuration: configuration, ledger: ledger, spool: spool, logger: logger)

@@ -27,4 +27,12 @@ struct JSONWriterTests {
         )
         #expect(JSONWriter.serialize(.array([.int(1), .int(2)]), pretty: true) == "[\n  1,\n  2\n]")
     }
+
+    @Test("numbers beyond Int's range print in Swift's shortest form instead of trapping (found by fuzzing a manifest)")
+    func hugeNumbers() {
+        #expect(JSONWriter.format(1e300) == "1e+300")
+        #expect(JSONWriter.format(-2.5e19) == "-2.5e+19")
+        #expect(JSONWriter.format(1e17) == "100000000000000000")
+        #expect(JSONValue.number(1e300) != .bool(true))
+    }
 }

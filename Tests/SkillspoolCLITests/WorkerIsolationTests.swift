@@ -6,15 +6,15 @@ import Testing
 /// engine's budgets, and a worker that crashes, fail only their own job with their own code.
 @Suite("Job workers", .serialized)
 struct WorkerIsolationTests {
-    /// The pid of the running worker of `tenant`'s render step, if any.
-    static func renderWorker(of tenant: String) -> pid_t? {
+    /// The pid of a running job worker of `tenant`, if any.
+    static func worker(of tenant: String) -> pid_t? {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         for entry in entries {
             guard let pid = pid_t(entry),
                 let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline")
             else { continue }
             let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-            if arguments.contains("worker"), arguments.contains("render"),
+            if arguments.contains("worker"),
                 let index = arguments.firstIndex(of: "--tenant"), arguments.indices.contains(index + 1),
                 arguments[index + 1] == tenant
             {
@@ -55,8 +55,8 @@ struct WorkerIsolationTests {
         // A worker that dies of a signal mid-conversion: the engine crashed, for that job only.
         try spool.drop(PDFFixture.operatorBomb(pages: 40, repetitions: 2_400_000), as: "crash.pdf", tenant: "bulk")
         var worker: pid_t?
-        try spool.wait("bulk's worker renders", timeout: 60) {
-            worker = Self.renderWorker(of: "bulk")
+        try spool.wait("bulk's worker runs", timeout: 60) {
+            worker = Self.worker(of: "bulk")
             return worker != nil
         }
         kill(worker!, SIGSEGV)

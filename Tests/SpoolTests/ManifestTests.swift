@@ -1,3 +1,4 @@
+import Foundation
 import PDFText
 import SpoolConfig
 import Testing
@@ -100,5 +101,27 @@ struct ManifestTests {
     )
     func inboxNames(name: String, kind: InboxName) {
         #expect(InboxName(name) == kind)
+    }
+}
+
+@Suite("Manifest fuzz regressions")
+struct ManifestFuzzRegressionTests {
+    static let inputs: [URL] = {
+        var url = URL(fileURLWithPath: #filePath)
+        url.deleteLastPathComponent()
+        url.deleteLastPathComponent()
+        let folder = url.appendingPathComponent("FuzzRegressions/manifest")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+            .map { folder.appendingPathComponent($0) }
+    }()
+
+    @Test("manifests the fuzzer crashed on are refused with a code or accepted, never a trap", arguments: inputs)
+    func replay(input: URL) throws {
+        let bytes = try [UInt8](Data(contentsOf: input))
+        do { _ = try Manifest(bytes: bytes, tenant: TenantConfiguration(name: "fuzz"), nested: true) } catch let error
+            as SpoolError
+        {
+            #expect(error.codeText.hasPrefix("ERR::"))
+        }
     }
 }
