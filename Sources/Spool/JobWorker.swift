@@ -13,7 +13,7 @@ import SpoolConfig
     import Glibc
 #endif
 
-/// The worker side of a job (`skillspool worker inspect|render`): everything that reads a tenant's bytes, run in a
+/// The worker side of a job (`skillspool worker`): everything that reads a tenant's bytes, run in a
 /// process of its own under the plan's limits. It reads `.work/<job>/` and writes only below it; the daemon
 /// publishes what it leaves.
 public struct JobWorker {
