@@ -55,11 +55,12 @@ public struct JobWorker {
                 work: work,
                 scratch: try work.folder(WorkerProcess.folderName)
             )
-            try work.writeDurably(JobInspection.fileName, worker.inspect().bytes, durable: false)
+            let inspected = try worker.inspect()
+            try work.writeDurably(JobInspection.fileName, inspected.record.bytes, durable: false)
             let said = Array((WorkerProcess.inspectedLine + "\n").utf8)
             _ = said.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
             guard readLine() == WorkerProcess.renderLine else { return 0 }
-            try worker.scratch.writeDurably(JobRendering.fileName, worker.render().bytes, durable: false)
+            try worker.scratch.writeDurably(JobRendering.fileName, worker.render(inspected).bytes, durable: false)
             return 0
         } catch {
             let failure = JobFailure(error)
@@ -87,12 +88,19 @@ public struct JobWorker {
         if getppid() == 1 { exit(1) }
     }
 
+    /// What the inspection found, kept for the rendering in the same process: the documents stay read and parsed.
+    struct Inspected {
+        var record: JobInspection
+        var manifest: Manifest
+        var documents: [WorkingDocument]
+    }
+
     /// The inspect phase: extracts an archive, opens every document, checks it against the plan.
-    func inspect() throws -> JobInspection {
+    func inspect() throws -> Inspected {
         let archive = try ticket.source == .archive ? extract() : nil
         let (manifest, folder) = try resolve(archive: archive)
         let documents = try inspect(manifest, folder: folder)
-        return JobInspection(
+        let record = JobInspection(
             documents: documents.map {
                 JobInspection.Document(
                     report: $0.report,
@@ -103,17 +111,14 @@ public struct JobWorker {
             },
             archive: archive
         )
+        return Inspected(record: record, manifest: manifest, documents: documents)
     }
 
-    /// The render phase: converts, classifies and packages every document, runs QA on the skills, and leaves the
-    /// outputs in `worker/rendered/`.
-    func render() throws -> JobRendering {
-        let inspection = try JobInspection(bytes: work.read(JobInspection.fileName, limit: 16 << 20))
-        let (manifest, folder) = try resolve(archive: inspection.archive)
-        var documents = try inspect(manifest, folder: folder)
-        guard documents.map(\.report.sha256) == inspection.documents.map(\.report.sha256) else {
-            throw SpoolError(.io, "the job's documents changed between inspection and conversion", retryable: true)
-        }
+    /// The render phase: converts, classifies and packages every inspected document, runs QA on the skills, and
+    /// leaves the outputs in `worker/rendered/`.
+    func render(_ inspected: Inspected) throws -> JobRendering {
+        let manifest = inspected.manifest
+        var documents = inspected.documents
         let infoMode = manifest.mode == .info
         for index in documents.indices {
             var options = ConversionOptions(
