@@ -8,7 +8,7 @@ CORPORA := ../shared/corpus ../shared/corpus-synth
 EVALUATE := ../shared/tools/evaluate.py
 ENGINE := .build/release/skillspool
 
-.PHONY: deps build release run test eval skills-check bench fuzz format lint clean install uninstall
+.PHONY: deps build release run test eval corpus2 eval-corpus2 skills-check bench fuzz format lint clean install uninstall
 
 ## Installation folders (`make install PREFIX=/usr DESTDIR=/tmp/pkg` for a package).
 PREFIX ?= /usr/local
@@ -57,6 +57,21 @@ eval: release eval-deps
 	python3 $(EVALUATE) --engine $(ENGINE) --anchors none --strict \
 		$(foreach c,$(CORPORA),--corpus $(c)) --markdown-out .build/eval.md
 
+## The second corpus (Scripts/corpus2/generate.py): documents written as HTML and printed by Chromium and LibreOffice
+## in six languages, truth by construction, into .build/corpus2/s<seed> (never into git); eval-corpus2 scores them.
+CORPUS2_APT_PACKAGES := chromium libreoffice-writer-nogui fonts-dejavu-core fonts-liberation2 poppler-utils
+CORPUS2_SEEDS ?= 1 2
+CORPUS2_COUNT ?= 60
+corpus2:
+	@$(MAKE) -s APT_PACKAGES="$(CORPUS2_APT_PACKAGES)" deps
+	@for s in $(CORPUS2_SEEDS); do \
+		python3 Scripts/corpus2/generate.py --out .build/corpus2/s$$s --seed $$s --count $(CORPUS2_COUNT) || exit 1; \
+	done
+
+eval-corpus2: release eval-deps corpus2
+	python3 $(EVALUATE) --engine $(ENGINE) --anchors none \
+		$(foreach s,$(CORPUS2_SEEDS),--corpus .build/corpus2/s$(s)) --markdown-out .build/eval-corpus2.md
+
 ## Package every corpus PDF twice: agentskills validate, QA E-rules and accuracy, identical zips (issue 4).
 skills-check: release
 	@command -v agentskills >/dev/null || python3 -m pip install -q skills-ref==0.1.1
@@ -77,8 +92,9 @@ bench: release eval-deps
 ## Seeds come from the shared corpora; findings land in .build/fuzz/findings/.
 FUZZ_RUNS ?= 1000000
 FUZZ_SECONDS ?= 900
+FUZZ_TARGETS ?=
 fuzz: deps
-	Scripts/fuzz.sh $(FUZZ_RUNS) $(FUZZ_SECONDS)
+	Scripts/fuzz.sh $(FUZZ_RUNS) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 ## `skillspool` in BINDIR, the command tree it hands over to in LIBEXECDIR, the systemd unit, the example etc/ in
 ## EXAMPLEDIR, and a configuration in SYSCONFDIR/skillspool unless one is there already (never overwritten).

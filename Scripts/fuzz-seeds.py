@@ -6,13 +6,15 @@ import io, json, re, sys, tarfile, zipfile, zlib
 from pathlib import Path
 
 shared, work = Path(sys.argv[1]), Path(sys.argv[2])
-targets = ["pdf", "cmap", "truetype", "cff", "type1", "manifest", "archive"]
+targets = ["pdf", "content", "document", "cmap", "truetype", "cff", "type1", "manifest", "archive"]
 for target in targets:
     (work / target).mkdir(parents=True, exist_ok=True)
 pdfs = sorted(p for corpus in ("corpus", "corpus-synth") for p in (shared / corpus).glob("*.pdf"))
 small = [p for p in pdfs if p.stat().st_size <= 256 * 1024]
 for pdf in small:
-    (work / "pdf" / pdf.name).write_bytes(pdf.read_bytes())
+    (work / "document" / pdf.name).write_bytes(pdf.read_bytes())
+    if pdf.stat().st_size <= 16 * 1024:
+        (work / "pdf" / pdf.name).write_bytes(pdf.read_bytes())
 
 # Streams by their role, found in the raw bytes (a stream's dictionary is never inside an object stream): font
 # programs by their dictionary keys, ToUnicode CMaps by their content.
@@ -41,9 +43,11 @@ for pdf in pdfs:
             target = "cff"
         elif b"begincmap" in body:
             target = "cmap"
+        elif re.search(rb"\bBT\b", body) and re.search(rb"\bT[fjJ]\b", body):
+            target = "content"
         else:
             continue
-        if found[target] >= 60 or len(body) > 65536:
+        if found[target] >= 60 or len(body) > (16384 if target == "content" else 65536):
             continue
         found[target] += 1
         (work / target / f"{pdf.stem}-{match.start()}").write_bytes(body)
