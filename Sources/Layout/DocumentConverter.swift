@@ -49,21 +49,27 @@ public struct Conversion: Sendable {
 
     /// The structured document (schema v1).
     public var document: Document {
-        let documentType = DocumentConverter.classify(layouts)
-        // Invoices, receipts and statements have no section structure: their bold lines are names and labels.
-        let headings = !["invoice", "receipt", "statement"].contains(documentType.type)
+        var documentType = DocumentConverter.classify(layouts)
+        var meta = meta
+        let segments = SegmentDetector.segments(layouts, documentType: documentType)
+        meta.segments = segments
+        if segments.count > 1, let first = segments.first {
+            // A bundle is described by its first document (the evaluation's and the skills' convention).
+            documentType.type = first.type
+            documentType.subtype = "bundle"
+        }
         var registry = styles ? StyleRegistry() : nil
-        let sections = layouts.map {
-            DocumentConverter.section(
-                for: $0,
+        let sections = layouts.map { layout in
+            // Invoices, receipts and statements have no section structure: their bold lines are names and labels.
+            let type = segments.last { $0.firstPage <= layout.number }?.type ?? documentType.type
+            return DocumentConverter.section(
+                for: layout,
                 bounds: bounds,
-                headings: headings,
+                headings: !["invoice", "receipt", "statement"].contains(type),
                 semantic: semantic,
                 styles: &registry
             )
         }
-        var meta = meta
-        meta.segments = SegmentDetector.segments(layouts, documentType: documentType)
         var document = Document(documentType: documentType, meta: meta, sections: sections)
         document.styles = registry?.styles
         return document
@@ -142,11 +148,28 @@ public enum DocumentConverter {
     }
 
     /// The document type from the title and the body text of the first pages (at most 30,000 characters).
-    static func classify(_ layouts: [PageLayout]) -> DocumentType {
-        let title = layouts.first?.blocks.first { $0.kind == .title }?.text
+    ///
+    /// - Parameter titleSize: for a later document of a bundle, the type size of the file's title, which finds this
+    ///   document's own title among its headings.
+    static func classify(_ layouts: [PageLayout], titleSize: Double? = nil) -> DocumentType {
+        let title =
+            layouts.first.flatMap { first in
+                first.blocks.first { $0.kind == .title } ?? SegmentDetector.announcement(in: first, titleSize: titleSize)
+            }?.text
         var text = ""
-        for layout in layouts.prefix(3) where text.utf8.count < 30_000 { text += layout.text + "\n" }
-        return DocumentClassifier.classify(title: title, firstPage: layouts.first?.text ?? "", text: text)
+        var tableCharacters = 0
+        for layout in layouts.prefix(3) where text.utf8.count < 30_000 {
+            text += layout.text + "\n"
+            for block in layout.blocks {
+                if case .table = block.kind { tableCharacters += block.text.utf8.count }
+            }
+        }
+        return DocumentClassifier.classify(
+            title: title,
+            firstPage: layouts.first?.text ?? "",
+            text: text,
+            tableShare: Double(tableCharacters) / Double(max(text.utf8.count, 1))
+        )
     }
 
     static func entry(for block: TextBlock, text: String, bounds: [Double]?, headings: Bool, semantic: Bool) -> Entry {

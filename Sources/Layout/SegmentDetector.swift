@@ -14,9 +14,10 @@ enum SegmentDetector {
         let checkTypes = layouts.count > 1 && layouts.count <= typeChangePageLimit
         // Page types are costly and only matter where a page announces itself with a title: computed on demand.
         var types: [Int: DocumentType] = [:]
+        let titleSize = layouts[0].blocks.first { $0.kind == .title }?.lines.first?.fontSize
         func type(_ index: Int) -> DocumentType {
             if let known = types[index] { return known }
-            let computed = pageType(layouts[index])
+            let computed = pageType(layouts[index], titleSize: titleSize)
             types[index] = computed
             return computed
         }
@@ -25,13 +26,12 @@ enum SegmentDetector {
                 pageNumber(layouts[index - 1]).map({ $0.page >= 1 }) ?? true
             {
                 starts.append((index, "page-number-reset"))
-            } else if checkTypes, layouts[index].blocks.contains(where: { $0.kind == .title }) {
+            } else if checkTypes, announcement(in: layouts[index], titleSize: titleSize) != nil {
                 let current = type(index)
-                let previous = type(index - 1)
+                let running = type(starts[starts.count - 1].index)
                 // The new page must announce itself (its title names its type), not merely read differently.
-                if current.confidence >= 0.6, previous.confidence >= 0.5,
-                    current.signals.contains(where: { $0.hasSuffix("(title)") }), current.type != previous.type,
-                    current.type != "unknown", previous.type != "unknown"
+                if current.confidence >= 0.5, current.signals.contains(where: { $0.hasSuffix("(title)") }),
+                    current.type != running.type, current.type != "unknown"
                 {
                     starts.append((index, "type-change"))
                 }
@@ -41,7 +41,7 @@ enum SegmentDetector {
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1].index - 1 : layouts.count - 1
             let pages = Array(layouts[start.index...end])
-            let type = starts.count == 1 ? documentType : DocumentConverter.classify(pages)
+            let type = starts.count == 1 ? documentType : DocumentConverter.classify(pages, titleSize: titleSize)
             segments.append(
                 Segment(
                     firstPage: pages.first?.number ?? first.number,
@@ -55,15 +55,35 @@ enum SegmentDetector {
         return segments
     }
 
+    /// The block that opens a new document on a page: among the page's first blocks, the title, or a heading set
+    /// as large as the file's title (the level-1 heading when page 1 has no title).
+    static func announcement(in layout: PageLayout, titleSize: Double?) -> TextBlock? {
+        for block in layout.blocks.lazy.filter({ $0.role == nil }).prefix(4) {
+            switch block.kind {
+            case .title:
+                return block
+            case .heading(let level, _):
+                if let titleSize {
+                    if (block.lines.first?.fontSize ?? 0) >= titleSize * 0.85 { return block }
+                } else if level == 1 {
+                    return block
+                }
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
     /// The type the top of a page suggests (its first 1,500 characters: where a document announces itself).
-    static func pageType(_ layout: PageLayout) -> DocumentType {
+    static func pageType(_ layout: PageLayout, titleSize: Double?) -> DocumentType {
         var top = ""
         for block in layout.blocks where block.role == nil {
             top += block.text + "\n"
             if top.utf8.count >= 1_500 { break }
         }
         return DocumentClassifier.classify(
-            title: layout.blocks.first { $0.kind == .title }?.text,
+            title: announcement(in: layout, titleSize: titleSize)?.text,
             firstPage: top,
             text: top
         )

@@ -32,6 +32,56 @@ struct SegmentTests {
         #expect(segments.last?.type == "receipt")
     }
 
+    /// A PDF whose pages open with a title in 22 pt (when given) above lines in 11 pt, without page numbers.
+    func titled(_ pages: [(title: String?, lines: [String])]) -> [UInt8] {
+        var pdf = PDFFixture()
+        let font = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+        for page in pages {
+            var content = "BT"
+            if let title = page.title { content += " /F1 22 Tf 1 0 0 1 72 740 Tm (\(title)) Tj" }
+            content += " /F1 11 Tf 1 0 0 1 72 700 Tm"
+            for line in page.lines { content += " (\(line)) Tj 0 -16 Td" }
+            pdf.addPage(content: content + " ET", resources: "<< /Font << /F1 \(font) 0 R >> >>")
+        }
+        return pdf.data()
+    }
+
+    @Test("a bundle without page numbers: each document starts where a page's title names another type")
+    func titledParts() throws {
+        let bytes = titled([
+            (
+                "Huurovereenkomst",
+                ["Tussen de verhuurder J. Bakker en de huurder P. Smit.", "Artikel 1 Het gehuurde",
+                 "De huurprijs bedraagt 950 euro per maand.", "Artikel 2 Opzegging"]
+            ),
+            (nil, ["Artikel 3 Onderhoud", "Partijen komen overeen dat de huurder klein onderhoud verricht."]),
+            ("Scontrino", ["Cassa 2", "Pane 1,20", "Latte 0,99", "Totale 2,19", "Pagato con carta", "Grazie"]),
+            (
+                "Kontoauszug",
+                ["Kontoinhaber: Erika Muster", "Alter Kontostand 1.200,00", "Miete -950,00",
+                 "Neuer Kontostand 250,00"]
+            ),
+        ])
+        let document = try DocumentConverter.convert(bytes: bytes).document
+        let segments = document.meta.segments
+        #expect(segments.map { "\($0.firstPage)-\($0.lastPage)" } == ["1-2", "3-3", "4-4"])
+        #expect(segments.map(\.type) == ["contract", "receipt", "statement"])
+        #expect(segments.first?.subtype == "lease")
+        #expect(document.documentType.type == "contract" && document.documentType.subtype == "bundle")
+    }
+
+    @Test("a long document's chapter titles in the same type do not cut it")
+    func chapters() throws {
+        let bytes = titled([
+            ("Employee Handbook", ["1 Working hours", "Core hours are 10:00 to 15:00 for all employees."]),
+            ("Leave policy", ["Employees take annual leave after agreeing it with their manager."]),
+            ("Travel policy", ["Employees book travel through the intranet and keep receipts."]),
+        ])
+        let document = try DocumentConverter.convert(bytes: bytes).document
+        #expect(document.meta.segments.count == 1)
+        #expect(document.documentType.type == "manual" && document.documentType.subtype == "policy-handbook")
+    }
+
     @Test("one document is one segment")
     func single() throws {
         let bytes = document([["Annual report", "Page 1 of 2"], ["Results", "Page 2 of 2"]])
