@@ -28,6 +28,7 @@ enum StructureAnalyzer {
         for index in layouts.indices {
             RuledTableDetector.detect(&layouts[index])
             TableDetector.detect(&layouts[index])
+            TableHeaderJoin.join(&layouts[index])
             layouts[index].blocks = layouts[index].blocks.flatMap { block in
                 if case .table = block.kind { return [block] }
                 return split(block)

@@ -236,6 +236,29 @@ struct TableTests {
         )
     }
 
+    @Test("a rule under every row, a heavier one under a two-row header over year groups: one table, header kept")
+    func linedRowsUnderGroupHeader() throws {
+        // Rules under each row (as office suites and browsers print bottom borders); the header's rule is heavier.
+        let rules = ["1.2 w 72 723 m 420 723 l S"] + [705, 687, 669, 651, 633].map { "0.3 w 72 \($0) m 420 \($0) l S" }
+        let content = [
+            row(744, [(74, "Group"), (180, "2019"), (300, "2023")], font: "B"),
+            row(729, [(180, "Total"), (240, "Share"), (300, "Total"), (360, "Share")], font: "B"),
+            rules.joined(separator: "\n"),
+            row(711, [(74, "All"), (180, "1,204.5"), (240, "43.7"), (300, "1,310.2"), (360, "45.1")]),
+            row(693, [(74, "Sex")]),
+            row(675, [(74, "Men"), (180, "612.0"), (240, "41.2"), (300, "650.3"), (360, "43.9")]),
+            row(657, [(74, "Women"), (180, "592.5"), (240, "46.3"), (300, "659.9"), (360, "46.4")]),
+            row(639, [(74, "Other"), (180, "12.5"), (240, "21.0"), (300, "13.1"), (360, "22.8")]),
+        ].joined(separator: "\n")
+        let found = try tables(content)
+        #expect(found.count == 1)
+        let table = try #require(found.first)
+        #expect(table.columns == ["Group", "2019", "", "2023", ""])
+        #expect(table.rows.first == ["", "Total", "Share", "Total", "Share"])
+        #expect(table.rows.count == 6)
+        #expect(table.rows.contains(["Sex", "", "", "", ""]))
+    }
+
     @Test("a rule frame with groups of two value lines: each line a row, the group's centred label on the first")
     func framedValueLines() throws {
         let rules = [762, 742, 713, 683].map { "0.5 w 72 \($0) m 400 \($0) l S" }.joined(separator: "\n")

@@ -1,0 +1,58 @@
+/// A table's header found as a table of its own: a rule under the header rows (or a ruled header band over an
+/// unruled body) makes the detectors cut the header from its body. A short table of labels right above a table
+/// with the same columns and no header of its own is that table's header, and is joined to it.
+enum TableHeaderJoin {
+    /// At most this many rows (column names included) make a header.
+    static let maximumHeaderRows = 3
+
+    /// Joins every header table on the page to the table right below it (the next block: a caption or paragraph
+    /// in between keeps two tables apart).
+    static func join(_ layout: inout PageLayout) {
+        var index = 0
+        while index + 1 < layout.blocks.count {
+            guard case .table(let upper) = layout.blocks[index].kind,
+                case .table(var lower) = layout.blocks[index + 1].kind,
+                isHeader(upper, over: lower, lineHeight: layout.blocks[index + 1].lines.first?.bounds.height ?? 10)
+            else {
+                index += 1
+                continue
+            }
+            // The upper table's column names stay the names; its rows become further header rows.
+            lower.rows = upper.rows + lower.rows
+            lower.headerRows += upper.headerRows + upper.rows.count
+            lower.columns = upper.columns
+            lower.bounds = lower.bounds.union(upper.bounds)
+            var joined = layout.blocks[index + 1]
+            joined.lines = layout.blocks[index].lines + joined.lines
+            joined.bounds = joined.bounds.union(layout.blocks[index].bounds)
+            joined.kind = .table(lower)
+            layout.blocks[index + 1] = joined
+            layout.blocks.remove(at: index)
+        }
+    }
+
+    /// Whether `upper` is the header of `lower`: few rows, no numbers but years in its cells, the same number of
+    /// columns at the same places, no header of the lower table's own, and close above it.
+    static func isHeader(_ upper: TableGrid, over lower: TableGrid, lineHeight: Double) -> Bool {
+        guard upper.columns.count == lower.columns.count, upper.footers.isEmpty,
+            upper.rows.count + 1 <= maximumHeaderRows,
+            lower.columns.allSatisfy(\.isEmpty), lower.headerRows == 0, !lower.rows.isEmpty,
+            lower.bounds.y - upper.bounds.maxY < 2.5 * max(lineHeight, 6),
+            lower.bounds.y >= upper.bounds.maxY - 1
+        else { return false }
+        let cells = ([upper.columns] + upper.rows).flatMap { $0 }.filter { !$0.isEmpty }
+        guard !cells.isEmpty, cells.allSatisfy(isLabel) else { return false }
+        // Columns at the same places: each upper column's range overlaps the lower column with the same index.
+        if upper.columnRanges.count == lower.columnRanges.count, !upper.columnRanges.isEmpty {
+            return zip(upper.columnRanges, lower.columnRanges).allSatisfy { $0.overlaps($1) }
+        }
+        return true
+    }
+
+    /// A header cell: words, or a year; never an amount or a measured value.
+    private static func isLabel(_ cell: String) -> Bool {
+        if cell.contains(where: \.isLetter) { return true }
+        let digits = cell.filter(\.isNumber)
+        return digits.count == 4 && cell.count <= 9
+    }
+}
