@@ -116,12 +116,13 @@ struct FontLoader {
         default:
             break
         }
+        // The program's own encoding names the glyph a code draws where the PDF's encoding names none.
+        switch program {
+        case .type1(let data): builtIn = Type1FontProgram.builtInEncoding(data)
+        case .cff(let data): builtIn = CFFFont(data: data)?.encodingNames
+        default: break
+        }
         if baseEncoding == nil {
-            switch program {
-            case .type1(let data): builtIn = Type1FontProgram.builtInEncoding(data)
-            case .cff(let data): builtIn = CFFFont(data: data)?.encodingNames
-            default: break
-            }
             if let builtIn, !builtIn.isEmpty {
                 for (code, name) in builtIn { names[Int(code)] = name }
             } else if standardName == "Symbol" {
@@ -157,12 +158,15 @@ struct FontLoader {
         if case .trueType(let data) = program { trueType = TrueTypeFont(data: data) }
         let unicodeByGlyph = trueType?.unicodeByGlyph() ?? [:]
         for code in 0..<256 {
+            // A ligature the ToUnicode map leaves out or maps to a space ("T_h", "f_i", "l_l") reads by its name.
+            let named = [names[code], builtIn?[UInt8(code)]].lazy.compactMap { $0 }
+                .compactMap(AdobeGlyphList.scalars(for:)).first.map { String(String.UnicodeScalarView($0)) }
             if let mapped = toUnicode?.unicode(for: UInt32(code)), PDFFont.isUsable(mapped) {
-                font.simpleText[code] = mapped
+                font.simpleText[code] = PDFFont.preferringLetters(mapped, over: named)
                 continue
             }
-            if let name = names[code], let scalars = AdobeGlyphList.scalars(for: name) {
-                font.simpleText[code] = String(String.UnicodeScalarView(scalars))
+            if let named {
+                font.simpleText[code] = named
                 continue
             }
             if let trueType,

@@ -110,7 +110,7 @@ final class PDFFont {
         if let cached = compositeCache[code] { return cached }
         var text: String?
         if let mapped = toUnicode?.unicode(for: code), Self.isUsable(mapped) {
-            text = mapped
+            text = Self.preferringLetters(mapped, over: mapped.allSatisfy(\.isWhitespace) ? programText?(cid) : nil)
         } else if unicodeEncoding {
             text = code <= 0xFFFF ? Unicode.Scalar(code).map { String($0) } : nil
         } else if let legacyCharset {
@@ -120,6 +120,13 @@ final class PDFFont {
         }
         compositeCache[code] = text
         return text
+    }
+
+    /// A ToUnicode value, unless it is only white space while the glyph's own name spells letters: a ligature
+    /// ("l_l", "f_f_i") some producers map to a space.
+    static func preferringLetters(_ mapped: String, over named: String?) -> String {
+        guard let named, mapped.allSatisfy(\.isWhitespace), named.contains(where: \.isLetter) else { return mapped }
+        return named
     }
 
     /// Whether a ToUnicode value is real text rather than a placeholder (NUL, lone control characters).

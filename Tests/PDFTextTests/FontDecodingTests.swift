@@ -51,6 +51,25 @@ struct FontDecodingTests {
         #expect(text == "Á€😀affiﬁ")  // ligatures stay ligatures at glyph level
     }
 
+    @Test("ligatures a ToUnicode map leaves out or maps to a space read by their glyph names")
+    func ligaturesByName() throws {
+        // <01> draws T_h but the map says space; <02> draws f_i and the map has no entry; <03> is a real space.
+        let cmap = PDFFixture.toUnicodeCMap(
+            codespace: "<00> <FF>",
+            bfchar: ["<01> <0020>", "<03> <0020>", "<65> <0065>", "<72> <0072>", "<73> <0073>", "<74> <0074>"]
+        )
+        let bytes = TestSupport.singleFont(
+            """
+            << /Type /Font /Subtype /Type1 /BaseFont /Custom /FirstChar 1 /LastChar 116 /ToUnicode 3 0 R
+               /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [1 /T_h /f_i /space] >> >>
+            """,
+            content: "\(show) <01650302727374> Tj ET",
+            setup: { pdf in pdf.addStream(cmap) }
+        )
+        let text = try TestSupport.text(bytes)
+        #expect(text == "The first")
+    }
+
     @Test("Symbol font built-in encoding")
     func symbol() throws {
         let bytes = TestSupport.singleFont(
