@@ -27,6 +27,8 @@ for target in $targets; do
         -max_len=$max_len -rss_limit_mb=4096 -timeout=30 -artifact_prefix=.build/fuzz/findings/$target- \
         "$work/$target" >"$log" 2>&1; then
         result=ok
+    elif grep -q "run interrupted" "$log"; then
+        result=stopped
     else
         result=CRASH
         status=1
