@@ -87,6 +87,9 @@ extension ContentInterpreter {
     private func paint(stroke: Bool, fill: Bool) {
         defer { path = PathBuilder() }
         let width = max(state.lineWidth * lineScale, 0.1)
+        for subpath in path.subpaths where !subpath.isStraight && subpath.points.count >= 3 {
+            addDot(subpath, stroke: stroke, fill: fill)
+        }
         for subpath in path.subpaths where subpath.isStraight && subpath.points.count >= 2 {
             guard pathSegments < limits.maxPathSegmentsPerPage else { return }
             pathSegments += subpath.points.count
@@ -122,6 +125,23 @@ extension ContentInterpreter {
         let minX = xs.min()!
         let minY = ys.min()!
         return Rect(x: minX, y: minY, width: xs.max()! - minX, height: ys.max()! - minY)
+    }
+
+    /// A small round shape (a disc or ring drawn with curves, as browsers draw list bullets) is kept as a box so
+    /// the layout can see the bullet; larger curved shapes (logos, charts) are not kept.
+    private func addDot(_ subpath: PathBuilder.Subpath, stroke: Bool, fill: Bool) {
+        guard pathSegments < limits.maxPathSegmentsPerPage, rects.count < limits.maxPathSegmentsPerPage else { return }
+        pathSegments += subpath.points.count
+        let xs = subpath.points.map(\.0)
+        let ys = subpath.points.map(\.1)
+        let rect = Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)
+        guard (1...10).contains(rect.width), (1...10).contains(rect.height),
+            rect.width <= 1.6 * rect.height, rect.height <= 1.6 * rect.width
+        else { return }
+        let color = fill ? state.fillColor : state.strokeColor
+        rects.append(
+            FilledRect(rect: rect, isFilled: fill, isStroked: stroke, red: color.0, green: color.1, blue: color.2)
+        )
     }
 
     private func addRect(_ rect: Rect, stroke: Bool, fill: Bool, lineWidth: Double) {

@@ -50,6 +50,37 @@ struct StructureTests {
         #expect(found[1].number == "1" && found[3].number == "1.1")
     }
 
+    /// A filled disc of diameter `d` centred at (x, y), drawn with four Bézier curves as browsers draw bullets.
+    private func disc(_ x: Double, _ y: Double, _ d: Double) -> String {
+        let r = d / 2
+        let k = 0.5523 * r
+        return """
+            \(x + r) \(y) m \(x + r) \(y + k) \(x + k) \(y + r) \(x) \(y + r) c
+            \(x - k) \(y + r) \(x - r) \(y + k) \(x - r) \(y) c \(x - r) \(y - k) \(x - k) \(y - r) \(x) \(y - r) c
+            \(x + k) \(y - r) \(x + r) \(y - k) \(x + r) \(y) c f
+            """
+    }
+
+    @Test("bullets drawn as filled discs and squares make list items; a stroked box beside a label does not")
+    func drawnBullets() throws {
+        let content = """
+            BT /R 10 Tf 72 740 Td (Features of the sensor, in short:) Tj ET
+            \(disc(78, 723.5, 3.6))
+            BT /R 10 Tf 90 720 Td (Stainless steel housing) Tj ET
+            \(disc(78, 707.5, 3.6))
+            BT /R 10 Tf 90 704 Td (Accuracy better than 0.25 %) Tj ET
+            76.2 689.7 3.6 3.6 re f
+            BT /R 10 Tf 90 688 Td (Simple installation) Tj ET
+            0.5 w 76 656 8 8 re S
+            BT /R 10 Tf 90 657 Td (I agree to the terms) Tj ET
+            """
+        let found = entries(try document(content))
+        let items = found.filter { $0.kind == .listItem }
+        #expect(items.map(\.text) == ["Stainless steel housing", "Accuracy better than 0.25 %", "Simple installation"])
+        #expect(items.allSatisfy { $0.marker == "•" })
+        #expect(found.contains { $0.kind != .listItem && $0.text == "I agree to the terms" })
+    }
+
     @Test("bold cells of a table row and labels with values are not headings")
     func notHeadings() throws {
         let content = """
