@@ -46,15 +46,21 @@ enum KeyValueDetector {
         key = String(key.drop { $0 == " " })
         guard let first = key.first, first.isLetter || first == "№", first.isUppercase || first == "№", key.count <= 40,
             key.split(separator: " ").count <= 6, !value.isEmpty, value.count <= 80, !key.contains(","),
-            !captionWords.contains(where: { key.hasPrefix($0) })
+            !captionWords.contains(where: { key.hasPrefix($0) }), !TableDetector.isCaption(key),
+            !isBlank(value)
         else { return nil }
         let letters = key.filter(\.isLetter).count
         guard letters * 2 >= key.filter({ !$0.isWhitespace }).count else { return nil }
         return (key, value)
     }
 
-    /// Captions ("Table 1: …") read like pairs but are not.
+    /// Captions ("Table 1: …", "Tabla 2: …") read like pairs but are not.
     private static let captionWords = ["Table", "Figure", "Fig.", "Tabelle", "Abbildung", "Tableau", "Listing", "Note"]
+
+    /// A line to write on ("Signature: ________", "Date: .........."): a field with nothing in it yet.
+    private static func isBlank(_ value: String) -> Bool {
+        value.allSatisfy { $0 == "_" || $0 == "." || $0 == "…" || $0 == " " || $0 == "-" }
+    }
 
     /// A label directly above its value: same left edge, close below, a different size or weight.
     static func stacked(_ label: TextBlock, _ value: TextBlock) -> (key: String, value: String)? {

@@ -174,7 +174,8 @@ enum TableDetector {
         // The number may carry a letter: "Table 3", "Table B3", "Table A.1".
         guard words.count >= 2, words[1].prefix(2).contains(where: \.isNumber) else { return false }
         let captionWords: Set<String> = [
-            "table", "tab.", "exhibit", "figure", "fig.", "tabelle", "abbildung", "tableau", "chart",
+            "table", "tab.", "exhibit", "figure", "fig.", "tabelle", "abbildung", "abb.", "tableau", "chart", "tabel",
+            "figuur", "tabla", "cuadro", "figura", "gráfico", "tabella", "grafico",
         ]
         return captionWords.contains(words[0].lowercased())
     }

@@ -30,6 +30,19 @@ struct KeyValueTests {
         )
     }
 
+    @Test(
+        "captions in other languages and lines to write on are not pairs",
+        arguments: ["Tabla 1: Renta de los hogares", "Tabel 2: Huishoudinkomen", "Tabella 3: Reddito",
+                    "Signature: ______________", "Date: ..................", "Abb. 4: Aufbau"]
+    )
+    func notPairs(line: String) throws {
+        let content = """
+            BT /R 10 Tf 72 740 Td (\(line)) Tj ET
+            BT /R 10 Tf 72 700 Td (Name: Jane Doe) Tj ET
+            """
+        #expect(try pairs(content) == ["Name=Jane Doe"])
+    }
+
     @Test("markdown and ascii show pairs as key: value")
     func rendering() throws {
         let bytes = PDFFixture.helvetica("BT /R 10 Tf 72 740 Td (IBAN: DE62 1677) Tj ET")
