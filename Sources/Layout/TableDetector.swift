@@ -136,13 +136,20 @@ enum TableDetector {
         var edge = rows[start].bounds.y
         var index = start - 1
         while index >= 0, result.count < 8 {
-            let candidate = rows[index]
+            var candidate = rows[index]
+            // Header cells set closer than a column gap ("Share (%) Total") part where the body's columns part, in
+            // a line that is already cut into cells (a label and its value on one line is never cut).
+            if candidate.segments.count >= 2 {
+                candidate.segments = candidate.segments.flatMap { split($0, at: grid.columnRanges) }
+            }
             // Right above the body a header may stand a little apart; its own lines are set close together.
             let gap = (result.isEmpty ? 1.5 : 1.0) * max(candidate.bounds.height, 6)
             guard candidate.bounds.maxY > floor, edge - candidate.bounds.maxY < gap,
-                candidate.bounds.x >= left - 20, candidate.bounds.maxX <= right + 20, !candidate.segments.isEmpty,
+                candidate.bounds.x >= left - 20, candidate.bounds.maxX <= right + 40, !candidate.segments.isEmpty,
                 candidate.segments.allSatisfy({ headerColumn(of: $0, in: grid.columnRanges) != nil }),
-                !isCaption(candidate)
+                !isCaption(candidate),
+                // "Period: 03/2024" above a table is a labelled value of the document, not a column name.
+                !candidate.segments.contains(where: { $0.text.includes(": ") && $0.text.contains(where: \.isNumber) })
             else { break }
             result.insert(candidate, at: 0)
             edge = candidate.bounds.y
@@ -151,6 +158,38 @@ enum TableDetector {
         // A lone line above a table is more likely a caption than a header.
         if result.count == 1 && result[0].segments.count == 1 { return [] }
         return result
+    }
+
+    /// A header segment lying across several columns, cut where the columns part: between two neighbouring
+    /// columns at the widest gap between its words that falls between them. The segment as it is when it fits one
+    /// column, or when a piece would fit none.
+    private static func split(_ segment: Segment, at ranges: [ClosedRange<Double>]) -> [Segment] {
+        let words = segment.words
+        guard headerColumn(of: segment, in: ranges) == nil, words.count >= 2, ranges.count >= 2 else {
+            return [segment]
+        }
+        var cuts: [Int] = []
+        for column in 0..<(ranges.count - 1) {
+            let low = ranges[column].upperBound
+            let high = ranges[column + 1].lowerBound
+            guard segment.x0 < high, segment.x1 > low else { continue }
+            let gaps = (1..<words.count).filter { words[$0 - 1].x1 < high + 3 && words[$0].x0 > low - 3 }
+            if let widest = gaps.max(by: { words[$0].x0 - words[$0 - 1].x1 < words[$1].x0 - words[$1 - 1].x1 }) {
+                cuts.append(widest)
+            }
+        }
+        let bounds = [0] + Set(cuts).sorted() + [words.count]
+        guard bounds.count > 2 else { return [segment] }
+        let pieces = zip(bounds, bounds.dropFirst()).map { start, end in
+            let part = Array(words[start..<end])
+            return Segment(
+                text: part.map(\.text).joined(separator: " "),
+                x0: part[0].x0,
+                x1: part[part.count - 1].x1,
+                words: part
+            )
+        }
+        return pieces.allSatisfy({ headerColumn(of: $0, in: ranges) != nil }) ? pieces : [segment]
     }
 
     /// The cells of `line` placed in `ranges` (a table's columns), or nil when a cell fits no column.
@@ -424,7 +463,7 @@ enum TableDetector {
         guard plain.intervals.count >= (plain.ruled ? 2 : 3), plain.intervals.count <= 30 else { return nil }
         let multiCell = original.filter { $0.segments.count >= 2 }.count
         guard multiCell * 10 >= original.count * 6, multiCell >= 2 else { return nil }
-        let run = plain.separators.isEmpty ? splitAtRivers(original) : original
+        var run = plain.separators.isEmpty ? splitAtRivers(original) : original
         let top = run.map(\.bounds.y).min()!
         let bottom = run.map(\.bounds.maxY).max()!
         let left = run.flatMap(\.segments).map(\.x0).min()!
@@ -432,6 +471,12 @@ enum TableDetector {
         let (intervals, separators, _) = columns(of: run, verticals: verticals, horizontals: horizontals)
         let columnCount = intervals.count
         guard columnCount <= 30 else { return nil }
+        // A header row's cells set closer than a column gap are cut where the columns part.
+        let headerLike = run[0].isBold || !run[0].segments.contains { $0.text.contains(where: \Character.isNumber) }
+        if run[0].segments.count >= 2, headerLike {
+            let ranges = intervals.map { $0.0...max($0.0, $0.1) }
+            run[0].segments = run[0].segments.flatMap { split($0, at: ranges) }
+        }
         // Every row must place its cells in distinct columns, mostly.
         var cells: [[String]] = []
         var conflicts = 0

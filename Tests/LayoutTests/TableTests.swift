@@ -259,6 +259,38 @@ struct TableTests {
         #expect(table.rows.contains(["Sex", "", "", "", ""]))
     }
 
+    @Test("header cells closer than a column gap are cut where the columns part; a row label centred on two rows")
+    func tightHeaderCells() throws {
+        // "Share (%)" (46 pt) overhangs its narrow column and ends 6 pt before the next "Total": one segment until cut.
+        let content = [
+            row(700, [(74, "Employment by characteristic, in thousands and as a share of the population.")]),
+            row(502, [(180, "2019"), (284, "2023")], font: "B"),
+            row(495, [(74, "Characteristic")], font: "B"),
+            row(488, [(180, "Total"), (232, "Share \\(%\\)"), (284, "Total"), (344, "Share \\(%\\)")], font: "B"),
+            row(472, [(74, "All persons"), (180, "3,781.8"), (232, "43.7"), (284, "4,044.8"), (344, "58.9")]),
+            row(458, [(74, "Men"), (180, "1,572.3"), (232, "30.0"), (284, "1,175.1"), (344, "74.5")]),
+            row(444, [(74, "Women"), (180, "2,209.5"), (232, "53.8"), (284, "2,869.7"), (344, "80.2")]),
+            row(430, [(74, "Other"), (180, "11.2"), (232, "12.0"), (284, "13.4"), (344, "14.5")]),
+        ].joined(separator: "\n")
+        let table = try #require(try tables(content).first)
+        #expect(table.columns == ["Characteristic", "2019", "", "2023", ""])
+        #expect(table.rows.first == ["", "Total", "Share (%)", "Total", "Share (%)"])
+        #expect(table.rows.count == 5)
+    }
+
+    @Test("a labelled value above a table stays out of its header")
+    func labelledValueAbove() throws {
+        let content = [
+            row(760, [(74, "Period: 03/2024")]),
+            row(746, [(74, "Date"), (180, "Merchant"), (330, "Amount")], font: "B"),
+            row(732, [(74, "01/03/2024"), (180, "BOOKSHOP"), (330, "12.50")]),
+            row(718, [(74, "04/03/2024"), (180, "HOTEL CENTRAL"), (330, "210.00")]),
+            row(704, [(74, "09/03/2024"), (180, "TRAIN TICKETS"), (330, "48.20")]),
+        ].joined(separator: "\n")
+        let table = try #require(try tables(content).first)
+        #expect(table.columns == ["Date", "Merchant", "Amount"])
+    }
+
     @Test("a rule frame with groups of two value lines: each line a row, the group's centred label on the first")
     func framedValueLines() throws {
         let rules = [762, 742, 713, 683].map { "0.5 w 72 \($0) m 400 \($0) l S" }.joined(separator: "\n")
