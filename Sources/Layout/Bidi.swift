@@ -14,11 +14,14 @@ public enum Bidi {
         scalar.properties.isAlphabetic && !isStrongRightToLeft(scalar)
     }
 
-    static func isRightToLeft(_ words: [Word]) -> Bool {
+    static func isRightToLeft(_ words: [Word]) -> Bool { isRightToLeft(texts: words.lazy.map(\.text)) }
+
+    /// Whether right-to-left letters outnumber left-to-right ones in `texts`.
+    static func isRightToLeft(texts: some Sequence<String>) -> Bool {
         var rtl = 0
         var ltr = 0
-        for word in words {
-            for scalar in word.text.unicodeScalars {
+        for text in texts {
+            for scalar in text.unicodeScalars {
                 if isStrongRightToLeft(scalar) {
                     rtl += 1
                 } else if scalar.value < 0x80 {

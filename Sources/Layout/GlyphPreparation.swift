@@ -132,7 +132,7 @@ enum GlyphPreparation {
         return Rect(x: min(x0, x1), y: min(y0, y1), width: abs(x1 - x0), height: abs(y1 - y0))
     }
 
-    /// Expands ligatures and drops control characters.
+    /// Expands ligatures, turns Arabic presentation forms into the letters they show, drops control characters.
     static func normalize(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var scalars = String.UnicodeScalarView()
@@ -146,6 +146,12 @@ enum GlyphPreparation {
             case 0xFB05, 0xFB06: scalars.append(contentsOf: "st".unicodeScalars)
             case 0x09, 0x0A, 0x0D, 0xA0: scalars.append(" ")
             case 0..<0x20, 0x7F, 0xFFFD, 0xFEFF: continue
+            case 0xFB50...0xFBFF, 0xFE80...0xFEFC:
+                if let letters = ArabicPresentationForms.letters(of: scalar.value) {
+                    scalars.append(contentsOf: letters)
+                } else {
+                    scalars.append(scalar)
+                }
             default: scalars.append(scalar)
             }
         }

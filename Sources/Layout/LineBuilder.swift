@@ -23,6 +23,7 @@ enum LineBuilder {
         guard !glyphs.isEmpty else { return [] }
         // Glyphs arrive in content-stream order (GlyphPreparation keeps it).
         var lines: [TextLine] = []
+        var fragments: [[Int]] = []
         var line = OpenLine(members: [], baseline: 0, size: 0, lastEnd: 0, lastStart: 0)
         line.members.reserveCapacity(256)
         for index in glyphs.indices {
@@ -52,9 +53,7 @@ enum LineBuilder {
                     }
                     continue
                 }
-                if let built = makeLine(line.members, glyphs: glyphs, fonts: fonts, options: options) {
-                    lines.append(built)
-                }
+                fragments.append(line.members)
                 line.members.removeAll(keepingCapacity: true)
             }
             if glyph.isSpace { continue }
@@ -64,10 +63,54 @@ enum LineBuilder {
             line.lastEnd = glyph.end
             line.lastStart = glyph.x
         }
-        if !line.members.isEmpty, let built = makeLine(line.members, glyphs: glyphs, fonts: fonts, options: options) {
-            lines.append(built)
+        if !line.members.isEmpty { fragments.append(line.members) }
+        for members in joiningRightToLeftRuns(fragments, glyphs: glyphs, options: options) {
+            if let built = makeLine(members, glyphs: glyphs, fonts: fonts, options: options) { lines.append(built) }
         }
         return withoutRepeatedLines(lines)
+    }
+
+    /// Joins consecutive fragments of one right-to-left line: office suites draw a right-to-left line run by run
+    /// from its right end (each run left to right, a number between them as a run of its own), so the stream jumps
+    /// back at every run. Fragments on one baseline that touch and hold right-to-left letters become one line in
+    /// visual order, which the line's bidirectional pass then puts into logical order.
+    private static func joiningRightToLeftRuns(
+        _ fragments: [[Int]],
+        glyphs: [LayoutGlyph],
+        options: LayoutOptions
+    ) -> [[Int]] {
+        func isRightToLeft(_ members: [Int]) -> Bool {
+            members.contains { glyphs[$0].text.unicodeScalars.contains(where: Bidi.isStrongRightToLeft) }
+        }
+        func extent(_ members: [Int]) -> (start: Double, end: Double, baseline: Double, size: Double) {
+            let printed = members.filter { !glyphs[$0].isSpace }
+            let anchor = glyphs[printed.first ?? members[0]]
+            return (
+                printed.map { glyphs[$0].x }.min() ?? anchor.x, printed.map { glyphs[$0].end }.max() ?? anchor.end,
+                anchor.baseline, printed.map { glyphs[$0].size }.max() ?? anchor.size
+            )
+        }
+        var result: [[Int]] = []
+        var joinedRightToLeft = false
+        for fragment in fragments {
+            if let previous = result.last {
+                let a = extent(previous)
+                let b = extent(fragment)
+                let size = max(a.size, b.size)
+                let gap = max(b.start - a.end, a.start - b.end)
+                if abs(a.baseline - b.baseline) <= 0.2 * size, abs(a.size - b.size) <= 0.1 * size,
+                    gap <= options.columnGap * size, gap >= -0.3 * size,
+                    joinedRightToLeft || isRightToLeft(previous) || isRightToLeft(fragment)
+                {
+                    result[result.count - 1] = (previous + fragment).sorted { glyphs[$0].x < glyphs[$1].x }
+                    joinedRightToLeft = true
+                    continue
+                }
+            }
+            result.append(fragment)
+            joinedRightToLeft = false
+        }
+        return result
     }
 
     /// Drops a line that repeats an earlier one at (almost) the same place: text over-printed as a whole to
@@ -131,6 +174,10 @@ enum LineBuilder {
             wordSize = 0
         }
 
+        // Words are read in visual order and reversed into logical order when the line runs right to left; a
+        // glyph that stands for several letters (a lam-alef ligature, "لا") holds them in logical order already,
+        // so in such a line it is put in visual order here and comes out right after the reversal.
+        let rightToLeft = Bidi.isRightToLeft(texts: members.lazy.map { glyphs[$0].text })
         for index in members {
             let glyph = glyphs[index]
             if glyph.isSpace {
@@ -140,7 +187,13 @@ enum LineBuilder {
             if !text.isEmpty, glyph.x - lastEnd > options.wordGap * glyph.size {
                 flush()
             }
-            text += glyph.text
+            if rightToLeft, glyph.text.unicodeScalars.count > 1,
+                glyph.text.unicodeScalars.contains(where: Bidi.isStrongRightToLeft)
+            {
+                text += String(glyph.text.reversed())
+            } else {
+                text += glyph.text
+            }
             let box = Rect(
                 x: glyph.x,
                 y: glyph.top,
