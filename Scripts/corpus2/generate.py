@@ -106,8 +106,9 @@ class Doc:
             self.blocks.append({"kind": "list-item", "marker": "•", "level": 1, "ordered": False, "text": item,
                                 "page": self.page})
 
-    def table(self, header_rows, body, footer=(), caption=None, style="ruled"):
-        """header_rows/body/footer: rows of cells; a cell is a string or (text, rowspan, colspan)."""
+    def table(self, header_rows, body, footer=(), caption=None, style="ruled", indented=(), small=False):
+        """header_rows/body/footer: rows of cells; a cell is a string or (text, rowspan, colspan). `indented`: body
+        rows whose first cell is indented (members under a group label); `small`: 8.5 pt type for wide tables."""
         if caption:
             self.add(f'<p class="caption">{esc(caption)}</p>')
             self.blocks.append({"kind": "caption", "text": caption, "page": self.page})
@@ -116,7 +117,8 @@ class Doc:
         grid = [["" for _ in range(width)] for _ in all_rows]
         taken = [[False] * width for _ in all_rows]
         spans = []
-        markup = [f'<table class="{style}">']
+        markup = [f'<table class="{style}{" small" if small else ""}">']
+        indented_rows = {len(header_rows) + i for i in indented}
         for r, row in enumerate(all_rows):
             section = "th" if r < len(header_rows) else "td"
             cells = []
@@ -133,6 +135,8 @@ class Doc:
                     spans.append([r, c, rowspan, colspan])
                 attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
                 group = ' class="group"' if colspan == width and r >= len(header_rows) else ""
+                if c == 0 and r in indented_rows:
+                    group = ' class="indent"'
                 cells.append(f"<{section}{attrs}{group}>{esc(text)}</{section}>")
                 c += colspan
             markup.append("<tr>" + "".join(cells) + "</tr>")
@@ -310,8 +314,41 @@ def statistics(doc, rng, lang):
                                     f"{rng.randint(300, 900) / 10:.1f}" for i in range(width - 1)])
     doc.table(header, body, caption=f"{w('table', lang)} 1: {topic}", style=rng.choice(["ruled", "lined", "plain"]))
     doc.new_page()
+    wide_table(doc, rng, lang, years)
     doc.heading(1, f"3 {sections[2]}")
     doc.paragraph(STATISTICS["method"][lang])
+
+
+def wide_table(doc, rng, lang, years):
+    """A statistics office's table: three years, each spanning several measures, group label rows (some naming a
+    group within a group), indented member rows, cells without data as a dash."""
+    measures = STATISTICS["measures"][lang][: rng.randint(3, 4)]
+    spans = sorted(set(years) | {years[0] - rng.randint(2, 5)})
+    header = [[(STATISTICS["characteristic"][lang], 2, 1)] + [(str(y), 1, len(measures)) for y in spans],
+              [m for _ in spans for m in measures]]
+    width = 1 + len(measures) * len(spans)
+
+    def values():
+        return ["—" if rng.random() < 0.05 else (f"{rng.randint(10, 9999):,}" if i % len(measures) == 0
+                else f"{rng.randint(100, 999) / 10:.1f}") for i in range(width - 1)]
+
+    body, indented = [[STATISTICS["all"][lang]] + values()], []
+    groups = STATISTICS["groups"][lang]
+    for group, members in groups[: rng.randint(2, 3)]:
+        body.append([(group, 1, width)])
+        for member in members:
+            indented.append(len(body))
+            body.append([member] + values())
+    outer, outer_members = groups[0]
+    inner, inner_members = groups[1]
+    label = f"{outer}, {STATISTICS['by'][lang]} {inner.lower()} — {outer_members[0]}"
+    body.append([(label, 1, width)])
+    for member in inner_members:
+        indented.append(len(body))
+        body.append([member] + values())
+    doc.table(header, body, caption=f"{w('table', lang)} 2: {STATISTICS['characteristic'][lang]}",
+              style=rng.choice(["lined", "plain", "plain"]), indented=indented, small=True)
+    doc.paragraph(STATISTICS["note"][lang])
 
 
 FAMILIES = {
@@ -364,6 +401,8 @@ table { border-collapse: collapse; margin: 2mm 0 4mm 0; }
 td, th { padding: 1.2mm 3mm; text-align: left; vertical-align: top; }
 th { font-weight: bold; }
 td.group { font-weight: bold; font-style: italic; }
+td.indent { padding-left: 7mm; }
+table.small td, table.small th { font-size: 8.5pt; padding: 0.8mm 1.6mm; }
 table.ruled td, table.ruled th { border: 0.6pt solid #333; }
 table.lined th { border-bottom: 0.8pt solid #000; } table.lined td { border-bottom: 0.3pt solid #999; }
 """

@@ -54,6 +54,10 @@ enum TableDetector {
         var bounds: Rect
         var segments: [Segment]
         var isBold: Bool
+        /// Further lines on the same baseline that make one visual row with this one (cells drawn one by one).
+        var joined: [LineReference] = []
+
+        var references: [LineReference] { [LineReference(block: block, line: line)] + joined }
     }
 
     static func detect(_ layout: inout PageLayout) {
@@ -75,6 +79,7 @@ enum TableDetector {
             }
         }
         rows.sort { $0.bounds.y != $1.bounds.y ? $0.bounds.y < $1.bounds.y : $0.bounds.x < $1.bounds.x }
+        rows = visualRows(rows, pageWidth: layout.width)
         var tables: [(rows: [Row], grid: TableGrid)] = []
         var start = 0
         while start < rows.count {
@@ -83,12 +88,20 @@ enum TableDetector {
                 continue
             }
             var end = start + 1
+            // The table's left edge so far: a header over the value columns only ("2019 | 2023") starts right of
+            // the row labels that follow it.
+            var left = rows[start].segments[0].x0
+            var firstColumnEnd = rows[start].segments[0].x1
             while end < rows.count,
                 rows[end].segments.count >= 2
-                    || isContinuation(rows[end], of: rows[end - 1], firstColumnEnd: rows[start].segments[0].x1)
-                    || isGroupLabel(end, in: rows, firstColumnStart: rows[start].segments[0].x0),
+                    || isContinuation(rows[end], of: rows[end - 1], firstColumnEnd: firstColumnEnd)
+                    || isGroupLabel(end, in: rows, firstColumnStart: left),
                 rows[end].bounds.y - rows[end - 1].bounds.maxY < 2.5 * max(rows[end].bounds.height, 6)
             {
+                if rows[end].segments.count >= 2, rows[end].segments[0].x0 < left - 1 {
+                    left = rows[end].segments[0].x0
+                    firstColumnEnd = rows[end].segments[0].x1
+                }
                 end += 1
             }
             // A rule or two across the rows end the table when the rows below start a new section at the left
@@ -107,7 +120,9 @@ enum TableDetector {
             var first = start
             let widest = rows[start..<end].map(\.segments.count).max() ?? 0
             if widest >= 3, rows[start..<end].filter({ $0.segments.count == widest }).count >= 3 {
-                while first < end, rows[first].segments.count < widest, rows[first].segments.count == 2 { first += 1 }
+                while first < end, rows[first].segments.count < widest, rows[first].segments.count == 2, !rows[first].isBold {
+                    first += 1
+                }
                 if first - start < 2 { first = start }
             }
             let run = Array(rows[first..<end])
@@ -123,7 +138,43 @@ enum TableDetector {
             }
         }
         guard !tables.isEmpty else { return }
-        apply(tables.map { ($0.rows.map { LineReference(block: $0.block, line: $0.line) }, $0.grid) }, to: &layout)
+        apply(tables.map { ($0.rows.flatMap(\.references), $0.grid) }, to: &layout)
+    }
+
+    /// Short bold lines side by side on one baseline joined into one row: producers that draw a header cell by cell
+    /// (cells that wrap, each cell's lines before the next cell's) leave one line per cell. Long lines (the
+    /// columns of running text) and regular type (labels beside values, which the key/value pass reads) stay apart.
+    private static func visualRows(_ rows: [Row], pageWidth: Double) -> [Row] {
+        let short = 0.3 * pageWidth
+        var result: [Row] = []
+        for row in rows {
+            var target: Int?
+            var index = result.count - 1
+            while index >= 0, row.bounds.y - result[index].bounds.y <= 0.5 * max(row.bounds.height, 1) {
+                let other = result[index]
+                let height = max(row.bounds.height, other.bounds.height)
+                if row.isBold, other.isBold, abs(other.bounds.midY - row.bounds.midY) <= 0.25 * height,
+                    abs(other.bounds.height - row.bounds.height) <= 0.3 * height,
+                    row.bounds.width <= short, other.segments.allSatisfy({ $0.x1 - $0.x0 <= short }),
+                    !other.segments.contains(where: { $0.x0 < row.bounds.maxX && $0.x1 > row.bounds.x })
+                {
+                    target = index
+                    break
+                }
+                index -= 1
+            }
+            guard let target else {
+                result.append(row)
+                continue
+            }
+            var merged = result[target]
+            merged.segments = (merged.segments + row.segments).sorted { $0.x0 < $1.x0 }
+            merged.bounds = merged.bounds.union(row.bounds)
+            merged.isBold = merged.isBold && row.isBold
+            merged.joined += row.references
+            result[target] = merged
+        }
+        return result
     }
 
     /// A wrapped cell's second line: one short segment below the previous row, inside the run's columns.
@@ -371,8 +422,13 @@ enum TableDetector {
                 run[row].segments[segment].words = joined
             }
         }
-        let spans = run.flatMap { $0.segments.flatMap(\.words) }.map { ($0.x0 - 0.3, $0.x1 + 0.3) }
-            .sorted { $0.0 < $1.0 }
+        // A group label row ("Sex, by age group — Men") runs across the columns by design: it neither blocks a
+        // river nor is cut at one.
+        func isLabelRow(_ row: Row) -> Bool {
+            row.segments.count == 1 && !row.segments[0].text.contains(where: \.isNumber)
+        }
+        let spans = run.filter { !isLabelRow($0) }.flatMap { $0.segments.flatMap(\.words) }
+            .map { ($0.x0 - 0.3, $0.x1 + 0.3) }.sorted { $0.0 < $1.0 }
         guard var reach = spans.first?.1 else { return run }
         var rivers: [Double] = []
         for span in spans.dropFirst() {
@@ -382,12 +438,14 @@ enum TableDetector {
                     row.segments.contains { !$0.words.isEmpty && $0.x0 < middle && $0.x1 > middle }
                 }
                 // Most rows must be cut (a column), not two that happen to share a word break.
-                if cut.count >= 3, cut.count * 3 >= run.count * 2 { rivers.append(middle) }
+                let rows = run.filter { !isLabelRow($0) }.count
+                if cut.count >= 3, cut.count * 3 >= rows * 2 { rivers.append(middle) }
             }
             reach = max(reach, span.1)
         }
         guard !rivers.isEmpty else { return run }
         return run.map { row in
+            guard !isLabelRow(row) else { return row }
             var row = row
             row.segments = row.segments.flatMap { segment -> [Segment] in
                 guard !segment.words.isEmpty else { return [segment] }
@@ -501,6 +559,16 @@ enum TableDetector {
                 }
             }
             defer { previousBounds = row.bounds }
+            // A bold header's wrapped lines ("Rate" over "(%)") join its first row, cell by cell.
+            if cells.count == 1, run[0].isBold, row.isBold, let above = previousBounds,
+                row.bounds.y - above.maxY < 0.5 * row.bounds.height, rowCells[0].isEmpty,
+                !rowCells.contains(where: { $0.contains(where: \.isNumber) })
+            {
+                for column in 0..<columnCount where !rowCells[column].isEmpty {
+                    cells[0][column] += (cells[0][column].isEmpty ? "" : " ") + rowCells[column]
+                }
+                continue
+            }
             if let previous = cells.last, let above = previousBounds,
                 row.bounds.y - above.maxY < 0.8 * row.bounds.height,
                 continuesRow(rowCells, previous)

@@ -278,6 +278,24 @@ struct TableTests {
         #expect(table.rows.count == 5)
     }
 
+    @Test("a bold header whose cells wrap (\"Rate\" over \"(%)\"), drawn cell by cell: one header row")
+    func headerDrawnCellByCell() throws {
+        // Each cell whole before the next ("Share" then its "(%)"), here from the right: no two cells share a line.
+        let cells = [(300, 700, "Share"), (300, 690, "\\(%\\)"), (240, 700, "Rate"), (240, 690, "\\(%\\)"),
+                     (180, 700, "Number")]
+        let content = [
+            row(730, [(74, "Employment in the survey year, all regions, weighted to the resident population.")]),
+            cells.map { x, y, text in "BT /B 10 Tf \(x) \(y) Td (\(text)) Tj ET" }.joined(separator: "\n"),
+            row(674, [(74, "All persons"), (180, "3,781"), (240, "43.7"), (300, "58.9")]),
+            row(660, [(74, "Men"), (180, "1,572"), (240, "30.0"), (300, "74.5")]),
+            row(646, [(74, "Women"), (180, "2,209"), (240, "53.8"), (300, "80.2")]),
+            row(632, [(74, "Other"), (180, "11"), (240, "12.0"), (300, "14.5")]),
+        ].joined(separator: "\n")
+        let table = try #require(try tables(content).first)
+        #expect(table.columns == ["", "Number", "Rate (%)", "Share (%)"])
+        #expect(table.rows.count == 4)
+    }
+
     @Test("a labelled value above a table stays out of its header")
     func labelledValueAbove() throws {
         let content = [
