@@ -70,6 +70,14 @@ enum LineBuilder {
         return withoutRepeatedLines(lines)
     }
 
+    /// A glyph standing for a few right-to-left letters (a lam-alef, a letter with its vowel mark), nothing
+    /// left-to-right in it: not a replacement text spanning words (`/ActualText`), which is kept as it is.
+    private static func isRightToLeftLigature(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        return scalars.count > 1 && scalars.count <= 4 && scalars.contains(where: Bidi.isStrongRightToLeft)
+            && !scalars.contains(where: { Bidi.isStrongLeftToRight($0) || $0.properties.isWhitespace })
+    }
+
     /// Joins consecutive fragments of one right-to-left line: office suites draw a right-to-left line run by run
     /// from its right end (each run left to right, a number between them as a run of its own), so the stream jumps
     /// back at every run. Fragments on one baseline that touch and hold right-to-left letters become one line in
@@ -82,6 +90,11 @@ enum LineBuilder {
         func isRightToLeft(_ members: [Int]) -> Bool {
             members.contains { glyphs[$0].text.unicodeScalars.contains(where: Bidi.isStrongRightToLeft) }
         }
+        // Latin (or any left-to-right) letters keep their fragment apart: only right-to-left runs and the numbers
+        // and punctuation between them are joined.
+        func hasLeftToRight(_ members: [Int]) -> Bool {
+            members.contains { glyphs[$0].text.unicodeScalars.contains(where: Bidi.isStrongLeftToRight) }
+        }
         func extent(_ members: [Int]) -> (start: Double, end: Double, baseline: Double, size: Double) {
             let printed = members.filter { !glyphs[$0].isSpace }
             let anchor = glyphs[printed.first ?? members[0]]
@@ -91,7 +104,6 @@ enum LineBuilder {
             )
         }
         var result: [[Int]] = []
-        var joinedRightToLeft = false
         for fragment in fragments {
             if let previous = result.last {
                 let a = extent(previous)
@@ -99,16 +111,14 @@ enum LineBuilder {
                 let size = max(a.size, b.size)
                 let gap = max(b.start - a.end, a.start - b.end)
                 if abs(a.baseline - b.baseline) <= 0.2 * size, abs(a.size - b.size) <= 0.1 * size,
-                    gap <= options.columnGap * size, gap >= -0.3 * size,
-                    joinedRightToLeft || isRightToLeft(previous) || isRightToLeft(fragment)
+                    gap <= options.columnGap * size, gap >= -0.3 * size, !hasLeftToRight(previous),
+                    !hasLeftToRight(fragment), isRightToLeft(previous) || isRightToLeft(fragment)
                 {
                     result[result.count - 1] = (previous + fragment).sorted { glyphs[$0].x < glyphs[$1].x }
-                    joinedRightToLeft = true
                     continue
                 }
             }
             result.append(fragment)
-            joinedRightToLeft = false
         }
         return result
     }
@@ -187,9 +197,7 @@ enum LineBuilder {
             if !text.isEmpty, glyph.x - lastEnd > options.wordGap * glyph.size {
                 flush()
             }
-            if rightToLeft, glyph.text.unicodeScalars.count > 1,
-                glyph.text.unicodeScalars.contains(where: Bidi.isStrongRightToLeft)
-            {
+            if rightToLeft, isRightToLeftLigature(glyph.text) {
                 text += String(glyph.text.reversed())
             } else {
                 text += glyph.text
