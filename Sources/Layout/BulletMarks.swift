@@ -13,11 +13,17 @@ enum BulletMarks {
         // Filled only: a stroked square beside a label is a form's check box, not a bullet.
         let marks = rects.filter { $0.isFilled && $0.rect.width <= 10 && $0.rect.height <= 10 && $0.rect.width >= 1 }
         guard !marks.isEmpty else { return }
+        // Marks by 10-point band of their centre, so a line looks at a few marks, not at every dot of a chart.
+        var bands: [Int: [FilledRect]] = [:]
+        for mark in marks { bands[Int((mark.rect.midY / 10).rounded(.down)), default: []].append(mark) }
         for blockIndex in blocks.indices where blocks[blockIndex].orientation == 0 {
             for lineIndex in blocks[blockIndex].lines.indices {
                 let line = blocks[blockIndex].lines[lineIndex]
+                let low = Int((line.bounds.y / 10).rounded(.down))
+                let high = Int((line.bounds.maxY / 10).rounded(.down))
                 guard !line.isRightToLeft, let first = line.words.first, ListMarker.parse(line.text) == nil,
-                    let mark = marks.first(where: { isBullet($0.rect, of: line) })
+                    let mark = (low...max(low, high)).lazy.compactMap({ bands[$0] }).joined()
+                        .first(where: { isBullet($0.rect, of: line) })
                 else { continue }
                 var bullet = first
                 bullet.text = "•"

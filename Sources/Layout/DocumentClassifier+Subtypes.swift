@@ -308,7 +308,9 @@ extension DocumentClassifier {
 
     /// The best subtype of `type` by its words; else a report mostly in tables is `data-tables`; else the type's
     /// default.
-    static func subtype(_ type: String, title: [UInt8], body: [UInt8], tableShare: Double) -> String? {
+    static func subtype(_ type: String, title: [UInt8], body: [UInt8], index: WordIndex, tableShare: Double)
+        -> String?
+    {
         var best: (subtype: String, score: Double)?
         for rule in subtypeRules where rule.type == type {
             var score = 0.0
@@ -318,6 +320,7 @@ extension DocumentClassifier {
                     score += inTitle ? weight * 3 : 0
                     continue
                 }
+                guard index.mayContain(keyword) else { continue }
                 let count = occurrences(of: keyword, in: body, limit: 3)
                 guard count > 0 else { continue }
                 score += weight * (Double(count) + (inTitle ? 2 : 0))

@@ -15,11 +15,12 @@ public enum DocumentClassifier {
     public static func classify(title: String?, firstPage: String, text: String, tableShare: Double = 0) -> DocumentType {
         let body = Array((" " + text.lowercased() + " ").utf8)
         let head = Array((" " + ((title ?? "") + " " + firstPage.prefix(600)).lowercased() + " ").utf8)
+        let index = WordIndex(body)
         var scored: [(type: String, score: Double, signals: [String])] = []
         for rule in rules {
             var score = 0.0
             var signals: [String] = []
-            for (keyword, weight) in rule.keywords {
+            for (keyword, weight) in rule.keywords where index.mayContain(keyword) {
                 let count = occurrences(of: keyword, in: body, limit: 3)
                 guard count > 0 else { continue }
                 let inHead = occurrences(of: keyword, in: head, limit: 1) > 0
@@ -43,6 +44,7 @@ public enum DocumentClassifier {
                 best.type,
                 title: Array((" " + (title ?? "").lowercased() + " ").utf8),
                 body: body,
+                index: index,
                 tableShare: tableShare
             ),
             confidence: confidence,
@@ -56,9 +58,6 @@ public enum DocumentClassifier {
     static func occurrences(of keyword: String, in haystack: [UInt8], limit: Int = .max) -> Int {
         let needle = Array(keyword.utf8)
         guard let first = needle.first, needle.count <= haystack.count else { return 0 }
-        func isWordByte(_ byte: UInt8) -> Bool {
-            byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
-        }
         return haystack.withUnsafeBufferPointer { text in
             needle.withUnsafeBufferPointer { word in
                 guard let base = text.baseAddress else { return 0 }

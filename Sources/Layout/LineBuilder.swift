@@ -187,7 +187,10 @@ enum LineBuilder {
         // Words are read in visual order and reversed into logical order when the line runs right to left; a
         // glyph that stands for several letters (a lam-alef ligature, "لا") holds them in logical order already,
         // so in such a line it is put in visual order here and comes out right after the reversal.
-        let rightToLeft = Bidi.isRightToLeft(texts: members.lazy.map { glyphs[$0].text })
+        // Right-to-left scripts start at U+0590, whose UTF-8 lead byte is 0xD6: most lines need no count at all.
+        let rightToLeft =
+            members.contains { (glyphs[$0].text.utf8.first ?? 0) >= 0xD6 }
+            && Bidi.isRightToLeft(texts: members.lazy.map { glyphs[$0].text })
         for index in members {
             let glyph = glyphs[index]
             if glyph.isSpace {

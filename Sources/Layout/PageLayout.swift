@@ -97,7 +97,7 @@ public struct PageLayout: Sendable {
             let ordered = ReadingOrder.order(grouped)
             blocks.append(contentsOf: ordered.map { group.frame.toDisplay($0) })
         }
-        BulletMarks.attach(to: &blocks, rects: page.rects)
+        BulletMarks.attach(to: &blocks, rects: page.dots + page.rects)
         self.blocks = blocks
     }
 

@@ -127,10 +127,10 @@ extension ContentInterpreter {
         return Rect(x: minX, y: minY, width: xs.max()! - minX, height: ys.max()! - minY)
     }
 
-    /// A small round shape (a disc or ring drawn with curves, as browsers draw list bullets) is kept as a box so
+    /// A small round shape (a disc or ring drawn with curves, as browsers draw list bullets) is kept as a dot so
     /// the layout can see the bullet; larger curved shapes (logos, charts) are not kept.
     private func addDot(_ subpath: PathBuilder.Subpath, stroke: Bool, fill: Bool) {
-        guard pathSegments < limits.maxPathSegmentsPerPage, rects.count < limits.maxPathSegmentsPerPage else { return }
+        guard pathSegments < limits.maxPathSegmentsPerPage, dots.count < limits.maxPathSegmentsPerPage else { return }
         pathSegments += subpath.points.count
         let xs = subpath.points.map(\.0)
         let ys = subpath.points.map(\.1)
@@ -139,7 +139,7 @@ extension ContentInterpreter {
             rect.width <= 1.6 * rect.height, rect.height <= 1.6 * rect.width
         else { return }
         let color = fill ? state.fillColor : state.strokeColor
-        rects.append(
+        dots.append(
             FilledRect(rect: rect, isFilled: fill, isStroked: stroke, red: color.0, green: color.1, blue: color.2)
         )
     }

@@ -13,6 +13,7 @@ final class ContentInterpreter {
     private(set) var fonts: [FontInfo] = []
     var rulings: [Ruling] = []
     var rects: [FilledRect] = []
+    var dots: [FilledRect] = []
     var unmappedCount = 0
     var clippedCount = 0
 

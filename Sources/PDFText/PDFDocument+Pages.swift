@@ -115,6 +115,7 @@ extension PDFDocument {
             fonts: interpreter.fonts,
             rulings: interpreter.rulings,
             rects: interpreter.rects,
+            dots: interpreter.dots,
             unmappedGlyphCount: interpreter.unmappedCount,
             clippedGlyphCount: interpreter.clippedCount
         )

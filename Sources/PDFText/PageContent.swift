@@ -68,6 +68,9 @@ public struct PageContent: Sendable {
     public var fonts: [FontInfo]
     public var rulings: [Ruling]
     public var rects: [FilledRect]
+    /// Small round shapes drawn with curves (list bullets as browsers paint them, dots of a chart), kept apart from
+    /// `rects` so that table detection never sees them.
+    public var dots: [FilledRect] = []
     /// Glyphs whose text could not be determined (not included in `glyphs`' text).
     public var unmappedGlyphCount: Int
     /// Glyphs dropped because they lie outside the page box.
