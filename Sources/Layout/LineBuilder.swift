@@ -87,6 +87,8 @@ enum LineBuilder {
         glyphs: [LayoutGlyph],
         options: LayoutOptions
     ) -> [[Int]] {
+        // Right-to-left scripts start at U+0590 (UTF-8 lead byte 0xD6): a page without any is left as it is.
+        guard glyphs.contains(where: { ($0.text.utf8.first ?? 0) >= 0xD6 }) else { return fragments }
         func isRightToLeft(_ members: [Int]) -> Bool {
             members.contains { glyphs[$0].text.unicodeScalars.contains(where: Bidi.isStrongRightToLeft) }
         }
