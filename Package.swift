@@ -124,7 +124,7 @@ let package = Package(
         // normally, a runner that feeds given files to one target (the regression tests of crashes found).
         .executableTarget(
             name: "skillspool-fuzz",
-            dependencies: ["PDFText", "Layout", "Archives", "Spool", "SpoolConfig"],
+            dependencies: ["PDFText", "Layout", "Archives", "Spool", "SpoolConfig", "PDFFixtures"],
             path: "Fuzz/SkillspoolFuzz",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),

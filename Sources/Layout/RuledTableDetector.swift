@@ -164,7 +164,12 @@ enum RuledTableDetector {
         var grid = TableGrid(columns: header, rows: body, footers: footers, bounds: lattice.bounds)
         grid.hasColumnRulings = true
         grid.headerRows = headerRows
-        grid.columnRanges = used.map { lattice.xs[$0]...lattice.xs[$0 + 1] }
+        // Boundaries of frames made from text can come in either order (or not be numbers at all): never a trap.
+        grid.columnRanges = used.map { column in
+            let (low, high) = (lattice.xs[column], lattice.xs[column + 1])
+            guard low.isFinite, high.isFinite else { return 0...0 }
+            return min(low, high)...max(low, high)
+        }
         return grid
     }
 

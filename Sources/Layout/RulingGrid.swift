@@ -160,7 +160,8 @@ struct RulingGrid {
     static func boundaries(_ positions: [Double]) -> [Double] {
         var result: [Double] = []
         var group: [Double] = []
-        for position in positions.sorted() {
+        // A ruling placed by an absurd matrix can sit at infinity or NaN: it bounds nothing (and NaN has no order).
+        for position in positions.filter(\.isFinite).sorted() {
             if let last = group.last, position - last > 3 {
                 result.append(group.reduce(0, +) / Double(group.count))
                 group = []
