@@ -308,7 +308,13 @@ extension DocumentClassifier {
 
     /// The best subtype of `type` by its words; else a report mostly in tables is `data-tables`; else the type's
     /// default.
-    static func subtype(_ type: String, title: [UInt8], body: [UInt8], index: WordIndex, tableShare: Double)
+    static func subtype(
+        _ type: String,
+        title: [UInt8],
+        body: [UInt8],
+        index: WordIndex,
+        tableShare: Double
+    )
         -> String?
     {
         var best: (subtype: String, score: Double)?

@@ -12,7 +12,8 @@ public enum DocumentClassifier {
     ///
     /// - Parameter tableShare: the share of `text` that stands in tables (0–1), which tells data tables from
     ///   prose among reports.
-    public static func classify(title: String?, firstPage: String, text: String, tableShare: Double = 0) -> DocumentType {
+    public static func classify(title: String?, firstPage: String, text: String, tableShare: Double = 0) -> DocumentType
+    {
         let body = Array((" " + text.lowercased() + " ").utf8)
         let head = Array((" " + ((title ?? "") + " " + firstPage.prefix(600)).lowercased() + " ").utf8)
         let index = WordIndex(body)

@@ -154,7 +154,8 @@ public enum DocumentConverter {
     static func classify(_ layouts: [PageLayout], titleSize: Double? = nil) -> DocumentType {
         let title =
             layouts.first.flatMap { first in
-                first.blocks.first { $0.kind == .title } ?? SegmentDetector.announcement(in: first, titleSize: titleSize)
+                first.blocks.first { $0.kind == .title }
+                    ?? SegmentDetector.announcement(in: first, titleSize: titleSize)
             }?.text
         var text = ""
         var tableCharacters = 0

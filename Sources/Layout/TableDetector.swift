@@ -120,7 +120,10 @@ enum TableDetector {
             var first = start
             let widest = rows[start..<end].map(\.segments.count).max() ?? 0
             if widest >= 3, rows[start..<end].filter({ $0.segments.count == widest }).count >= 3 {
-                while first < end, rows[first].segments.count < widest, rows[first].segments.count == 2, !rows[first].isBold {
+                // A bold row is a header line, not a label and its value.
+                while first < end, rows[first].segments.count < widest, rows[first].segments.count == 2,
+                    !rows[first].isBold
+                {
                     first += 1
                 }
                 if first - start < 2 { first = start }
@@ -427,8 +430,9 @@ enum TableDetector {
         func isLabelRow(_ row: Row) -> Bool {
             row.segments.count == 1 && !row.segments[0].text.contains(where: \.isNumber)
         }
-        let spans = run.filter { !isLabelRow($0) }.flatMap { $0.segments.flatMap(\.words) }
-            .map { ($0.x0 - 0.3, $0.x1 + 0.3) }.sorted { $0.0 < $1.0 }
+        let cells = run.filter { !isLabelRow($0) }
+        let spans = cells.flatMap { $0.segments.flatMap(\.words) }.map { ($0.x0 - 0.3, $0.x1 + 0.3) }
+            .sorted { $0.0 < $1.0 }
         guard var reach = spans.first?.1 else { return run }
         var rivers: [Double] = []
         for span in spans.dropFirst() {
@@ -438,8 +442,7 @@ enum TableDetector {
                     row.segments.contains { !$0.words.isEmpty && $0.x0 < middle && $0.x1 > middle }
                 }
                 // Most rows must be cut (a column), not two that happen to share a word break.
-                let rows = run.filter { !isLabelRow($0) }.count
-                if cut.count >= 3, cut.count * 3 >= rows * 2 { rivers.append(middle) }
+                if cut.count >= 3, cut.count * 3 >= cells.count * 2 { rivers.append(middle) }
             }
             reach = max(reach, span.1)
         }

@@ -56,31 +56,54 @@ struct DocumentClassifierTests {
     @Test(
         "types and subtypes in six languages, from titles and labels",
         arguments: [
-            ("Estratto conto", "Intestatario del conto Saldo iniziale 1.000,00 Bonifico Saldo finale 900,00",
-             "statement", "bank-statement"),
-            ("Relevé de carte de crédit", "Numéro de carte **** 4411 Paiement minimum 35,00 Nouveau solde 700,00",
-             "statement", "credit-card-statement"),
-            ("Kassabon", "Kassa 3 Benzine Euro 95 Pomp 4 68,20 Betaald met pinpas Bedankt voor uw bezoek",
-             "receipt", "fuel"),
-            ("Ticket de compra", "Farmacia Central Paracetamol 1 g comprimidos 2,50 Total 2,50 Efectivo",
-             "receipt", "pharmacy"),
-            ("Contrato de arrendamiento", "El arrendador y el arrendatario acuerdan la renta mensual. Cláusula 1",
-             "contract", "lease"),
-            ("Contratto di licenza", "Il licenziante concede al licenziatario la licenza d'uso. Articolo 2 Recesso",
-             "contract", "licence"),
-            ("Mitarbeiterhandbuch", "Richtlinien für alle Mitarbeiter: Arbeitszeit, Urlaub, Verhaltenskodex",
-             "manual", "policy-handbook"),
-            ("Fiche technique", "Spécifications Tension d'alimentation 24 V Références de commande", "manual",
-             "datasheet"),
-            ("Informe estadístico", "Resumen Resultados Metodología Estimaciones de la encuesta estadística",
-             "report", "statistics"),
-            ("Factuur", "Factuurnummer 2024-17 Vervaldatum 01-03-2024 Subtotaal 100,00 btw 21% Totaal 121,00",
-             "invoice", "standard"),
+            (
+                "Estratto conto", "Intestatario del conto Saldo iniziale 1.000,00 Bonifico Saldo finale 900,00",
+                "statement", "bank-statement"
+            ),
+            (
+                "Relevé de carte de crédit", "Numéro de carte **** 4411 Paiement minimum 35,00 Nouveau solde 700,00",
+                "statement", "credit-card-statement"
+            ),
+            (
+                "Kassabon", "Kassa 3 Benzine Euro 95 Pomp 4 68,20 Betaald met pinpas Bedankt voor uw bezoek",
+                "receipt", "fuel"
+            ),
+            (
+                "Ticket de compra", "Farmacia Central Paracetamol 1 g comprimidos 2,50 Total 2,50 Efectivo",
+                "receipt", "pharmacy"
+            ),
+            (
+                "Contrato de arrendamiento", "El arrendador y el arrendatario acuerdan la renta mensual. Cláusula 1",
+                "contract", "lease"
+            ),
+            (
+                "Contratto di licenza", "Il licenziante concede al licenziatario la licenza d'uso. Articolo 2 Recesso",
+                "contract", "licence"
+            ),
+            (
+                "Mitarbeiterhandbuch", "Richtlinien für alle Mitarbeiter: Arbeitszeit, Urlaub, Verhaltenskodex",
+                "manual", "policy-handbook"
+            ),
+            (
+                "Fiche technique", "Spécifications Tension d'alimentation 24 V Références de commande", "manual",
+                "datasheet"
+            ),
+            (
+                "Informe estadístico", "Resumen Resultados Metodología Estimaciones de la encuesta estadística",
+                "report", "statistics"
+            ),
+            (
+                "Factuur", "Factuurnummer 2024-17 Vervaldatum 01-03-2024 Subtotaal 100,00 btw 21% Totaal 121,00",
+                "invoice", "standard"
+            ),
         ]
     )
     func multilingual(title: String, text: String, type: String, subtype: String) {
         let found = DocumentClassifier.classify(title: title, firstPage: title + " " + text, text: title + " " + text)
-        #expect(found.type == type && found.subtype == subtype, "\(found.type)/\(found.subtype ?? "-") \(found.signals)")
+        #expect(
+            found.type == type && found.subtype == subtype,
+            "\(found.type)/\(found.subtype ?? "-") \(found.signals)"
+        )
     }
 
     @Test("text without evidence stays unknown")

@@ -32,8 +32,10 @@ struct KeyValueTests {
 
     @Test(
         "captions in other languages and lines to write on are not pairs",
-        arguments: ["Tabla 1: Renta de los hogares", "Tabel 2: Huishoudinkomen", "Tabella 3: Reddito",
-                    "Signature: ______________", "Date: ..................", "Abb. 4: Aufbau"]
+        arguments: [
+            "Tabla 1: Renta de los hogares", "Tabel 2: Huishoudinkomen", "Tabella 3: Reddito",
+            "Signature: ______________", "Date: ..................", "Abb. 4: Aufbau",
+        ]
     )
     func notPairs(line: String) throws {
         let content = """

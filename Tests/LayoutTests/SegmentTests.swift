@@ -51,15 +51,19 @@ struct SegmentTests {
         let bytes = titled([
             (
                 "Huurovereenkomst",
-                ["Tussen de verhuurder J. Bakker en de huurder P. Smit.", "Artikel 1 Het gehuurde",
-                 "De huurprijs bedraagt 950 euro per maand.", "Artikel 2 Opzegging"]
+                [
+                    "Tussen de verhuurder J. Bakker en de huurder P. Smit.", "Artikel 1 Het gehuurde",
+                    "De huurprijs bedraagt 950 euro per maand.", "Artikel 2 Opzegging",
+                ]
             ),
             (nil, ["Artikel 3 Onderhoud", "Partijen komen overeen dat de huurder klein onderhoud verricht."]),
             ("Scontrino", ["Cassa 2", "Pane 1,20", "Latte 0,99", "Totale 2,19", "Pagato con carta", "Grazie"]),
             (
                 "Kontoauszug",
-                ["Kontoinhaber: Erika Muster", "Alter Kontostand 1.200,00", "Miete -950,00",
-                 "Neuer Kontostand 250,00"]
+                [
+                    "Kontoinhaber: Erika Muster", "Alter Kontostand 1.200,00", "Miete -950,00",
+                    "Neuer Kontostand 250,00",
+                ]
             ),
         ])
         let document = try DocumentConverter.convert(bytes: bytes).document

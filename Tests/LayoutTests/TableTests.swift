@@ -281,8 +281,10 @@ struct TableTests {
     @Test("a bold header whose cells wrap (\"Rate\" over \"(%)\"), drawn cell by cell: one header row")
     func headerDrawnCellByCell() throws {
         // Each cell whole before the next ("Share" then its "(%)"), here from the right: no two cells share a line.
-        let cells = [(300, 700, "Share"), (300, 690, "\\(%\\)"), (240, 700, "Rate"), (240, 690, "\\(%\\)"),
-                     (180, 700, "Number")]
+        let cells = [
+            (300, 700, "Share"), (300, 690, "\\(%\\)"), (240, 700, "Rate"), (240, 690, "\\(%\\)"),
+            (180, 700, "Number"),
+        ]
         let content = [
             row(730, [(74, "Employment in the survey year, all regions, weighted to the resident population.")]),
             cells.map { x, y, text in "BT /B 10 Tf \(x) \(y) Td (\(text)) Tj ET" }.joined(separator: "\n"),
