@@ -44,20 +44,26 @@ public struct Conversion: Sendable {
     /// Every font used on the converted pages, in order of first use.
     public var fonts: [FontInfo]
 
-    /// The document type alone (what info mode reports).
-    public var documentType: DocumentType { DocumentConverter.classify(layouts) }
+    /// The document type alone (what info mode reports): the same as the structured document's, a bundle included.
+    public var documentType: DocumentType { typeAndSegments.type }
 
-    /// The structured document (schema v1).
-    public var document: Document {
+    /// The file's type and the documents it holds; a bundle is described by its first document with subtype
+    /// `bundle` (the evaluation's and the skills' convention).
+    private var typeAndSegments: (type: DocumentType, segments: [Segment]) {
         var documentType = DocumentConverter.classify(layouts)
-        var meta = meta
         let segments = SegmentDetector.segments(layouts, documentType: documentType)
-        meta.segments = segments
         if segments.count > 1, let first = segments.first {
-            // A bundle is described by its first document (the evaluation's and the skills' convention).
             documentType.type = first.type
             documentType.subtype = "bundle"
         }
+        return (documentType, segments)
+    }
+
+    /// The structured document (schema v1).
+    public var document: Document {
+        let (documentType, segments) = typeAndSegments
+        var meta = meta
+        meta.segments = segments
         var registry = styles ? StyleRegistry() : nil
         let sections = layouts.map { layout in
             // Invoices, receipts and statements have no section structure: their bold lines are names and labels.

@@ -72,6 +72,8 @@ struct SegmentTests {
         #expect(segments.map(\.type) == ["contract", "receipt", "statement"])
         #expect(segments.first?.subtype == "lease")
         #expect(document.documentType.type == "contract" && document.documentType.subtype == "bundle")
+        // The conversion's own type (what info mode reads) says the same.
+        #expect(try DocumentConverter.convert(bytes: bytes).documentType.subtype == "bundle")
     }
 
     @Test("a long document's chapter titles in the same type do not cut it")
