@@ -22,8 +22,8 @@ public struct InboxTracker: Sendable {
         var signature: FileSignature
         var firstSeen: Double
         var changedAt: Double
-        /// The completeness check's answer for `signature`.
-        var complete: Bool?
+        /// The completeness check's answer for `signature` (by the bytes alone).
+        var upload: UploadCompleteness.Status?
         /// The parse of the manifest for `signature`.
         var manifest: Result<Manifest, SpoolError>?
         var namedFiles: [String] = []
@@ -82,7 +82,7 @@ public struct InboxTracker: Sendable {
             if candidate.signature != signature {
                 candidate.signature = signature
                 candidate.changedAt = now
-                candidate.complete = nil
+                candidate.upload = nil
                 candidate.manifest = nil
             }
             candidates[name] = candidate
@@ -175,14 +175,30 @@ public struct InboxTracker: Sendable {
                     )
                 )
             case .pdf, .archive:
-                guard isComplete(name, inbox: inbox) else {
+                let status = uploadStatus(name, inbox: inbox)
+                switch status {
+                case .complete:
+                    break
+                case .notPDF:
+                    actions.append(
+                        .quarantine(
+                            name: name,
+                            error: SpoolError(
+                                .notPDF,
+                                "'\(name)' has no %PDF- header in its first \(UploadCompleteness.headerWindow) bytes"
+                            )
+                        )
+                    )
+                    continue
+                case .partial, .beingWritten:
                     if now - candidate.changedAt >= tenant.incompleteUploadSeconds {
+                        let state = status == .partial ? "incomplete" : "open for writing"
                         actions.append(
                             .quarantine(
                                 name: name,
                                 error: SpoolError(
                                     .incompleteUpload,
-                                    "'\(name)' stayed incomplete for \(Int(tenant.incompleteUploadSeconds)) s"
+                                    "'\(name)' stayed \(state) for \(Int(tenant.incompleteUploadSeconds)) s"
                                 )
                             )
                         )
@@ -207,21 +223,23 @@ public struct InboxTracker: Sendable {
         guard let candidate = candidates[name], now - candidate.changedAt >= quiet else { return false }
         // Links and special files are "ready" so that the claim refuses them with a security code.
         guard candidate.signature.kind == .regular, candidate.signature.links == 1 else { return true }
-        return isComplete(name, inbox: inbox)
+        // A document that is not a PDF at all is ready too: its job fails with the engine's code.
+        switch uploadStatus(name, inbox: inbox) {
+        case .complete, .notPDF: return true
+        case .partial, .beingWritten: return false
+        }
     }
 
-    private mutating func isComplete(_ name: String, inbox: Directory) -> Bool {
-        guard var candidate = candidates[name] else { return false }
-        if let complete = candidate.complete { return complete }
-        let complete: Bool
-        if let file = try? inbox.openRegularFile(name) {
-            complete = UploadCompleteness.isComplete(candidate.kind, file: file)
-        } else {
-            complete = true  // the claim reports why it cannot be opened
-        }
-        candidate.complete = complete
+    /// The file's upload status: its format's completeness, cached for its signature, then — every time, for a
+    /// whole file — whether a writer still holds it open.
+    private mutating func uploadStatus(_ name: String, inbox: Directory) -> UploadCompleteness.Status {
+        guard var candidate = candidates[name] else { return .partial }
+        // The claim reports why a file cannot be opened.
+        guard let file = try? inbox.openRegularFile(name) else { return .complete }
+        let status = candidate.upload ?? UploadCompleteness.status(candidate.kind, file: file)
+        candidate.upload = status
         candidates[name] = candidate
-        return complete
+        return status == .complete && file.hasWriters == true ? .beingWritten : status
     }
 
     /// Parses a manifest; also returns the plain file names it mentions, valid or not, so a refused manifest takes

@@ -11,6 +11,8 @@ public struct SpoolErrorCode: ErrorCode {
 
     /// A PDF that never became complete (no `%%EOF`) within the tenant's upload window.
     public static let incompleteUpload = Self(rawValue: "ERR::INPUT::INCOMPLETE_UPLOAD")
+    /// A file named `.pdf` that does not begin like one (no `%PDF-` header in its first 1,024 bytes).
+    public static let notPDF = Self(rawValue: "ERR::INPUT::NOT_PDF")
     /// A file that is neither a PDF, a manifest nor a supported archive.
     public static let unsupportedFile = Self(rawValue: "ERR::INPUT::UNSUPPORTED_FILE")
     /// An archive holding no PDF.

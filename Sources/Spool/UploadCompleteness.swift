@@ -8,13 +8,48 @@ import FileSystem
 ///
 /// Only the structure at the file's end is read — the daemon never parses a document's content.
 enum UploadCompleteness {
+    /// What an inbox file is by its bytes so far.
+    enum Status: Sendable, Equatable {
+        /// Complete by its format: ready when its writer has closed it.
+        case complete
+        /// Not complete yet: an upload paused or still running, or one that stopped for good.
+        case partial
+        /// Named a PDF but its first 1,024 bytes (where the specification allows the header) hold no `%PDF-`:
+        /// whatever follows, it will never become one.
+        case notPDF
+        /// Complete by its format, but a process still holds it open for writing (``OpenFile/hasWriters``): a file
+        /// cut at an earlier revision's `%%EOF` looks whole. Decided by the intake, never cached.
+        case beingWritten
+    }
+
     /// Checks `file` as the kind its name says.
+    static func status(_ kind: InboxName, file: OpenFile) -> Status {
+        if kind == .pdf, file.size >= headerWindow, headerOffset(file) == nil { return .notPDF }
+        return isComplete(kind, file: file) ? .complete : .partial
+    }
+
+    /// Where `%PDF-` begins within the first ``headerWindow`` bytes: bytes before it (a mail or scanner prefix)
+    /// shift every offset the file names.
+    static func headerOffset(_ file: OpenFile) -> Int? {
+        let head = (try? file.read(from: 0, count: headerWindow)) ?? []
+        let marker = Array("%PDF-".utf8)
+        guard head.count >= marker.count else { return nil }
+        return (0...(head.count - marker.count)).first { head[$0..<($0 + marker.count)].elementsEqual(marker) }
+    }
+
+    /// How far into a file its `%PDF-` header may begin.
+    static let headerWindow = 1_024
+
+    /// Whether `file` is complete as the kind its name says.
     static func isComplete(_ kind: InboxName, file: OpenFile) -> Bool {
         let size = file.size
         let tail = file.tail(1_024)
         switch kind {
         case .pdf:
-            return isCompletePDF(tail: tail, size: size) { offset in (try? file.read(from: offset, count: 32)) ?? [] }
+            let shift = headerOffset(file) ?? 0
+            return isCompletePDF(tail: tail, size: size, shift: shift) { offset in
+                (try? file.read(from: offset, count: 32)) ?? []
+            }
         case .archive(.zip):
             return InboxName.contains(tail, [0x50, 0x4b, 0x05, 0x06])
         case .archive(.tar):
@@ -29,7 +64,9 @@ enum UploadCompleteness {
 
     /// A PDF is complete when `%%EOF` is its last token and the `startxref` before it, if any, names an offset
     /// inside the file where a cross-reference table (`xref`) or stream (`N G obj`) begins.
-    static func isCompletePDF(tail: [UInt8], size: Int, bytesAt: (Int) -> [UInt8]) -> Bool {
+    ///
+    /// Offsets are tried as written and moved by `shift`, the bytes before the header.
+    static func isCompletePDF(tail: [UInt8], size: Int, shift: Int = 0, bytesAt: (Int) -> [UInt8]) -> Bool {
         var end = tail.count
         while end > 0, isWhitespace(tail[end - 1]) { end -= 1 }
         let marker = Array("%%EOF".utf8)
@@ -48,10 +85,17 @@ enum UploadCompleteness {
             digits += 1
         }
         guard digits > 0, offset > 0, offset < size else { return false }
-        var target = bytesAt(offset)[...]
+        return [offset, offset + shift].contains { start in
+            start < size && isCrossReference(bytesAt(start))
+        }
+    }
+
+    /// Whether `bytes` begin a cross-reference table (`xref`), a table whose keyword is missing (`0 6` and its
+    /// entries) or a cross-reference stream (`12 0 obj`).
+    private static func isCrossReference(_ bytes: [UInt8]) -> Bool {
+        var target = bytes[...]
         while let first = target.first, isWhitespace(first) { target = target.dropFirst() }
         if target.starts(with: Array("xref".utf8)) { return true }
-        // An xref stream ("12 0 obj"), or a table whose `xref` keyword is missing ("0 6" and its entries).
         let words = target.split(whereSeparator: isWhitespace).prefix(2)
         return words.count == 2 && words.allSatisfy { !$0.isEmpty && $0.allSatisfy(isDigit) }
     }

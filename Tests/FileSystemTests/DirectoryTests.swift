@@ -21,6 +21,16 @@ struct DirectoryTests {
         #expect(try folder.names() == ["a.txt"])
     }
 
+    @Test("a file open for writing elsewhere has writers; closed, it has none")
+    func writers() throws {
+        let folder = try Directory.open(path: root)
+        try folder.writeDurably("upload.pdf", Array("%PDF-1.7".utf8))
+        let writer = try #require(FileHandle(forWritingAtPath: root + "/upload.pdf"))
+        #expect(try folder.openRegularFile("upload.pdf").hasWriters == true)
+        try writer.close()
+        #expect(try folder.openRegularFile("upload.pdf").hasWriters == false)
+    }
+
     @Test("a write that throws in its body replaces nothing and leaves no temporary")
     func failedWrite() throws {
         let folder = try Directory.open(path: root)

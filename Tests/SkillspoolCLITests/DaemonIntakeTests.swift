@@ -75,6 +75,39 @@ struct DaemonIntakeTests {
         spool.stop()
     }
 
+    @Test("a PDF paused right after an earlier revision's %%EOF, its writer still open, waits for the whole file")
+    func pausedAtEarlierRevision() throws {
+        let spool = try SpoolHarness()
+        try spool.start()
+        let (whole, firstRevision) = PDFFixture.twoRevisions(first: "First revision", added: "Added page")
+        let url = spool.folder("acme", "inbox").appendingPathComponent("revised.pdf")
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let writer = try FileHandle(forWritingTo: url)
+        writer.write(Data(whole[..<firstRevision]))
+        // Complete by its format (a one-page PDF) and quiet for five quiet periods and past the settle time.
+        Thread.sleep(forTimeInterval: 2.5)
+        #expect(spool.statuses().isEmpty && spool.failureCodes().isEmpty)
+        writer.write(Data(whole[firstRevision...]))
+        try writer.close()
+        try spool.wait("the whole file is one job") { spool.statuses(where: "complete").count == 1 }
+        let document = (spool.statuses(where: "complete").values.first?["documents"] as? [[String: Any]])?.first
+        #expect(document?["bytes"] as? Int == whole.count)
+        #expect(document?["pageCount"] as? Int == 2)
+        spool.stop()
+    }
+
+    @Test("a .pdf that does not begin like a PDF is quarantined at once, not after the upload window")
+    func notAPDF() throws {
+        let spool = try SpoolHarness()
+        try spool.start()
+        try spool.drop(Array(repeating: UInt8(ascii: "x"), count: 4_096), as: "noise.pdf")
+        try spool.drop(Array("   junk before the header\n".utf8) + SpoolPDF.numbered(1), as: "prefixed.pdf")
+        try spool.wait("the noise quarantined, the prefixed PDF published") {
+            spool.failureCodes() == ["ERR::INPUT::NOT_PDF"] && spool.statuses(where: "complete").count == 1
+        }
+        spool.stop()
+    }
+
     @Test("a manifest within the settle time claims a PDF; a late one waits and fails naming the missing file")
     func loneThenManifest() throws {
         let spool = try SpoolHarness()

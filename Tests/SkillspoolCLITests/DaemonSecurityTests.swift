@@ -64,7 +64,9 @@ struct DaemonSecurityTests {
         try spool.drop(PDFFixture.helloWorld("Zebra goes on"), as: "z.pdf", tenant: "zebra")
         try spool.wait("the other tenant's job is published") { spool.statuses("zebra", where: "complete").count == 1 }
         try spool.wait("the metrics name the degraded tenant") {
-            let metrics = (try? String(contentsOf: spool.root.appendingPathComponent("spool/metrics.prom"), encoding: .utf8)) ?? ""
+            let metrics =
+                (try? String(contentsOf: spool.root.appendingPathComponent("spool/metrics.prom"), encoding: .utf8))
+                ?? ""
             return metrics.contains(#"skillspool_tenant_degraded{tenant="acme"} 1"#)
         }
         #expect(spool.process?.isRunning == true)
@@ -128,7 +130,10 @@ struct DaemonSecurityTests {
             "ERR::SECURITY::LINK_MEMBER", "ERR::SECURITY::NOT_REGULAR_FILE", "ERR::SECURITY::PATH_TRAVERSAL",
             "ERR::SECURITY::PATH_TRAVERSAL", "ERR::SECURITY::SYMLINK", "ERR::SECURITY::SYMLINK",
         ]
-        try spool.wait("every attack refused", timeout: 30) { spool.failureCodes().sorted() == expected }
+        // A failed job's work folder is removed after its failure is recorded in failed/.
+        try spool.wait("every attack refused", timeout: 30) {
+            spool.failureCodes().sorted() == expected && spool.contents("acme", ".work").isEmpty
+        }
         #expect(spool.statuses(where: "complete").isEmpty)
         #expect(!acmeOutputs(spool).contains(Self.secret))
         #expect(!acmeOutputs(spool).contains("root:x:0:0"))
@@ -139,7 +144,6 @@ struct DaemonSecurityTests {
         )
         #expect(try Data(contentsOf: victim) == Data(PDFFixture.helloWorld(Self.secret)), "the victim is untouched")
         #expect(spool.contents("acme", "inbox").isEmpty)
-        #expect(spool.contents("acme", ".work").isEmpty)
         #expect(spool.contents("zebra", "outbox").filter { $0.hasPrefix("j-") || $0.hasPrefix("q-") }.isEmpty)
         spool.stop()
     }

@@ -54,6 +54,23 @@ struct UploadCompletenessTests {
         #expect(try !complete(whole + Array("garbage".utf8), as: "c.pdf"))
     }
 
+    @Test("a .pdf with no %PDF- header in its first 1,024 bytes is not a PDF; a short one may still become one")
+    func header() throws {
+        func status(_ bytes: [UInt8]) throws -> UploadCompleteness.Status {
+            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+            try Data(bytes).write(to: Self.folder.appendingPathComponent("h.pdf"))
+            return UploadCompleteness.status(
+                .pdf,
+                file: try Directory.open(path: Self.folder.path).openRegularFile("h.pdf")
+            )
+        }
+        let noise = Array(repeating: UInt8(ascii: "x"), count: 2_000)
+        #expect(try status(noise) == .notPDF)
+        #expect(try status(Array(noise.prefix(1_023))) == .partial)
+        #expect(try status(Array(noise.prefix(1_000)) + PDFFixture.helloWorld()) == .complete)
+        #expect(try status(Array(noise.prefix(1_020)) + PDFFixture.helloWorld()) == .notPDF)
+    }
+
     @Test("archives: a tar needs its end blocks, a gzip stream must decode to its end, a zip needs its end record")
     func archives() throws {
         let members: [ArchiveBuilder.Member] = [
