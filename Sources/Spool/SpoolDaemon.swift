@@ -30,6 +30,8 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
         // A worker that dies while the daemon answers it must fail the write (EPIPE), not end the daemon.
         signal(SIGPIPE, SIG_IGN)
         let spool = try Self.openSpool(configuration.spoolPath)
+        let lock = try Self.lockSpool(spool, path: configuration.spoolPath)
+        defer { withExtendedLifetime(lock) {} }
         let ledger = try Ledger(path: configuration.ledgerPath)
         let state = DaemonState(configuration: configuration, ledger: ledger, spool: spool, logger: logger)
         try state.loadTenants()
@@ -75,6 +77,26 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
     /// Opens the spool folder, creating it if needed.
     static func openSpool(_ path: String) throws -> Directory {
         try Directory.open(path: path, create: true)
+    }
+
+    /// The lock file that keeps a second daemon off a spool.
+    public static let lockName = ".lock"
+
+    /// Takes the spool's lock, or refuses to start: a second daemon on the same folders would claim the same files
+    /// into the same job folders, and each one's rollback would delete the other's claim.
+    static func lockSpool(_ spool: Directory, path: String) throws -> FileLock {
+        var host = [CChar](repeating: 0, count: 256)
+        let hostName = gethostname(&host, host.count) == 0 ? String(cString: host) : "unknown host"
+        switch try FileLock.acquire(lockName, in: spool, holder: "pid \(getpid()) on \(hostName)") {
+        case .acquired(let lock):
+            return lock
+        case .heldBy(let holder):
+            throw SpoolError(
+                .spoolInUse,
+                "another daemon (\(holder.isEmpty ? "holder unknown" : holder)) serves the spool \(path); "
+                    + "one daemon per spool until a shared database coordinates them"
+            )
+        }
     }
 
     /// Whether `path` lies on NFS, SMB/CIFS or FUSE, where inotify sees nothing other machines write.

@@ -65,6 +65,9 @@ public struct SpoolErrorCode: ErrorCode {
     public static let rejected = Self(rawValue: "ERR::REVIEW::REJECTED")
     /// A file-system operation on the spool failed.
     public static let io = Self(rawValue: FileSystemErrorCode.io.rawValue)
+    /// Another daemon already serves this spool (it holds `spool/.lock`). Two daemons without a shared database
+    /// would claim the same files and lose some.
+    public static let spoolInUse = Self(rawValue: "ERR::SPOOL::IN_USE")
     /// An unknown tenant or job named on the command line.
     public static let notFound = Self(rawValue: "ERR::SPOOL::NOT_FOUND")
 }

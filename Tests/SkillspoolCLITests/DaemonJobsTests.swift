@@ -67,13 +67,18 @@ struct DaemonJobsTests {
         try Data().write(to: again.appendingPathComponent("APPROVE"))
         try Data("{}".utf8).write(to: again.appendingPathComponent("status.json"))
         try spool.drop(SpoolPDF.numbered(4, tag: "drop"), as: "drop.pdf")
-        try spool.drop(Array(#"{"documents": [{"file": "drop.pdf"}], "review": "always", "reference": "drop"}"#.utf8), as: "drop.job.json")
+        try spool.drop(
+            Array(#"{"documents": [{"file": "drop.pdf"}], "review": "always", "reference": "drop"}"#.utf8),
+            as: "drop.job.json"
+        )
         try spool.wait("the second drop is held") { spool.statuses()["\(drop)-r2"]?["status"] as? String == "review" }
         Thread.sleep(forTimeInterval: 1.5)
         #expect(spool.statuses()["\(drop)-r2"]?["status"] as? String == "review")
         #expect(!spool.contents("acme", "review/\(drop)-r2").contains("APPROVE"))
         #expect(try spool.cli(["review", "reject", "\(drop)-r2"]).status == 0)
-        try spool.wait("the second drop is rejected") { spool.statuses()["\(drop)-r2"]?["status"] as? String == "failed" }
+        try spool.wait("the second drop is rejected") {
+            spool.statuses()["\(drop)-r2"]?["status"] as? String == "failed"
+        }
         let outputs = try #require(spool.statuses()[keep]?["outputs"] as? [[String: Any]])
         for output in outputs {
             let path = try #require(output["path"] as? String)
@@ -88,6 +93,34 @@ struct DaemonJobsTests {
         #expect(spool.contents("acme", "review").isEmpty && spool.contents("acme", ".work").isEmpty)
         #expect(try spool.cli(["ledger", "verify"]).status == 0)
         spool.stop()
+    }
+
+    @Test("a second daemon on the same spool is refused with ERR::SPOOL::IN_USE; the lock dies with its holder")
+    func oneDaemonPerSpool() throws {
+        let spool = try SpoolHarness()
+        try spool.start()
+        let holder = try #require(spool.process?.processIdentifier)
+        let second = Process()
+        second.executableURL = SpoolHarness.daemonExecutable
+        second.arguments = ["serve", "--config", spool.configPath]
+        let errors = Pipe()
+        second.standardError = errors
+        second.standardOutput = FileHandle.nullDevice
+        try second.run()
+        let deadline = Date().addingTimeInterval(20)
+        while second.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if second.isRunning { kill(second.processIdentifier, SIGKILL) }
+        second.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(second.terminationStatus == 2)
+        #expect(message.contains("ERR::SPOOL::IN_USE") && message.contains("pid \(holder) on "))
+
+        // Killed, the holder leaves the lock file but not the lock: the next daemon starts and serves.
+        spool.crash()
+        try spool.start()
+        try spool.drop(SpoolPDF.numbered(1), as: "after.pdf")
+        try spool.wait("the new daemon publishes") { spool.statuses(where: "complete").count == 1 }
+        #expect(spool.stop() == 0)
     }
 
     @Test("kill -9 at random moments during 300 jobs: each job ends once, the ledger verifies, nothing billed twice")
