@@ -30,10 +30,11 @@ enum LineBuilder {
             let glyph = glyphs[index]
             if let previous = line.members.last {
                 let size = max(line.size, glyph.size)
-                // Fake bold: the glyph just drawn, drawn again a hair to the side.
+                // Fake bold: the glyph just drawn, drawn again a hair to the side — nearer where it began than where
+                // it ended, so that a doubled narrow letter ("ll" at 9 pt, 1.8 pt apart) stays two letters.
                 let last = glyphs[previous]
                 if !glyph.isSpace, abs(last.x - glyph.x) < 0.2 * size, abs(last.baseline - glyph.baseline) < 0.2 * size,
-                    last.text == glyph.text
+                    abs(glyph.x - last.x) < abs(glyph.x - last.end), last.text == glyph.text
                 {
                     continue
                 }

@@ -33,6 +33,14 @@ struct LayoutTests {
         #expect(try convert([content]).layouts[0].text == "Bold\n\nnext")
     }
 
+    @Test("a doubled narrow letter set tight stays two letters; over-printed, it is still one")
+    func doubledNarrowLetters() throws {
+        // -0.5 Tc: each "l" advances 1.72 pt at 10 pt, closer than the over-print tolerance (2 pt).
+        #expect(try convert(["BT /F1 10 Tf -0.5 Tc 72 700 Td (fellow) Tj ET"]).layouts[0].text == "fellow")
+        let bold = "BT /F1 10 Tf -0.5 Tc 72 700 Td (fellow) Tj ET BT /F1 10 Tf -0.5 Tc 72.4 700 Td (fellow) Tj ET"
+        #expect(try convert([bold]).layouts[0].text == "fellow")
+    }
+
     @Test("columns are read one after the other in stream order, paragraphs become blocks")
     func columns() throws {
         var content = "BT /F1 10 Tf 12 TL 72 700 Td "
