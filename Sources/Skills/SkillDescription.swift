@@ -16,7 +16,10 @@ enum SkillDescription {
         // An invoice's or a letter's issuer stands above its title; a task names it ("the invoice from …").
         if let issuer = SkillName.letterhead(items, title: title, kind: kind) { opening += " from " + issuer }
         if let scope { opening += " \u{2014} " + scope }
-        if let kind { opening += " (" + kind + ")" }
+        // A task names a document's language when it is not English ("the German lecture notes").
+        let language = DocumentLanguage.of(items).flatMap { $0 == .english ? nil : "in " + $0.englishName }
+        let aside = [kind, language].compactMap { $0 }
+        if !aside.isEmpty { opening += " (" + aside.joined(separator: ", ") + ")" }
         opening += "."
         let facts = keyValues(items, budget: 150)
         let known = Set(

@@ -16,6 +16,10 @@ extension SkillPackager {
             ("sha256", sources.map(\.sha256).joined(separator: ", ")),
             ("pages", pages ?? sources.map(\.pages).joined(separator: "; ")),
             ("document-type", sources.map(\.document.documentType.type).joined(separator: ", ")),
+            (
+                "language",
+                sources.map { DocumentLanguage.of($0.outline)?.rawValue ?? "und" }.joined(separator: ", ")
+            ),
             ("engine", options.engineVersion), ("version", options.version), ("generator", "skillspool"),
         ]
     }
