@@ -90,7 +90,9 @@ struct DaemonJobsTests {
         #expect(spool.contents("acme", "failed").count == 3)
         let failedInputs = spool.contents("acme", "failed/\(drop)")
         #expect(failedInputs == ["drop.job.json", "drop.pdf", "error.json"])
-        #expect(spool.contents("acme", "review").isEmpty && spool.contents("acme", ".work").isEmpty)
+        // A failed job's work folder goes after its status says so.
+        try spool.wait("the work folders are cleared") { spool.contents("acme", ".work").isEmpty }
+        #expect(spool.contents("acme", "review").isEmpty)
         #expect(try spool.cli(["ledger", "verify"]).status == 0)
         spool.stop()
     }
