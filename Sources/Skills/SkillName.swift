@@ -53,22 +53,67 @@ enum SkillName {
     static func identifier(_ items: [OutlineItem]) -> String? {
         for item in items {
             guard case .keyValue(let key, let value, _) = item else { continue }
-            let words = key.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "°" || $0 == "#") }).map(String.init)
+            let words = key.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "°" || $0 == "#") }).map(
+                String.init
+            )
             let isNumberLabel = words.contains { word in
                 ["no", "nr", "n°", "#", "number", "nummer", "numéro", "número", "numero", "id"]
                     .contains(word) || word.hasSuffix("nummer") || word.hasSuffix("number")
             }
             let isParty = words.contains { word in
-                ["tel", "telefon", "phone", "fax", "iban", "bic", "swift", "ust", "vat", "tva", "iva", "btw", "steuernummer",
-                 "tax", "mobile", "handy", "kundennummer", "customer", "konto", "account", "date", "datum", "fecha", "data",
-                 "page", "seite"].contains { word.hasPrefix($0) }
+                [
+                    "tel", "telefon", "phone", "fax", "iban", "bic", "swift", "ust", "vat", "tva", "iva", "btw",
+                    "steuernummer",
+                    "tax", "mobile", "handy", "kundennummer", "customer", "konto", "account", "date", "datum", "fecha",
+                    "data",
+                    "page", "seite",
+                ].contains { word.hasPrefix($0) }
             }
             let digits = value.filter(\.isNumber).count
             guard isNumberLabel, !isParty, digits >= 3, value.count <= 24 else { continue }
             return value
         }
+        return numberedKindLine(items)
+    }
+
+    /// The number in a line among the first 30 items (after address blocks) that opens with the document's kind and numbers it — `Facture
+    /// n°562044387 du 2 juillet`, `Invoice No. 2024-118`, `Rechnung Nr. 88123`, `Receipt #A-0042` — for documents
+    /// that print their number in a sentence rather than as a labelled value.
+    static func numberedKindLine(_ items: [OutlineItem]) -> String? {
+        let labels = ["no", "nr", "n°", "no°", "nº", "#", "number", "nummer", "numéro", "número", "numero"]
+        for item in items.prefix(30) {
+            let text: String
+            switch item {
+            case .title(let value, _), .heading(let value, _, _), .paragraph(let value, _): text = value
+            default: continue
+            }
+            let tokens = text.split(separator: " ").prefix(5).map(String.init)
+            let lower = tokens.map { $0.lowercased() }
+            guard let first = lower.first, numberedKinds.contains(EnglishTerms.english(first) ?? first) else {
+                continue
+            }
+            for index in lower.indices.dropFirst() {
+                var value: String?
+                if labels.contains(lower[index].trimmingTrailing(".:")), index + 1 < tokens.count {
+                    value = tokens[index + 1]
+                } else if let label = labels.first(where: { lower[index].hasPrefix($0) }),
+                    lower[index].count > label.count + 2
+                {
+                    // The number written onto its label ("n°562044387").
+                    value = String(tokens[index].dropFirst(label.count).drop { $0 == "." || $0 == ":" })
+                }
+                guard let found = value?.trimmingTrailing(".,;:") else { continue }
+                guard found.filter(\.isNumber).count >= 3, found.count <= 24 else { break }
+                return found
+            }
+        }
         return nil
     }
+
+    /// The kinds of document that number themselves in a line of their own.
+    static let numberedKinds: Set<String> = [
+        "invoice", "receipt", "statement", "order", "quote", "credit note", "delivery note", "contract", "policy",
+    ]
 
     /// `Version 2.5`, `Rev. 3`, `Ausgabe 4` near the start of the document, as `version 2.5`.
     static func version(_ items: [OutlineItem]) -> String? {

@@ -402,7 +402,12 @@ struct RoutingWordsTests {
     @Test("an invoice is named and described by its issuer and its number, not its phone number")
     func invoiceName() {
         let plan = TopicPlan(
-            title: "Rechnung", preamble: [], topics: [], totalWords: 30, level: nil, shouldCatalogue: false
+            title: "Rechnung",
+            preamble: [],
+            topics: [],
+            totalWords: 30,
+            level: nil,
+            shouldCatalogue: false
         )
         let text = SkillName.text(items: invoice, plan: plan, kind: "invoice")
         #expect(text == "Rechnung Nordwind Haustechnik GmbH RE-2026-0417")
@@ -413,6 +418,28 @@ struct RoutingWordsTests {
         #expect(SkillName.letterhead(invoice, title: "Rechnung", kind: "report") == nil)
     }
 
+    @Test(
+        "a number printed in a line that opens with the document's kind names it",
+        arguments: [
+            ("Facture n°562044387 du 02 Juillet 2015", "562044387"),
+            ("Invoice No. 2024-118 dated 3 March 2026", "2024-118"),
+            ("Rechnung Nr. 88123 vom 1.2.2026", "88123"),
+            ("Receipt #A-0042", "A-0042"),
+            ("Factura número: F-2026/77", "F-2026/77"),
+        ]
+    )
+    func numberedKindLine(line: String, number: String) {
+        #expect(SkillName.numberedKindLine([.paragraph(line, page: 1)]) == number)
+    }
+
+    @Test(
+        "no number without the kind opening the line, or with too few digits",
+        arguments: ["Customer No. 55123 since 2019", "Invoice November 2025", "Invoice No. 7", "Phone no. 555 0199"]
+    )
+    func noNumberedKindLine(line: String) {
+        #expect(SkillName.numberedKindLine([.paragraph(line, page: 1)]) == nil)
+    }
+
     @Test("editions of one manual are told apart by their version")
     func manualVersions() {
         let names = ["2.0", "2.5"].map { version -> String in
@@ -421,7 +448,11 @@ struct RoutingWordsTests {
                 .paragraph("Weiß Pumpentechnik GmbH · Version \(version) · June 2025", page: 1),
             ]
             let plan = TopicPlan(
-                title: "Pump P-40 Service Manual", preamble: [], topics: [], totalWords: 30, level: nil,
+                title: "Pump P-40 Service Manual",
+                preamble: [],
+                topics: [],
+                totalWords: 30,
+                level: nil,
                 shouldCatalogue: false
             )
             return SkillPackager.skillName(
