@@ -263,7 +263,7 @@ final class ContentInterpreter {
                     isItalic: font.isItalic,
                     isMonospace: font.isMonospace,
                     isVertical: font.isVertical,
-                    kind: "\(font.kind)"
+                    kind: font.kind.rawValue
                 )
             )
             fontIndexes[key] = index

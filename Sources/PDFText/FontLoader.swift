@@ -159,12 +159,21 @@ struct FontLoader {
         let unicodeByGlyph = trueType?.unicodeByGlyph() ?? [:]
         for code in 0..<256 {
             // A ligature the ToUnicode map leaves out or maps to a space ("T_h", "f_i", "l_l") reads by its name.
-            let named = [names[code], builtIn?[UInt8(code)]].lazy.compactMap { $0 }
-                .compactMap(AdobeGlyphList.scalars(for:)).first.map { String(String.UnicodeScalarView($0)) }
+            // Looked up only when needed: most codes have a usable mapping that is not blank.
+            func named() -> String? {
+                for name in [names[code], builtIn?[UInt8(code)]].compactMap({ $0 }) {
+                    if let scalars = AdobeGlyphList.scalars(for: name) {
+                        return String(String.UnicodeScalarView(scalars))
+                    }
+                }
+                return nil
+            }
             if let mapped = toUnicode?.unicode(for: UInt32(code)), PDFFont.isUsable(mapped) {
-                font.simpleText[code] = PDFFont.preferringLetters(mapped, over: named)
+                font.simpleText[code] =
+                    mapped.allSatisfy(\.isWhitespace) ? PDFFont.preferringLetters(mapped, over: named()) : mapped
                 continue
             }
+            let named = named()
             if let named {
                 font.simpleText[code] = named
                 continue

@@ -3,7 +3,9 @@
 ///
 /// Built by ``FontLoader``; the content interpreter asks it to walk the bytes of every shown string.
 final class PDFFont {
-    enum Kind: Sendable {
+    /// The raw value is the name the fonts table reports (written out as a string, never by reflection: a
+    /// case's name found through `Mirror` costs a tenth of a one-page conversion).
+    enum Kind: String, Sendable {
         case simple
         case type3
         case composite
