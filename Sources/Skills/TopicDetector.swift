@@ -208,10 +208,28 @@ public enum TopicDetector {
         return SkillText.clean(fallback.replacing("_", with: " ").replacing("-", with: " "))
     }
 
-    /// Whether a title candidate has a word to name something by: an account number or a date alone does not.
+    /// Whether a title candidate has a word to name something by — an account number or a date alone does not —
+    /// and names the document rather than a page of it ("Front cover", "Contents") or its publisher's web address
+    /// ("ibm.com/redbooks").
     private static func names(_ text: String) -> Bool {
-        text.split(whereSeparator: { !$0.isLetter }).contains { $0.count >= 3 }
+        let slug = SkillText.slug(SkillText.withoutNumbering(text), limit: 64)
+        guard !Topic.apparatusSlugs.contains(slug), !pageLabelSlugs.contains(slug) else { return false }
+        let isAddress = text.split(separator: " ").contains { word in
+            word.hasPrefix("www.") || word.hasPrefix("http")
+                || webDomains.contains { word.contains($0 + "/") || word.hasSuffix($0) }
+        }
+        return !isAddress && text.split(whereSeparator: { !$0.isLetter }).contains { $0.count >= 3 }
     }
+
+    /// Slugs of headings that label a page of the document, not the document, in the languages the engine reads.
+    static let pageLabelSlugs: Set<String> = [
+        "front-cover", "cover", "cover-page", "back-cover", "title-page", "copyright", "notices", "imprint",
+        "deckblatt", "titelblatt", "titelseite", "impressum", "couverture", "page-de-titre", "page-de-garde",
+        "portada", "contraportada", "copertina", "frontespizio", "voorblad", "titelpagina", "colofon",
+    ]
+
+    /// Top-level domains that mark a heading as a web address.
+    private static let webDomains = [".com", ".org", ".net", ".gov", ".edu", ".int", ".eu", ".de", ".fr", ".uk"]
 
     private static func makeTopic(_ items: [OutlineItem], name: String, wordCount: Int) -> Topic? {
         guard let first = items.first, let last = items.last else { return nil }

@@ -440,6 +440,19 @@ struct RoutingWordsTests {
         #expect(SkillName.numberedKindLine([.paragraph(line, page: 1)]) == nil)
     }
 
+    @Test(
+        "a page label or a web address is not the document's title; the heading that names it is",
+        arguments: ["Front cover", "Contents", "Inhaltsverzeichnis", "example.com/reports Annual", "www.example.org"]
+    )
+    func titleSkipsPageLabels(label: String) {
+        let items: [OutlineItem] = [
+            .heading(label, level: 1, page: 1),
+            .heading("Row and Column Access Control in Practice", level: 1, page: 1),
+            .paragraph("How a database restricts the rows each user may read.", page: 1),
+        ]
+        #expect(TopicDetector.documentTitle(items, fallback: "file") == "Row and Column Access Control in Practice")
+    }
+
     @Test("editions of one manual are told apart by their version")
     func manualVersions() {
         let names = ["2.0", "2.5"].map { version -> String in
