@@ -91,5 +91,19 @@ enum EnglishTerms {
         "adres": "address", "bedrag": "amount", "vervaldatum": "due date", "totaal": "total", "btw": "VAT",
         "betaling": "payment", "bestelling": "order", "offerte": "quote", "levering": "delivery",
         "belasting": "tax", "veiligheid": "safety", "rekening": "account",
+        // Public bodies, courts and their records, in all five: a task about a vote, a session or a judgment is
+        // asked in English of documents that say "Abstimmung", "séance" or "sentencia".
+        "abstimmung": "vote", "sitzung": "session", "protokoll": "minutes", "tagesordnung": "agenda",
+        "bundestag": "parliament", "landtag": "parliament", "abgeordnete": "deputies", "gesetz": "law",
+        "verordnung": "regulation", "urteil": "judgment", "gericht": "court", "beschluss": "resolution",
+        "scrutin": "vote", "séance": "session", "députés": "deputies", "assemblée": "assembly",
+        "sénat": "senate", "loi": "law", "décret": "decree", "jugement": "judgment",
+        "arrêt": "judgment", "cour": "court", "délibération": "resolution",
+        "votación": "vote", "sesión": "session", "diputados": "deputies", "cámara": "chamber",
+        "senado": "senate", "ley": "law", "decreto": "decree", "sentencia": "judgment", "acta": "minutes",
+        "votazione": "vote", "seduta": "session", "deputati": "deputies", "senato": "senate",
+        "legge": "law", "sentenza": "judgment", "tribunale": "court", "verbale": "minutes",
+        "stemming": "vote", "vergadering": "meeting", "kamer": "chamber", "vonnis": "judgment",
+        "rechtbank": "court", "notulen": "minutes", "besluit": "resolution",
     ]
 }

@@ -17,7 +17,8 @@ enum SkillDescription {
         if let issuer = SkillName.letterhead(items, title: title, kind: kind) { opening += " from " + issuer }
         if let scope { opening += " \u{2014} " + scope }
         // A task names a document's language when it is not English ("the German lecture notes").
-        let language = DocumentLanguage.of(items).flatMap { $0 == .english ? nil : "in " + $0.englishName }
+        let documentLanguage = DocumentLanguage.of(items)
+        let language = documentLanguage.flatMap { $0 == .english ? nil : "in " + $0.englishName }
         let aside = [kind, language].compactMap { $0 }
         if !aside.isEmpty { opening += " (" + aside.joined(separator: ", ") + ")" }
         opening += "."
@@ -28,8 +29,10 @@ enum SkillDescription {
             )
         )
         let terms = KeyTerms.top(items, count: 10, known: known)
-        // English for a document in another language: a task written in English shares these words with it.
-        let english = EnglishTerms.of(items, known: words(of: items).union(known))
+        // English for a document in another language: a task written in English shares these words with it. A
+        // document known to be English gets none (its "camera" is no Italian chamber).
+        let english =
+            documentLanguage == .english ? [] : EnglishTerms.of(items, known: words(of: items).union(known))
         let termText =
             (english.isEmpty ? "" : " In English: " + english.joined(separator: ", ") + ".")
             + (terms.isEmpty ? "" : " Key terms: " + terms.joined(separator: ", ") + ".")
@@ -94,7 +97,9 @@ enum SkillDescription {
     /// 2–10 words, not opening with a digit, mostly letters, at least two real words.
     static func isName(_ text: String) -> Bool {
         let words = text.split(separator: " ")
-        guard (2...10).contains(words.count), words.first?.first?.isNumber == false, !isFrontMatter(text) else {
+        guard (2...10).contains(words.count), words.first?.first?.isNumber == false, !isFrontMatter(text),
+            !SkillText.isGarbled(text)
+        else {
             return false
         }
         let letters = text.filter(\.isLetter).count

@@ -126,6 +126,26 @@ public enum SkillText {
         return out + "\""
     }
 
+    /// Whether `text` is garbled: drawn in a decorative font whose codes map to the wrong letters
+    /// ("ÉÇÉÜtuÄx VöÅtÜt wx W|ÑâàtwÉá"), which no reader would call a name. In the languages the engine reads at
+    /// most about one letter in ten carries a diacritic; in such text, a third or more do, or a bar or a trade
+    /// mark sits inside a word. Vietnamese, which the engine does not read, would look garbled too.
+    public static func isGarbled(_ text: String) -> Bool {
+        var letters = 0
+        var marked = 0
+        for character in text where character.isLetter {
+            letters += 1
+            if character.unicodeScalars.count > 1 || (character.unicodeScalars.first.map { $0.value > 0x7F } ?? false) {
+                marked += 1
+            }
+        }
+        let innerSymbol = text.split(separator: " ").contains { word in
+            word.dropFirst().dropLast().contains { $0 == "|" || $0 == "™" }
+        }
+        // Short texts say too little ("Été à Évian" is French).
+        return letters >= 6 && innerSymbol || letters >= 12 && marked * 3 >= letters
+    }
+
     /// The heading's text without its section number (`2.3 Stetigkeit` → `Stetigkeit`).
     public static func withoutNumbering(_ text: String) -> String {
         let parts = text.split(separator: " ", maxSplits: 1)

@@ -218,7 +218,8 @@ public enum TopicDetector {
             word.hasPrefix("www.") || word.hasPrefix("http")
                 || webDomains.contains { word.contains($0 + "/") || word.hasSuffix($0) }
         }
-        return !isAddress && text.split(whereSeparator: { !$0.isLetter }).contains { $0.count >= 3 }
+        return !isAddress && !SkillText.isGarbled(text)
+            && text.split(whereSeparator: { !$0.isLetter }).contains { $0.count >= 3 }
     }
 
     /// Slugs of headings that label a page of the document, not the document, in the languages the engine reads.

@@ -453,6 +453,15 @@ struct RoutingWordsTests {
         #expect(TopicDetector.documentTitle(items, fallback: "file") == "Row and Column Access Control in Practice")
     }
 
+    @Test("garbled text from a decorative font is no name; words with their accents are")
+    func garbled() {
+        #expect(SkillText.isGarbled("ÉÇÉÜtuÄx VöÅtÜt wx W|ÑâàtwÉá wx Ät atv|™Ç"))
+        #expect(SkillText.isGarbled("ÄÖÜÉÈÀ äöüéèà ÇÑÅ çñå"))
+        for text in ["Müller & Söhne GmbH", "Électricité générale et sécurité", "Été à Évian", "Łódź Kraków Gdańsk"] {
+            #expect(!SkillText.isGarbled(text), "\(text)")
+        }
+    }
+
     @Test("editions of one manual are told apart by their version")
     func manualVersions() {
         let names = ["2.0", "2.5"].map { version -> String in
