@@ -1,11 +1,16 @@
 import DocumentModel
 
 /// Finds the documents one PDF holds (an invoice, then a contract, then a receipt): a new segment starts where the
-/// page numbering restarts ("Page 1 of 3") or, in short files, where the page's own document type changes.
+/// page numbering restarts ("Page 1 of 3") or, in short files, where a page's title announces another document
+/// type, or another kind of a type whose kinds stand alone (a licence after a lease).
 enum SegmentDetector {
     /// Files longer than this are taken as one document unless their page numbering restarts: per-page
     /// classification of books would cut them at every chapter.
     static let typeChangePageLimit = 40
+
+    /// The types whose kinds are documents of their own: a licence after a lease is a second contract, while a
+    /// report's annex or a manual's reference part belongs to the report or manual before it.
+    static let separateKinds: Set<String> = ["contract", "statement", "invoice", "receipt", "form"]
 
     /// - Parameter documentType: the whole file's type, used as is when it holds one document.
     static func segments(_ layouts: [PageLayout], documentType: DocumentType) -> [Segment] {
@@ -29,11 +34,19 @@ enum SegmentDetector {
             } else if checkTypes, announcement(in: layouts[index], titleSize: titleSize) != nil {
                 let current = type(index)
                 let running = type(starts[starts.count - 1].index)
-                // The new page must announce itself (its title names its type), not merely read differently.
+                // The new page must announce itself (its title names its type), not merely read differently: as
+                // another type, or as another kind of the same type (a licence after a lease, a card statement
+                // after a bank statement).
                 if current.confidence >= 0.5, current.signals.contains(where: { $0.hasSuffix("(title)") }),
-                    current.type != running.type, current.type != "unknown"
+                    current.type != "unknown"
                 {
-                    starts.append((index, "type-change"))
+                    if current.type != running.type {
+                        starts.append((index, "type-change"))
+                    } else if separateKinds.contains(current.type), let subtype = current.subtype,
+                        let before = running.subtype, subtype != before
+                    {
+                        starts.append((index, "subtype-change"))
+                    }
                 }
             }
         }

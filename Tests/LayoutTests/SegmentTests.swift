@@ -76,6 +76,23 @@ struct SegmentTests {
         #expect(try DocumentConverter.convert(bytes: bytes).documentType.subtype == "bundle")
     }
 
+    @Test("a second document of the same type but another kind starts a segment: a licence after a lease")
+    func sameTypeOtherKind() throws {
+        let bytes = titled([
+            (
+                "Residential Lease Agreement",
+                [
+                    "Between the landlord J. Baker and the tenant P. Smith.", "1. Premises",
+                    "The monthly rent is 950 EUR, payable in advance.", "2. Term of the lease",
+                ]
+            ),
+            ("Software Licence Agreement", ["1. Grant of licence", "The licensor grants the licensee a licence."]),
+        ])
+        let segments = try DocumentConverter.convert(bytes: bytes).document.meta.segments
+        #expect(segments.map { "\($0.firstPage)-\($0.lastPage)" } == ["1-1", "2-2"])
+        #expect(segments.map(\.subtype) == ["lease", "licence"])
+    }
+
     @Test("a long document's chapter titles in the same type do not cut it")
     func chapters() throws {
         let bytes = titled([
