@@ -157,7 +157,10 @@ final class ContentInterpreter {
         case Op.Tz: state.horizontalScale = number(0) / 100
         case Op.TL: state.leading = number(0)
         case Op.Ts: state.rise = number(0)
-        case Op.Tr: state.renderMode = Int8(clamping: Int(number(0)))
+        case Op.Tr:
+            // Modes are 0–7, clamped as before; a hostile operand (1e300, NaN) must not trap converting to Int.
+            let mode = number(0)
+            state.renderMode = mode.isFinite ? Int8(max(-128, min(127, mode.rounded(.towardZero)))) : 0
         // Text positioning
         case Op.Td:
             moveLine(number(0), number(1))
