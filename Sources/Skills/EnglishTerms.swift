@@ -5,14 +5,16 @@
 enum EnglishTerms {
     /// Up to `count` English terms for the labels, titles and headings of `items`, in order of appearance, leaving
     /// out those the document's own words (`known`, lowercased) already contain.
-    static func of(_ items: [OutlineItem], count: Int = 8, known: Set<String>) -> [String] {
+    /// `also` are further words to translate: the document's key terms, where a month or a label that only its
+    /// body uses stands out.
+    static func of(_ items: [OutlineItem], count: Int = 8, known: Set<String>, also: [String] = []) -> [String] {
         var found: [String] = []
         func add(_ term: String) {
             let words = term.lowercased().split(separator: " ").map(String.init)
             guard !found.contains(term), !words.allSatisfy(known.contains) else { return }
             found.append(term)
         }
-        for item in items {
+        labels: for item in items {
             let text: String
             switch item {
             case .title(let value, _), .heading(let value, _, _): text = value
@@ -24,8 +26,13 @@ enum EnglishTerms {
             }
             for token in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
                 if let term = english(String(token)) { add(term) }
-                if found.count >= count { return found }
+                if found.count >= count { break labels }
             }
+        }
+        // The key terms may add two more.
+        let limit = found.count + 2
+        for word in also where found.count < limit {
+            if let term = english(word.lowercased()) { add(term) }
         }
         return found
     }
@@ -105,5 +112,15 @@ enum EnglishTerms {
         "legge": "law", "sentenza": "judgment", "tribunale": "court", "verbale": "minutes",
         "stemming": "vote", "vergadering": "meeting", "kamer": "chamber", "vonnis": "judgment",
         "rechtbank": "court", "notulen": "minutes", "besluit": "resolution",
+        // Months (a task says "my July bill" of a "facture du 2 juillet"); those spelled as in English are left out.
+        "januar": "January", "februar": "February", "märz": "March", "juni": "June", "juli": "July",
+        "oktober": "October", "dezember": "December", "janvier": "January", "février": "February", "avril": "April",
+        "juin": "June", "juillet": "July", "août": "August", "septembre": "September", "octobre": "October",
+        "novembre": "November", "décembre": "December", "enero": "January", "febrero": "February", "marzo": "March",
+        "abril": "April", "mayo": "May", "junio": "June", "julio": "July", "agosto": "August",
+        "septiembre": "September", "octubre": "October", "noviembre": "November", "diciembre": "December",
+        "gennaio": "January", "febbraio": "February", "aprile": "April", "maggio": "May", "giugno": "June",
+        "luglio": "July", "settembre": "September", "ottobre": "October", "dicembre": "December",
+        "januari": "January", "februari": "February", "maart": "March", "mei": "May", "augustus": "August",
     ]
 }

@@ -32,7 +32,8 @@ enum SkillDescription {
         // English for a document in another language: a task written in English shares these words with it. A
         // document known to be English gets none (its "camera" is no Italian chamber).
         let english =
-            documentLanguage == .english ? [] : EnglishTerms.of(items, known: words(of: items).union(known))
+            documentLanguage == .english
+            ? [] : EnglishTerms.of(items, known: words(of: items).union(known), also: terms)
         let termText =
             (english.isEmpty ? "" : " In English: " + english.joined(separator: ", ") + ".")
             + (terms.isEmpty ? "" : " Key terms: " + terms.joined(separator: ", ") + ".")
