@@ -397,6 +397,10 @@ struct RoutingWordsTests {
         #expect(EnglishTerms.of(english, known: SkillDescription.words(of: english)).isEmpty)
         #expect(EnglishTerms.english("lieferscheinnummer") == nil)
         #expect(EnglishTerms.english("vertragsnummer") == "contract number")
+        // A month the body alone names, passed in as a key term.
+        let bill: [OutlineItem] = [.paragraph("Facture n°562044387 du 02 Juillet 2015", page: 1)]
+        #expect(EnglishTerms.of(bill, known: [], also: ["Juillet"]).contains("July"))
+        #expect(!EnglishTerms.of(bill, known: [], also: []).contains("July"))
     }
 
     @Test("an invoice is named and described by its issuer and its number, not its phone number")
