@@ -24,8 +24,10 @@ enum UploadCompleteness {
 
     /// Checks `file` as the kind its name says.
     static func status(_ kind: InboxName, file: OpenFile) -> Status {
-        if kind == .pdf, file.size >= headerWindow, headerOffset(file) == nil { return .notPDF }
-        return isComplete(kind, file: file) ? .complete : .partial
+        // The head is read once: it both rules a file out and shifts the offsets the tail names.
+        let header = kind == .pdf ? headerOffset(file) : nil
+        if kind == .pdf, file.size >= headerWindow, header == nil { return .notPDF }
+        return isComplete(kind, file: file, headerOffset: header) ? .complete : .partial
     }
 
     /// Where `%PDF-` begins within the first ``headerWindow`` bytes: bytes before it (a mail or scanner prefix)
@@ -41,12 +43,12 @@ enum UploadCompleteness {
     static let headerWindow = 1_024
 
     /// Whether `file` is complete as the kind its name says.
-    static func isComplete(_ kind: InboxName, file: OpenFile) -> Bool {
+    static func isComplete(_ kind: InboxName, file: OpenFile, headerOffset knownOffset: Int? = nil) -> Bool {
         let size = file.size
         let tail = file.tail(1_024)
         switch kind {
         case .pdf:
-            let shift = headerOffset(file) ?? 0
+            let shift = knownOffset ?? headerOffset(file) ?? 0
             return isCompletePDF(tail: tail, size: size, shift: shift) { offset in
                 (try? file.read(from: offset, count: 32)) ?? []
             }
