@@ -2,8 +2,8 @@
 SHELL := /bin/bash
 APT_PACKAGES := libqpdf-dev libarchive-dev libinotifytools0-dev libsqlite3-dev sqlite3 pkg-config
 ## What the tests need besides: headless Chromium renders the tenant dashboard; sshd, sftp, rsync and curl are the
-## real uploaders of the upload tests.
-TEST_APT_PACKAGES := chromium openssh-server rsync curl
+## real uploaders of the upload tests; PostgreSQL's server runs the ledger tests a second time on PostgreSQL.
+TEST_APT_PACKAGES := chromium openssh-server rsync curl postgresql
 CORPORA := ../shared/corpus ../shared/corpus-synth
 EVALUATE := ../shared/tools/evaluate.py
 ENGINE := .build/release/skillspool
@@ -47,7 +47,7 @@ run: release
 
 test: deps
 	@$(MAKE) -s APT_PACKAGES="$(TEST_APT_PACKAGES)" deps
-	swift test
+	Scripts/with-postgres.sh swift test
 
 ## The evaluation harness's Python dependencies (rapidfuzz; anchors for bench).
 eval-deps:

@@ -119,9 +119,10 @@ enum LedgerLoad {
         print("seeded \(job) jobs and \(written) credit entries")
     }
 
-    /// Accepts and settles jobs through the public API at `rate` entries per second (two entries per job).
+    /// Accepts and settles jobs through the public API at `rate` entries per second (three entries per job), on the
+    /// ledger `path` names: a SQLite file or a `postgresql://` URL.
     static func stream(path: String, rate: Int, seconds: Int) throws {
-        let ledger = try Ledger(path: path)
+        let ledger = try Ledger(setting: path)
         let start = now()
         var count = 0
         let run = "\(getpid())-\(Int(start * 1000))"

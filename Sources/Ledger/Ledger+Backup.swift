@@ -2,11 +2,18 @@ import FileSystem
 import GRDB
 
 extension Ledger {
-    /// Copies the ledger to `path` with `VACUUM INTO` (a consistent snapshot while others write), checks the copy
-    /// with `PRAGMA integrity_check`, then renames it into place.
+    /// Copies a SQLite ledger to `path` with `VACUUM INTO` (a consistent snapshot while others write), checks the
+    /// copy with `PRAGMA integrity_check`, then renames it into place.
     ///
-    /// - Throws: `ERR::LEDGER::BACKUP_CORRUPT` when the copy fails the check (nothing is left at `path`).
+    /// - Throws: `ERR::LEDGER::BACKUP_CORRUPT` when the copy fails the check (nothing is left at `path`);
+    ///   `ERR::LEDGER::UNSUPPORTED` on PostgreSQL, whose own `pg_dump` takes consistent backups (docs/scale-out.md).
     public func backup(to path: String) throws {
+        guard let sqlite = engine as? SQLiteEngine else {
+            throw LedgerError(
+                .unsupported,
+                "a PostgreSQL ledger is backed up with pg_dump (e.g. pg_dump --format=custom --file=\(path) DB)"
+            )
+        }
         let (folder, name) = try Ledger.mappingFileErrors { try Directory.openParent(of: path) }
         let temporaryName = DurableFileWriter.temporaryName(for: name)
         let temporary = folder.path + "/" + temporaryName
@@ -14,9 +21,11 @@ extension Ledger {
         defer { try? folder.remove(temporaryName) }
         do {
             // VACUUM cannot run inside a transaction; it takes its own read snapshot.
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [temporary]) }
+            try sqlite.pool.writeWithoutTransaction { db in
+                try db.execute(sql: "VACUUM INTO ?", arguments: [temporary])
+            }
         } catch {
-            throw LedgerError.database("VACUUM INTO '\(temporary)' failed", error)
+            throw LedgerError.sqlite("VACUUM INTO '\(temporary)' failed", error)
         }
         let result: String
         do {

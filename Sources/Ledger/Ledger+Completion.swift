@@ -1,5 +1,4 @@
 import FileSystem
-import GRDB
 
 extension Ledger {
     /// Records a finished job in one transaction: its documents, outputs and QA scores (each list given replaces
@@ -26,27 +25,18 @@ extension Ledger {
                 ("documents", documents != nil), ("outputs", outputs != nil), ("qa_scores", qaScores != nil),
             ]
             where replaced {
-                try db.execute(sql: "DELETE FROM \(table) WHERE job_id = ?", arguments: [id])
+                try db.execute("DELETE FROM \(table) WHERE job_id = ?", id)
             }
             for document in documents ?? [] { try Self.insert(document, job: id, db) }
-            for output in outputs ?? [] {
-                try db.execute(
-                    sql: "INSERT INTO outputs (job_id, format, path, bytes, sha256) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [id, output.format, output.path, output.bytes, output.sha256]
-                )
-            }
-            for score in qaScores ?? [] {
-                try db.execute(
-                    sql: "INSERT INTO qa_scores (job_id, skill, agent, score, passed) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [id, score.skill, score.agent, score.score, score.passed]
-                )
-            }
+            for output in outputs ?? [] { try Self.insert(output, job: id, db) }
+            for score in qaScores ?? [] { try Self.insert(score, job: id, db) }
             let reserved =
-                try Bool.fetchOne(
-                    db,
-                    sql: "SELECT EXISTS (SELECT 1 FROM credit_entries WHERE idempotency_key = ?)",
-                    arguments: [Self.reserveKey(job: id)]
-                ) ?? false
+                try db.value(
+                    Int64.self,
+                    "SELECT 1 FROM credit_entries WHERE idempotency_key = ?",
+                    Self.reserveKey(job: id)
+                )
+                != nil
             if reserved, status.isTerminal {
                 _ = try closeReservation(
                     db,
@@ -56,38 +46,40 @@ extension Ledger {
                     at: time
                 )
             }
-            try db.execute(
-                sql: """
-                    UPDATE jobs SET status = ?, current_stage = ?, error_code = COALESCE(?, error_code),
-                        started_at = COALESCE(started_at, ?),
-                        completed_at = CASE WHEN ? IN ('complete', 'failed') THEN COALESCE(completed_at, ?) ELSE NULL END
-                    WHERE id = ?
-                    """,
-                arguments: [status.rawValue, stage, errorCode, time, status.rawValue, time, id]
+            let changed = try db.execute(
+                """
+                UPDATE jobs SET status = ?, current_stage = ?, error_code = COALESCE(?, error_code),
+                    started_at = COALESCE(started_at, ?),
+                    completed_at = CASE WHEN ? IN ('complete', 'failed') THEN COALESCE(completed_at, ?) ELSE NULL END
+                WHERE id = ?
+                """,
+                status,
+                stage,
+                errorCode,
+                time,
+                status,
+                time,
+                id
             )
-            guard db.changesCount == 1 else { throw LedgerError(.unknownJob, "no job '\(id)'") }
-            try db.execute(
-                sql: "INSERT INTO job_events (job_id, status, stage, at) VALUES (?, ?, ?, ?)",
-                arguments: [id, status.rawValue, stage, time]
-            )
+            guard changed == 1 else { throw LedgerError(.unknownJob, "no job '\(id)'") }
+            try Self.recordEvent(db, job: id, status: status, stage: stage, at: time)
         }
     }
 
     /// The status of a job, or nil when the ledger does not know it.
     public func jobStatus(_ id: String) throws -> JobStatus? {
         try read { db in
-            try String.fetchOne(db, sql: "SELECT status FROM jobs WHERE id = ?", arguments: [id])
-                .flatMap(JobStatus.init(rawValue:))
+            try db.value(JobStatus.self, "SELECT status FROM jobs WHERE id = ?", id)
         }
     }
 
     /// The ids of a tenant's jobs that are neither finished nor held for review.
     public func openJobs(tenant: String) throws -> [String] {
         try read { db in
-            try String.fetchAll(
-                db,
-                sql: "SELECT id FROM jobs WHERE tenant = ? AND status IN ('created', 'processing') ORDER BY id",
-                arguments: [tenant]
+            try db.values(
+                String.self,
+                "SELECT id FROM jobs WHERE tenant = ? AND status IN ('created', 'processing') ORDER BY id",
+                tenant
             )
         }
     }
@@ -95,11 +87,7 @@ extension Ledger {
     /// How many of a tenant's jobs started at or after `since` (for the jobs-per-hour limit after a restart).
     public func startedJobCount(tenant: String, since: String) throws -> Int {
         try read { db in
-            try Int.fetchOne(
-                db,
-                sql: "SELECT COUNT(*) FROM jobs WHERE tenant = ? AND started_at >= ?",
-                arguments: [tenant, since]
-            ) ?? 0
+            try db.value(Int.self, "SELECT COUNT(*) FROM jobs WHERE tenant = ? AND started_at >= ?", tenant, since) ?? 0
         }
     }
 
@@ -107,20 +95,20 @@ extension Ledger {
     /// passed (for the dashboard).
     public func qaSummaries(tenant: String) throws -> [String: (skills: Int, lowest: Int, passed: Bool)] {
         try read { db in
-            struct Summary: Decodable, FetchableRecord {
+            struct Summary: Decodable {
                 var job: String
                 var skills: Int
                 var lowest: Int
                 var passed: Bool
             }
-            let rows = try Summary.fetchAll(
-                db,
-                sql: """
-                    SELECT q.job_id AS job, COUNT(DISTINCT q.skill) AS skills, MIN(q.score) AS lowest,
-                           MIN(q.passed) AS passed
-                    FROM qa_scores q JOIN jobs j ON j.id = q.job_id WHERE j.tenant = ? GROUP BY q.job_id
-                    """,
-                arguments: [tenant]
+            let rows = try db.fetchAll(
+                Summary.self,
+                """
+                SELECT q.job_id AS job, COUNT(DISTINCT q.skill) AS skills, MIN(q.score) AS lowest,
+                       MIN(q.passed) AS passed
+                FROM qa_scores q JOIN jobs j ON j.id = q.job_id WHERE j.tenant = ? GROUP BY q.job_id
+                """,
+                tenant
             )
             var summaries: [String: (skills: Int, lowest: Int, passed: Bool)] = [:]
             for row in rows { summaries[row.job] = (row.skills, row.lowest, row.passed) }

@@ -1,13 +1,12 @@
 import FileSystem
-import GRDB
 
 extension Ledger {
-    private func existing(_ db: Database, key: String) throws -> CreditEntry? {
-        try CreditEntry.fetchOne(db, sql: "SELECT * FROM credit_entries WHERE idempotency_key = ?", arguments: [key])
+    private func existing(_ db: any SQLTransaction, key: String) throws -> CreditEntry? {
+        try db.fetchOne(CreditEntry.self, "SELECT * FROM credit_entries WHERE idempotency_key = ?", key)
     }
 
     private func insert(
-        _ db: Database,
+        _ db: any SQLTransaction,
         tenant: String,
         job: String?,
         kind: CreditKind,
@@ -15,13 +14,22 @@ extension Ledger {
         key: String,
         at time: String
     ) throws -> CreditEntry {
-        try db.execute(
-            sql:
-                "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [tenant, job, kind.rawValue, credits, key, time]
+        let id = try db.value(
+            Int64.self,
+            """
+            INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at)
+            VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+            """,
+            tenant,
+            job,
+            kind,
+            credits,
+            key,
+            time
         )
+        guard let id else { throw LedgerError(.database, "the credit entry '\(key)' was not inserted") }
         return CreditEntry(
-            id: db.lastInsertedRowID,
+            id: id,
             tenant: tenant,
             jobID: job,
             kind: kind,
@@ -57,8 +65,7 @@ extension Ledger {
                 }
                 return recorded
             }
-            guard let tenant = try String.fetchOne(db, sql: "SELECT tenant FROM jobs WHERE id = ?", arguments: [job])
-            else {
+            guard let tenant = try db.value(String.self, "SELECT tenant FROM jobs WHERE id = ?", job) else {
                 throw LedgerError(.unknownJob, "no job '\(job)'")
             }
             let balance = try Self.balance(db, tenant: tenant, allowance: allowance, month: Timestamp.month(of: time))
@@ -90,7 +97,7 @@ extension Ledger {
 
     /// Closes a job's reservation inside the caller's transaction (see ``close(job:kind:credits:at:)``).
     func closeReservation(
-        _ db: Database,
+        _ db: any SQLTransaction,
         job: String,
         kind: CreditKind,
         credits: Int?,
@@ -143,10 +150,7 @@ extension Ledger {
                 }
                 return recorded
             }
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO tenants (name, created_at) VALUES (?, ?)",
-                arguments: [tenant, time]
-            )
+            try db.execute("INSERT INTO tenants (name, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING", tenant, time)
             return try insert(db, tenant: tenant, job: nil, kind: .topup, credits: credits, key: key, at: time)
         }
     }
@@ -164,18 +168,20 @@ extension Ledger {
     }
 
     /// Subscription first, then purchased: every month's use beyond the allowance drains the top-ups.
-    static func balance(_ db: Database, tenant: String, allowance: Int, month: String) throws -> Balance {
+    static func balance(_ db: any SQLTransaction, tenant: String, allowance: Int, month: String) throws -> Balance {
         var settledByMonth: [String: Int] = [:]
         var heldByMonth: [String: Int] = [:]
         var topups = 0
-        let sums = try MonthlySum.fetchAll(
-            db,
-            sql: """
-                SELECT substr(created_at, 1, 7) AS month, kind, SUM(credits) AS credits FROM credit_entries
-                WHERE tenant = ? AND kind IN ('settle', 'topup') AND created_at < ?
-                GROUP BY 1, 2
-                """,
-            arguments: [tenant, month + "-32"]
+        let sums = try db.fetchAll(
+            MonthlySum.self,
+            """
+            SELECT substr(created_at, 1, 7) AS month, kind, CAST(SUM(credits) AS BIGINT) AS credits
+            FROM credit_entries
+            WHERE tenant = ? AND kind IN ('settle', 'topup') AND created_at < ?
+            GROUP BY 1, 2
+            """,
+            tenant,
+            month + "-32"
         )
         for sum in sums {
             if sum.kind == .topup {
@@ -184,17 +190,18 @@ extension Ledger {
                 settledByMonth[sum.month, default: 0] += sum.credits
             }
         }
-        let held = try MonthlySum.fetchAll(
-            db,
-            sql: """
-                SELECT substr(r.created_at, 1, 7) AS month, 'reserve' AS kind, SUM(r.credits) AS credits
-                FROM credit_entries r
-                WHERE r.tenant = ? AND r.kind = 'reserve' AND r.created_at < ?
-                  AND NOT EXISTS (SELECT 1 FROM credit_entries c
-                                  WHERE c.job_id = r.job_id AND c.kind IN ('settle', 'refund'))
-                GROUP BY 1
-                """,
-            arguments: [tenant, month + "-32"]
+        let held = try db.fetchAll(
+            MonthlySum.self,
+            """
+            SELECT substr(r.created_at, 1, 7) AS month, 'reserve' AS kind, CAST(SUM(r.credits) AS BIGINT) AS credits
+            FROM credit_entries r
+            WHERE r.tenant = ? AND r.kind = 'reserve' AND r.created_at < ?
+              AND NOT EXISTS (SELECT 1 FROM credit_entries c
+                              WHERE c.job_id = r.job_id AND c.kind IN ('settle', 'refund'))
+            GROUP BY 1
+            """,
+            tenant,
+            month + "-32"
         )
         for sum in held { heldByMonth[sum.month, default: 0] += sum.credits }
         var purchasedUsed = 0
@@ -217,17 +224,13 @@ extension Ledger {
     /// Every entry of a job, oldest first.
     public func creditEntries(job: String) throws -> [CreditEntry] {
         try read { db in
-            try CreditEntry.fetchAll(
-                db,
-                sql: "SELECT * FROM credit_entries WHERE job_id = ? ORDER BY id",
-                arguments: [job]
-            )
+            try db.fetchAll(CreditEntry.self, "SELECT * FROM credit_entries WHERE job_id = ? ORDER BY id", job)
         }
     }
 }
 
 /// Credits of one kind summed over one month (`YYYY-MM`) of a tenant.
-struct MonthlySum: Decodable, FetchableRecord {
+struct MonthlySum: Decodable {
     var month: String
     var kind: CreditKind
     var credits: Int

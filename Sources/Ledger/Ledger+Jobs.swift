@@ -1,27 +1,38 @@
 import FileSystem
-import GRDB
 
 extension Ledger {
     /// Records a new job (and its tenant, the first time) with a `created` event.
     public func createJob(_ job: JobRecord) throws {
         try write { db in
             try db.execute(
-                sql: "INSERT OR IGNORE INTO tenants (name, created_at) VALUES (?, ?)",
-                arguments: [job.tenant, job.createdAt]
+                "INSERT INTO tenants (name, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                job.tenant,
+                job.createdAt
             )
-            try job.insert(db)
             try db.execute(
-                sql: "INSERT INTO job_events (job_id, status, stage, at) VALUES (?, ?, ?, ?)",
-                arguments: [job.id, job.status.rawValue, job.currentStage, job.createdAt]
+                """
+                INSERT INTO jobs (id, tenant, reference, manifest_sha256, status, current_stage, error_code,
+                                  created_at, started_at, completed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                job.id,
+                job.tenant,
+                job.reference,
+                job.manifestSHA256,
+                job.status,
+                job.currentStage,
+                job.errorCode,
+                job.createdAt,
+                job.startedAt,
+                job.completedAt
             )
+            try Self.recordEvent(db, job: job.id, status: job.status, stage: job.currentStage, at: job.createdAt)
         }
     }
 
     /// Whether a job with this id exists.
     public func hasJob(_ id: String) throws -> Bool {
-        try read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM jobs WHERE id = ?)", arguments: [id]) ?? false
-        }
+        try read { db in try db.value(Int64.self, "SELECT 1 FROM jobs WHERE id = ?", id) != nil }
     }
 
     /// Moves a job to a status and stage, recording the transition.
@@ -35,21 +46,42 @@ extension Ledger {
         at time: String = Timestamp.now()
     ) throws {
         try write { db in
-            try db.execute(
-                sql: """
-                    UPDATE jobs SET status = ?, current_stage = ?, error_code = COALESCE(?, error_code),
-                        started_at = CASE WHEN started_at IS NULL AND ? = 'processing' THEN ? ELSE started_at END,
-                        completed_at = CASE WHEN ? IN ('complete', 'failed') THEN ? ELSE completed_at END
-                    WHERE id = ?
-                    """,
-                arguments: [status.rawValue, stage, errorCode, status.rawValue, time, status.rawValue, time, id]
+            let changed = try db.execute(
+                """
+                UPDATE jobs SET status = ?, current_stage = ?, error_code = COALESCE(?, error_code),
+                    started_at = CASE WHEN started_at IS NULL AND ? = 'processing' THEN ? ELSE started_at END,
+                    completed_at = CASE WHEN ? IN ('complete', 'failed') THEN ? ELSE completed_at END
+                WHERE id = ?
+                """,
+                status,
+                stage,
+                errorCode,
+                status,
+                time,
+                status,
+                time,
+                id
             )
-            guard db.changesCount == 1 else { throw LedgerError(.unknownJob, "no job '\(id)'") }
-            try db.execute(
-                sql: "INSERT INTO job_events (job_id, status, stage, at) VALUES (?, ?, ?, ?)",
-                arguments: [id, status.rawValue, stage, time]
-            )
+            guard changed == 1 else { throw LedgerError(.unknownJob, "no job '\(id)'") }
+            try Self.recordEvent(db, job: id, status: status, stage: stage, at: time)
         }
+    }
+
+    /// Appends a status transition to the job's history.
+    static func recordEvent(
+        _ db: any SQLTransaction,
+        job: String,
+        status: JobStatus,
+        stage: JobStage?,
+        at time: String
+    ) throws {
+        try db.execute(
+            "INSERT INTO job_events (job_id, status, stage, at) VALUES (?, ?, ?, ?)",
+            job,
+            status,
+            stage,
+            time
+        )
     }
 
     /// Records a document of a job.
@@ -57,43 +89,60 @@ extension Ledger {
         try write { db in try Self.insert(document, job: job, db) }
     }
 
-    static func insert(_ document: DocumentRecord, job: String, _ db: Database) throws {
+    static func insert(_ document: DocumentRecord, job: String, _ db: any SQLTransaction) throws {
         try db.execute(
-            sql: """
-                INSERT INTO documents (job_id, file_name, sha256, bytes, pages, size_tier, document_type, category, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                job, document.fileName, document.sha256, document.bytes, document.pages, document.sizeTier,
-                document.documentType, document.category, document.status,
-            ]
+            """
+            INSERT INTO documents (job_id, file_name, sha256, bytes, pages, size_tier, document_type, category, status)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            job,
+            document.fileName,
+            document.sha256,
+            document.bytes,
+            document.pages,
+            document.sizeTier,
+            document.documentType,
+            document.category,
+            document.status
         )
     }
 
     /// Records a published output; recording the same path again replaces it (a retried publish).
     public func addOutput(_ output: OutputRecord, job: String) throws {
-        try write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO outputs (job_id, format, path, bytes, sha256) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (job_id, path) DO UPDATE SET format = excluded.format, bytes = excluded.bytes,
-                        sha256 = excluded.sha256
-                    """,
-                arguments: [job, output.format, output.path, output.bytes, output.sha256]
-            )
-        }
+        try write { db in try Self.insert(output, job: job, db) }
+    }
+
+    static func insert(_ output: OutputRecord, job: String, _ db: any SQLTransaction) throws {
+        try db.execute(
+            """
+            INSERT INTO outputs (job_id, format, path, bytes, sha256) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (job_id, path) DO UPDATE SET format = excluded.format, bytes = excluded.bytes,
+                sha256 = excluded.sha256
+            """,
+            job,
+            output.format,
+            output.path,
+            output.bytes,
+            output.sha256
+        )
     }
 
     /// Records a QA agent's score for a skill of a job (a rerun replaces it).
     public func addQAScore(_ score: QAScoreRecord, job: String) throws {
-        try write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO qa_scores (job_id, skill, agent, score, passed) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (job_id, skill, agent) DO UPDATE SET score = excluded.score, passed = excluded.passed
-                    """,
-                arguments: [job, score.skill, score.agent, score.score, score.passed]
-            )
-        }
+        try write { db in try Self.insert(score, job: job, db) }
+    }
+
+    static func insert(_ score: QAScoreRecord, job: String, _ db: any SQLTransaction) throws {
+        try db.execute(
+            """
+            INSERT INTO qa_scores (job_id, skill, agent, score, passed) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (job_id, skill, agent) DO UPDATE SET score = excluded.score, passed = excluded.passed
+            """,
+            job,
+            score.skill,
+            score.agent,
+            score.score,
+            score.passed
+        )
     }
 }

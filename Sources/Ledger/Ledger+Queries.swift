@@ -1,5 +1,4 @@
 import FileSystem
-import GRDB
 
 /// Which jobs `jobs list` shows.
 public struct JobFilter: Sendable, Hashable {
@@ -31,48 +30,45 @@ extension Ledger {
             throw LedgerError(.invalidArgument, "page must be ≥ 1 and page size within 1…10000")
         }
         var conditions: [String] = []
-        var arguments: StatementArguments = []
+        var arguments: [SQLValue] = []
         if let tenant = filter.tenant {
             conditions.append("tenant = ?")
-            arguments += [tenant]
+            arguments.append(.text(tenant))
         }
         if let status = filter.status {
             conditions.append("status = ?")
-            arguments += [status.rawValue]
+            arguments.append(status.sqlValue)
         }
         if let since = filter.since {
             conditions.append("created_at >= ?")
-            arguments += [since]
+            arguments.append(.text(since))
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs \(whereClause)", arguments: arguments) ?? 0
-            var pageArguments = arguments
-            pageArguments += [pageSize, (page - 1) * pageSize]
-            let jobs = try JobRecord.fetchAll(
-                db,
-                sql: "SELECT * FROM jobs \(whereClause) ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
-                arguments: pageArguments
-            )
-            return JobPage(jobs: jobs, page: page, pageSize: pageSize, total: total)
+            let total = try db.rows("SELECT COUNT(*) FROM jobs \(whereClause)", arguments).first?[0].integer ?? 0
+            let jobs = try db.rows(
+                "SELECT * FROM jobs \(whereClause) ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                arguments + [pageSize.sqlValue, ((page - 1) * pageSize).sqlValue]
+            ).map { try $0.decode(JobRecord.self) }
+            return JobPage(jobs: jobs, page: page, pageSize: pageSize, total: Int(total))
         }
     }
 
     /// The rows of `table` that belong to job `id`, as records, in `order` (a fixed column list, never input).
-    static func rows<Record: FetchableRecord>(
+    static func rows<Record: Decodable>(
         _ type: Record.Type,
         of table: String,
         job id: String,
         orderedBy order: String,
-        _ db: Database
+        _ db: any SQLTransaction
     ) throws -> [Record] {
-        try Record.fetchAll(db, sql: "SELECT * FROM \(table) WHERE job_id = ? ORDER BY \(order)", arguments: [id])
+        try db.fetchAll(Record.self, "SELECT * FROM \(table) WHERE job_id = ? ORDER BY \(order)", id)
     }
 
     /// Everything recorded about one job, or nil.
     public func jobDetail(_ id: String) throws -> JobDetail? {
         try read { db in
-            guard let job = try JobRecord.fetchOne(db, key: id) else { return nil }
+            guard let job = try db.fetchOne(JobRecord.self, "SELECT * FROM jobs WHERE id = ?", id) else { return nil }
             let documents = try Self.rows(DocumentRecord.self, of: "documents", job: id, orderedBy: "id", db)
             let outputs = try Self.rows(OutputRecord.self, of: "outputs", job: id, orderedBy: "path", db)
             let scores = try Self.rows(QAScoreRecord.self, of: "qa_scores", job: id, orderedBy: "skill, agent", db)
@@ -99,20 +95,24 @@ extension Ledger {
     public func summary(month: String, tenant: String? = nil, allowances: [String: Int]) throws -> [TenantSummary] {
         guard Timestamp.isMonth(month) else { throw LedgerError(.invalidArgument, "'\(month)' is not a YYYY-MM month") }
         return try read { db in
-            var tenants = try String.fetchAll(db, sql: "SELECT name FROM tenants ORDER BY name")
+            var tenants = try db.values(String.self, "SELECT name FROM tenants ORDER BY name")
             if let tenant { tenants = tenants.filter { $0 == tenant } }
             var result: [TenantSummary] = []
             for name in tenants {
                 var sums: [CreditKind: Int] = [:]
-                let rows = try MonthlySum.fetchAll(
-                    db,
-                    sql: """
-                        SELECT ? AS month, kind, SUM(credits) AS credits FROM credit_entries
-                        WHERE tenant = ? AND created_at >= ? AND created_at < ? GROUP BY kind
-                        """,
-                    arguments: [month, name, month, month + "-32"]
+                let rows = try db.rows(
+                    """
+                    SELECT kind, CAST(SUM(credits) AS BIGINT) AS credits FROM credit_entries
+                    WHERE tenant = ? AND created_at >= ? AND created_at < ? GROUP BY kind
+                    """,
+                    [.text(name), .text(month), .text(month + "-32")]
                 )
-                for row in rows { sums[row.kind] = row.credits }
+                for row in rows {
+                    sums[try row[0].decoded(CreditKind.self, column: "kind")] = try row[1].decoded(
+                        Int.self,
+                        column: "credits"
+                    )
+                }
                 let balance = try Self.balance(db, tenant: name, allowance: allowances[name] ?? 0, month: month)
                 result.append(
                     TenantSummary(

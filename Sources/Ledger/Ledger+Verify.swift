@@ -1,5 +1,3 @@
-import GRDB
-
 /// A broken ledger invariant, with the rows that break it.
 public struct LedgerViolation: Sendable, Hashable, CustomStringConvertible {
     /// A stable identifier of the invariant, e.g. `reserve-not-closed`.
@@ -22,21 +20,21 @@ extension Ledger {
             func flag(_ rule: String, _ message: String, _ rows: [String]) {
                 violations.append(LedgerViolation(rule: rule, message: message, rows: rows))
             }
-            struct Reserve: Decodable, FetchableRecord {
+            struct Reserve: Decodable {
                 var entry: Int64
                 var job: String
                 var status: JobStatus
                 var closes: Int
             }
-            let unclosed = try Reserve.fetchAll(
-                db,
-                sql: """
-                    SELECT r.id AS entry, r.job_id AS job, j.status AS status,
-                           (SELECT COUNT(*) FROM credit_entries c WHERE c.job_id = r.job_id AND c.kind IN ('settle','refund'))
-                           AS closes
-                    FROM credit_entries r JOIN jobs j ON j.id = r.job_id
-                    WHERE r.kind = 'reserve'
-                    """
+            let unclosed = try db.fetchAll(
+                Reserve.self,
+                """
+                SELECT r.id AS entry, r.job_id AS job, j.status AS status,
+                       (SELECT COUNT(*) FROM credit_entries c WHERE c.job_id = r.job_id AND c.kind IN ('settle','refund'))
+                       AS closes
+                FROM credit_entries r JOIN jobs j ON j.id = r.job_id
+                WHERE r.kind = 'reserve'
+                """
             )
             for reserve in unclosed {
                 let (entry, job, status, closes) = (reserve.entry, reserve.job, reserve.status, reserve.closes)
@@ -46,21 +44,21 @@ extension Ledger {
                     flag("reserve-not-closed", "job \(job) is \(status.rawValue) but its reserve is open", ["\(entry)"])
                 }
             }
-            struct Repeated: Decodable, FetchableRecord {
+            struct Repeated: Decodable {
                 var job: String
                 var count: Int
             }
-            let reserves = try Repeated.fetchAll(
-                db,
-                sql: """
-                    SELECT job_id AS job, COUNT(*) AS count FROM credit_entries WHERE kind = 'reserve'
-                    GROUP BY job_id HAVING COUNT(*) > 1
-                    """
+            let reserves = try db.fetchAll(
+                Repeated.self,
+                """
+                SELECT job_id AS job, COUNT(*) AS count FROM credit_entries WHERE kind = 'reserve'
+                GROUP BY job_id HAVING COUNT(*) > 1
+                """
             )
             for repeated in reserves {
                 flag("reserved-twice", "job \(repeated.job) has \(repeated.count) reserves", [repeated.job])
             }
-            struct Close: Decodable, FetchableRecord {
+            struct Close: Decodable {
                 var entry: Int64
                 var job: String?
                 var kind: CreditKind
@@ -69,16 +67,16 @@ extension Ledger {
                 var status: JobStatus?
                 var errorCode: String?
             }
-            let closes = try Close.fetchAll(
-                db,
-                sql: """
-                    SELECT c.id AS entry, c.job_id AS job, c.kind AS kind, c.credits AS credits,
-                           r.credits AS reserved, j.status AS status, j.error_code AS errorCode
-                    FROM credit_entries c
-                    LEFT JOIN credit_entries r ON r.job_id = c.job_id AND r.kind = 'reserve'
-                    LEFT JOIN jobs j ON j.id = c.job_id
-                    WHERE c.kind IN ('settle', 'refund')
-                    """
+            let closes = try db.fetchAll(
+                Close.self,
+                """
+                SELECT c.id AS entry, c.job_id AS job, c.kind AS kind, c.credits AS credits,
+                       r.credits AS reserved, j.status AS status, j.error_code AS "errorCode"
+                FROM credit_entries c
+                LEFT JOIN credit_entries r ON r.job_id = c.job_id AND r.kind = 'reserve'
+                LEFT JOIN jobs j ON j.id = c.job_id
+                WHERE c.kind IN ('settle', 'refund')
+                """
             )
             for close in closes {
                 let (entry, job, kind, credits, status) = (
@@ -107,13 +105,13 @@ extension Ledger {
                     flag("failed-job-charged", "failed job \(job ?? "-") was charged \(credits)", ["\(entry)"])
                 }
             }
-            struct TenantMonth: Decodable, FetchableRecord {
+            struct TenantMonth: Decodable {
                 var tenant: String
                 var month: String
             }
-            let months = try TenantMonth.fetchAll(
-                db,
-                sql: "SELECT DISTINCT tenant, substr(created_at, 1, 7) AS month FROM credit_entries ORDER BY 1, 2"
+            let months = try db.fetchAll(
+                TenantMonth.self,
+                "SELECT DISTINCT tenant, substr(created_at, 1, 7) AS month FROM credit_entries ORDER BY 1, 2"
             )
             var reported = Set<String>()
             for tenantMonth in months {

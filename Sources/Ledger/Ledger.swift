@@ -1,58 +1,44 @@
-import GRDB
-
-/// The SQLite ledger: jobs, documents, outputs, QA scores and append-only credit entries.
+/// The ledger: jobs, documents, outputs, QA scores and append-only credit entries.
 ///
-/// Opened in WAL mode with `synchronous=FULL`, foreign keys on, a busy timeout and `BEGIN IMMEDIATE` for writes
-/// (GRDB opens write transactions as IMMEDIATE),
-/// so the daemon, operators and cron exports can use the same file from several processes at once.
-/// One `Ledger` per database file per process.
+/// Kept in an embedded SQLite file for one host, or in a PostgreSQL database that several daemons share
+/// (``LedgerLocation``). Both engines run the same statements with the same guarantees: writers are serialised,
+/// reads see one snapshot, credit entries cannot be changed or deleted. One `Ledger` per location per process.
 public final class Ledger: Sendable {
-    let pool: DatabasePool
-    /// The database file.
-    public let path: String
+    let engine: any LedgerEngine
+    /// Where the ledger is.
+    public let location: LedgerLocation
 
-    /// Opens (creating if needed) and migrates the ledger at `path`.
+    /// Opens (creating if needed) and migrates the ledger at `location`.
     ///
-    /// - Throws: ``LedgerError`` `ERR::LEDGER::DATABASE` when the file cannot be opened or migrated.
-    public init(path: String, busyTimeoutSeconds: Double = 10) throws {
-        self.path = path
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(busyTimeoutSeconds)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try LedgerSchema.migrator.migrate(pool)
-        } catch {
-            throw LedgerError.database("cannot open the ledger at '\(path)'", error)
+    /// - Throws: ``LedgerError`` `ERR::LEDGER::DATABASE` when the database cannot be opened, reached or migrated.
+    public init(location: LedgerLocation, busyTimeoutSeconds: Double = 10) throws {
+        self.location = location
+        switch location {
+        case .sqlite(let path): engine = try SQLiteEngine(path: path, busyTimeoutSeconds: busyTimeoutSeconds)
+        case .postgresql(let address): engine = try PostgresEngine(address: address)
         }
     }
 
-    /// Runs a write transaction (`BEGIN IMMEDIATE`), mapping database errors to ``LedgerError``.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try mappingErrors("write") { try pool.write(body) }
+    /// Opens the SQLite ledger at `path`.
+    public convenience init(path: String, busyTimeoutSeconds: Double = 10) throws {
+        try self.init(location: .sqlite(path: path), busyTimeoutSeconds: busyTimeoutSeconds)
     }
 
-    /// Runs a read in one snapshot, mapping database errors to ``LedgerError``.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try mappingErrors("read") { try pool.read(body) }
+    /// Opens the ledger the `ledger` setting names (a SQLite path or a `postgresql://` URL).
+    public convenience init(setting: String) throws {
+        try self.init(location: LedgerLocation(setting))
     }
 
-    /// Coded ledger errors pass through; database errors become `ERR::LEDGER::DATABASE`, retryable by their cause.
-    private func mappingErrors<T>(_ action: String, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as LedgerError {
-            throw error
-        } catch {
-            throw LedgerError.database("ledger \(action) failed", error)
-        }
-    }
+    deinit { engine.close() }
+
+    /// Runs a write transaction; writers are serialised (see ``LedgerEngine/write(_:)``).
+    func write<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try engine.write(body) }
+
+    /// Runs a read in one snapshot.
+    func read<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try engine.read(body) }
 }
 
 extension Ledger {
-    /// The newest migration of the schema, reported by `skillspool-ledger --version`.
-    public static let schemaVersion = "ledger-schema v1"
+    /// The newest migration of the schema, reported by `skillspool ledger --version`.
+    public static let schemaVersion = "ledger-schema v2"
 }

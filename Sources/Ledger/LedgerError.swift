@@ -1,5 +1,4 @@
 import CodedErrors
-import GRDB
 
 /// A refusal or failure of the ledger, with a namespaced code.
 public typealias LedgerError = CodedError<LedgerErrorCode>
@@ -27,22 +26,12 @@ public struct LedgerErrorCode: ErrorCode {
     public static let exportFailed = Self(rawValue: "ERR::LEDGER::EXPORT_FAILED")
     /// An argument is out of range (negative credits, malformed month, …).
     public static let invalidArgument = Self(rawValue: "ERR::LEDGER::INVALID_ARGUMENT")
-}
-
-extension CodedError where Kind == LedgerErrorCode {
-    /// A database failure, keeping GRDB's error as the cause: retryable when SQLite says the database was busy or
-    /// locked, full, or failed at the I/O layer; not when a constraint, a corrupt file, a missing folder or
-    /// permissions refused it.
-    static func database(_ message: String, _ cause: any Error) -> Self {
-        let retryable: Bool
-        if let error = cause as? DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_PROTOCOL: retryable = true
-            default: retryable = false
-            }
-        } else {
-            retryable = false
-        }
-        return Self(.database, "\(message): \(cause)", retryable: retryable, cause: cause)
-    }
+    /// The `ledger` setting is neither a SQLite path nor a usable `postgresql://` URL.
+    public static let invalidLocation = Self(rawValue: "ERR::LEDGER::INVALID_LOCATION")
+    /// The operation does not exist on this engine (a SQLite backup asked of PostgreSQL: use `pg_dump`).
+    public static let unsupported = Self(rawValue: "ERR::LEDGER::UNSUPPORTED")
+    /// `ledger migrate` found rows in the target ledger; it only fills an empty one.
+    public static let targetNotEmpty = Self(rawValue: "ERR::LEDGER::TARGET_NOT_EMPTY")
+    /// `ledger migrate` copied, but the target's counts or sums differ from the source's.
+    public static let migrationMismatch = Self(rawValue: "ERR::LEDGER::MIGRATION_MISMATCH")
 }

@@ -1,5 +1,4 @@
 import FileSystem
-import GRDB
 
 #if canImport(Glibc)
     import Glibc
@@ -9,8 +8,8 @@ import GRDB
 
 /// Incremental exports of credit entries for billing (CSV per RFC 4180, or JSON lines).
 ///
-/// An export reads, in one snapshot, every entry above the cursor's watermark (an AUTOINCREMENT id: writers are
-/// serialised, so no entry can later appear below it), writes them durably, and only then advances the cursor.
+/// An export reads, in one snapshot, every entry above the cursor's watermark (an increasing id: writers are
+/// serialised on both engines, so no entry can later appear below it), writes them durably, and only then advances the cursor.
 /// A crash in between repeats the export rather than skipping entries; the same cursor never yields a row twice.
 public struct LedgerExporter {
     public enum Format: String, Sendable, CaseIterable {
@@ -77,11 +76,13 @@ public struct LedgerExporter {
             }
             try? ledger.write { db in
                 try db.execute(
-                    sql: """
-                        INSERT INTO export_cursors (name, last_id, exported_at) VALUES (?, ?, ?)
-                        ON CONFLICT (name) DO UPDATE SET last_id = excluded.last_id, exported_at = excluded.exported_at
-                        """,
-                    arguments: [cursorFile, result.cursor, Timestamp.now()]
+                    """
+                    INSERT INTO export_cursors (name, last_id, exported_at) VALUES (?, ?, ?)
+                    ON CONFLICT (name) DO UPDATE SET last_id = excluded.last_id, exported_at = excluded.exported_at
+                    """,
+                    cursorFile,
+                    result.cursor,
+                    Timestamp.now()
                 )
             }
         }
@@ -99,70 +100,90 @@ public struct LedgerExporter {
         try ledger.read { db in
             var sql =
                 "SELECT id, tenant, job_id, kind, credits, idempotency_key, created_at FROM credit_entries WHERE id > ?"
-            var arguments: StatementArguments = [start]
-            if let tenant {
-                sql += " AND tenant = ?"
-                arguments += [tenant]
-            }
-            sql += " ORDER BY id"
+            if tenant != nil { sql += " AND tenant = ?" }
+            sql += " ORDER BY id LIMIT \(Self.batchRows)"
             var chunk: [UInt8] = []
             chunk.reserveCapacity(1 << 16)
             if format == .csv { chunk += Self.csvHeader.utf8 }
             var rows = 0
             var first: Int64?
-            var last: Int64?
-            // Read by index, in the order of the SELECT above: the one place that streams a million rows, where
-            // decoding records or looking columns up by name would dominate the export's time.
-            let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try cursor.next() {
-                let id: Int64 = row[0]
-                first = first ?? id
-                last = id
-                rows += 1
-                let fields = (
-                    tenant: row[1] as String, job: row[2] as String?, kind: row[3] as String, credits: row[4] as Int64,
-                    key: row[5] as String, at: row[6] as String
-                )
-                switch format {
-                case .csv:
-                    Self.appendNumber(id, to: &chunk)
-                    chunk.append(UInt8(ascii: ","))
-                    Self.appendCSV(fields.tenant, to: &chunk)
-                    chunk.append(UInt8(ascii: ","))
-                    if let job = fields.job { Self.appendCSV(job, to: &chunk) }
-                    chunk.append(UInt8(ascii: ","))
-                    Self.appendCSV(fields.kind, to: &chunk)
-                    chunk.append(UInt8(ascii: ","))
-                    Self.appendNumber(fields.credits, to: &chunk)
-                    chunk.append(UInt8(ascii: ","))
-                    Self.appendCSV(fields.key, to: &chunk)
-                    chunk.append(UInt8(ascii: ","))
-                    Self.appendCSV(fields.at, to: &chunk)
-                    chunk += [0x0D, 0x0A]
-                case .jsonl:
-                    chunk += #"{"id":"#.utf8
-                    Self.appendNumber(id, to: &chunk)
-                    chunk += #","tenant":"#.utf8
-                    Self.appendJSONString(fields.tenant, to: &chunk)
-                    chunk += #","job_id":"#.utf8
-                    if let job = fields.job { Self.appendJSONString(job, to: &chunk) } else { chunk += "null".utf8 }
-                    chunk += #","kind":"#.utf8
-                    Self.appendJSONString(fields.kind, to: &chunk)
-                    chunk += #","credits":"#.utf8
-                    Self.appendNumber(fields.credits, to: &chunk)
-                    chunk += #","idempotency_key":"#.utf8
-                    Self.appendJSONString(fields.key, to: &chunk)
-                    chunk += #","created_at":"#.utf8
-                    Self.appendJSONString(fields.at, to: &chunk)
-                    chunk += "}\n".utf8
+            var last = start
+            // Batches by id within one snapshot: memory stays bounded on both engines (PostgreSQL's client holds a
+            // whole result), and ids only grow, so batch after batch reads each entry once.
+            while true {
+                var batch = 0
+                var arguments: [SQLValue] = [.integer(last)]
+                if let tenant { arguments.append(.text(tenant)) }
+                try db.forEachRow(sql, arguments) { row in
+                    guard case .integer(let id) = row[0], case .text(let tenant) = row[1],
+                        case .text(let kind) = row[3], case .integer(let credits) = row[4],
+                        case .text(let key) = row[5], case .text(let at) = row[6]
+                    else {
+                        throw LedgerError(.database, "credit entry row \(row.values) does not have the ledger's types")
+                    }
+                    let job = row[2].text
+                    first = first ?? id
+                    last = id
+                    rows += 1
+                    batch += 1
+                    Self.append(
+                        (id: id, tenant: tenant, job: job, kind: kind, credits: credits, key: key, at: at),
+                        format: format,
+                        to: &chunk
+                    )
+                    if chunk.count >= 1 << 16 {
+                        try sink(chunk)
+                        chunk.removeAll(keepingCapacity: true)
+                    }
                 }
-                if chunk.count >= 1 << 16 {
-                    try sink(chunk)
-                    chunk.removeAll(keepingCapacity: true)
-                }
+                if batch < Self.batchRows { break }
             }
             if !chunk.isEmpty { try sink(chunk) }
-            return Result(rows: rows, firstID: first, lastID: last, cursor: last ?? start)
+            return Result(rows: rows, firstID: first, lastID: rows > 0 ? last : nil, cursor: last)
+        }
+    }
+
+    /// Entries read per statement.
+    static let batchRows = 10_000
+
+    /// One credit entry as a CSV record or a JSON line.
+    static func append(
+        _ fields: (id: Int64, tenant: String, job: String?, kind: String, credits: Int64, key: String, at: String),
+        format: Format,
+        to chunk: inout [UInt8]
+    ) {
+        switch format {
+        case .csv:
+            appendNumber(fields.id, to: &chunk)
+            chunk.append(UInt8(ascii: ","))
+            appendCSV(fields.tenant, to: &chunk)
+            chunk.append(UInt8(ascii: ","))
+            if let job = fields.job { appendCSV(job, to: &chunk) }
+            chunk.append(UInt8(ascii: ","))
+            appendCSV(fields.kind, to: &chunk)
+            chunk.append(UInt8(ascii: ","))
+            appendNumber(fields.credits, to: &chunk)
+            chunk.append(UInt8(ascii: ","))
+            appendCSV(fields.key, to: &chunk)
+            chunk.append(UInt8(ascii: ","))
+            appendCSV(fields.at, to: &chunk)
+            chunk += [0x0D, 0x0A]
+        case .jsonl:
+            chunk += #"{"id":"#.utf8
+            appendNumber(fields.id, to: &chunk)
+            chunk += #","tenant":"#.utf8
+            appendJSONString(fields.tenant, to: &chunk)
+            chunk += #","job_id":"#.utf8
+            if let job = fields.job { appendJSONString(job, to: &chunk) } else { chunk += "null".utf8 }
+            chunk += #","kind":"#.utf8
+            appendJSONString(fields.kind, to: &chunk)
+            chunk += #","credits":"#.utf8
+            appendNumber(fields.credits, to: &chunk)
+            chunk += #","idempotency_key":"#.utf8
+            appendJSONString(fields.key, to: &chunk)
+            chunk += #","created_at":"#.utf8
+            appendJSONString(fields.at, to: &chunk)
+            chunk += "}\n".utf8
         }
     }
 

@@ -54,14 +54,15 @@ struct DoctorCommand: ParsableCommand {
         checks.append(spoolCheck(configuration))
         checks.append(contentsOf: tenantChecks(configuration, tenants: tenants))
         do {
-            let ledger = try Ledger(path: configuration.ledgerPath)
+            let ledger = try Ledger(setting: configuration.ledger)
             let allowances = Dictionary(uniqueKeysWithValues: tenants.map { ($0.name, $0.plan.monthlyCredits) })
             let violations = try ledger.verify(allowances: allowances)
             checks.append(
                 Check(
                     name: "ledger",
                     ok: violations.isEmpty,
-                    detail: violations.isEmpty ? configuration.ledgerPath : "\(violations.count) verify violations"
+                    detail: violations.isEmpty
+                        ? ledger.location.description : "\(violations.count) verify violations"
                 )
             )
         } catch { checks.append(Check(name: "ledger", ok: false, detail: "\(error)")) }

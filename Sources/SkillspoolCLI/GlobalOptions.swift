@@ -7,7 +7,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Daemon configuration (default: etc/skillspool.json if present).")
     var config: String?
 
-    @Option(help: "Ledger database (default: the configuration's, ./spool/ledger.sqlite).")
+    @Option(help: "Ledger: a SQLite file or a postgresql:// URL (default: the configuration's, ./spool/ledger.sqlite).")
     var ledger: String?
 
     func configuration() throws -> SpoolConfiguration {
@@ -15,7 +15,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func openLedger() throws -> Ledger {
-        try Ledger(path: ledger ?? configuration().ledgerPath)
+        try Ledger(setting: ledger ?? configuration().ledger)
     }
 
     /// Monthly allowances from the tenant configurations.

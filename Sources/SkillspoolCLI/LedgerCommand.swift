@@ -9,7 +9,7 @@ struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
         abstract: "Export, summarise, back up and verify the credit ledger.",
-        subcommands: [Export.self, Summary.self, Backup.self, Verify.self, TopUp.self]
+        subcommands: [Export.self, Summary.self, Backup.self, Verify.self, TopUp.self, Migrate.self]
     )
 
     struct Export: ParsableCommand {
@@ -93,7 +93,9 @@ struct LedgerCommand: ParsableCommand {
 
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Back up the ledger with VACUUM INTO, check the copy's integrity, then rename it into place."
+            abstract:
+                "Back up a SQLite ledger with VACUUM INTO, check the copy's integrity, then rename it into place.",
+            discussion: "A PostgreSQL ledger is backed up with pg_dump (docs/scale-out.md)."
         )
 
         @OptionGroup var global: GlobalOptions
@@ -103,6 +105,51 @@ struct LedgerCommand: ParsableCommand {
             try CommandErrors.run {
                 try global.openLedger().backup(to: path)
                 StandardStreams.writeError("backup written to \(path) (integrity_check ok)\n")
+            }
+        }
+    }
+
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Copy this ledger into an empty one (a SQLite ledger into PostgreSQL) and compare counts and sums.",
+            discussion: """
+                Stop the daemons first. Ids are kept, so export cursors stay valid. Afterwards point the "ledger" \
+                setting at the target.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The target ledger: a postgresql:// URL (or a SQLite path).") var to: String
+        @Flag(help: "Print JSON instead of a table.") var json = false
+
+        func run() throws {
+            try CommandErrors.run {
+                let source = try global.openLedger()
+                let target = try Ledger(setting: to)
+                let migration = try source.migrate(to: target)
+                if json {
+                    let value = JSONValue.object([
+                        ("source", .string(source.location.description)),
+                        ("target", .string(target.location.description)),
+                        ("tables", .object(migration.rows.map { ($0.table, .int($0.count)) })),
+                        (
+                            "credits",
+                            .object(CreditKind.allCases.map { ($0.rawValue, .int(migration.credits[$0] ?? 0)) })
+                        ),
+                        ("seconds", .number(migration.seconds)),
+                    ])
+                    StandardStreams.writeOut(JSONWriter.serialize(value) + "\n")
+                    return
+                }
+                var table = TextTable(header: ["TABLE", "ROWS"])
+                table.rows = migration.rows.map { [$0.table, "\($0.count)"] }
+                table.rows += CreditKind.allCases.map { ["credits \($0.rawValue)", "\(migration.credits[$0] ?? 0)"] }
+                StandardStreams.writeOut(table.render())
+                StandardStreams.writeError(
+                    "copied \(source.location) into \(target.location) in "
+                        + "\(Double(Int(migration.seconds * 10)) / 10) s; counts and sums equal\n"
+                )
             }
         }
     }

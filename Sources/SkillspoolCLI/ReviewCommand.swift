@@ -65,7 +65,7 @@ struct ReviewCommand: ParsableCommand {
             try CommandErrors.run {
                 if refund {
                     let configuration = try SpoolConfiguration.load(path: target.config)
-                    try Ledger(path: configuration.ledgerPath).requestReviewRefund(job: job)
+                    try Ledger(setting: configuration.ledger).requestReviewRefund(job: job)
                 }
                 try target.decide(job, file: "REJECT", text: reason + "\n")
             }

@@ -32,7 +32,7 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
         let spool = try Self.openSpool(configuration.spoolPath)
         let lock = try Self.lockSpool(spool, path: configuration.spoolPath)
         defer { withExtendedLifetime(lock) {} }
-        let ledger = try Ledger(path: configuration.ledgerPath)
+        let ledger = try Ledger(setting: configuration.ledger)
         let state = DaemonState(configuration: configuration, ledger: ledger, spool: spool, logger: logger)
         try state.loadTenants()
         let pollMode =
@@ -41,7 +41,7 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
         logger.info(
             "starting",
             metadata: [
-                "spool": "\(configuration.spoolPath)", "ledger": "\(configuration.ledgerPath)",
+                "spool": "\(configuration.spoolPath)", "ledger": "\(ledger.location)",
                 "tenants": "\(state.tenantNames.joined(separator: ","))", "workers": "\(state.workerCount)",
                 "watch": "\(pollMode ? "poll" : "inotify")",
             ]

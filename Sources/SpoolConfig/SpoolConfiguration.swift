@@ -5,7 +5,11 @@ import PDFText
 /// working directory.
 public struct SpoolConfiguration: Sendable {
     public var spoolPath = "./spool"
-    public var ledgerPath = "./spool/ledger.sqlite"
+    /// The ledger: a SQLite file path (the embedded default) or a `postgresql://USER[:PASS]@HOST[:PORT]/DB` URL
+    /// shared by several daemons (docs/scale-out.md).
+    public var ledger = "./spool/ledger.sqlite"
+    /// This daemon's name among the nodes sharing a spool and a ledger; nil means the host name.
+    public var node: String?
     public var tenantsPath = "./etc/tenants"
     /// Worker threads; 0 means one per core.
     public var workers = 0
@@ -43,11 +47,12 @@ public struct SpoolConfiguration: Sendable {
         configuration.sourcePath = path ?? defaultPath
         try file.checkKeys([
             "spool", "ledger", "tenants", "workers", "rescanSeconds", "watch", "pollSeconds", "shutdownGraceSeconds",
-            "maxAttempts", "engine", "minFreeBytes",
+            "maxAttempts", "engine", "minFreeBytes", "node",
         ])
         configuration.spoolPath = try file.string("spool") ?? configuration.spoolPath
-        configuration.ledgerPath = try file.string("ledger") ?? configuration.ledgerPath
+        configuration.ledger = try file.string("ledger") ?? configuration.ledger
         configuration.tenantsPath = try file.string("tenants") ?? configuration.tenantsPath
+        configuration.node = try file.string("node")
         configuration.workers = try file.integer("workers") ?? 0
         configuration.rescanSeconds = try file.number("rescanSeconds", minimum: 1) ?? configuration.rescanSeconds
         if let watch = try file.string("watch") {

@@ -1,13 +1,12 @@
 import Foundation
-import GRDB
 import Ledger
 import Testing
 
 @Suite("Credits: reserve, settle, refund, balance")
 struct CreditTests {
-    @Test("a settle replayed is a no-op; a different close is refused")
-    func idempotentSettle() throws {
-        let store = try TemporaryLedger()
+    @Test("a settle replayed is a no-op; a different close is refused", arguments: TestEngine.available)
+    func idempotentSettle(engine: TestEngine) throws {
+        let store = try TemporaryLedger(engine)
         try store.job("j1", reserve: 10, settle: 7)
         let replay = try store.ledger.settle(job: "j1", credits: 7)
         #expect(replay.credits == 7)
@@ -20,21 +19,22 @@ struct CreditTests {
 
     @Test(
         "credit_entries refuses UPDATE and DELETE",
-        arguments: [
+        arguments: TestEngine.available,
+        [
             "UPDATE credit_entries SET credits = 0", "DELETE FROM credit_entries",
-            "UPDATE credit_entries SET kind = 'refund' WHERE id = 2",
+            "UPDATE credit_entries SET kind = 'refund' WHERE id = 2", "DELETE FROM credit_entries WHERE id = 1",
         ]
     )
-    func appendOnly(sql: String) throws {
-        let store = try TemporaryLedger()
+    func appendOnly(engine: TestEngine, sql: String) throws {
+        let store = try TemporaryLedger(engine)
         try store.job("j1", settle: 3)
         #expect(throws: (any Error).self) { try store.execute(sql) }
         #expect(try store.ledger.creditEntries(job: "j1").count == 2)
     }
 
-    @Test("a settle cannot exceed its reservation and needs one")
-    func settleBounds() throws {
-        let store = try TemporaryLedger()
+    @Test("a settle cannot exceed its reservation and needs one", arguments: TestEngine.available)
+    func settleBounds(engine: TestEngine) throws {
+        let store = try TemporaryLedger(engine)
         try store.job("j1", reserve: 5)
         do {
             try store.ledger.settle(job: "j1", credits: 6)
@@ -51,9 +51,9 @@ struct CreditTests {
         }
     }
 
-    @Test("insufficient credits are refused before anything is reserved")
-    func insufficient() throws {
-        let store = try TemporaryLedger()
+    @Test("insufficient credits are refused before anything is reserved", arguments: TestEngine.available)
+    func insufficient(engine: TestEngine) throws {
+        let store = try TemporaryLedger(engine)
         try store.ledger.createJob(JobRecord(id: "big", tenant: "acme", createdAt: "2026-11-05T10:00:00.000Z"))
         do {
             try store.ledger.reserve(job: "big", credits: 101, allowance: 100, at: "2026-11-05T10:00:00.000Z")
@@ -65,9 +65,12 @@ struct CreditTests {
         try store.ledger.reserve(job: "big", credits: 100, allowance: 100, at: "2026-11-05T10:00:00.000Z")
     }
 
-    @Test("the subscription bucket drains first, then purchased credits; failed jobs cost nothing")
-    func balance() throws {
-        let store = try TemporaryLedger()
+    @Test(
+        "the subscription bucket drains first, then purchased credits; failed jobs cost nothing",
+        arguments: TestEngine.available
+    )
+    func balance(engine: TestEngine) throws {
+        let store = try TemporaryLedger(engine)
         let ledger = store.ledger
         try ledger.topUp(tenant: "acme", credits: 50, reference: "order-1", at: "2026-10-01T00:00:00.000Z")
         func job(_ id: String, reserve: Int, settle: Int?, at time: String) throws {

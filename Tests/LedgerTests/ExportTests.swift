@@ -9,9 +9,12 @@ struct ExportTests {
         text.split(separator: "\r\n").map(String.init).filter { !$0.hasPrefix("id,") }
     }
 
-    @Test("exporting twice with the same cursor yields no duplicates; increments add up to the full export")
-    func incremental() throws {
-        let store = try TemporaryLedger()
+    @Test(
+        "exporting twice with the same cursor yields no duplicates; increments add up to the full export",
+        arguments: TestEngine.available
+    )
+    func incremental(engine: TestEngine) throws {
+        let store = try TemporaryLedger(engine)
         let exporter = LedgerExporter(ledger: store.ledger)
         let cursor = store.folder + "/cursor"
         var parts: [String] = []
@@ -42,9 +45,9 @@ struct ExportTests {
         #expect(try String(contentsOfFile: cursor, encoding: .utf8) == "45\n")
     }
 
-    @Test("CSV quoting and JSON lines")
-    func formats() throws {
-        let store = try TemporaryLedger()
+    @Test("CSV quoting and JSON lines", arguments: TestEngine.available)
+    func formats(engine: TestEngine) throws {
+        let store = try TemporaryLedger(engine)
         try store.ledger.topUp(
             tenant: "acme",
             credits: 7,
@@ -68,9 +71,9 @@ struct ExportTests {
         #expect(try store.read("b.csv") == LedgerExporter.csvHeader)
     }
 
-    @Test("an incremental export needs a file to write")
-    func needsOutput() throws {
-        let store = try TemporaryLedger()
+    @Test("an incremental export needs a file to write", arguments: TestEngine.available)
+    func needsOutput(engine: TestEngine) throws {
+        let store = try TemporaryLedger(engine)
         #expect(throws: LedgerError.self) {
             try LedgerExporter(ledger: store.ledger).export(
                 format: .csv,
@@ -81,12 +84,15 @@ struct ExportTests {
         }
     }
 
-    @Test("exports while another process writes 1,000 entries/s are consistent and add up")
-    func concurrentWriter() throws {
-        let store = try TemporaryLedger()
+    @Test(
+        "exports while another process writes 1,000 entries/s are consistent and add up",
+        arguments: TestEngine.available
+    )
+    func concurrentWriter(engine: TestEngine) throws {
+        let store = try TemporaryLedger(engine)
         let writer = try Executables.start(
             "skillspool-ledger-load",
-            ["stream", store.path, "--rate", "1000", "--seconds", "3"]
+            ["stream", store.setting, "--rate", "1000", "--seconds", "3"]
         )
         let exporter = LedgerExporter(ledger: store.ledger)
         let cursor = store.folder + "/cursor"
@@ -140,5 +146,19 @@ struct ExportTests {
                 atPath: store.folder + "/" + DurableFileWriter.temporaryName(for: "backup.sqlite")
             )
         )
+    }
+
+    @Test(
+        "a PostgreSQL ledger is not copied file-wise: backup points to pg_dump",
+        .enabled(if: TestPostgres.url != nil, TestPostgres.skipped)
+    )
+    func backupOnPostgres() throws {
+        let store = try TemporaryLedger(.postgresql)
+        do {
+            try store.ledger.backup(to: store.folder + "/backup.sqlite")
+            Issue.record("a PostgreSQL ledger was backed up to a SQLite file")
+        } catch let error as LedgerError {
+            #expect(error.code == .unsupported && error.message.contains("pg_dump"))
+        }
     }
 }

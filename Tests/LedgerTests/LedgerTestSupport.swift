@@ -1,17 +1,71 @@
 import Foundation
 import GRDB
 import Ledger
+import Testing
 
-/// A ledger in a fresh temporary folder, removed when the value is dropped.
+/// The engines a ledger test runs on: SQLite always; PostgreSQL when the suite was started with a server
+/// (`Scripts/with-postgres.sh`, which `make test` uses, sets `SKILLSPOOL_TEST_POSTGRESQL`).
+enum TestEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite
+    case postgresql
+
+    static var available: [TestEngine] { TestPostgres.url == nil ? [.sqlite] : [.sqlite, .postgresql] }
+
+    var testDescription: String { rawValue }
+}
+
+/// The test server: a `postgresql://` URL of a role that may create databases, on a unix socket.
+enum TestPostgres {
+    static let url: String? = ProcessInfo.processInfo.environment["SKILLSPOOL_TEST_POSTGRESQL"]
+
+    /// The message shown when the PostgreSQL variants are skipped.
+    static let skipped: Comment = "SKILLSPOOL_TEST_POSTGRESQL is not set: the PostgreSQL ledger tests are skipped"
+
+    /// A new, empty database on the test server; its URL.
+    static func createDatabase() throws -> String {
+        guard let url else { throw TestSetupError("no test PostgreSQL server") }
+        let name = "ledger_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try psql(url, "CREATE DATABASE \(name)")
+        return url.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
+    }
+
+    /// Runs SQL with `psql` (on `url`'s database), failing when psql does.
+    static func psql(_ url: String, _ sql: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        process.arguments = ["--no-psqlrc", "--quiet", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw TestSetupError("psql failed: \(sql)") }
+    }
+}
+
+struct TestSetupError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A ledger on `engine`, in a fresh temporary folder (the SQLite file, cursors, exports) and, on PostgreSQL, a
+/// fresh database.
 final class TemporaryLedger {
     let folder: String
+    let engine: TestEngine
+    /// The `ledger` setting: the SQLite path or the PostgreSQL URL.
+    let setting: String
     let ledger: Ledger
     var path: String { folder + "/ledger.sqlite" }
 
-    init() throws {
+    init(_ engine: TestEngine = .sqlite) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        ledger = try Ledger(path: folder + "/ledger.sqlite")
+        self.engine = engine
+        switch engine {
+        case .sqlite: setting = folder + "/ledger.sqlite"
+        case .postgresql: setting = try TestPostgres.createDatabase()
+        }
+        ledger = try Ledger(setting: setting)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }
@@ -41,9 +95,14 @@ final class TemporaryLedger {
 
     /// Raw SQL, bypassing the API, to plant violations.
     func execute(_ sql: String) throws {
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { try $0.execute(sql: sql) }
-        try queue.close()
+        switch engine {
+        case .sqlite:
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { try $0.execute(sql: sql) }
+            try queue.close()
+        case .postgresql:
+            try TestPostgres.psql(setting, sql)
+        }
     }
 
     func read(_ file: String) throws -> String { try String(contentsOfFile: folder + "/" + file, encoding: .utf8) }

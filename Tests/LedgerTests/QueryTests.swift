@@ -1,12 +1,11 @@
-import GRDB
 import Ledger
 import Testing
 
 @Suite("Job queries")
 struct QueryTests {
-    @Test("jobs list filters, pages newest first; show returns the full record")
-    func listAndShow() throws {
-        let store = try TemporaryLedger()
+    @Test("jobs list filters, pages newest first; show returns the full record", arguments: TestEngine.available)
+    func listAndShow(engine: TestEngine) throws {
+        let store = try TemporaryLedger(engine)
         for index in 0..<12 {
             let tenant = index % 3 == 0 ? "beta" : "acme"
             try store.job(
@@ -38,13 +37,14 @@ struct QueryTests {
         #expect(try store.ledger.jobDetail("nope") == nil)
     }
 
-    @Test("a stage the ledger does not know fails the read instead of becoming a default")
-    func unknownStage() throws {
-        let store = try TemporaryLedger()
+    @Test(
+        "a stage the ledger does not know fails the read instead of becoming a default",
+        arguments: TestEngine.available
+    )
+    func unknownStage(engine: TestEngine) throws {
+        let store = try TemporaryLedger(engine)
         try store.job("job-1")
-        let queue = try DatabaseQueue(path: store.path)
-        try queue.write { db in try db.execute(sql: "UPDATE jobs SET current_stage = 'teleport' WHERE id = 'job-1'") }
-        try queue.close()
+        try store.execute("UPDATE jobs SET current_stage = 'teleport' WHERE id = 'job-1'")
         #expect(throws: (any Error).self) { _ = try store.ledger.jobDetail("job-1") }
         #expect(throws: (any Error).self) { _ = try store.ledger.jobs(JobFilter()) }
     }

@@ -3,9 +3,9 @@ import Testing
 
 @Suite("ledger verify")
 struct VerifyTests {
-    @Test("a clean ledger verifies")
-    func clean() throws {
-        let store = try TemporaryLedger()
+    @Test("a clean ledger verifies", arguments: TestEngine.available)
+    func clean(engine: TestEngine) throws {
+        let store = try TemporaryLedger(engine)
         try store.job("ok-1", settle: 4)
         try store.job("ok-2", refund: true)
         try store.job("running")
@@ -14,7 +14,8 @@ struct VerifyTests {
 
     @Test(
         "each planted violation is caught",
-        arguments: [
+        arguments: TestEngine.available,
+        [
             ("reserve-not-closed", "UPDATE jobs SET status = 'complete' WHERE id = 'open'"),
             (
                 "close-without-reserve",
@@ -43,8 +44,9 @@ struct VerifyTests {
             ),
         ]
     )
-    func planted(rule: String, sql: String) throws {
-        let store = try TemporaryLedger()
+    func planted(engine: TestEngine, violation: (rule: String, sql: String)) throws {
+        let (rule, sql) = violation
+        let store = try TemporaryLedger(engine)
         try store.job("done", reserve: 10, settle: 5)
         try store.job("open", reserve: 10)
         try store.ledger.createJob(JobRecord(id: "bare", tenant: "acme"))

@@ -17,7 +17,7 @@ struct ConfigurationTests {
         var root = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { root.deleteLastPathComponent() }
         let configuration = try SpoolConfiguration.load(path: root.appendingPathComponent("etc/skillspool.json").path)
-        #expect(configuration.ledgerPath == "./spool/ledger.sqlite")
+        #expect(configuration.ledger == "./spool/ledger.sqlite")
         #expect(configuration.limits.maxPages == 500)
         let tenants = try TenantConfiguration.loadAll(folder: root.appendingPathComponent("etc/tenants").path)
         #expect(tenants.map(\.name) == ["demo"])
@@ -31,7 +31,7 @@ struct ConfigurationTests {
             name: "d.json"
         )
         let configuration = try SpoolConfiguration.load(path: path)
-        #expect(configuration.ledgerPath == "/var/lib/x.sqlite")
+        #expect(configuration.ledger == "/var/lib/x.sqlite")
         #expect(configuration.limits.maxPages == 40 && configuration.limits.maxXObjectDepth == 3)
     }
 

@@ -1,7 +1,8 @@
 import GRDB
 
-/// The ledger's migrations. A shipped migration is never edited: changes come as new ones.
-enum LedgerSchema {
+/// The SQLite ledger's migrations. A shipped migration is never edited: changes come as new ones (and their
+/// PostgreSQL twins in ``PostgresSchema``).
+enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in

@@ -1,0 +1,113 @@
+import CodedErrors
+import GRDB
+
+/// The embedded ledger: one SQLite file through GRDB, for one host.
+///
+/// Opened in WAL mode with `synchronous=FULL`, foreign keys on and a busy timeout; GRDB opens write transactions as
+/// `BEGIN IMMEDIATE`, so the daemon, operators and cron exports can use the same file from several processes.
+final class SQLiteEngine: LedgerEngine {
+    let pool: DatabasePool
+    let path: String
+
+    init(path: String, busyTimeoutSeconds: Double) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(busyTimeoutSeconds)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try SQLiteSchema.migrator.migrate(pool)
+        } catch {
+            throw LedgerError.sqlite("cannot open the ledger at '\(path)'", error)
+        }
+    }
+
+    func write<T>(_ body: (any SQLTransaction) throws -> T) throws -> T {
+        try mappingErrors("write") { try pool.write { try body(Transaction(db: $0)) } }
+    }
+
+    func read<T>(_ body: (any SQLTransaction) throws -> T) throws -> T {
+        try mappingErrors("read") { try pool.read { try body(Transaction(db: $0)) } }
+    }
+
+    func close() { try? pool.close() }
+
+    func identityReset(table: String) -> String? { nil }
+
+    /// Coded ledger errors pass through; SQLite's become `ERR::LEDGER::DATABASE`, retryable by their cause.
+    private func mappingErrors<T>(_ action: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as LedgerError {
+            throw error
+        } catch {
+            throw LedgerError.sqlite("ledger \(action) failed", error)
+        }
+    }
+
+    /// A GRDB connection inside `write` or `read`; statements are prepared once per connection and cached.
+    struct Transaction: SQLTransaction {
+        let db: Database
+
+        @discardableResult
+        func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
+            let statement = try db.cachedStatement(sql: sql)
+            try statement.execute(arguments: Self.arguments(arguments))
+            return db.changesCount
+        }
+
+        func forEachRow(_ sql: String, _ arguments: [SQLValue], _ body: (SQLRow) throws -> Void) throws {
+            let statement = try db.cachedStatement(sql: sql)
+            statement.arguments = Self.arguments(arguments)
+            let columns = SQLColumns(statement.columnNames)
+            let cursor = try Row.fetchCursor(statement)
+            while let row = try cursor.next() {
+                var values: [SQLValue] = []
+                values.reserveCapacity(row.count)
+                for value in row.databaseValues {
+                    switch value.storage {
+                    case .null: values.append(.null)
+                    case .int64(let integer): values.append(.integer(integer))
+                    case .string(let text): values.append(.text(text))
+                    case .double, .blob:
+                        throw LedgerError(.database, "column of '\(sql)' holds \(value), not an integer or text")
+                    }
+                }
+                try body(SQLRow(columns: columns, values: values))
+            }
+        }
+
+        static func arguments(_ values: [SQLValue]) -> StatementArguments {
+            StatementArguments(
+                values.map { value -> DatabaseValue in
+                    switch value {
+                    case .null: .null
+                    case .integer(let integer): integer.databaseValue
+                    case .text(let text): text.databaseValue
+                    }
+                }
+            )
+        }
+    }
+}
+
+extension CodedError where Kind == LedgerErrorCode {
+    /// A SQLite failure, keeping GRDB's error as the cause: retryable when SQLite says the database was busy or
+    /// locked, full, or failed at the I/O layer; not when a constraint, a corrupt file, a missing folder or
+    /// permissions refused it.
+    static func sqlite(_ message: String, _ cause: any Error) -> Self {
+        let retryable: Bool
+        if let error = cause as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_PROTOCOL: retryable = true
+            default: retryable = false
+            }
+        } else {
+            retryable = false
+        }
+        return Self(.database, "\(message): \(cause)", retryable: retryable, cause: cause)
+    }
+}
