@@ -141,13 +141,15 @@ let package = Package(
 
         // Test support: PDFs built in code (no corpus file is ever copied into the repository).
         .target(name: "PDFFixtures", dependencies: ["CArchive"], path: "Tests/PDFFixtures"),
+        // Test support: the throw-away PostgreSQL server Scripts/with-postgres.sh starts.
+        .target(name: "TestServers", path: "Tests/TestServers"),
         .testTarget(name: "PDFTextTests", dependencies: ["PDFText", "PDFFixtures", "CQPDF"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "PDFText", "DocumentModel", "JSON", "PDFFixtures"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", "JSON"]),
         .testTarget(
             name: "LedgerTests",
-            dependencies: ["Ledger", "FileSystem", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Ledger", "FileSystem", "TestServers", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "SpoolConfigTests", dependencies: ["SpoolConfig"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
@@ -155,7 +157,7 @@ let package = Package(
         .testTarget(name: "ArchivesTests", dependencies: ["Archives", "PDFFixtures"]),
         .testTarget(name: "SpoolTests", dependencies: ["Spool", "SpoolConfig", "JSON", "FileSystem", "PDFFixtures"]),
         .testTarget(name: "FileSystemTests", dependencies: ["FileSystem"]),
-        .testTarget(name: "SkillspoolCLITests", dependencies: ["PDFFixtures"]),
+        .testTarget(name: "SkillspoolCLITests", dependencies: ["PDFFixtures", "TestServers"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,6 +4,10 @@ queue lowered so that it overflows; reports total time and close→published lat
 
 Runs the real release daemon on a temporary spool. Needs root to lower /proc/sys/fs/inotify/max_queued_events
 (restored afterwards); without it the burst still runs, without forced overflows.
+
+`--engines sqlite,postgresql` runs the same burst once per ledger engine, one after the other in the same run, and
+reports PostgreSQL's throughput as a ratio of SQLite's; the PostgreSQL run needs SKILLSPOOL_TEST_POSTGRESQL (a server
+started by Scripts/with-postgres.sh) and uses a new database on it.
 """
 import argparse, json, os, shutil, signal, subprocess, sys, tempfile, time
 from datetime import datetime
@@ -43,13 +47,41 @@ def main() -> int:
     parser.add_argument("--tenants", type=int, default=10)
     parser.add_argument("--queue", type=int, default=64, help="max_queued_events during the run")
     parser.add_argument("--timeout", type=float, default=1800)
+    parser.add_argument("--engines", default="sqlite", help="comma-separated ledger engines: sqlite, postgresql")
     args = parser.parse_args()
+    engines = args.engines.split(",")
+    results = {}
+    for engine in engines:
+        if engine == "postgresql" and not os.environ.get("SKILLSPOOL_TEST_POSTGRESQL"):
+            print("note: SKILLSPOOL_TEST_POSTGRESQL is not set: no PostgreSQL run", file=sys.stderr)
+            continue
+        results[engine] = burst(args, engine)
+    if "sqlite" in results and "postgresql" in results:
+        ratio = results["postgresql"]["jobs_per_second"] / results["sqlite"]["jobs_per_second"]
+        print()
+        print(f"PostgreSQL ledger throughput / SQLite ledger throughput, same burst, same run: {ratio:.2f} "
+              f"({results['postgresql']['jobs_per_second']:.1f} vs {results['sqlite']['jobs_per_second']:.1f} jobs/s; "
+              f"goal ≥ 0.85)")
+    return 0 if results and all(result["complete"] for result in results.values()) else 1
+
+
+def ledger_setting(root: str, engine: str) -> str:
+    if engine == "sqlite":
+        return f"{root}/spool/ledger.sqlite"
+    server = os.environ["SKILLSPOOL_TEST_POSTGRESQL"]
+    name = f"bench_spool_{os.getpid()}"
+    subprocess.run(["psql", "--no-psqlrc", "-q", "-d", server, "-c", f"DROP DATABASE IF EXISTS {name}",
+                    "-c", f"CREATE DATABASE {name}"], check=True)
+    return server.replace("/postgres?", f"/{name}?")
+
+
+def burst(args, engine: str) -> dict:
 
     root = tempfile.mkdtemp(prefix="skillspool-burst-", dir=os.getcwd() + "/.build")
     tenants = [f"t{index:02d}" for index in range(args.tenants)]
     os.makedirs(f"{root}/etc/tenants")
     with open(f"{root}/etc/skillspool.json", "w") as handle:
-        json.dump({"spool": f"{root}/spool", "ledger": f"{root}/spool/ledger.sqlite",
+        json.dump({"spool": f"{root}/spool", "ledger": ledger_setting(root, engine),
                    "tenants": f"{root}/etc/tenants", "rescanSeconds": 10}, handle)
     for tenant in tenants:
         with open(f"{root}/etc/tenants/{tenant}.json", "w") as handle:
@@ -129,7 +161,7 @@ def main() -> int:
 
     print()
     print(f"## Spool burst ({args.files:,} one-page PDFs, {args.tenants} tenants, "
-          f"max_queued_events {args.queue if lowered else saved})")
+          f"max_queued_events {args.queue if lowered else saved}, {engine} ledger)")
     print()
     print("| metric | value |")
     print("|---|---|")
@@ -140,7 +172,7 @@ def main() -> int:
     print(f"| inotify queue overflows | {metric('skillspool_inotify_overflows_total')} |")
     print(f"| files found by listings that events missed | {metric('skillspool_rescan_found_files_total')} |")
     shutil.rmtree(root, ignore_errors=True)
-    return 0 if len(published) == args.files else 1
+    return {"complete": len(published) == args.files, "jobs_per_second": len(published) / max(end - start, 1e-9)}
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ stop() {
     rm -rf "$folder"
 }
 trap stop EXIT
+trap 'exit 143' TERM INT
 "${as_owner[@]}" "$bin/initdb" -D "$folder/data" -U skillspool --auth=trust --encoding=UTF8 --locale=C.UTF-8 \
     --no-sync >"$folder/initdb.log" 2>&1 || { cat "$folder/initdb.log" >&2; exit 1; }
 "${as_owner[@]}" "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \

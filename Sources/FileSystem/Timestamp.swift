@@ -12,6 +12,13 @@ public enum Timestamp {
         return format(seconds: Int(spec.tv_sec), milliseconds: Int(spec.tv_nsec / 1_000_000))
     }
 
+    /// Milliseconds since the epoch on the wall clock (leases shared between hosts; keep their clocks in sync).
+    public static func epochMilliseconds() -> Int64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec / 1_000_000)
+    }
+
     /// Formats seconds since the epoch, without locale or time zone.
     public static func format(seconds: Int, milliseconds: Int = 0) -> String {
         var time = time_t(seconds)

@@ -21,6 +21,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Daemon configuration (default: etc/skillspool.json if present, else built-in defaults).")
     var config: String?
 
+    @Option(help: "This daemon's name among several sharing a spool and a PostgreSQL ledger (default: the host name).")
+    var node: String?
+
     @Option(help: "Log lines as text or as JSON objects (one per line).")
     var logFormat: LogFormat = .text
 
@@ -40,10 +43,16 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "skillspool.spool")
         logger.logLevel = level
-        let configuration: SpoolConfiguration
+        var configuration: SpoolConfiguration
         do { configuration = try SpoolConfiguration.load(path: config) } catch let error as CodedFailure {
             StandardStreams.reportError(code: error.codeText, message: error.message, retryable: error.isRetryable)
             throw ExitCode(2)
+        }
+        if let node {
+            guard SpoolConfiguration.isValidNodeName(node) else {
+                throw ValidationError("--node must be 1–64 letters, digits, '.', '_' or '-'")
+            }
+            configuration.node = node
         }
         let daemon = SpoolDaemon(configuration: configuration, logger: logger)
         let group = ServiceGroup(

@@ -17,6 +17,8 @@ enum DaemonSignal: Sendable, Hashable {
     case jobEnded(tenant: String)
     /// A deadline intake set for itself passed (a quiet period, the periodic listing, a coalesced write).
     case alarm
+    /// The tenants this node holds leases for changed (several daemons on one spool).
+    case leasesChanged
 }
 
 /// The intake task's inbox: any thread posts signals, and a doorbell — an `AsyncStream` holding at most one ring —

@@ -50,6 +50,7 @@ extension DaemonState {
         var listTenants = Set<String>()
         var reviewTenants = Set<String>()
         var eventful = false
+        var leasesChanged = false
         for signal in batch {
             switch signal {
             case .watch(.file(let name, let file)):
@@ -66,6 +67,8 @@ extension DaemonState {
                 eventful = true
             case .alarm:
                 break
+            case .leasesChanged:
+                leasesChanged = true
             }
         }
         let polling = watcher == nil || watcher?.hasFailed == true
@@ -90,6 +93,15 @@ extension DaemonState {
             }
             metrics.rescanned()
             sweepWork()
+        }
+        if node != nil, leasesChanged || periodic {
+            let trackers = pass.trackers
+            let dropped = applyLeases(watcher: watcher) { name in
+                (trackers[name]?.waitingCount ?? 0) == 0 && scheduler.isIdle(tenant: name)
+            }
+            for name in dropped { pass.trackers[name] = nil }
+            // A tenant taken over is listed at once.
+            listAll = listAll || leasesChanged
         }
         for name in tenantNames {
             let list = listAll || listTenants.contains(name)
@@ -154,7 +166,10 @@ extension DaemonState {
                         metrics.quarantined(name)
                         markDirty(name)
                     case .changing:
-                        logger.info("still being written; waits again", metadata: ["tenant": "\(name)", "files": "\(files)"])
+                        logger.info(
+                            "still being written; waits again",
+                            metadata: ["tenant": "\(name)", "files": "\(files)"]
+                        )
                     }
                     tracker.forget(files)
                 case .quarantine(let file, let error):
@@ -213,7 +228,10 @@ extension DaemonState {
             guard let tenant = tenant(name) else { continue }
             do {
                 for job in try recovery.sweep(tenant, isScheduled: { scheduler.contains($0, tenant: name) }) {
-                    logger.notice("a claimed job nothing was running is queued again", metadata: ["tenant": "\(name)", "job": "\(job)"])
+                    logger.notice(
+                        "a claimed job nothing was running is queued again",
+                        metadata: ["tenant": "\(name)", "job": "\(job)"]
+                    )
                     scheduler.enqueue(job, tenant: name)
                 }
             } catch {

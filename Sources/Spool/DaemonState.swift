@@ -22,6 +22,12 @@ final class DaemonState: Sendable {
     let reviewDesk: ReviewDesk
     let outboxIndex: OutboxIndex
     let workerCount: Int
+    /// This daemon's name when several share the spool through a PostgreSQL ledger; nil when it serves the spool
+    /// alone (then every tenant is its own).
+    let node: String?
+
+    /// The tenants this node holds leases for (nil: alone, all of them), and its share at the last lease round.
+    let leases = Mutex<(owned: Set<String>?, share: Int)>((nil, .max))
 
     /// Rings once per worker thread that has returned (for the shutdown's grace period).
     let workerExits: AsyncStream<Void>
@@ -41,8 +47,9 @@ final class DaemonState: Sendable {
     /// The watcher's overflow count, for metrics written from intake.
     private let overflowCount = Atomic<Int>(0)
 
-    init(configuration: SpoolConfiguration, ledger: Ledger, spool: Directory, logger: Logger) {
+    init(configuration: SpoolConfiguration, ledger: Ledger, spool: Directory, logger: Logger, node: String? = nil) {
         self.configuration = configuration
+        self.node = node
         self.ledger = ledger
         self.spool = spool
         self.logger = logger
@@ -75,6 +82,9 @@ final class DaemonState: Sendable {
 
     func tenant(_ name: String) -> TenantSpool? { tenants.withLock { $0[name] } }
 
+    /// Stops serving `name` (its lease went to another node): queued jobs of it are skipped by the workers.
+    func dropTenant(_ name: String) { tenants.withLock { _ = $0.removeValue(forKey: name) } }
+
     func tenantConfigurations() -> [String: TenantConfiguration] { tenants.withLock { $0.mapValues(\.configuration) } }
 
     /// Whether some tenant's dashboard is out of date.
@@ -92,8 +102,11 @@ final class DaemonState: Sendable {
         let loaded = try TenantConfiguration.loadAll(folder: configuration.tenantsPath)
         var added: [TenantSpool] = []
         let hourAgo = Timestamp.format(seconds: Int(time(nil)) - 3_600)
+        let owned = leases.withLock { $0.owned }
         for tenantConfiguration in loaded {
             let name = tenantConfiguration.name
+            // With several nodes, a tenant is served only by the node holding its lease.
+            if let owned, !owned.contains(name) { continue }
             if let current = tenant(name), current.configuration == tenantConfiguration { continue }
             let spoolTenant: TenantSpool
             do {
@@ -195,7 +208,12 @@ final class DaemonState: Sendable {
     func markDegraded(_ tenant: String, _ error: any Error) {
         let reason = "\(error)"
         let isNew = degraded.withLock { $0.updateValue(reason, forKey: tenant) != reason }
-        if isNew { logger.error("tenant degraded: not served until fixed", metadata: ["tenant": "\(tenant)", "error": "\(reason)"]) }
+        if isNew {
+            logger.error(
+                "tenant degraded: not served until fixed",
+                metadata: ["tenant": "\(tenant)", "error": "\(reason)"]
+            )
+        }
     }
 
     func clearDegraded(_ tenant: String) {
@@ -208,7 +226,10 @@ final class DaemonState: Sendable {
 
     var degradedTenants: [String] { degraded.withLock { $0.keys.sorted() } }
 
-    /// Writes `spool/metrics.prom`.
+    /// The metrics file: `metrics.prom`, or `metrics-NODE.prom` per node when several share the spool.
+    var metricsFileName: String { node.map { "metrics-\($0).prom" } ?? "metrics.prom" }
+
+    /// Writes `spool/metrics.prom` (per node: `metrics-NODE.prom`).
     func writeMetrics(trackers: [String: InboxTracker] = [:], overflows: Int? = nil) {
         if let overflows { overflowCount.store(overflows, ordering: .relaxed) }
         let now = Timestamp.monotonicSeconds()
@@ -221,7 +242,7 @@ final class DaemonState: Sendable {
             overflows: overflowCount.load(ordering: .relaxed),
             degraded: degradedTenants
         )
-        do { try spool.writeDurably("metrics.prom", Array(text.utf8)) } catch {
+        do { try spool.writeDurably(metricsFileName, Array(text.utf8)) } catch {
             logger.error("cannot write metrics", metadata: ["error": "\(error)"])
         }
     }

@@ -78,6 +78,14 @@ final class JobScheduler: Sendable {
     /// Jobs running across all tenants.
     func runningCount() -> Int { state.withLock { $0.queues.values.reduce(0) { $0 + $1.running } } }
 
+    /// Whether nothing of `tenant` waits, runs or waits for a retry (it may be handed to another node).
+    func isIdle(tenant: String) -> Bool {
+        state.withLock { state in
+            guard let queue = state.queues[tenant] else { return true }
+            return queue.depth == 0 && queue.running == 0 && queue.delayed.isEmpty
+        }
+    }
+
     /// Whether `job` is queued or running.
     func contains(_ job: String, tenant: String) -> Bool { state.withLock { $0.queued.contains(tenant + "/" + job) } }
 }

@@ -30,10 +30,17 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
         // A worker that dies while the daemon answers it must fail the write (EPIPE), not end the daemon.
         signal(SIGPIPE, SIG_IGN)
         let spool = try Self.openSpool(configuration.spoolPath)
-        let lock = try Self.lockSpool(spool, path: configuration.spoolPath)
+        let location = try LedgerLocation(configuration.ledger)
+        // A PostgreSQL ledger coordinates several daemons (tenant leases); a SQLite one cannot, so its daemon
+        // serves the spool alone. The spool lock is shared or exclusive accordingly: the two kinds never mix.
+        let coordinated = if case .postgresql = location { true } else { false }
+        let lock = try Self.lockSpool(spool, path: configuration.spoolPath, shared: coordinated)
         defer { withExtendedLifetime(lock) {} }
-        let ledger = try Ledger(setting: configuration.ledger)
-        let state = DaemonState(configuration: configuration, ledger: ledger, spool: spool, logger: logger)
+        let ledger = try Ledger(location: location)
+        let node = coordinated ? configuration.node ?? Self.hostName : nil
+        let state = DaemonState(configuration: configuration, ledger: ledger, spool: spool, logger: logger, node: node)
+        // The first lease round comes before the tenants are loaded: only leased tenants are served.
+        state.renewLeases()
         try state.loadTenants()
         let pollMode =
             configuration.watchMode == .poll
@@ -43,7 +50,7 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
             metadata: [
                 "spool": "\(configuration.spoolPath)", "ledger": "\(ledger.location)",
                 "tenants": "\(state.tenantNames.joined(separator: ","))", "workers": "\(state.workerCount)",
-                "watch": "\(pollMode ? "poll" : "inotify")",
+                "watch": "\(pollMode ? "poll" : "inotify")", "node": "\(node ?? "alone")",
             ]
         )
         state.recover()
@@ -53,6 +60,7 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
             ? nil : InboxWatcher(tenants: state.watchedFolders(), signals: state.signals, logger: logger)
         watcher?.start()
         let workers = (0..<state.workerCount).map { index in DaemonThread { state.workLoop(index) } }
+        let leaseKeeper = Task { await state.leaseLoop() }
 
         await withGracefulShutdownHandler {
             await state.intakeLoop(watcher: watcher)
@@ -69,6 +77,10 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
                 metadata: ["running": "\(state.runningJobs)"]
             )
         }
+        // Leases are kept until the last job here has finished, then given back at once.
+        leaseKeeper.cancel()
+        await leaseKeeper.value
+        state.releaseLeases()
         watcher?.stop()
         state.writeMetrics(overflows: watcher?.overflows.load(ordering: .relaxed) ?? 0)
         logger.info("stopped")
@@ -84,19 +96,26 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
 
     /// Takes the spool's lock, or refuses to start: a second daemon on the same folders would claim the same files
     /// into the same job folders, and each one's rollback would delete the other's claim.
-    static func lockSpool(_ spool: Directory, path: String) throws -> FileLock {
-        var host = [CChar](repeating: 0, count: 256)
-        let hostName = gethostname(&host, host.count) == 0 ? String(cString: host) : "unknown host"
-        switch try FileLock.acquire(lockName, in: spool, holder: "pid \(getpid()) on \(hostName)") {
+    static func lockSpool(_ spool: Directory, path: String, shared: Bool) throws -> FileLock {
+        switch try FileLock.acquire(lockName, in: spool, holder: "pid \(getpid()) on \(hostName)", shared: shared) {
         case .acquired(let lock):
             return lock
         case .heldBy(let holder):
             throw SpoolError(
                 .spoolInUse,
-                "another daemon (\(holder.isEmpty ? "holder unknown" : holder)) serves the spool \(path); "
-                    + "one daemon per spool until a shared database coordinates them"
+                shared
+                    ? "a daemon on a SQLite ledger (\(holder.isEmpty ? "holder unknown" : holder)) serves the spool "
+                        + "\(path) alone; daemons sharing a spool all use the same PostgreSQL ledger"
+                    : "another daemon (\(holder.isEmpty ? "holder unknown" : holder)) serves the spool \(path); "
+                        + "several daemons share a spool only through a PostgreSQL ledger (docs/scale-out.md)"
             )
         }
+    }
+
+    /// This host's name: the default node name.
+    static var hostName: String {
+        var host = [CChar](repeating: 0, count: 256)
+        return gethostname(&host, host.count) == 0 ? String(cString: host) : "unknown-host"
     }
 
     /// Whether `path` lies on NFS, SMB/CIFS or FUSE, where inotify sees nothing other machines write.

@@ -10,6 +10,8 @@ public struct SpoolConfiguration: Sendable {
     public var ledger = "./spool/ledger.sqlite"
     /// This daemon's name among the nodes sharing a spool and a ledger; nil means the host name.
     public var node: String?
+    /// How long a node's tenant leases last without renewal (several nodes on one spool); renewed every third.
+    public var leaseSeconds = 30.0
     public var tenantsPath = "./etc/tenants"
     /// Worker threads; 0 means one per core.
     public var workers = 0
@@ -30,6 +32,19 @@ public struct SpoolConfiguration: Sendable {
     /// The file this configuration was read from; nil for built-in defaults. Job workers read the same file.
     public var sourcePath: String?
 
+    /// A node name is part of file names (`metrics-NODE.prom`): 1–64 ASCII letters, digits, `.`, `_` or `-`.
+    public static func isValidNodeName(_ name: String) -> Bool {
+        (1...64).contains(name.utf8.count) && !name.hasPrefix(".")
+            && name.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                    true
+                default: false
+                }
+            }
+    }
+
     /// The default location, used when no `--config` is given.
     public static let defaultPath = "etc/skillspool.json"
 
@@ -47,12 +62,20 @@ public struct SpoolConfiguration: Sendable {
         configuration.sourcePath = path ?? defaultPath
         try file.checkKeys([
             "spool", "ledger", "tenants", "workers", "rescanSeconds", "watch", "pollSeconds", "shutdownGraceSeconds",
-            "maxAttempts", "engine", "minFreeBytes", "node",
+            "maxAttempts", "engine", "minFreeBytes", "node", "leaseSeconds",
         ])
         configuration.spoolPath = try file.string("spool") ?? configuration.spoolPath
         configuration.ledger = try file.string("ledger") ?? configuration.ledger
         configuration.tenantsPath = try file.string("tenants") ?? configuration.tenantsPath
-        configuration.node = try file.string("node")
+        if let node = try file.string("node") {
+            guard isValidNodeName(node) else {
+                throw ConfigurationError(
+                    "\(file.path): node must be 1–64 letters, digits, '.', '_' or '-', not \"\(node)\""
+                )
+            }
+            configuration.node = node
+        }
+        configuration.leaseSeconds = try file.number("leaseSeconds", minimum: 3) ?? configuration.leaseSeconds
         configuration.workers = try file.integer("workers") ?? 0
         configuration.rescanSeconds = try file.number("rescanSeconds", minimum: 1) ?? configuration.rescanSeconds
         if let watch = try file.string("watch") {

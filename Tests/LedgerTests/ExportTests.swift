@@ -1,6 +1,7 @@
 import FileSystem
 import Foundation
 import Ledger
+import TestServers
 import Testing
 
 @Suite("Exports")

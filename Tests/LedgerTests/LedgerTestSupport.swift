@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Ledger
+import TestServers
 import Testing
 
 /// The engines a ledger test runs on: SQLite always; PostgreSQL when the suite was started with a server
@@ -14,37 +15,9 @@ enum TestEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
     var testDescription: String { rawValue }
 }
 
-/// The test server: a `postgresql://` URL of a role that may create databases, on a unix socket.
-enum TestPostgres {
-    static let url: String? = ProcessInfo.processInfo.environment["SKILLSPOOL_TEST_POSTGRESQL"]
-
+extension TestPostgres {
     /// The message shown when the PostgreSQL variants are skipped.
-    static let skipped: Comment = "SKILLSPOOL_TEST_POSTGRESQL is not set: the PostgreSQL ledger tests are skipped"
-
-    /// A new, empty database on the test server; its URL.
-    static func createDatabase() throws -> String {
-        guard let url else { throw TestSetupError("no test PostgreSQL server") }
-        let name = "ledger_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try psql(url, "CREATE DATABASE \(name)")
-        return url.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
-    }
-
-    /// Runs SQL with `psql` (on `url`'s database), failing when psql does.
-    static func psql(_ url: String, _ sql: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        process.arguments = ["--no-psqlrc", "--quiet", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TestSetupError("psql failed: \(sql)") }
-    }
-}
-
-struct TestSetupError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+    static let skipped = Comment(rawValue: skipReason)
 }
 
 /// A ledger on `engine`, in a fresh temporary folder (the SQLite file, cursors, exports) and, on PostgreSQL, a

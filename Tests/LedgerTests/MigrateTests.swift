@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import TestServers
 import Testing
 
 @Suite("ledger migrate")

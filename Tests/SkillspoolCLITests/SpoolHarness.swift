@@ -10,7 +10,9 @@ final class SpoolHarness {
 
     /// `tenants` maps each tenant name to extra JSON members of its configuration; `base` is where the installation
     /// goes (the temporary folder unless a test needs a path no other user can write to, as sshd's chroot does).
-    init(tenants: [String: String] = ["acme": ""], daemon: String = "", base: URL? = nil) throws {
+    /// `ledger` is the ledger setting (default: a SQLite file in the spool).
+    init(tenants: [String: String] = ["acme": ""], daemon: String = "", base: URL? = nil, ledger: String? = nil) throws
+    {
         root = (base ?? FileManager.default.temporaryDirectory)
             .appendingPathComponent("skillspool-spool-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
@@ -18,7 +20,7 @@ final class SpoolHarness {
             withIntermediateDirectories: true
         )
         try """
-        { "spool": "\(root.path)/spool", "ledger": "\(root.path)/spool/ledger.sqlite",
+        { "spool": "\(root.path)/spool", "ledger": "\(ledger ?? root.path + "/spool/ledger.sqlite")",
           "tenants": "\(root.path)/etc/tenants", "workers": 2, "rescanSeconds": 1, "pollSeconds": 0.5,
           "shutdownGraceSeconds": 20\(daemon) }
         """.write(to: root.appendingPathComponent("etc/skillspool.json"), atomically: true, encoding: .utf8)

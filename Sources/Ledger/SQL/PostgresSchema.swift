@@ -126,6 +126,26 @@ enum PostgresSchema {
                 """
             ]
         ),
+        (
+            "v3",
+            [
+                """
+                CREATE TABLE nodes (
+                    name TEXT COLLATE "C" PRIMARY KEY NOT NULL,
+                    started_at TEXT COLLATE "C" NOT NULL,
+                    heartbeat_ms BIGINT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE tenant_leases (
+                    tenant TEXT COLLATE "C" PRIMARY KEY NOT NULL,
+                    node TEXT COLLATE "C" NOT NULL,
+                    expires_ms BIGINT NOT NULL,
+                    acquired_at TEXT COLLATE "C" NOT NULL
+                )
+                """,
+            ]
+        ),
     ]
 
     /// An arbitrary, fixed advisory lock key: nodes starting together migrate one at a time.

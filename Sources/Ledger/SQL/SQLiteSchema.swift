@@ -100,6 +100,24 @@ enum SQLiteSchema {
                     """
             )
         }
+        // v3: nodes sharing a ledger, and which node serves which tenant (leases; see Ledger+Leases.swift).
+        migrator.registerMigration("v3") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE nodes (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        started_at TEXT NOT NULL,
+                        heartbeat_ms INTEGER NOT NULL
+                    );
+                    CREATE TABLE tenant_leases (
+                        tenant TEXT PRIMARY KEY NOT NULL,
+                        node TEXT NOT NULL,
+                        expires_ms INTEGER NOT NULL,
+                        acquired_at TEXT NOT NULL
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

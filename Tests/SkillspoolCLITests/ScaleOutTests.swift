@@ -1,0 +1,151 @@
+import Foundation
+import TestServers
+import Testing
+
+/// Several `skillspool serve` nodes on one installation: one spool folder and one PostgreSQL ledger.
+final class SpoolCluster {
+    let spool: SpoolHarness
+    private var nodes: [String: Process] = [:]
+
+    init(tenants: [String], ledger: String) throws {
+        spool = try SpoolHarness(
+            tenants: Dictionary(
+                uniqueKeysWithValues: tenants.map { ($0, #", "quietSeconds": 0.1, "settleSeconds": 0.2"#) }
+            ),
+            daemon: #", "leaseSeconds": 3"#,
+            ledger: ledger
+        )
+    }
+
+    deinit {
+        for process in nodes.values where process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    func start(_ node: String) throws {
+        let process = Process()
+        process.executableURL = SpoolHarness.daemonExecutable
+        process.arguments = ["serve", "--config", spool.configPath, "--log-format", "json", "--node", node]
+        process.currentDirectoryURL = spool.root
+        let log = spool.root.appendingPathComponent("\(node).log")
+        if !FileManager.default.fileExists(atPath: log.path) {
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+        }
+        let handle = try FileHandle(forWritingTo: log)
+        handle.seekToEndOfFile()
+        process.standardError = handle
+        process.standardOutput = handle
+        try process.run()
+        nodes[node] = process
+    }
+
+    /// SIGKILL: the node dies at whatever moment this is.
+    func crash(_ node: String) {
+        guard let process = nodes[node] else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// SIGTERM and wait; the exit status.
+    @discardableResult
+    func stop(_ node: String) -> Int32 {
+        guard let process = nodes[node], process.isRunning else { return -1 }
+        process.terminate()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    func log(_ node: String) -> String {
+        (try? String(contentsOf: spool.root.appendingPathComponent("\(node).log"), encoding: .utf8)) ?? ""
+    }
+}
+
+@Suite("Several daemons on one spool and one PostgreSQL ledger")
+struct ScaleOutTests {
+    static let enabled = TestPostgres.url != nil
+
+    @Test(
+        "three nodes, four tenants, a node killed every 1.5 s: every PDF is one complete job, billed once",
+        .enabled(if: enabled, Comment(rawValue: TestPostgres.skipReason))
+    )
+    func killedNodes() throws {
+        let tenants = ["t1", "t2", "t3", "t4"]
+        let cluster = try SpoolCluster(tenants: tenants, ledger: TestPostgres.createDatabase())
+        let spool = cluster.spool
+        let nodes = ["n1", "n2", "n3"]
+        for node in nodes { try cluster.start(node) }
+        try spool.wait("every tenant served", timeout: 30) {
+            tenants.allSatisfy { FileManager.default.fileExists(atPath: spool.folder($0, "inbox").path) }
+        }
+        let perTenant = 30
+        var dropped = 0
+        var generator = SplitMix(seed: 20_261_205)
+        for round in 0..<8 {
+            for _ in 0..<(tenants.count * perTenant / 8) {
+                let tenant = tenants[dropped % tenants.count]
+                try spool.dropByRename(
+                    SpoolPDF.numbered(dropped, tag: "Node"),
+                    temporary: ".n\(dropped).tmp",
+                    as: "n\(dropped).pdf",
+                    tenant: tenant
+                )
+                dropped += 1
+            }
+            Thread.sleep(forTimeInterval: 1 + Double(generator.next() % 1000) / 1000)
+            let victim = nodes[round % nodes.count]
+            cluster.crash(victim)
+            // Once the victim stays away longer than a lease: the others take its tenants over.
+            if round == 3 { Thread.sleep(forTimeInterval: 4.5) }
+            try cluster.start(victim)
+        }
+        try spool.wait("every job finished", timeout: 240) {
+            tenants.allSatisfy { tenant in
+                spool.statuses(tenant, where: "complete").count >= perTenant
+                    && spool.contents(tenant, "inbox").isEmpty && spool.contents(tenant, ".work").isEmpty
+            }
+        }
+        var published: [String: Int] = [:]
+        for tenant in tenants {
+            for status in spool.statuses(tenant, where: "complete").values {
+                for document in status["documents"] as? [[String: Any]] ?? [] {
+                    published[document["filename"] as? String ?? "", default: 0] += 1
+                }
+            }
+            #expect(spool.contents(tenant, "failed").isEmpty, "\(tenant): \(spool.failureCodes(tenant))")
+        }
+        #expect(published.count == dropped && published.values.allSatisfy { $0 == 1 }, "published \(published.count)")
+        #expect(try spool.cli(["ledger", "verify"]).status == 0)
+        let export = try spool.cli(["ledger", "export", "--format", "jsonl"]).stdout.split(separator: "\n")
+        let reserves = export.filter { $0.contains(#""kind":"reserve""#) }
+        let settles = export.filter { $0.contains(#""kind":"settle""#) }
+        #expect(reserves.count == dropped && settles.count == dropped)
+        // The work was shared, and a node killed for longer than a lease had its tenants taken over.
+        let claimers = nodes.filter { cluster.log($0).contains(#""message":"claimed""#) }
+        #expect(claimers.count >= 2, "only \(claimers) claimed jobs")
+        #expect(nodes.contains { cluster.log($0).contains("tenant taken over") })
+        for node in nodes { #expect(cluster.stop(node) == 0) }
+    }
+
+    @Test(
+        "a daemon on a SQLite ledger and nodes on PostgreSQL never share a spool",
+        .enabled(if: enabled, Comment(rawValue: TestPostgres.skipReason))
+    )
+    func enginesDoNotMix() throws {
+        let cluster = try SpoolCluster(tenants: ["acme"], ledger: TestPostgres.createDatabase())
+        try cluster.start("n1")
+        try cluster.spool.wait("the node serves", timeout: 20) {
+            FileManager.default.fileExists(atPath: cluster.spool.folder("acme", "inbox").path)
+        }
+        // The same spool with a SQLite ledger: refused while the node runs.
+        let alone = cluster.spool.root.appendingPathComponent("etc/alone.json")
+        try """
+        { "spool": "\(cluster.spool.root.path)/spool", "ledger": "\(cluster.spool.root.path)/alone.sqlite",
+          "tenants": "\(cluster.spool.root.path)/etc/tenants" }
+        """.write(to: alone, atomically: true, encoding: .utf8)
+        let refused = try CLI.run(["serve", "--config", alone.path])
+        #expect(refused.status == 2 && refused.stderr.contains("ERR::SPOOL::IN_USE"))
+        #expect(cluster.stop("n1") == 0)
+    }
+}
