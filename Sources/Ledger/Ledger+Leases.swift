@@ -6,7 +6,8 @@ public struct LeaseRound: Sendable, Hashable {
     public var owned: Set<String>
     /// Nodes whose heartbeat is within one lease, this one included.
     public var liveNodes: Int
-    /// How many tenants each live node serves at most (the configured tenants over the live nodes, rounded up).
+    /// How many tenants this node should serve: the configured tenants over the live nodes, one more for as many
+    /// nodes as the division leaves over. A node above it gives its tenants back as they become idle.
     public var share: Int
 }
 
@@ -40,19 +41,21 @@ extension Ledger {
         now: Int64 = Timestamp.epochMilliseconds()
     ) throws -> LeaseRound {
         try write { db in
-            try db.execute(
-                """
-                INSERT INTO nodes (name, started_at, heartbeat_ms) VALUES (?, ?, ?)
-                ON CONFLICT (name) DO UPDATE SET heartbeat_ms = excluded.heartbeat_ms
-                """,
-                node,
-                Timestamp.now(),
-                now
-            )
-            let live =
+            try Self.recordHeartbeat(db, node: node, now: now)
+            let live = max(
+                1,
                 try db.value(Int.self, "SELECT COUNT(*) FROM nodes WHERE heartbeat_ms >= ?", now - leaseMilliseconds)
-                ?? 1
-            let share = tenants.isEmpty ? 0 : (tenants.count + max(live, 1) - 1) / max(live, 1)
+                    ?? 1
+            )
+            // Fair shares: every node serves `floor` tenants, and `extra` of them one more. A node may take the
+            // one more only while fewer than `extra` other nodes already hold it.
+            let floor = tenants.count / live
+            let extra = tenants.count % live
+            let holdingMore = try db.rows(
+                "SELECT node FROM tenant_leases WHERE expires_ms >= ? AND node <> ? GROUP BY node HAVING COUNT(*) > ?",
+                [.integer(now), .text(node), .integer(Int64(floor))]
+            ).count
+            let share = floor + (holdingMore < extra ? 1 : 0)
             // A lease this node still holds is renewed even if it lapsed: nobody took it in the meantime.
             try db.execute("UPDATE tenant_leases SET expires_ms = ? WHERE node = ?", now + leaseMilliseconds, node)
             let configured = Set(tenants)
@@ -78,8 +81,26 @@ extension Ledger {
                 )
                 if taken == 1 { owned.insert(tenant) }
             }
-            return LeaseRound(owned: owned, liveNodes: max(live, 1), share: share)
+            return LeaseRound(owned: owned, liveNodes: live, share: share)
         }
+    }
+
+    /// Records `node`'s heartbeat without taking tenants: a starting node announces itself, waits a moment, and
+    /// only then takes its share, so that nodes started together split the tenants instead of the first taking all.
+    public func announce(node: String, now: Int64 = Timestamp.epochMilliseconds()) throws {
+        try write { db in try Self.recordHeartbeat(db, node: node, now: now) }
+    }
+
+    private static func recordHeartbeat(_ db: any SQLTransaction, node: String, now: Int64) throws {
+        try db.execute(
+            """
+            INSERT INTO nodes (name, started_at, heartbeat_ms) VALUES (?, ?, ?)
+            ON CONFLICT (name) DO UPDATE SET heartbeat_ms = excluded.heartbeat_ms
+            """,
+            node,
+            Timestamp.now(),
+            now
+        )
     }
 
     /// Gives up `node`'s lease of one tenant; the next node below its share takes it.

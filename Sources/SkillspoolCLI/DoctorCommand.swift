@@ -16,7 +16,8 @@ import SystemPackage
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Check configuration, folders, ledger, inotify limits and free disk; exit 1 when something fails."
+        abstract:
+            "Check configuration, folders, ledger (and, on PostgreSQL, which node serves which tenant), inotify limits and free disk; exit 1 when something fails."
     )
 
     @Option(help: "Daemon configuration (default: etc/skillspool.json if present).")
@@ -65,6 +66,24 @@ struct DoctorCommand: ParsableCommand {
                         ? ledger.location.description : "\(violations.count) verify violations"
                 )
             )
+            if case .postgresql = ledger.location {
+                // Which node serves which tenant now (several daemons on one spool); a lapsed lease is a node gone.
+                let now = Timestamp.epochMilliseconds()
+                let leases = try ledger.tenantLeases()
+                let served = Set(leases.filter { $0.expiresMilliseconds >= now }.map(\.tenant))
+                let unserved = tenants.map(\.name).filter { !served.contains($0) }
+                checks.append(
+                    Check(
+                        name: "nodes",
+                        ok: true,
+                        detail: leases.isEmpty
+                            ? "no node serves a tenant (none running)"
+                            : leases.map { "\($0.tenant)→\($0.node)\($0.expiresMilliseconds < now ? " (lapsed)" : "")" }
+                                .joined(separator: ", ")
+                                + (unserved.isEmpty ? "" : "; not served now: \(unserved.joined(separator: ", "))")
+                    )
+                )
+            }
         } catch { checks.append(Check(name: "ledger", ok: false, detail: "\(error)")) }
         checks.append(contentsOf: inotifyChecks(tenants: tenants.count, configuration: configuration))
         checks.append(diskCheck(configuration.spoolPath))

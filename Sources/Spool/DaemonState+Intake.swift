@@ -94,11 +94,8 @@ extension DaemonState {
             metrics.rescanned()
             sweepWork()
         }
-        if node != nil, leasesChanged || periodic {
-            let trackers = pass.trackers
-            let dropped = applyLeases(watcher: watcher) { name in
-                (trackers[name]?.waitingCount ?? 0) == 0 && scheduler.isIdle(tenant: name)
-            }
+        if node != nil, leasesChanged || periodic || draining.withLock({ !$0.isEmpty }) {
+            let dropped = applyLeases(watcher: watcher)
             for name in dropped { pass.trackers[name] = nil }
             // A tenant taken over is listed at once.
             listAll = listAll || leasesChanged
@@ -135,7 +132,8 @@ extension DaemonState {
         countMissed: Bool,
         now: Double
     ) {
-        guard let tenant = tenant(name) else { return }
+        // A tenant being given back takes no new files: they wait for the node that serves it next.
+        guard let tenant = tenant(name), !isDraining(name) else { return }
         var tracker = trackers[name] ?? InboxTracker()
         defer { trackers[name] = tracker }
         do {

@@ -43,29 +43,44 @@ extension DaemonState {
         }
     }
 
-    /// Intake's side of a lease change: tenants handed over are dropped, idle tenants above this node's share are
-    /// given back (so that a node that joins gets work), and newly leased tenants are loaded and recovered as at a
-    /// start. Runs on the intake task, so no claim of a tenant is under way while it is given back.
-    /// - Parameter isIdle: whether a tenant has no files waiting in its inbox and no jobs here.
+    /// Intake's side of a lease change: tenants handed over are dropped, tenants above this node's share are
+    /// drained and given back (so that nodes started later get work), and newly leased tenants are loaded and
+    /// recovered as at a start. Runs on the intake task, so no claim of a tenant is under way while it is given back.
     /// - Returns: the tenants dropped, whose inbox trackers intake forgets.
-    func applyLeases(watcher: InboxWatcher?, isIdle: (String) -> Bool) -> [String] {
+    func applyLeases(watcher: InboxWatcher?) -> [String] {
         guard let node else { return [] }
         var dropped: [String] = []
-        var (owned, share) = leases.withLock { ($0.owned ?? [], $0.share) }
+        let (owned, share) = leases.withLock { ($0.owned ?? [], $0.share) }
         for name in tenantNames where !owned.contains(name) {
             dropTenant(name)
             dropped.append(name)
             logger.notice("tenant handed over to another node", metadata: ["tenant": "\(name)", "node": "\(node)"])
         }
-        for name in tenantNames.reversed() where owned.count > share && isIdle(name) {
+        // Above the share: the surplus tenants take no new files (they wait in the inbox for the node that takes the
+        // tenant next) and are given back once nothing of theirs is queued or running here.
+        let surplus = max(0, owned.count - share)
+        let drain = draining.withLock { draining -> Set<String> in
+            draining.formIntersection(owned)
+            for name in tenantNames.reversed() where draining.count < surplus && owned.contains(name) {
+                if draining.insert(name).inserted {
+                    logger.notice(
+                        "tenant draining to be given back",
+                        metadata: ["tenant": "\(name)", "node": "\(node)"]
+                    )
+                }
+            }
+            if surplus == 0 { draining.removeAll() }
+            return draining
+        }
+        for name in drain.sorted() where scheduler.isIdle(tenant: name) {
             do {
                 try ledger.releaseLease(node: node, tenant: name)
             } catch {
                 logger.error("cannot give a tenant back", metadata: ["tenant": "\(name)", "error": "\(error)"])
                 continue
             }
-            owned.remove(name)
-            leases.withLock { $0.owned?.remove(name) }
+            leases.withLock { _ = $0.owned?.remove(name) }
+            draining.withLock { _ = $0.remove(name) }
             dropTenant(name)
             dropped.append(name)
             logger.notice(
@@ -86,6 +101,19 @@ extension DaemonState {
             logger.error("tenant configuration not reloaded", metadata: ["error": "\(error)"])
         }
         return dropped
+    }
+
+    /// Whether intake leaves `tenant`'s inbox alone: it is being drained to be given back.
+    func isDraining(_ tenant: String) -> Bool { draining.withLock { $0.contains(tenant) } }
+
+    /// Announces this node, then waits a moment so that nodes started together see each other before the first
+    /// lease round (which then splits the tenants instead of the first node taking them all).
+    func announce() async {
+        guard let node else { return }
+        do { try ledger.announce(node: node) } catch {
+            logger.error("cannot announce this node", metadata: ["node": "\(node)", "error": "\(error)"])
+        }
+        try? await Task.sleep(for: .seconds(min(1.5, configuration.leaseSeconds / 3)))
     }
 
     /// Gives back every lease at a graceful stop, so other nodes take the tenants at their next round.

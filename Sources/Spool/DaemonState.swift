@@ -28,6 +28,8 @@ final class DaemonState: Sendable {
 
     /// The tenants this node holds leases for (nil: alone, all of them), and its share at the last lease round.
     let leases = Mutex<(owned: Set<String>?, share: Int)>((nil, .max))
+    /// Tenants above this node's share that take no new files, to be given back once their jobs here are done.
+    let draining = Mutex<Set<String>>([])
 
     /// Rings once per worker thread that has returned (for the shutdown's grace period).
     let workerExits: AsyncStream<Void>

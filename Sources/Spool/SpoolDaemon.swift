@@ -40,6 +40,7 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
         let node = coordinated ? configuration.node ?? Self.hostName : nil
         let state = DaemonState(configuration: configuration, ledger: ledger, spool: spool, logger: logger, node: node)
         // The first lease round comes before the tenants are loaded: only leased tenants are served.
+        await state.announce()
         state.renewLeases()
         try state.loadTenants()
         let pollMode =

@@ -25,20 +25,7 @@ final class SpoolCluster {
     }
 
     func start(_ node: String) throws {
-        let process = Process()
-        process.executableURL = SpoolHarness.daemonExecutable
-        process.arguments = ["serve", "--config", spool.configPath, "--log-format", "json", "--node", node]
-        process.currentDirectoryURL = spool.root
-        let log = spool.root.appendingPathComponent("\(node).log")
-        if !FileManager.default.fileExists(atPath: log.path) {
-            FileManager.default.createFile(atPath: log.path, contents: nil)
-        }
-        let handle = try FileHandle(forWritingTo: log)
-        handle.seekToEndOfFile()
-        process.standardError = handle
-        process.standardOutput = handle
-        try process.run()
-        nodes[node] = process
+        nodes[node] = try spool.launch(["--node", node], log: "\(node).log").0
     }
 
     /// SIGKILL: the node dies at whatever moment this is.

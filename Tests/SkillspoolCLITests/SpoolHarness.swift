@@ -50,11 +50,22 @@ final class SpoolHarness {
 
     /// Starts the daemon and waits until it has created the tenants' inboxes.
     func start(tenants: [String] = ["acme"]) throws {
+        let (process, handle) = try launch([], log: "daemon.log")
+        self.process = process
+        logHandle = handle
+        try wait("inboxes exist", timeout: 20) {
+            tenants.allSatisfy { FileManager.default.fileExists(atPath: self.folder($0, "inbox").path) }
+        }
+    }
+
+    /// Runs `skillspool serve` on this installation with `arguments` added, appending its output to `log` (a file
+    /// in the installation's folder).
+    func launch(_ arguments: [String], log name: String) throws -> (Process, FileHandle) {
         let process = Process()
         process.executableURL = Self.daemonExecutable
-        process.arguments = ["serve", "--config", configPath, "--log-format", "json"]
+        process.arguments = ["serve", "--config", configPath, "--log-format", "json"] + arguments
         process.currentDirectoryURL = root
-        let log = root.appendingPathComponent("daemon.log")
+        let log = root.appendingPathComponent(name)
         if !FileManager.default.fileExists(atPath: log.path) {
             FileManager.default.createFile(atPath: log.path, contents: nil)
         }
@@ -63,11 +74,7 @@ final class SpoolHarness {
         process.standardError = handle
         process.standardOutput = handle
         try process.run()
-        self.process = process
-        logHandle = handle
-        try wait("inboxes exist", timeout: 20) {
-            tenants.allSatisfy { FileManager.default.fileExists(atPath: self.folder($0, "inbox").path) }
-        }
+        return (process, handle)
     }
 
     /// SIGTERM and wait; returns the exit status.
