@@ -68,14 +68,14 @@ extension Ledger {
 
     /// The status of a job, or nil when the ledger does not know it.
     public func jobStatus(_ id: String) throws -> JobStatus? {
-        try read { db in
+        try query { db in
             try db.value(JobStatus.self, "SELECT status FROM jobs WHERE id = ?", id)
         }
     }
 
     /// The ids of a tenant's jobs that are neither finished nor held for review.
     public func openJobs(tenant: String) throws -> [String] {
-        try read { db in
+        try query { db in
             try db.values(
                 String.self,
                 "SELECT id FROM jobs WHERE tenant = ? AND status IN ('created', 'processing') ORDER BY id",
@@ -86,7 +86,7 @@ extension Ledger {
 
     /// How many of a tenant's jobs started at or after `since` (for the jobs-per-hour limit after a restart).
     public func startedJobCount(tenant: String, since: String) throws -> Int {
-        try read { db in
+        try query { db in
             try db.value(Int.self, "SELECT COUNT(*) FROM jobs WHERE tenant = ? AND started_at >= ?", tenant, since) ?? 0
         }
     }
@@ -94,7 +94,7 @@ extension Ledger {
     /// Per job of `tenant` that has QA scores: how many skills were scored, the lowest score and whether every agent
     /// passed (for the dashboard).
     public func qaSummaries(tenant: String) throws -> [String: (skills: Int, lowest: Int, passed: Bool)] {
-        try read { db in
+        try query { db in
             struct Summary: Decodable {
                 var job: String
                 var skills: Int

@@ -223,7 +223,7 @@ extension Ledger {
 
     /// Every entry of a job, oldest first.
     public func creditEntries(job: String) throws -> [CreditEntry] {
-        try read { db in
+        try query { db in
             try db.fetchAll(CreditEntry.self, "SELECT * FROM credit_entries WHERE job_id = ? ORDER BY id", job)
         }
     }

@@ -3,7 +3,7 @@ import FileSystem
 extension Ledger {
     /// Records a new job (and its tenant, the first time) with a `created` event.
     public func createJob(_ job: JobRecord) throws {
-        try write { db in
+        try update { db in
             try db.execute(
                 "INSERT INTO tenants (name, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 job.tenant,
@@ -32,7 +32,7 @@ extension Ledger {
 
     /// Whether a job with this id exists.
     public func hasJob(_ id: String) throws -> Bool {
-        try read { db in try db.value(Int64.self, "SELECT 1 FROM jobs WHERE id = ?", id) != nil }
+        try query { db in try db.value(Int64.self, "SELECT 1 FROM jobs WHERE id = ?", id) != nil }
     }
 
     /// Moves a job to a status and stage, recording the transition.
@@ -45,7 +45,7 @@ extension Ledger {
         errorCode: String? = nil,
         at time: String = Timestamp.now()
     ) throws {
-        try write { db in
+        try update { db in
             let changed = try db.execute(
                 """
                 UPDATE jobs SET status = ?, current_stage = ?, error_code = COALESCE(?, error_code),
@@ -86,7 +86,7 @@ extension Ledger {
 
     /// Records a document of a job.
     public func addDocument(_ document: DocumentRecord, job: String) throws {
-        try write { db in try Self.insert(document, job: job, db) }
+        try update { db in try Self.insert(document, job: job, db) }
     }
 
     static func insert(_ document: DocumentRecord, job: String, _ db: any SQLTransaction) throws {
@@ -109,7 +109,7 @@ extension Ledger {
 
     /// Records a published output; recording the same path again replaces it (a retried publish).
     public func addOutput(_ output: OutputRecord, job: String) throws {
-        try write { db in try Self.insert(output, job: job, db) }
+        try update { db in try Self.insert(output, job: job, db) }
     }
 
     static func insert(_ output: OutputRecord, job: String, _ db: any SQLTransaction) throws {
@@ -129,7 +129,7 @@ extension Ledger {
 
     /// Records a QA agent's score for a skill of a job (a rerun replaces it).
     public func addQAScore(_ score: QAScoreRecord, job: String) throws {
-        try write { db in try Self.insert(score, job: job, db) }
+        try update { db in try Self.insert(score, job: job, db) }
     }
 
     static func insert(_ score: QAScoreRecord, job: String, _ db: any SQLTransaction) throws {

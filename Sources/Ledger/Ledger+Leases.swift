@@ -88,7 +88,7 @@ extension Ledger {
     /// Records `node`'s heartbeat without taking tenants: a starting node announces itself, waits a moment, and
     /// only then takes its share, so that nodes started together split the tenants instead of the first taking all.
     public func announce(node: String, now: Int64 = Timestamp.epochMilliseconds()) throws {
-        try write { db in try Self.recordHeartbeat(db, node: node, now: now) }
+        try update { db in try Self.recordHeartbeat(db, node: node, now: now) }
     }
 
     private static func recordHeartbeat(_ db: any SQLTransaction, node: String, now: Int64) throws {
@@ -119,7 +119,7 @@ extension Ledger {
 
     /// Every tenant lease, by tenant.
     public func tenantLeases() throws -> [TenantLease] {
-        try read { db in
+        try query { db in
             try db.fetchAll(TenantLease.self, "SELECT tenant, node, expires_ms FROM tenant_leases ORDER BY tenant")
         }
     }

@@ -9,7 +9,7 @@ extension Ledger {
     ///
     /// - Throws: `ERR::LEDGER::UNKNOWN_JOB` for a job the ledger does not hold in review.
     public func requestReviewRefund(job: String, at time: String = Timestamp.now()) throws {
-        try write { db in
+        try update { db in
             let status = try db.value(String.self, "SELECT status FROM jobs WHERE id = ?", job)
             guard status == JobStatus.review.rawValue else {
                 throw LedgerError(.unknownJob, "no job '\(job)' is held in review")
@@ -24,7 +24,7 @@ extension Ledger {
 
     /// Whether an operator asked for `job`'s rejection to be refunded.
     public func hasReviewRefund(job: String) throws -> Bool {
-        try read { db in
+        try query { db in
             try db.value(Int64.self, "SELECT 1 FROM review_refunds WHERE job_id = ?", job) != nil
         }
     }

@@ -31,11 +31,18 @@ public final class Ledger: Sendable {
 
     deinit { engine.close() }
 
-    /// Runs a write transaction; writers are serialised (see ``LedgerEngine/write(_:)``).
-    func write<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try engine.write(body) }
+    /// Runs a write transaction serialised with every other such writer: anything that touches credits or leases
+    /// (see ``LedgerEngine/write(serialized:_:)``).
+    func write<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try engine.write(serialized: true, body) }
+
+    /// Runs a write transaction that needs no more than row locks: a job's status, events, documents and outputs.
+    func update<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try engine.write(serialized: false, body) }
 
     /// Runs a read in one snapshot.
-    func read<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try engine.read(body) }
+    func read<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try engine.read(snapshot: true, body) }
+
+    /// Runs one statement's read (no transaction needed around a single statement).
+    func query<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try engine.read(snapshot: false, body) }
 }
 
 extension Ledger {

@@ -74,7 +74,7 @@ public struct LedgerExporter {
             try Ledger.mappingFileErrors {
                 try DurableFileWriter.write(Array("\(result.cursor)\n".utf8), to: cursorFile)
             }
-            try? ledger.write { db in
+            try? ledger.update { db in
                 try db.execute(
                     """
                     INSERT INTO export_cursors (name, last_id, exported_at) VALUES (?, ?, ?)
@@ -225,22 +225,26 @@ public struct LedgerExporter {
 
     /// A CSV field, quoted only when it holds a comma, quote or line break (RFC 4180).
     static func appendCSV(_ text: String, to bytes: inout [UInt8]) {
-        let needsQuotes = text.utf8.contains { (byte: UInt8) -> Bool in
-            switch byte {
-            case 0x2C, 0x22, 0x0A, 0x0D: true  // , " LF CR
-            default: false
+        var text = text
+        // Over the contiguous UTF-8 bytes: the export's hottest loop after SQLite itself.
+        text.withUTF8 { utf8 in
+            let needsQuotes = utf8.contains { byte in
+                switch byte {
+                case 0x2C, 0x22, 0x0A, 0x0D: true  // , " LF CR
+                default: false
+                }
             }
+            guard needsQuotes else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            bytes.append(UInt8(ascii: "\""))
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                bytes.append(byte)
+            }
+            bytes.append(UInt8(ascii: "\""))
         }
-        guard needsQuotes else {
-            bytes += text.utf8
-            return
-        }
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-            bytes.append(byte)
-        }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

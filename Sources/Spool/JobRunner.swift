@@ -37,7 +37,8 @@ struct JobRunner: Sendable {
         do {
             let work = try tenant.work.folder(id)
             var ticket = try JobTicket(bytes: work.read(JobTicket.fileName))
-            switch try ledger.jobStatus(id) {
+            let recorded = try ledger.jobStatus(id)
+            switch recorded {
             case .complete?:
                 // The ledger committed before a crash removed the claim: only the cleanup is left.
                 try tenant.work.remove(id)
@@ -51,7 +52,7 @@ struct JobRunner: Sendable {
             default:
                 break
             }
-            if try !ledger.hasJob(id) {
+            if recorded == nil {
                 // A crash between the claim and its ledger row.
                 try ledger.createJob(
                     JobRecord(id: id, tenant: tenant.name, currentStage: .intake, createdAt: ticket.createdAt)
@@ -76,7 +77,9 @@ struct JobRunner: Sendable {
                 if failure.isRetryable, ticket.attempts < configuration.maxAttempts {
                     jobLogger.warning(
                         "failed for a passing reason; runs again",
-                        metadata: ["code": "\(failure.code)", "message": "\(failure.message)", "attempt": "\(ticket.attempts)"]
+                        metadata: [
+                            "code": "\(failure.code)", "message": "\(failure.message)", "attempt": "\(ticket.attempts)",
+                        ]
                     )
                     return .retry
                 }

@@ -23,7 +23,7 @@ struct OutboxIndex: Sendable {
         let page = try ledger.jobs(JobFilter(tenant: tenant.name), page: 1, pageSize: Self.dashboardSize)
         let qa = try ledger.qaSummaries(tenant: tenant.name)
         let skills = try publishedSkills(tenant)
-        let details = try page.jobs.prefix(Self.detailedJobs).compactMap { try ledger.jobDetail($0.id) }
+        let details = try ledger.jobDetails(page.jobs.prefix(Self.detailedJobs).map(\.id))
         var html = dashboard(tenant.name, page: page, qa: qa)
         html.replace("</body></html>\n", with: jobSections(details, skills: skills) + "</body></html>\n")
         try tenant.outbox.writeDurably("index.html", Array(html.utf8))

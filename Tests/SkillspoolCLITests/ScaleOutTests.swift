@@ -7,10 +7,11 @@ final class SpoolCluster {
     let spool: SpoolHarness
     private var nodes: [String: Process] = [:]
 
-    init(tenants: [String], ledger: String) throws {
+    /// `extra`: more JSON members of every tenant's configuration.
+    init(tenants: [String], ledger: String, extra: String = "") throws {
         spool = try SpoolHarness(
             tenants: Dictionary(
-                uniqueKeysWithValues: tenants.map { ($0, #", "quietSeconds": 0.1, "settleSeconds": 0.2"#) }
+                uniqueKeysWithValues: tenants.map { ($0, #", "quietSeconds": 0.1, "settleSeconds": 0.2"# + extra) }
             ),
             daemon: #", "leaseSeconds": 3"#,
             ledger: ledger
@@ -113,6 +114,53 @@ struct ScaleOutTests {
         #expect(claimers.count >= 2, "only \(claimers) claimed jobs")
         #expect(nodes.contains { cluster.log($0).contains("tenant taken over") })
         for node in nodes { #expect(cluster.stop(node) == 0) }
+    }
+
+    @Test(
+        "with two nodes, review decisions, dashboards and per-node metrics work for every tenant",
+        .enabled(if: enabled, Comment(rawValue: TestPostgres.skipReason))
+    )
+    func reviewAndDashboards() throws {
+        let tenants = ["t1", "t2", "t3", "t4"]
+        let cluster = try SpoolCluster(
+            tenants: tenants,
+            ledger: TestPostgres.createDatabase(),
+            extra: #", "review": "always""#
+        )
+        let spool = cluster.spool
+        for node in ["n1", "n2"] { try cluster.start(node) }
+        try spool.wait("every tenant served", timeout: 30) {
+            tenants.allSatisfy { FileManager.default.fileExists(atPath: spool.folder($0, "inbox").path) }
+        }
+        for (index, tenant) in tenants.enumerated() {
+            try spool.drop(SpoolPDF.numbered(index, tag: "Review"), as: "r\(index).pdf", tenant: tenant)
+        }
+        try spool.wait("every tenant's job held", timeout: 60) {
+            tenants.allSatisfy { spool.statuses($0, where: "review").count == 1 }
+        }
+        for tenant in tenants {
+            let job = try #require(spool.statuses(tenant, where: "review").keys.first)
+            #expect(try spool.cli(["review", "approve", job, "--tenant", tenant]).status == 0)
+        }
+        try spool.wait("every approval carried out", timeout: 60) {
+            tenants.allSatisfy { spool.statuses($0, where: "complete").count == 1 }
+                && tenants.allSatisfy {
+                    FileManager.default.fileExists(
+                        atPath: spool.folder($0, "outbox").appendingPathComponent("index.html").path
+                    )
+                }
+        }
+        // Each tenant was served by one of the two nodes, and each node wrote its own metrics.
+        let logs = ["n1", "n2"].map { cluster.log($0) }
+        #expect(logs.allSatisfy { $0.contains(#""message":"claimed""#) })
+        for node in ["n1", "n2"] {
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: spool.root.appendingPathComponent("spool/metrics-\(node).prom").path
+                )
+            )
+        }
+        for node in ["n1", "n2"] { #expect(cluster.stop(node) == 0) }
     }
 
     @Test(

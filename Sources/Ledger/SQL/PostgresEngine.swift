@@ -65,12 +65,15 @@ final class PostgresEngine: LedgerEngine {
         }
     }
 
-    func write<T>(_ body: (any SQLTransaction) throws -> T) throws -> T {
-        try transaction(begin: "BEGIN", lock: true, body)
+    func write<T>(serialized: Bool, _ body: (any SQLTransaction) throws -> T) throws -> T {
+        try transaction(begin: "BEGIN", lock: serialized, body)
     }
 
-    func read<T>(_ body: (any SQLTransaction) throws -> T) throws -> T {
-        try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock: false, body)
+    func read<T>(snapshot: Bool, _ body: (any SQLTransaction) throws -> T) throws -> T {
+        guard snapshot else {
+            return try withConnection { connection in try body(Transaction(connection: connection, engine: self)) }
+        }
+        return try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock: false, body)
     }
 
     func close() {

@@ -71,13 +71,16 @@ extension SQLTransaction {
 
 /// Where a ledger keeps its tables: the embedded SQLite file or a shared PostgreSQL database.
 protocol LedgerEngine: Sendable {
-    /// A write transaction. Writers are serialised on both engines (SQLite's `BEGIN IMMEDIATE`, a transaction-level
-    /// advisory lock on PostgreSQL), so a balance check and the insert it allows cannot interleave with another
-    /// process's, and credit entry ids are committed in increasing order (export cursors rely on it).
-    func write<T>(_ body: (any SQLTransaction) throws -> T) throws -> T
+    /// A write transaction. With `serialized` (anything touching credits or leases) it runs alone among such
+    /// writers on both engines (SQLite's `BEGIN IMMEDIATE` serialises every writer; PostgreSQL takes a
+    /// transaction-level advisory lock), so a balance check and the insert it allows cannot interleave with another
+    /// process's, and credit entry ids are committed in increasing order (export cursors rely on it). Other writes
+    /// (a job's status, its events and outputs) rely on row locks only.
+    func write<T>(serialized: Bool, _ body: (any SQLTransaction) throws -> T) throws -> T
 
-    /// A read in one consistent snapshot.
-    func read<T>(_ body: (any SQLTransaction) throws -> T) throws -> T
+    /// A read; with `snapshot`, all its statements see one consistent snapshot, without it the body issues a single
+    /// statement (which PostgreSQL then runs without a transaction around it: two round trips fewer).
+    func read<T>(snapshot: Bool, _ body: (any SQLTransaction) throws -> T) throws -> T
 
     /// Closes the engine's connections; the ledger is not used afterwards.
     func close()
