@@ -27,9 +27,44 @@ extension Ledger {
             where replaced {
                 try db.execute("DELETE FROM \(table) WHERE job_id = ?", id)
             }
-            for document in documents ?? [] { try Self.insert(document, job: id, db) }
-            for output in outputs ?? [] { try Self.insert(output, job: id, db) }
-            for score in qaScores ?? [] { try Self.insert(score, job: id, db) }
+            // One statement per table, whatever the number of rows (the tables were emptied for this job above).
+            try Self.insertRows(
+                into: "documents",
+                columns: [
+                    "job_id", "file_name", "sha256", "bytes", "pages", "size_tier", "document_type", "category",
+                    "status",
+                ],
+                (documents ?? []).map { document in
+                    [
+                        id.sqlValue, document.fileName.sqlValue, document.sha256.sqlValue, document.bytes.sqlValue,
+                        document.pages.sqlValue, document.sizeTier.sqlValue, document.documentType.sqlValue,
+                        document.category.sqlValue, document.status.sqlValue,
+                    ]
+                },
+                db
+            )
+            try Self.insertRows(
+                into: "outputs",
+                columns: ["job_id", "format", "path", "bytes", "sha256"],
+                (outputs ?? []).map { output in
+                    [
+                        id.sqlValue, output.format.sqlValue, output.path.sqlValue, output.bytes.sqlValue,
+                        output.sha256.sqlValue,
+                    ]
+                },
+                db
+            )
+            try Self.insertRows(
+                into: "qa_scores",
+                columns: ["job_id", "skill", "agent", "score", "passed"],
+                (qaScores ?? []).map { score in
+                    [
+                        id.sqlValue, score.skill.sqlValue, score.agent.sqlValue, score.score.sqlValue,
+                        score.passed.sqlValue,
+                    ]
+                },
+                db
+            )
             let reserved =
                 try db.value(
                     Int64.self,
@@ -50,7 +85,8 @@ extension Ledger {
                 """
                 UPDATE jobs SET status = ?, current_stage = ?, error_code = COALESCE(?, error_code),
                     started_at = COALESCE(started_at, ?),
-                    completed_at = CASE WHEN ? IN ('complete', 'failed') THEN COALESCE(completed_at, ?) ELSE NULL END
+                        completed_at = CASE WHEN ? IN ('complete', 'failed') THEN COALESCE(completed_at, ?) ELSE NULL END,
+                    updated_at = ?
                 WHERE id = ?
                 """,
                 status,
@@ -59,10 +95,10 @@ extension Ledger {
                 time,
                 status,
                 time,
+                time,
                 id
             )
             guard changed == 1 else { throw LedgerError(.unknownJob, "no job '\(id)'") }
-            try Self.recordEvent(db, job: id, status: status, stage: stage, at: time)
         }
     }
 
@@ -113,6 +149,27 @@ extension Ledger {
             var summaries: [String: (skills: Int, lowest: Int, passed: Bool)] = [:]
             for row in rows { summaries[row.job] = (row.skills, row.lowest, row.passed) }
             return summaries
+        }
+    }
+
+    /// Inserts `rows` into `table` with multi-row INSERTs of at most 1,000 rows (far below both engines' limits on
+    /// parameters): one round trip where a row at a time would take one each.
+    static func insertRows(
+        into table: String,
+        columns: [String],
+        _ rows: [[SQLValue]],
+        _ db: any SQLTransaction
+    ) throws {
+        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        var start = rows.startIndex
+        while start < rows.endIndex {
+            let end = min(start + 1_000, rows.endIndex)
+            let values = Array(repeating: tuple, count: end - start).joined(separator: ", ")
+            try db.execute(
+                "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)",
+                Array(rows[start..<end].joined())
+            )
+            start = end
         }
     }
 }

@@ -1,9 +1,10 @@
 import FileSystem
 
 extension Ledger {
-    /// Records a new job (and its tenant, the first time) with a `created` event.
+    /// Records a new job (and its tenant, the first time); the database records its `created` event.
     public func createJob(_ job: JobRecord) throws {
-        try update { db in
+        // Each statement commits by itself: a tenant row left by a crash in between is what the next job needs.
+        try change { db in
             try db.execute(
                 "INSERT INTO tenants (name, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 job.tenant,
@@ -12,8 +13,8 @@ extension Ledger {
             try db.execute(
                 """
                 INSERT INTO jobs (id, tenant, reference, manifest_sha256, status, current_stage, error_code,
-                                  created_at, started_at, completed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  created_at, started_at, completed_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 job.id,
                 job.tenant,
@@ -24,9 +25,9 @@ extension Ledger {
                 job.errorCode,
                 job.createdAt,
                 job.startedAt,
-                job.completedAt
+                job.completedAt,
+                job.createdAt
             )
-            try Self.recordEvent(db, job: job.id, status: job.status, stage: job.currentStage, at: job.createdAt)
         }
     }
 
@@ -35,7 +36,8 @@ extension Ledger {
         try query { db in try db.value(Int64.self, "SELECT 1 FROM jobs WHERE id = ?", id) != nil }
     }
 
-    /// Moves a job to a status and stage, recording the transition.
+    /// Moves a job to a status and stage; the database records the transition in `job_events` in the same
+    /// statement (a trigger), so this is one statement, one round trip.
     ///
     /// The first move to `processing` sets `started_at`; a terminal status sets `completed_at`.
     public func updateJob(
@@ -45,12 +47,13 @@ extension Ledger {
         errorCode: String? = nil,
         at time: String = Timestamp.now()
     ) throws {
-        try update { db in
+        try change { db in
             let changed = try db.execute(
                 """
                 UPDATE jobs SET status = ?, current_stage = ?, error_code = COALESCE(?, error_code),
                     started_at = CASE WHEN started_at IS NULL AND ? = 'processing' THEN ? ELSE started_at END,
-                    completed_at = CASE WHEN ? IN ('complete', 'failed') THEN ? ELSE completed_at END
+                    completed_at = CASE WHEN ? IN ('complete', 'failed') THEN ? ELSE completed_at END,
+                    updated_at = ?
                 WHERE id = ?
                 """,
                 status,
@@ -60,28 +63,11 @@ extension Ledger {
                 time,
                 status,
                 time,
+                time,
                 id
             )
             guard changed == 1 else { throw LedgerError(.unknownJob, "no job '\(id)'") }
-            try Self.recordEvent(db, job: id, status: status, stage: stage, at: time)
         }
-    }
-
-    /// Appends a status transition to the job's history.
-    static func recordEvent(
-        _ db: any SQLTransaction,
-        job: String,
-        status: JobStatus,
-        stage: JobStage?,
-        at time: String
-    ) throws {
-        try db.execute(
-            "INSERT INTO job_events (job_id, status, stage, at) VALUES (?, ?, ?, ?)",
-            job,
-            status,
-            stage,
-            time
-        )
     }
 
     /// Records a document of a job.

@@ -26,7 +26,7 @@ extension Ledger {
             "jobs",
             [
                 "id", "tenant", "reference", "manifest_sha256", "status", "current_stage", "error_code", "created_at",
-                "started_at", "completed_at",
+                "started_at", "completed_at", "updated_at",
             ],
             "id"
         ),
@@ -89,9 +89,6 @@ extension Ledger {
     /// The tables whose key is text (a name or job id) rather than a generated integer id.
     static let textKeyedTables: Set = ["tenants", "jobs", "export_cursors", "review_refunds"]
 
-    /// Rows per multi-row INSERT: 1,000 rows of at most 10 columns stay far below both engines' parameter limits.
-    private static let rowsPerInsert = 1_000
-
     private static func copy(
         _ table: (name: String, columns: [String], key: String),
         from source: any SQLTransaction,
@@ -101,16 +98,12 @@ extension Ledger {
         let keyIndex = table.columns.firstIndex(of: table.key) ?? 0
         let isIntegerKey = !textKeyedTables.contains(table.name)
         var last: SQLValue = isIntegerKey ? .integer(Int64.min) : .text("")
-        var pending: [SQLValue] = []
-        var pendingRows = 0
-        func flush() throws {
-            guard pendingRows > 0 else { return }
-            let row = "(" + Array(repeating: "?", count: table.columns.count).joined(separator: ", ") + ")"
-            let values = Array(repeating: row, count: pendingRows).joined(separator: ", ")
-            try destination.execute("INSERT INTO \(table.name) (\(columns)) VALUES \(values)", pending)
-            pending.removeAll(keepingCapacity: true)
-            pendingRows = 0
+        if table.name == "job_events" {
+            // Inserting the jobs made the target's trigger record a `created` event each: the source's history
+            // replaces them.
+            try destination.execute("DELETE FROM job_events", [])
         }
+        var pending: [[SQLValue]] = []
         // Text keys start below every string with `>=` on the empty string; ids with `>` from Int64.min.
         var comparison = isIntegerKey ? ">" : ">="
         while true {
@@ -119,16 +112,15 @@ extension Ledger {
                 "SELECT \(columns) FROM \(table.name) WHERE \(table.key) \(comparison) ? ORDER BY \(table.key) LIMIT 10000",
                 [last]
             ) { row in
-                pending += row.values
-                pendingRows += 1
+                pending.append(row.values)
                 last = row[keyIndex]
                 batch += 1
-                if pendingRows == rowsPerInsert { try flush() }
             }
+            try insertRows(into: table.name, columns: table.columns, pending, destination)
+            pending.removeAll(keepingCapacity: true)
             comparison = ">"
             if batch < 10_000 { break }
         }
-        try flush()
     }
 
     /// Counts and sums a migration compares.

@@ -33,10 +33,13 @@ public final class Ledger: Sendable {
 
     /// Runs a write transaction serialised with every other such writer: anything that touches credits or leases
     /// (see ``LedgerEngine/write(serialized:_:)``).
-    func write<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try engine.write(serialized: true, body) }
+    func write<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try engine.write(.serialized, body) }
 
-    /// Runs a write transaction that needs no more than row locks: a job's status, events, documents and outputs.
-    func update<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try engine.write(serialized: false, body) }
+    /// Runs a write transaction that needs no more than row locks: a job's documents and outputs.
+    func update<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try engine.write(.rowLocked, body) }
+
+    /// Runs one write statement, atomic by itself (a job's status change, which also records its event).
+    func change<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try engine.write(.statement, body) }
 
     /// Runs a read in one snapshot.
     func read<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try engine.read(snapshot: true, body) }
@@ -47,5 +50,5 @@ public final class Ledger: Sendable {
 
 extension Ledger {
     /// The newest migration of the schema, reported by `skillspool ledger --version`.
-    public static let schemaVersion = "ledger-schema v3"
+    public static let schemaVersion = "ledger-schema v4"
 }

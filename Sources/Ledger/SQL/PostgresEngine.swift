@@ -65,8 +65,13 @@ final class PostgresEngine: LedgerEngine {
         }
     }
 
-    func write<T>(serialized: Bool, _ body: (any SQLTransaction) throws -> T) throws -> T {
-        try transaction(begin: "BEGIN", lock: serialized, body)
+    func write<T>(_ mode: WriteMode, _ body: (any SQLTransaction) throws -> T) throws -> T {
+        switch mode {
+        case .serialized: try transaction(begin: "BEGIN", lock: true, body)
+        case .rowLocked: try transaction(begin: "BEGIN", lock: false, body)
+        case .statement:
+            try withConnection { connection in try body(Transaction(connection: connection, engine: self)) }
+        }
     }
 
     func read<T>(snapshot: Bool, _ body: (any SQLTransaction) throws -> T) throws -> T {

@@ -146,6 +146,26 @@ enum PostgresSchema {
                 """,
             ]
         ),
+        (
+            "v4",
+            [
+                #"ALTER TABLE jobs ADD COLUMN updated_at TEXT COLLATE "C""#,
+                """
+                CREATE FUNCTION jobs_record_event() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO job_events (job_id, status, stage, at)
+                    VALUES (NEW.id, NEW.status, NEW.current_stage,
+                            CASE WHEN TG_OP = 'INSERT' THEN NEW.created_at
+                                 ELSE COALESCE(NEW.updated_at, NEW.created_at) END);
+                    RETURN NULL;
+                END $$
+                """,
+                """
+                CREATE TRIGGER jobs_events AFTER INSERT OR UPDATE ON jobs
+                FOR EACH ROW EXECUTE FUNCTION jobs_record_event()
+                """,
+            ]
+        ),
     ]
 
     /// An arbitrary, fixed advisory lock key: nodes starting together migrate one at a time.

@@ -71,12 +71,13 @@ extension SQLTransaction {
 
 /// Where a ledger keeps its tables: the embedded SQLite file or a shared PostgreSQL database.
 protocol LedgerEngine: Sendable {
-    /// A write transaction. With `serialized` (anything touching credits or leases) it runs alone among such
-    /// writers on both engines (SQLite's `BEGIN IMMEDIATE` serialises every writer; PostgreSQL takes a
-    /// transaction-level advisory lock), so a balance check and the insert it allows cannot interleave with another
-    /// process's, and credit entry ids are committed in increasing order (export cursors rely on it). Other writes
-    /// (a job's status, its events and outputs) rely on row locks only.
-    func write<T>(serialized: Bool, _ body: (any SQLTransaction) throws -> T) throws -> T
+    /// A write. `.serialized` (anything touching credits or leases) runs alone among such writers on both engines
+    /// (SQLite's `BEGIN IMMEDIATE` serialises every writer; PostgreSQL takes a transaction-level advisory lock), so
+    /// a balance check and the insert it allows cannot interleave with another process's, and credit entry ids are
+    /// committed in increasing order (export cursors rely on it). `.rowLocked` writes (a job's documents and
+    /// outputs) rely on row locks only; `.statement` is a single statement, atomic by itself, which PostgreSQL runs
+    /// without a transaction around it.
+    func write<T>(_ mode: WriteMode, _ body: (any SQLTransaction) throws -> T) throws -> T
 
     /// A read; with `snapshot`, all its statements see one consistent snapshot, without it the body issues a single
     /// statement (which PostgreSQL then runs without a transaction around it: two round trips fewer).
@@ -88,4 +89,11 @@ protocol LedgerEngine: Sendable {
     /// A statement that moves `table`'s id generator past the ids a copy inserted explicitly, or nil where the
     /// engine does it itself (SQLite's AUTOINCREMENT follows the largest id).
     func identityReset(table: String) -> String?
+}
+
+/// How a write is isolated from others (see ``LedgerEngine/write(_:_:)``).
+enum WriteMode: Sendable {
+    case serialized
+    case rowLocked
+    case statement
 }

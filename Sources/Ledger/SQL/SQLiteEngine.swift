@@ -31,7 +31,7 @@ final class SQLiteEngine: LedgerEngine {
         }
     }
 
-    func write<T>(serialized: Bool, _ body: (any SQLTransaction) throws -> T) throws -> T {
+    func write<T>(_ mode: WriteMode, _ body: (any SQLTransaction) throws -> T) throws -> T {
         try mappingErrors("write") { try pool.write { try body(Transaction(db: $0)) } }
     }
 
