@@ -1,4 +1,5 @@
 import FileSystem
+import Ledger
 import Logging
 
 #if canImport(Glibc)
@@ -152,8 +153,9 @@ extension DaemonState {
             do {
                 switch action {
                 case .claim(let source, let trigger, let files):
-                    // Below the free-space floor nothing is taken: the files wait in the inbox, untouched.
-                    guard hasFreeSpace() else { continue }
+                    // Below the free-space floor, or while the ledger is unreachable, nothing is taken: the files
+                    // wait in the inbox, untouched.
+                    guard hasFreeSpace(), claimsAllowed() else { continue }
                     switch try intake.claim(source: source, trigger: trigger, files: files, tenant: tenant) {
                     case .job(let ticket):
                         scheduler.enqueue(ticket.id, tenant: name)
@@ -186,6 +188,10 @@ extension DaemonState {
                     markDirty(name)
                     tracker.forget([manifest] + files)
                 }
+            } catch let error as LedgerError where error.code == .database && error.isRetryable {
+                // The ledger is unreachable: no file is claimed until it answers again (the files wait, untouched).
+                pauseClaims(error)
+                return
             } catch {
                 logger.error(
                     "intake failed",
@@ -197,6 +203,30 @@ extension DaemonState {
 }
 
 extension DaemonState {
+    /// Stops claiming for a few seconds after the ledger could not be reached (logged once per outage).
+    func pauseClaims(_ error: LedgerError) {
+        let wasPaused = claimsPausedUntil.withLock { until in
+            defer { until = Timestamp.monotonicSeconds() + 5 }
+            return until > 0
+        }
+        if !wasPaused {
+            logger.error("ledger unreachable: no claims until it answers", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Whether claims may go on; logs when they resume after an outage.
+    func claimsAllowed() -> Bool {
+        let now = Timestamp.monotonicSeconds()
+        let (allowed, resumed) = claimsPausedUntil.withLock { until -> (Bool, Bool) in
+            guard until > 0 else { return (true, false) }
+            guard now >= until else { return (false, false) }
+            until = 0
+            return (true, true)
+        }
+        if resumed { logger.notice("claiming again after the ledger was unreachable") }
+        return allowed
+    }
+
     /// Whether the spool's file system has `minFreeBytes` available; logged when it crosses the floor.
     func hasFreeSpace() -> Bool {
         var info = statvfs()

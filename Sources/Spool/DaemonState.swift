@@ -38,6 +38,8 @@ final class DaemonState: Sendable {
     private let tenants = Mutex<[String: TenantSpool]>([:])
     /// Whether the spool was below its free-space floor at the last look.
     let lowSpace = Atomic<Bool>(false)
+    /// Until when (monotonic seconds) no file is claimed because the ledger was unreachable; 0 when claiming.
+    let claimsPausedUntil = Mutex<Double>(0)
     /// Runs so far of jobs that failed for a passing reason, for their backoff.
     private let retries = Mutex<[String: Int]>([:])
     /// Tenants whose folders or leftovers could not be used, with why (`ERR::…: message`).

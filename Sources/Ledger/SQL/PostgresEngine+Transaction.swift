@@ -40,12 +40,35 @@ extension PostgresEngine {
                 }
             }
             let query = PostgresQuery(unsafeSQL: Self.numberingPlaceholders(sql), binds: bindings)
+            // No statement may wait forever: a server that stops answering (shut down, cut off) must not hang the
+            // worker or the intake task, which would keep the daemon from stopping too.
+            let answer = connection.query(query, logger: engine.logger)
+            let promise = answer.eventLoop.makePromise(of: PostgresQueryResult.self)
+            answer.cascade(to: promise)
+            let timer = answer.eventLoop.scheduleTask(in: .seconds(Self.answerSeconds)) {
+                promise.fail(StatementTimeout())
+            }
+            defer { timer.cancel() }
             do {
-                return try connection.query(query, logger: engine.logger).wait()
+                return try promise.futureResult.wait()
+            } catch is StatementTimeout {
+                // The connection's state is unknown: it is closed, never reused.
+                let closing: EventLoopFuture<Void> = connection.close()
+                _ = closing
+                throw LedgerError(
+                    .database,
+                    "the ledger database did not answer within \(Self.answerSeconds) s",
+                    retryable: true
+                )
             } catch {
                 throw LedgerError.postgres("ledger statement failed", error)
             }
         }
+
+        /// How long a statement may wait for the server, lock waits included.
+        static let answerSeconds: Int64 = 20
+
+        struct StatementTimeout: Error {}
 
         /// A cell as the ledger's value: integers (booleans as 0/1, as SQLite keeps them) and text.
         static func value(of cell: PostgresCell, sql: String) throws -> SQLValue {
