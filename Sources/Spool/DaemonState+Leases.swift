@@ -13,10 +13,17 @@ extension DaemonState {
         guard let node else { return }
         do {
             let configured = try TenantConfiguration.loadAll(folder: configuration.tenantsPath).map(\.name).sorted()
-            let round = try ledger.renewLeases(node: node, tenants: configured, leaseMilliseconds: leaseMilliseconds)
-            let changed = leases.withLock { leases in
-                defer { leases = (round.owned, round.share) }
-                return leases.owned != round.owned
+            let (round, changed) = try leaseChange.withLock { _ in
+                let round = try ledger.renewLeases(
+                    node: node,
+                    tenants: configured,
+                    leaseMilliseconds: leaseMilliseconds
+                )
+                let changed = leases.withLock { leases in
+                    defer { leases = (round.owned, round.share) }
+                    return leases.owned != round.owned
+                }
+                return (round, changed)
             }
             if changed {
                 logger.notice(
@@ -74,12 +81,14 @@ extension DaemonState {
         }
         for name in drain.sorted() where scheduler.isIdle(tenant: name) {
             do {
-                try ledger.releaseLease(node: node, tenant: name)
+                try leaseChange.withLock { _ in
+                    try ledger.releaseLease(node: node, tenant: name)
+                    leases.withLock { _ = $0.owned?.remove(name) }
+                }
             } catch {
                 logger.error("cannot give a tenant back", metadata: ["tenant": "\(name)", "error": "\(error)"])
                 continue
             }
-            leases.withLock { _ = $0.owned?.remove(name) }
             draining.withLock { _ = $0.remove(name) }
             dropTenant(name)
             dropped.append(name)

@@ -28,6 +28,9 @@ final class DaemonState: Sendable {
 
     /// The tenants this node holds leases for (nil: alone, all of them), and its share at the last lease round.
     let leases = Mutex<(owned: Set<String>?, share: Int)>((nil, .max))
+    /// Held around every change of this node's leases (a lease round, a tenant given back), so that a round running
+    /// while intake gives a tenant back cannot record it as still held.
+    let leaseChange = Mutex<Void>(())
     /// Tenants above this node's share that take no new files, to be given back once their jobs here are done.
     let draining = Mutex<Set<String>>([])
 
