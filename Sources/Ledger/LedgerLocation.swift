@@ -50,7 +50,6 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// Where the password comes from; the URL's own is kept out of ``description``.
     public enum PasswordSource: Sendable, Hashable {
-        case none
         case inline(String)
         /// A file holding the password (its first line), read when the ledger is opened (`?passwordFile=PATH`).
         case file(String)

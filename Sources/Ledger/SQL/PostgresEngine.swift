@@ -138,7 +138,6 @@ final class PostgresEngine: LedgerEngine {
 
     private static func password(_ source: PostgresAddress.PasswordSource) throws -> String? {
         switch source {
-        case .none: return nil
         case .inline(let password): return password
         case .environment(let name): return getenv(name).map { String(cString: $0) }
         case .file(let path):
