@@ -1,6 +1,8 @@
 import FileSystem
+import Foundation
 import GRDB
 import Ledger
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -12,6 +14,7 @@ import Ledger
 ///
 ///     skillspool-ledger-load seed PATH --jobs N --entries N     bulk history: N jobs, N credit entries
 ///     skillspool-ledger-load stream PATH --rate R --seconds S   R entries/s through the public API
+///     skillspool-ledger-load jobs LEDGER --jobs N --threads T     the daemon's ledger calls of N jobs on T threads
 @main
 enum LedgerLoad {
     static func main() throws {
@@ -30,6 +33,7 @@ enum LedgerLoad {
         switch mode {
         case "seed": try seed(path: path, jobs: options["jobs"] ?? 100_000, entries: options["entries"] ?? 1_000_000)
         case "stream": try stream(path: path, rate: options["rate"] ?? 1000, seconds: options["seconds"] ?? 5)
+        case "jobs": try jobs(setting: path, count: options["jobs"] ?? 2000, threads: options["threads"] ?? 2)
         default:
             print("unknown mode \(mode)")
             exit(2)
@@ -140,6 +144,92 @@ enum LedgerLoad {
             if wait > 0 { usleep(UInt32(wait * 1_000_000)) }
         }
         print("streamed \(count) jobs, \(count * 3) entries")
+    }
+
+    /// Runs the ledger calls the daemon makes for one published job (claim, status check, four stage moves, the
+    /// reservation, the finish with a document, an output and a QA score) `count` times on `threads` threads, and
+    /// reports the wall time and the process's CPU time per job: the ledger's own cost, without any conversion.
+    static func jobs(setting: String, count: Int, threads: Int) throws {
+        let ledger = try Ledger(setting: setting)
+        let run = "\(getpid())-\(Int(now() * 1000))"
+        try ledger.topUp(tenant: "load", credits: 1_000_000_000, reference: run)
+        let next = Mutex(0)
+        let failures = Mutex<[String]>([])
+        let startCPU = cpuSeconds()
+        let start = now()
+        var workers: [pthread_t] = []
+        let work: @Sendable () -> Void = {
+            while true {
+                let index = next.withLock { value in
+                    defer { value += 1 }
+                    return value
+                }
+                guard index < count else { return }
+                let id = "load-\(run)-\(index)"
+                do {
+                    guard try ledger.jobStatus(id) == nil else { continue }
+                    try ledger.createJob(JobRecord(id: id, tenant: "load", currentStage: .intake))
+                    _ = try ledger.jobStatus(id)
+                    try ledger.updateJob(id, status: .processing, stage: .inspect)
+                    try ledger.reserve(job: id, credits: 1, allowance: 100)
+                    for stage in [JobStage.extract, .qa, .publish] {
+                        try ledger.updateJob(id, status: .processing, stage: stage)
+                    }
+                    try ledger.finishJob(
+                        id,
+                        status: .complete,
+                        stage: .publish,
+                        documents: [DocumentRecord(fileName: "a.pdf", sha256: "00", bytes: 1, pages: 1)],
+                        outputs: [OutputRecord(format: "skill", path: "\(id)/a.zip", bytes: 1, sha256: "00")],
+                        qaScores: [QAScoreRecord(skill: "a", agent: "qa", score: 90, passed: true)],
+                        settle: 1
+                    )
+                } catch {
+                    failures.withLock { $0.append("\(id): \(error)") }
+                }
+            }
+        }
+        for _ in 0..<threads {
+            let box = Unmanaged.passRetained(WorkBox(work))
+            var thread = pthread_t()
+            pthread_create(
+                &thread,
+                nil,
+                { raw in
+                    let box = Unmanaged<WorkBox>.fromOpaque(raw!).takeRetainedValue()
+                    box.body()
+                    return nil
+                },
+                box.toOpaque()
+            )
+            workers.append(thread)
+        }
+        for thread in workers { pthread_join(thread, nil) }
+        let wall = now() - start
+        let cpu = cpuSeconds() - startCPU
+        for failure in failures.withLock({ $0 }).prefix(5) { print("failed: \(failure)") }
+        print(
+            String(
+                format: "%d jobs on %d threads: %.1f jobs/s, %.2f ms wall and %.2f ms CPU of this process per job",
+                count,
+                threads,
+                Double(count) / wall,
+                wall * 1000 / Double(count),
+                cpu * 1000 / Double(count)
+            )
+        )
+    }
+
+    final class WorkBox: Sendable {
+        let body: @Sendable () -> Void
+        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+    }
+
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     static func now() -> Double {

@@ -21,11 +21,19 @@ extension Ledger {
         at time: String = Timestamp.now()
     ) throws {
         try write { db in
-            for (table, replaced) in [
+            // Rows an earlier, interrupted attempt recorded are replaced; the common first attempt finds none and
+            // spends one round trip on learning so instead of three DELETEs.
+            let replaced = [
                 ("documents", documents != nil), ("outputs", outputs != nil), ("qa_scores", qaScores != nil),
-            ]
-            where replaced {
-                try db.execute("DELETE FROM \(table) WHERE job_id = ?", id)
+            ].filter(\.1).map(\.0)
+            if !replaced.isEmpty {
+                let recorded = try db.rows(
+                    replaced.map { "SELECT '\($0)' FROM \($0) WHERE job_id = ?" }.joined(separator: " UNION ALL "),
+                    replaced.map { _ in id.sqlValue }
+                ).map { $0[0] }
+                for table in replaced where recorded.contains(.text(table)) {
+                    try db.execute("DELETE FROM \(table) WHERE job_id = ?", id)
+                }
             }
             // One statement per table, whatever the number of rows (the tables were emptied for this job above).
             try Self.insertRows(
@@ -65,20 +73,15 @@ extension Ledger {
                 },
                 db
             )
-            let reserved =
-                try db.value(
-                    Int64.self,
-                    "SELECT 1 FROM credit_entries WHERE idempotency_key = ?",
-                    Self.reserveKey(job: id)
-                )
-                != nil
-            if reserved, status.isTerminal {
+            let state = try reservationState(db, job: id)
+            if state.reservation != nil, status.isTerminal {
                 _ = try closeReservation(
                     db,
                     job: id,
                     kind: settle == nil ? .refund : .settle,
                     credits: settle,
-                    at: time
+                    at: time,
+                    state: state
                 )
             }
             let changed = try db.execute(

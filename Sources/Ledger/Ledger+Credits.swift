@@ -59,23 +59,48 @@ extension Ledger {
         guard credits >= 0 else { throw LedgerError(.invalidArgument, "credits must not be negative") }
         return try write { db in
             let key = Self.reserveKey(job: job)
-            if let recorded = try existing(db, key: key) {
+            // The job's tenant, whether the reservation exists already and the tenant's credit months: one round
+            // trip (a job without any credit months yet still gives one row, its columns null).
+            struct Lookup: Decodable {
+                var tenant: String
+                var recorded: Int64?
+                var month: String?
+                var settled: Int?
+                var held: Int?
+                var topups: Int?
+            }
+            let rows = try db.fetchAll(
+                Lookup.self,
+                """
+                SELECT j.tenant AS tenant, (SELECT id FROM credit_entries WHERE idempotency_key = ?) AS recorded,
+                       m.month AS month, m.settled AS settled, m.held AS held, m.topups AS topups
+                FROM jobs j LEFT JOIN credit_months m ON m.tenant = j.tenant AND m.month <= ?
+                WHERE j.id = ?
+                """,
+                key,
+                Timestamp.month(of: time),
+                job
+            )
+            guard let lookup = rows.first else { throw LedgerError(.unknownJob, "no job '\(job)'") }
+            if lookup.recorded != nil, let recorded = try existing(db, key: key) {
                 guard recorded.credits == credits else {
                     throw LedgerError(.idempotencyConflict, "job '\(job)' already reserved \(recorded.credits) credits")
                 }
                 return recorded
             }
-            guard let tenant = try db.value(String.self, "SELECT tenant FROM jobs WHERE id = ?", job) else {
-                throw LedgerError(.unknownJob, "no job '\(job)'")
+            let months = rows.compactMap { row in
+                row.month.map { month in
+                    CreditMonth(month: month, settled: row.settled ?? 0, held: row.held ?? 0, topups: row.topups ?? 0)
+                }
             }
-            let balance = try Self.balance(db, tenant: tenant, allowance: allowance, month: Timestamp.month(of: time))
+            let balance = Self.balance(months, allowance: allowance, month: Timestamp.month(of: time))
             guard credits <= balance.available else {
                 throw LedgerError(
                     .insufficientCredits,
                     "job '\(job)' needs \(credits) credits, \(balance.available) available"
                 )
             }
-            return try insert(db, tenant: tenant, job: job, kind: .reserve, credits: credits, key: key, at: time)
+            return try insert(db, tenant: lookup.tenant, job: job, kind: .reserve, credits: credits, key: key, at: time)
         }
     }
 
@@ -95,21 +120,41 @@ extension Ledger {
         try write { db in try closeReservation(db, job: job, kind: kind, credits: credits, at: time) }
     }
 
+    /// A job's reservation and the entry that closed it, if any: what a close needs, in one round trip.
+    struct ReservationState {
+        var reservation: CreditEntry?
+        var close: CreditEntry?
+    }
+
+    func reservationState(_ db: any SQLTransaction, job: String) throws -> ReservationState {
+        let entries = try db.fetchAll(
+            CreditEntry.self,
+            "SELECT * FROM credit_entries WHERE idempotency_key IN (?, ?)",
+            Self.reserveKey(job: job),
+            Self.closeKey(job: job)
+        )
+        return ReservationState(
+            reservation: entries.first { $0.kind == .reserve },
+            close: entries.first { $0.kind != .reserve }
+        )
+    }
+
     /// Closes a job's reservation inside the caller's transaction (see ``close(job:kind:credits:at:)``).
     func closeReservation(
         _ db: any SQLTransaction,
         job: String,
         kind: CreditKind,
         credits: Int?,
-        at time: String
+        at time: String,
+        state known: ReservationState? = nil
     ) throws -> CreditEntry {
-        guard let reservation = try existing(db, key: Self.reserveKey(job: job)) else {
+        let state = try known ?? reservationState(db, job: job)
+        guard let reservation = state.reservation else {
             throw LedgerError(.noReservation, "job '\(job)' has no reservation to \(kind.rawValue)")
         }
         let amount = credits ?? reservation.credits
         guard amount >= 0 else { throw LedgerError(.invalidArgument, "credits must not be negative") }
-        let key = Self.closeKey(job: job)
-        if let recorded = try existing(db, key: key) {
+        if let recorded = state.close {
             // Replaying the same close is a no-op; a different one is refused.
             guard recorded.kind == kind, recorded.credits == amount else {
                 throw LedgerError(
@@ -125,6 +170,7 @@ extension Ledger {
                 "job '\(job)': settle of \(amount) exceeds the reservation of \(reservation.credits)"
             )
         }
+        let key = Self.closeKey(job: job)
         return try insert(db, tenant: reservation.tenant, job: job, kind: kind, credits: amount, key: key, at: time)
     }
 
@@ -168,55 +214,35 @@ extension Ledger {
     }
 
     /// Subscription first, then purchased: every month's use beyond the allowance drains the top-ups.
+    ///
+    /// Reads the tenant's rows of `credit_months` (a few per month of history), which a trigger keeps in step with
+    /// the credit entries.
     static func balance(_ db: any SQLTransaction, tenant: String, allowance: Int, month: String) throws -> Balance {
-        var settledByMonth: [String: Int] = [:]
-        var heldByMonth: [String: Int] = [:]
+        let months = try db.fetchAll(
+            CreditMonth.self,
+            "SELECT month, settled, held, topups FROM credit_months WHERE tenant = ? AND month <= ?",
+            tenant,
+            month
+        )
+        return balance(months, allowance: allowance, month: month)
+    }
+
+    /// The balance of `month` from a tenant's credit months up to it.
+    static func balance(_ months: [CreditMonth], allowance: Int, month: String) -> Balance {
         var topups = 0
-        let sums = try db.fetchAll(
-            MonthlySum.self,
-            """
-            SELECT substr(created_at, 1, 7) AS month, kind, CAST(SUM(credits) AS BIGINT) AS credits
-            FROM credit_entries
-            WHERE tenant = ? AND kind IN ('settle', 'topup') AND created_at < ?
-            GROUP BY 1, 2
-            """,
-            tenant,
-            month + "-32"
-        )
-        for sum in sums {
-            if sum.kind == .topup {
-                topups += sum.credits
-            } else {
-                settledByMonth[sum.month, default: 0] += sum.credits
-            }
-        }
-        let held = try db.fetchAll(
-            MonthlySum.self,
-            """
-            SELECT substr(r.created_at, 1, 7) AS month, 'reserve' AS kind, CAST(SUM(r.credits) AS BIGINT) AS credits
-            FROM credit_entries r
-            WHERE r.tenant = ? AND r.kind = 'reserve' AND r.created_at < ?
-              AND NOT EXISTS (SELECT 1 FROM credit_entries c
-                              WHERE c.job_id = r.job_id AND c.kind IN ('settle', 'refund'))
-            GROUP BY 1
-            """,
-            tenant,
-            month + "-32"
-        )
-        for sum in held { heldByMonth[sum.month, default: 0] += sum.credits }
         var purchasedUsed = 0
-        for entryMonth in Set(settledByMonth.keys).union(heldByMonth.keys) {
-            let used = (settledByMonth[entryMonth] ?? 0) + (heldByMonth[entryMonth] ?? 0)
-            purchasedUsed += max(0, used - allowance)
+        var current = CreditMonth(month: month, settled: 0, held: 0, topups: 0)
+        for entry in months {
+            topups += entry.topups
+            purchasedUsed += max(0, entry.settled + entry.held - allowance)
+            if entry.month == month { current = entry }
         }
-        let settled = settledByMonth[month] ?? 0
-        let heldNow = heldByMonth[month] ?? 0
         return Balance(
             month: month,
             allowance: allowance,
-            settled: settled,
-            held: heldNow,
-            subscriptionRemaining: max(0, allowance - settled - heldNow),
+            settled: current.settled,
+            held: current.held,
+            subscriptionRemaining: max(0, allowance - current.settled - current.held),
             purchasedRemaining: topups - purchasedUsed
         )
     }
@@ -229,9 +255,10 @@ extension Ledger {
     }
 }
 
-/// Credits of one kind summed over one month (`YYYY-MM`) of a tenant.
-struct MonthlySum: Decodable {
+/// A tenant's credits of one month (`YYYY-MM`): settled, held by open reservations, purchased.
+struct CreditMonth: Decodable, Equatable {
     var month: String
-    var kind: CreditKind
-    var credits: Int
+    var settled: Int
+    var held: Int
+    var topups: Int
 }

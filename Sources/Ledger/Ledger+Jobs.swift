@@ -2,19 +2,29 @@ import FileSystem
 
 extension Ledger {
     /// Records a new job (and its tenant, the first time); the database records its `created` event.
-    public func createJob(_ job: JobRecord) throws {
-        // Each statement commits by itself: a tenant row left by a crash in between is what the next job needs.
-        try change { db in
-            try db.execute(
-                "INSERT INTO tenants (name, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                job.tenant,
-                job.createdAt
-            )
+    ///
+    /// Recording a job the ledger already has changes nothing (a claim replayed after a crash).
+    /// - Returns: whether the job was new.
+    @discardableResult
+    public func createJob(_ job: JobRecord) throws -> Bool {
+        // Tenants are never deleted: a tenant this process has recorded once needs no statement again.
+        if !knownTenants.withLockedValue({ $0.contains(job.tenant) }) {
+            try change { db in
+                try db.execute(
+                    "INSERT INTO tenants (name, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    job.tenant,
+                    job.createdAt
+                )
+            }
+            knownTenants.withLockedValue { _ = $0.insert(job.tenant) }
+        }
+        return try change { db in
             try db.execute(
                 """
                 INSERT INTO jobs (id, tenant, reference, manifest_sha256, status, current_stage, error_code,
                                   created_at, started_at, completed_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING
                 """,
                 job.id,
                 job.tenant,
@@ -27,7 +37,7 @@ extension Ledger {
                 job.startedAt,
                 job.completedAt,
                 job.createdAt
-            )
+            ) == 1
         }
     }
 

@@ -13,7 +13,8 @@ extension Ledger {
     /// Checks the money invariants:
     /// every reserve of a terminal job has exactly one settle or refund; no settle or refund without a reserve;
     /// no settle above its reserve; a refund returns the whole reserve; a failed job is never charged; no
-    /// tenant's purchased credits go below zero in any month.
+    /// tenant's purchased credits go below zero in any month; the per-month sums balances read (`credit_months`)
+    /// equal the entries'.
     public func verify(allowances: [String: Int]) throws -> [LedgerViolation] {
         try read { db in
             var violations: [LedgerViolation] = []
@@ -105,6 +106,7 @@ extension Ledger {
                     flag("failed-job-charged", "failed job \(job ?? "-") was charged \(credits)", ["\(entry)"])
                 }
             }
+            try checkCreditMonths(db, flag: flag)
             struct TenantMonth: Decodable {
                 var tenant: String
                 var month: String
@@ -125,6 +127,44 @@ extension Ledger {
                 }
             }
             return violations
+        }
+    }
+
+    /// Flags every tenant month whose kept sums differ from the sums of its credit entries (months whose sums are
+    /// all zero count as absent).
+    private func checkCreditMonths(
+        _ db: any SQLTransaction,
+        flag: (String, String, [String]) -> Void
+    ) throws {
+        struct Row: Decodable {
+            var tenant: String
+            var month: String
+            var settled: Int
+            var held: Int
+            var topups: Int
+        }
+        func sums(_ sql: String) throws -> [String: Row] {
+            var rows: [String: Row] = [:]
+            for row in try db.fetchAll(Row.self, sql) where row.settled != 0 || row.held != 0 || row.topups != 0 {
+                rows["\(row.tenant) \(row.month)"] = row
+            }
+            return rows
+        }
+        let kept = try sums("SELECT tenant, month, settled, held, topups FROM credit_months")
+        let computed = try sums(SharedSchema.creditMonthsComputed)
+        for key in Set(kept.keys).union(computed.keys).sorted() {
+            let (have, want) = (kept[key], computed[key])
+            guard have?.settled != want?.settled || have?.held != want?.held || have?.topups != want?.topups else {
+                continue
+            }
+            let describe = { (row: Row?) in
+                row.map { "settled \($0.settled), held \($0.held), purchased \($0.topups)" } ?? "nothing"
+            }
+            flag(
+                "credit-months",
+                "\(key): balances read \(describe(have)), the credit entries sum to \(describe(want))",
+                [key]
+            )
         }
     }
 }

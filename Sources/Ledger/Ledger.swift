@@ -1,3 +1,5 @@
+import NIOConcurrencyHelpers
+
 /// The ledger: jobs, documents, outputs, QA scores and append-only credit entries.
 ///
 /// Kept in an embedded SQLite file for one host, or in a PostgreSQL database that several daemons share
@@ -7,6 +9,8 @@ public final class Ledger: Sendable {
     let engine: any LedgerEngine
     /// Where the ledger is.
     public let location: LedgerLocation
+    /// Tenants this process has recorded (or seen recorded): their rows exist for good.
+    let knownTenants = NIOLockedValueBox<Set<String>>([])
 
     /// Opens (creating if needed) and migrates the ledger at `location`.
     ///
@@ -50,5 +54,5 @@ public final class Ledger: Sendable {
 
 extension Ledger {
     /// The newest migration of the schema, reported by `skillspool ledger --version`.
-    public static let schemaVersion = "ledger-schema v4"
+    public static let schemaVersion = "ledger-schema v5"
 }

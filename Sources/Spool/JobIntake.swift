@@ -93,18 +93,17 @@ struct JobIntake: Sendable {
         try tenant.work.sync()
         try tenant.inbox.sync()
 
-        if try !ledger.hasJob(id) {
-            try ledger.createJob(
-                JobRecord(
-                    id: id,
-                    tenant: tenant.name,
-                    reference: reference,
-                    manifestSHA256: source == .manifest ? hashes.first?.sha256 : nil,
-                    currentStage: .intake,
-                    createdAt: now
-                )
+        // A job the ledger has already (a claim replayed after a crash) keeps its row.
+        try ledger.createJob(
+            JobRecord(
+                id: id,
+                tenant: tenant.name,
+                reference: reference,
+                manifestSHA256: source == .manifest ? hashes.first?.sha256 : nil,
+                currentStage: .intake,
+                createdAt: now
             )
-        }
+        )
         var report = JobReport(id: id, tenant: tenant.name, createdAt: now)
         report.reference = reference
         let outbox = try tenant.outbox.folder(id, create: true)

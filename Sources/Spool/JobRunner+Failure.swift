@@ -28,9 +28,8 @@ extension JobRunner {
         try failed.writeDurably("error.json", JobReport.errorBytes(failure, job: ticket.id))
         try tenant.failed.sync()
 
-        if try !ledger.hasJob(ticket.id) {
-            try ledger.createJob(JobRecord(id: ticket.id, tenant: tenant.name, createdAt: ticket.createdAt))
-        }
+        // A claim whose ledger row a crash kept from being written gets it now (no-op when it exists).
+        try ledger.createJob(JobRecord(id: ticket.id, tenant: tenant.name, createdAt: ticket.createdAt))
         try ledger.finishJob(ticket.id, status: .failed, stage: .failed, errorCode: failure.code, settle: charge)
 
         try tenant.review.remove(ticket.id)

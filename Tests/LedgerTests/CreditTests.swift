@@ -103,4 +103,61 @@ struct CreditTests {
                 && summary[0].topups == 50
         )
     }
+
+    @Test(
+        "a reservation closed in a later month frees the month it was made in",
+        arguments: TestEngine.available
+    )
+    func lateClose(engine: TestEngine) throws {
+        let store = try TemporaryLedger(engine)
+        let ledger = store.ledger
+        try ledger.createJob(JobRecord(id: "late", tenant: "acme", createdAt: "2026-10-31T23:59:00.000Z"))
+        try ledger.reserve(job: "late", credits: 30, allowance: 100, at: "2026-10-31T23:59:00.000Z")
+        #expect(try ledger.balance(tenant: "acme", allowance: 100, month: "2026-10").held == 30)
+        try ledger.updateJob("late", status: .complete, stage: .publish, at: "2026-11-01T00:01:00.000Z")
+        try ledger.settle(job: "late", credits: 20, at: "2026-11-01T00:01:00.000Z")
+        let october = try ledger.balance(tenant: "acme", allowance: 100, month: "2026-10")
+        let november = try ledger.balance(tenant: "acme", allowance: 100, month: "2026-11")
+        #expect(october.held == 0 && october.settled == 0)
+        #expect(november.held == 0 && november.settled == 20 && november.subscriptionRemaining == 80)
+        #expect(try ledger.verify(allowances: ["acme": 100]).isEmpty)
+    }
+
+    @Test(
+        "upgrading a ledger written before schema v5 keeps every balance",
+        arguments: TestEngine.available
+    )
+    func upgradeKeepsBalances(engine: TestEngine) throws {
+        let store = try TemporaryLedger(engine)
+        try store.ledger.topUp(tenant: "acme", credits: 40, reference: "order-1", at: "2026-09-01T00:00:00.000Z")
+        try store.job("settled", reserve: 90, settle: 70, at: "2026-09-03T00:00:00.000Z")
+        try store.job("refunded", reserve: 20, refund: true, at: "2026-10-03T00:00:00.000Z")
+        try store.job("open", reserve: 50, at: "2026-10-04T00:00:00.000Z")
+        try store.job("other", tenant: "globex", reserve: 5, settle: 5, at: "2026-10-05T00:00:00.000Z")
+        let months = ["2026-09", "2026-10", "2026-11"]
+        let before = try months.map { try store.ledger.balance(tenant: "acme", allowance: 60, month: $0) }
+        // (Each test job tops up its own reservation: September has 40 + 90 purchased, 10 of them used.)
+        // Back to v4: no kept sums, no trigger; opening the ledger again runs v5 over the history.
+        switch engine {
+        case .sqlite:
+            try store.execute(
+                """
+                DROP TRIGGER credit_entries_months; DROP TABLE credit_months;
+                DELETE FROM grdb_migrations WHERE identifier = 'v5'
+                """
+            )
+        case .postgresql:
+            try store.execute(
+                """
+                DROP TRIGGER credit_entries_months ON credit_entries; DROP FUNCTION credit_entries_months();
+                DROP TABLE credit_months; DELETE FROM ledger_migrations WHERE version = 'v5'
+                """
+            )
+        }
+        let upgraded = try Ledger(setting: store.setting)
+        let after = try months.map { try upgraded.balance(tenant: "acme", allowance: 60, month: $0) }
+        #expect(after == before)
+        #expect(after[1].held == 50 && after[0].settled == 70 && after[0].purchasedRemaining == 120)
+        #expect(try upgraded.verify(allowances: ["acme": 60, "globex": 60]).isEmpty)
+    }
 }

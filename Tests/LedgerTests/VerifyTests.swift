@@ -38,6 +38,7 @@ struct VerifyTests {
                 "reserved-twice",
                 "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES ('acme', 'done', 'reserve', 10, 'x5', '2026-11-05T10:00:00.000Z')"
             ),
+            ("credit-months", "UPDATE credit_months SET held = held + 3 WHERE tenant = 'acme'"),
             (
                 "negative-balance",
                 "INSERT INTO credit_entries (tenant, job_id, kind, credits, idempotency_key, created_at) VALUES ('acme', 'bare', 'reserve', 1000, 'x6', '2026-11-05T10:00:00.000Z')"

@@ -39,11 +39,15 @@ extension PostgresEngine {
                 case .text(let text): bindings.append(text)
                 }
             }
-            let query = PostgresQuery(unsafeSQL: Self.numberingPlaceholders(sql), binds: bindings)
+            let query = PostgresQuery(unsafeSQL: engine.numbered(sql), binds: bindings)
+            return try answer(connection.query(query, logger: engine.logger))
+        }
+
+        /// Waits for the server's answer, at most ``answerSeconds``.
+        private func answer<Result: Sendable>(_ answer: EventLoopFuture<Result>) throws -> Result {
             // No statement may wait forever: a server that stops answering (shut down, cut off) must not hang the
             // worker or the intake task, which would keep the daemon from stopping too.
-            let answer = connection.query(query, logger: engine.logger)
-            let promise = answer.eventLoop.makePromise(of: PostgresQueryResult.self)
+            let promise = answer.eventLoop.makePromise(of: Result.self)
             answer.cascade(to: promise)
             let timer = answer.eventLoop.scheduleTask(in: .seconds(Self.answerSeconds)) {
                 promise.fail(StatementTimeout())

@@ -19,6 +19,8 @@ final class PostgresEngine: LedgerEngine {
     private let configuration: PostgresConnection.Configuration
     private let idle = NIOLockedValueBox<[PostgresConnection]>([])
     private let nextID = NIOLockedValueBox<Int>(1)
+    /// The ledger's statements with their placeholders numbered, by their shared text: a few dozen in all.
+    private let numberedStatements = NIOLockedValueBox<[String: String]>([:])
     let logger: Logger
 
     /// An arbitrary, fixed key of the advisory lock that serialises the ledger's writers.
@@ -91,6 +93,18 @@ final class PostgresEngine: LedgerEngine {
 
     func identityReset(table: String) -> String? {
         "SELECT setval(pg_get_serial_sequence('\(table)', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM \(table)"
+    }
+
+    /// `sql` with its `?` placeholders numbered (``Transaction/numberingPlaceholders(_:)``), worked out once per
+    /// statement text.
+    func numbered(_ sql: String) -> String {
+        if let known = numberedStatements.withLockedValue({ $0[sql] }) { return known }
+        let numbered = Transaction.numberingPlaceholders(sql)
+        numberedStatements.withLockedValue { statements in
+            // Statements built per call (lists of ids) are not worth keeping.
+            if statements.count < 512 { statements[sql] = numbered }
+        }
+        return numbered
     }
 
     private func transaction<T>(begin: String, lock: Bool, _ body: (any SQLTransaction) throws -> T) throws -> T {

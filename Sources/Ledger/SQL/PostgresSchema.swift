@@ -166,6 +166,44 @@ enum PostgresSchema {
                 """,
             ]
         ),
+        (
+            "v5",
+            [
+                """
+                CREATE TABLE credit_months (
+                    tenant TEXT COLLATE "C" NOT NULL,
+                    month TEXT COLLATE "C" NOT NULL,
+                    settled BIGINT NOT NULL DEFAULT 0,
+                    held BIGINT NOT NULL DEFAULT 0,
+                    topups BIGINT NOT NULL DEFAULT 0,
+                    PRIMARY KEY (tenant, month)
+                )
+                """,
+                SharedSchema.creditMonthsFill,
+                """
+                CREATE FUNCTION credit_entries_months() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO credit_months AS m (tenant, month, held)
+                    SELECT r.tenant, substr(r.created_at, 1, 7), -r.credits FROM credit_entries r
+                    WHERE NEW.kind IN ('settle', 'refund') AND r.job_id = NEW.job_id AND r.kind = 'reserve'
+                    ON CONFLICT (tenant, month) DO UPDATE SET held = m.held + excluded.held;
+                    INSERT INTO credit_months AS m (tenant, month, settled, held, topups)
+                    SELECT NEW.tenant, substr(NEW.created_at, 1, 7),
+                           CASE WHEN NEW.kind = 'settle' THEN NEW.credits ELSE 0 END,
+                           CASE WHEN NEW.kind = 'reserve' THEN NEW.credits ELSE 0 END,
+                           CASE WHEN NEW.kind = 'topup' THEN NEW.credits ELSE 0 END
+                    WHERE NEW.kind <> 'refund'
+                    ON CONFLICT (tenant, month) DO UPDATE SET settled = m.settled + excluded.settled,
+                        held = m.held + excluded.held, topups = m.topups + excluded.topups;
+                    RETURN NULL;
+                END $$
+                """,
+                """
+                CREATE TRIGGER credit_entries_months AFTER INSERT ON credit_entries
+                FOR EACH ROW EXECUTE FUNCTION credit_entries_months()
+                """,
+            ]
+        ),
     ]
 
     /// An arbitrary, fixed advisory lock key: nodes starting together migrate one at a time.

@@ -137,6 +137,38 @@ enum SQLiteSchema {
                     """
             )
         }
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: SQLiteSchema.creditMonths)
+        }
         return migrator
     }
+
+    /// v5: what a balance needs, kept per tenant and month by a trigger on the credit entries, so a reservation
+    /// reads a few rows whatever the length of the tenant's history. `ledger verify` recomputes it.
+    static let creditMonths = """
+        CREATE TABLE credit_months (
+            tenant TEXT NOT NULL,
+            month TEXT NOT NULL,
+            settled INTEGER NOT NULL DEFAULT 0,
+            held INTEGER NOT NULL DEFAULT 0,
+            topups INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (tenant, month)
+        );
+        \(SharedSchema.creditMonthsFill);
+        CREATE TRIGGER credit_entries_months AFTER INSERT ON credit_entries
+        BEGIN
+            INSERT INTO credit_months (tenant, month, held)
+            SELECT r.tenant, substr(r.created_at, 1, 7), -r.credits FROM credit_entries r
+            WHERE NEW.kind IN ('settle', 'refund') AND r.job_id = NEW.job_id AND r.kind = 'reserve'
+            ON CONFLICT (tenant, month) DO UPDATE SET held = held + excluded.held;
+            INSERT INTO credit_months (tenant, month, settled, held, topups)
+            SELECT NEW.tenant, substr(NEW.created_at, 1, 7),
+                   CASE WHEN NEW.kind = 'settle' THEN NEW.credits ELSE 0 END,
+                   CASE WHEN NEW.kind = 'reserve' THEN NEW.credits ELSE 0 END,
+                   CASE WHEN NEW.kind = 'topup' THEN NEW.credits ELSE 0 END
+            WHERE NEW.kind <> 'refund'
+            ON CONFLICT (tenant, month) DO UPDATE SET settled = settled + excluded.settled,
+                held = held + excluded.held, topups = topups + excluded.topups;
+        END;
+        """
 }
