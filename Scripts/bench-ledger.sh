@@ -2,7 +2,8 @@
 # Ledger benchmark: 100,000 jobs and 1,000,000 credit entries; times a full CSV export and `jobs list`.
 # Goals (issue 5): export ≤ 5 s, jobs list ≤ 100 ms. With SKILLSPOOL_TEST_POSTGRESQL set (Scripts/with-postgres.sh,
 # as `make bench` runs it) the same ledger is also copied into PostgreSQL with `ledger migrate` (timed, counts and
-# sums checked by the command) and the same queries are timed there.
+# sums checked by the command) and the same queries are timed there. Last, the ledger calls the daemon makes per job
+# (`skillspool-ledger-load jobs`, 2,000 jobs on 2 threads) on each engine: the ledger's own cost, no conversion.
 set -euo pipefail
 bin=.build/release
 work=$(mktemp -d)
@@ -45,4 +46,13 @@ if [ -n "${SKILLSPOOL_TEST_POSTGRESQL:-}" ]; then
     echo "| PostgreSQL: ledger export --format csv (bytes $same to SQLite's) | $pg_export_ms | ≤ 5000 |"
     echo "| PostgreSQL: jobs list --tenant --status | $pg_list_ms | ≤ 100 |"
     echo "| PostgreSQL: jobs list --since --page 20 | $pg_list_all_ms | ≤ 100 |"
+fi
+echo
+echo "## Ledger calls per job (claim, 4 stage moves, reservation, finish; 2,000 jobs on 2 threads)"
+echo
+"$bin/skillspool-ledger-load" jobs "$work/calls.sqlite" --jobs 2000 --threads 2 | sed 's/^/- SQLite: /'
+if [ -n "${SKILLSPOOL_TEST_POSTGRESQL:-}" ]; then
+    psql --no-psqlrc -q -d "$SKILLSPOOL_TEST_POSTGRESQL" -c "DROP DATABASE IF EXISTS ledger_calls" -c "CREATE DATABASE ledger_calls"
+    "$bin/skillspool-ledger-load" jobs "${SKILLSPOOL_TEST_POSTGRESQL/\/postgres?//ledger_calls?}" --jobs 2000 --threads 2 \
+        | sed 's/^/- PostgreSQL: /'
 fi

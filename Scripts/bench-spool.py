@@ -181,7 +181,7 @@ def burst(args, engine: str) -> dict:
     print(f"| close → published latency p50 / p99 | {percentile(0.50):.1f} s / {percentile(0.99):.1f} s |")
     print(f"| inotify queue overflows | {metric('skillspool_inotify_overflows_total')} |")
     print(f"| files found by listings that events missed | {metric('skillspool_rescan_found_files_total')} |")
-    shutil.rmtree(root, ignore_errors=True)
+    if not os.environ.get("BENCH_KEEP"): shutil.rmtree(root, ignore_errors=True)
     return {"complete": len(published) == args.files, "jobs_per_second": len(published) / max(end - start, 1e-9)}
 
 

@@ -183,4 +183,49 @@ struct ScaleOutTests {
         #expect(refused.status == 2 && refused.stderr.contains("ERR::SPOOL::IN_USE"))
         #expect(cluster.stop("n1") == 0)
     }
+
+    @Test(
+        "the database stops for a while: drops wait in the inbox, the node resumes by itself, nothing fails or is lost",
+        .enabled(if: PrivatePostgres.available, "PostgreSQL's server is not installed")
+    )
+    func databaseOutage() throws {
+        let server = try PrivatePostgres()
+        let cluster = try SpoolCluster(tenants: ["acme"], ledger: server.url)
+        let spool = cluster.spool
+        try cluster.start("n1")
+        try spool.wait("the node serves", timeout: 20) {
+            FileManager.default.fileExists(atPath: spool.folder("acme", "inbox").path)
+        }
+        func drop(_ range: Range<Int>) throws {
+            for index in range {
+                try spool.dropByRename(
+                    SpoolPDF.numbered(index, tag: "Outage"),
+                    temporary: ".o\(index).tmp",
+                    as: "o\(index).pdf",
+                    tenant: "acme"
+                )
+            }
+        }
+        try drop(0..<5)
+        try spool.wait("the first drops published", timeout: 60) {
+            spool.statuses("acme", where: "complete").count == 5
+        }
+        try server.stop()
+        try drop(5..<15)
+        // Long enough for the node to notice and to have failed every drop, were it going to.
+        Thread.sleep(forTimeInterval: 6)
+        #expect(spool.contents("acme", "failed").isEmpty, "\(spool.failureCodes("acme"))")
+        #expect(spool.statuses("acme", where: "complete").count == 5)
+        try server.start()
+        try spool.wait("every drop published after the database came back", timeout: 120) {
+            spool.statuses("acme", where: "complete").count == 15 && spool.contents("acme", "inbox").isEmpty
+                && spool.contents("acme", ".work").isEmpty
+        }
+        #expect(spool.contents("acme", "failed").isEmpty, "\(spool.failureCodes("acme"))")
+        #expect(cluster.log("n1").contains("ERR::LEDGER::DATABASE"))
+        #expect(try spool.cli(["ledger", "verify"]).status == 0)
+        let export = try spool.cli(["ledger", "export", "--format", "jsonl"]).stdout.split(separator: "\n")
+        #expect(export.filter { $0.contains(#""kind":"settle""#) }.count == 15)
+        #expect(cluster.stop("n1") == 0)
+    }
 }
