@@ -62,6 +62,9 @@ extension Ledger {
                         throw LedgerError(.targetNotEmpty, "the target ledger already has rows in \(table.name)")
                     }
                 }
+                // The kept monthly sums are filled once from the copied entries, not by the trigger once per row.
+                let trigger = target.engine.creditMonthsTrigger
+                for statement in trigger.drop { try destination.execute(statement, []) }
                 for table in Self.copiedTables {
                     try Self.copy(table, from: source, to: destination)
                     if !Self.textKeyedTables.contains(table.name),
@@ -70,6 +73,11 @@ extension Ledger {
                         try destination.execute(reset, [])
                     }
                 }
+                // Statistics first: the planner otherwise plans the fill for the empty table it last saw.
+                try destination.execute("ANALYZE credit_entries", [])
+                try destination.execute("DELETE FROM credit_months", [])
+                try destination.execute(SharedSchema.creditMonthsFill, [])
+                for statement in trigger.create { try destination.execute(statement, []) }
             }
         }
         let copied = try Self.census(self)

@@ -42,6 +42,12 @@ struct MigrateTests {
         #expect(try source.read("before.csv") == source.read("after.csv"))
         #expect(try target.ledger.jobDetail("j1") == source.ledger.jobDetail("j1"))
         #expect(try target.ledger.verify(allowances: [:]).isEmpty)
+        for tenant in ["acme", "beta"] {
+            #expect(
+                try target.ledger.balance(tenant: tenant, allowance: 5)
+                    == source.ledger.balance(tenant: tenant, allowance: 5)
+            )
+        }
         // New entries continue after the copied ids.
         try target.ledger.topUp(tenant: "acme", credits: 5, reference: "after-migrate")
         let last = try target.ledger.creditEntries(job: "open").map(\.id).max() ?? 0

@@ -53,8 +53,13 @@ final class SpoolHarness {
         let (process, handle) = try launch([], log: "daemon.log")
         self.process = process
         logHandle = handle
-        try wait("inboxes exist", timeout: 20) {
-            tenants.allSatisfy { FileManager.default.fileExists(atPath: self.folder($0, "inbox").path) }
+        // Every area, not only the inbox: the daemon makes them one after the other.
+        try wait("tenant folders exist", timeout: 20) {
+            tenants.allSatisfy { tenant in
+                ["inbox", "outbox", "review", "failed"].allSatisfy {
+                    FileManager.default.fileExists(atPath: self.folder(tenant, $0).path)
+                }
+            }
         }
     }
 

@@ -107,6 +107,10 @@ final class PostgresEngine: LedgerEngine {
         return numbered
     }
 
+    var creditMonthsTrigger: (drop: [String], create: [String]) {
+        (["DROP TRIGGER credit_entries_months ON credit_entries"], [PostgresSchema.creditMonthsTrigger])
+    }
+
     private func transaction<T>(begin: String, lock: Bool, _ body: (any SQLTransaction) throws -> T) throws -> T {
         try withConnection { connection in
             let transaction = Transaction(connection: connection, engine: self)

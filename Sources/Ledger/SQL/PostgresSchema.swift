@@ -198,13 +198,16 @@ enum PostgresSchema {
                     RETURN NULL;
                 END $$
                 """,
-                """
-                CREATE TRIGGER credit_entries_months AFTER INSERT ON credit_entries
-                FOR EACH ROW EXECUTE FUNCTION credit_entries_months()
-                """,
+                creditMonthsTrigger,
             ]
         ),
     ]
+
+    /// The trigger of v5 (also recreated after a bulk copy, see ``Ledger/migrate(to:)``).
+    static let creditMonthsTrigger = """
+        CREATE TRIGGER credit_entries_months AFTER INSERT ON credit_entries
+        FOR EACH ROW EXECUTE FUNCTION credit_entries_months()
+        """
 
     /// An arbitrary, fixed advisory lock key: nodes starting together migrate one at a time.
     static let migrationLockKey: Int64 = 0x736B_6D69_6772

@@ -89,6 +89,10 @@ protocol LedgerEngine: Sendable {
     /// A statement that moves `table`'s id generator past the ids a copy inserted explicitly, or nil where the
     /// engine does it itself (SQLite's AUTOINCREMENT follows the largest id).
     func identityReset(table: String) -> String?
+
+    /// Statements that remove and recreate the trigger keeping `credit_months`, for a bulk copy of credit entries
+    /// (the table is filled once afterwards instead of once per row).
+    var creditMonthsTrigger: (drop: [String], create: [String]) { get }
 }
 
 /// How a write is isolated from others (see ``LedgerEngine/write(_:_:)``).

@@ -155,6 +155,11 @@ enum SQLiteSchema {
             PRIMARY KEY (tenant, month)
         );
         \(SharedSchema.creditMonthsFill);
+        \(creditMonthsTrigger);
+        """
+
+    /// The trigger of v5 (also recreated after a bulk copy, see ``Ledger/migrate(to:)``).
+    static let creditMonthsTrigger = """
         CREATE TRIGGER credit_entries_months AFTER INSERT ON credit_entries
         BEGIN
             INSERT INTO credit_months (tenant, month, held)
@@ -169,6 +174,6 @@ enum SQLiteSchema {
             WHERE NEW.kind <> 'refund'
             ON CONFLICT (tenant, month) DO UPDATE SET settled = settled + excluded.settled,
                 held = held + excluded.held, topups = topups + excluded.topups;
-        END;
+        END
         """
 }
