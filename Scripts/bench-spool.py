@@ -7,7 +7,8 @@ Runs the real release daemon on a temporary spool. Needs root to lower /proc/sys
 
 `--engines sqlite,postgresql` runs the same burst once per ledger engine, one after the other in the same run, and
 reports PostgreSQL's throughput as a ratio of SQLite's; the PostgreSQL run needs SKILLSPOOL_TEST_POSTGRESQL (a server
-started by Scripts/with-postgres.sh) and uses a new database on it.
+started by Scripts/with-postgres.sh) and uses a new database on it. BENCH_KEEP=1 keeps each run's folder (its
+daemon.log, to see when jobs were claimed and published) under .build/.
 """
 import argparse, json, os, shutil, signal, subprocess, sys, tempfile, time
 from datetime import datetime

@@ -157,7 +157,6 @@ enum LedgerLoad {
         let failures = Mutex<[String]>([])
         let startCPU = cpuSeconds()
         let start = now()
-        var workers: [pthread_t] = []
         let work: @Sendable () -> Void = {
             while true {
                 let index = next.withLock { value in
@@ -189,22 +188,15 @@ enum LedgerLoad {
                 }
             }
         }
+        let finished = DispatchGroup()
         for _ in 0..<threads {
-            let box = Unmanaged.passRetained(WorkBox(work))
-            var thread = pthread_t()
-            pthread_create(
-                &thread,
-                nil,
-                { raw in
-                    let box = Unmanaged<WorkBox>.fromOpaque(raw!).takeRetainedValue()
-                    box.body()
-                    return nil
-                },
-                box.toOpaque()
-            )
-            workers.append(thread)
+            finished.enter()
+            Thread {
+                work()
+                finished.leave()
+            }.start()
         }
-        for thread in workers { pthread_join(thread, nil) }
+        finished.wait()
         let wall = now() - start
         let cpu = cpuSeconds() - startCPU
         for failure in failures.withLock({ $0 }).prefix(5) { print("failed: \(failure)") }
@@ -218,11 +210,6 @@ enum LedgerLoad {
                 cpu * 1000 / Double(count)
             )
         )
-    }
-
-    final class WorkBox: Sendable {
-        let body: @Sendable () -> Void
-        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
     }
 
     static func cpuSeconds() -> Double {

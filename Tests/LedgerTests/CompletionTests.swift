@@ -29,20 +29,16 @@ struct CompletionTests {
             qaScores: [score],
             settle: nil
         )
-        try ledger.finishJob(
-            "j",
-            status: .complete,
-            stage: .publish,
-            documents: [Self.document("c.pdf")],
-            settle: 2
-        )
-        try ledger.finishJob(
-            "j",
-            status: .complete,
-            stage: .publish,
-            documents: [Self.document("c.pdf")],
-            settle: 2
-        )
+        // Finished, then the same finish replayed (a crash after the commit).
+        for _ in 0..<2 {
+            try ledger.finishJob(
+                "j",
+                status: .complete,
+                stage: .publish,
+                documents: [Self.document("c.pdf")],
+                settle: 2
+            )
+        }
         let detail = try #require(try ledger.jobDetail("j"))
         #expect(detail.documents.map(\.fileName) == ["c.pdf"])
         #expect(detail.outputs == [output] && detail.qaScores == [score])
