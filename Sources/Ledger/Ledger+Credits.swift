@@ -59,6 +59,7 @@ extension Ledger {
         guard credits >= 0 else { throw LedgerError(.invalidArgument, "credits must not be negative") }
         return try write { db in
             let key = Self.reserveKey(job: job)
+            let month = Timestamp.month(of: time)
             // The job's tenant, whether the reservation exists already and the tenant's credit months: one round
             // trip (a job without any credit months yet still gives one row, its columns null).
             struct Lookup: Decodable {
@@ -78,7 +79,7 @@ extension Ledger {
                 WHERE j.id = ?
                 """,
                 key,
-                Timestamp.month(of: time),
+                month,
                 job
             )
             guard let lookup = rows.first else { throw LedgerError(.unknownJob, "no job '\(job)'") }
@@ -89,11 +90,11 @@ extension Ledger {
                 return recorded
             }
             let months = rows.compactMap { row in
-                row.month.map { month in
-                    CreditMonth(month: month, settled: row.settled ?? 0, held: row.held ?? 0, topups: row.topups ?? 0)
+                row.month.map { name in
+                    CreditMonth(month: name, settled: row.settled ?? 0, held: row.held ?? 0, topups: row.topups ?? 0)
                 }
             }
-            let balance = Self.balance(months, allowance: allowance, month: Timestamp.month(of: time))
+            let balance = Self.balance(months, allowance: allowance, month: month)
             guard credits <= balance.available else {
                 throw LedgerError(
                     .insufficientCredits,

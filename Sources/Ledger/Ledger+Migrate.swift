@@ -64,7 +64,7 @@ extension Ledger {
                 }
                 // The kept monthly sums are filled once from the copied entries, not by the trigger once per row.
                 let trigger = target.engine.creditMonthsTrigger
-                for statement in trigger.drop { try destination.execute(statement, []) }
+                try destination.execute(trigger.drop, [])
                 for table in Self.copiedTables {
                     try Self.copy(table, from: source, to: destination)
                     if !Self.textKeyedTables.contains(table.name),
@@ -77,7 +77,7 @@ extension Ledger {
                 try destination.execute("ANALYZE credit_entries", [])
                 try destination.execute("DELETE FROM credit_months", [])
                 try destination.execute(SharedSchema.creditMonthsFill, [])
-                for statement in trigger.create { try destination.execute(statement, []) }
+                try destination.execute(trigger.create, [])
             }
         }
         let copied = try Self.census(self)

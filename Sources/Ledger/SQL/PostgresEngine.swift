@@ -107,8 +107,8 @@ final class PostgresEngine: LedgerEngine {
         return numbered
     }
 
-    var creditMonthsTrigger: (drop: [String], create: [String]) {
-        (["DROP TRIGGER credit_entries_months ON credit_entries"], [PostgresSchema.creditMonthsTrigger])
+    var creditMonthsTrigger: (drop: String, create: String) {
+        ("DROP TRIGGER credit_entries_months ON credit_entries", PostgresSchema.creditMonthsTrigger)
     }
 
     private func transaction<T>(begin: String, lock: Bool, _ body: (any SQLTransaction) throws -> T) throws -> T {

@@ -92,7 +92,7 @@ protocol LedgerEngine: Sendable {
 
     /// Statements that remove and recreate the trigger keeping `credit_months`, for a bulk copy of credit entries
     /// (the table is filled once afterwards instead of once per row).
-    var creditMonthsTrigger: (drop: [String], create: [String]) { get }
+    var creditMonthsTrigger: (drop: String, create: String) { get }
 }
 
 /// How a write is isolated from others (see ``LedgerEngine/write(_:_:)``).

@@ -43,8 +43,8 @@ final class SQLiteEngine: LedgerEngine {
 
     func identityReset(table: String) -> String? { nil }
 
-    var creditMonthsTrigger: (drop: [String], create: [String]) {
-        (["DROP TRIGGER credit_entries_months"], [SQLiteSchema.creditMonthsTrigger])
+    var creditMonthsTrigger: (drop: String, create: String) {
+        ("DROP TRIGGER credit_entries_months", SQLiteSchema.creditMonthsTrigger)
     }
 
     /// Coded ledger errors pass through; SQLite's become `ERR::LEDGER::DATABASE`, retryable by their cause.
