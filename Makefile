@@ -1,6 +1,7 @@
 # Skillspool: `make run` sets up and starts, `make test` sets up and tests.
 SHELL := /bin/bash
-APT_PACKAGES := libqpdf-dev libarchive-dev libinotifytools0-dev libsqlite3-dev sqlite3 pkg-config
+APT_PACKAGES := libqpdf-dev libarchive-dev libinotifytools0-dev libsqlite3-dev sqlite3 pkg-config libxml2-dev \
+	libcmark-gfm-dev libcmark-gfm-extensions-dev
 ## What the tests need besides: headless Chromium renders the tenant dashboard; sshd, sftp, rsync and curl are the
 ## real uploaders of the upload tests; PostgreSQL's server runs the ledger tests a second time on PostgreSQL.
 TEST_APT_PACKAGES := chromium openssh-server rsync curl postgresql

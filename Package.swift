@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "PDFText", targets: ["PDFText"]),
         .library(name: "DocumentModel", targets: ["DocumentModel"]),
         .library(name: "Layout", targets: ["Layout"]),
+        .library(name: "Markup", targets: ["Markup"]),
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Archives", targets: ["Archives"]),
         .library(name: "Skills", targets: ["Skills"]),
@@ -30,6 +31,12 @@ let package = Package(
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         .systemLibrary(name: "CInotifyTools", providers: [.apt(["libinotifytools0-dev"])]),
+        .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
         // pidfd_open and prctl, which Glibc's Swift module does not import (header only).
         .systemLibrary(name: "CProcess"),
 
@@ -48,6 +55,15 @@ let package = Package(
         .target(
             name: "Layout",
             dependencies: ["PDFText", "JSON", "DocumentModel", .product(name: "Logging", package: "swift-log")]
+        ),
+        // Word, HTML, Markdown and text into the same document model (libxml2, cmark-gfm, libarchive), and the
+        // one entry point that converts any supported source.
+        .target(
+            name: "Markup",
+            dependencies: [
+                "CXML2", "CCmark", "Archives", "DocumentModel", "Layout", "PDFText", "JSON", "FileSystem",
+                "CodedErrors", .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         .target(name: "Digest"),
         .target(name: "Skills", dependencies: ["DocumentModel", "JSON", "Archives", "FileSystem"]),
@@ -79,8 +95,8 @@ let package = Package(
         .target(
             name: "Spool",
             dependencies: [
-                "SpoolConfig", "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "Digest", "Archives",
-                "Skills",
+                "SpoolConfig", "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "Markup", "Digest",
+                "Archives", "Skills",
                 "Ledger", "CInotifyTools", "CProcess", "CodedErrors",
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Logging", package: "swift-log"),
@@ -94,7 +110,7 @@ let package = Package(
         .target(
             name: "ConvertCLI",
             dependencies: [
-                "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "SpoolConfig", "CodedErrors",
+                "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "Markup", "SpoolConfig", "CodedErrors",
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -147,6 +163,7 @@ let package = Package(
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "PDFText", "DocumentModel", "JSON", "PDFFixtures"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", "JSON"]),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup", "DocumentModel", "Archives", "Skills"]),
         .testTarget(
             name: "LedgerTests",
             dependencies: ["Ledger", "FileSystem", "TestServers", .product(name: "GRDB", package: "GRDB.swift")]

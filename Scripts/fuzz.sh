@@ -3,6 +3,7 @@
 #   Scripts/fuzz.sh [RUNS] [SECONDS] [TARGET…]   RUNS executions per target (default 1000000), at most SECONDS each
 #   (default 900), every target unless some are named
 # Seeds come from the shared corpora (never copied into the repository); findings go to .build/fuzz/findings/.
+# Every run is appended to FUZZ_HISTORY (default Fuzz/history.tsv, tracked, so totals add up across machines).
 # A crash found is reproduced with: SKILLSPOOL_FUZZ_TARGET=T .build/debug/skillspool-fuzz FILE, then kept as a test.
 set -euo pipefail
 runs=${1:-1000000}
@@ -10,6 +11,7 @@ seconds=${2:-900}
 shift $(($# < 2 ? $# : 2))
 targets=${*:-pdf content document cmap truetype cff type1 manifest archive}
 shared=${SHARED:-../shared}
+history=${FUZZ_HISTORY:-Fuzz/history.tsv}
 swift build -c release --product skillspool-fuzz --sanitize=fuzzer --sanitize=address \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING --build-path .build/fuzz >/dev/null
 fuzzer=.build/fuzz/release/skillspool-fuzz
@@ -34,8 +36,8 @@ for target in $targets; do
         status=1
     fi
     executions=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
-    printf '%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$target" "${executions:-0}" "$result" >>.build/fuzz/history.tsv
-    total=$(awk -F'\t' -v t="$target" '$2 == t { sum += $3 } END { print sum + 0 }' .build/fuzz/history.tsv)
-    echo "fuzz $target: ${executions:-0} executions, $result ($total in all runs recorded in .build/fuzz/history.tsv)"
+    printf '%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$target" "${executions:-0}" "$result" >>"$history"
+    total=$(awk -F'\t' -v t="$target" '$2 == t { sum += $3 } END { print sum + 0 }' "$history")
+    echo "fuzz $target: ${executions:-0} executions, $result ($total in all runs recorded in $history)"
 done
 exit $status

@@ -22,11 +22,7 @@ public final class ArchiveReader {
     private let archiveBytes: Int
 
     private init(descriptor: Int32) throws {
-        guard let handle = archive_read_new() else { throw ArchiveError(.io, "cannot allocate an archive reader") }
-        archive_read_support_format_zip(handle)
-        archive_read_support_format_tar(handle)
-        archive_read_support_format_gnutar(handle)
-        archive_read_support_filter_gzip(handle)
+        let handle = try Self.newHandle()
         var status = stat()
         archiveBytes = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
         guard archive_read_open_fd(handle, descriptor, 64 * 1024) == ARCHIVE_OK else {
@@ -37,12 +33,41 @@ public final class ArchiveReader {
         self.handle = handle
     }
 
+    /// Reads from memory that stays valid and unchanged for the reader's whole life (see ``withArchive(bytes:_:)``).
+    private init(memory: UnsafeRawBufferPointer) throws {
+        let handle = try Self.newHandle()
+        archiveBytes = memory.count
+        guard archive_read_open_memory(handle, memory.baseAddress, memory.count) == ARCHIVE_OK else {
+            let message = Self.message(handle)
+            archive_read_free(handle)
+            throw ArchiveError(.corrupt, "not a readable zip or tar archive: \(message)")
+        }
+        self.handle = handle
+    }
+
+    private static func newHandle() throws -> OpaquePointer {
+        guard let handle = archive_read_new() else { throw ArchiveError(.io, "cannot allocate an archive reader") }
+        archive_read_support_format_zip(handle)
+        archive_read_support_format_tar(handle)
+        archive_read_support_format_gnutar(handle)
+        archive_read_support_filter_gzip(handle)
+        return handle
+    }
+
     deinit { archive_read_free(handle) }
 
     /// Opens the archive on `descriptor` (which stays the caller's to close) for the duration of `body`.
     public static func withArchive<T>(descriptor: Int32, _ body: (ArchiveReader) throws -> T) throws -> T {
         let reader = try ArchiveReader(descriptor: descriptor)
         return try body(reader)
+    }
+
+    /// Opens an archive held in memory (a Word package) for the duration of `body`.
+    public static func withArchive<T>(bytes: [UInt8], _ body: (ArchiveReader) throws -> T) throws -> T {
+        try bytes.withUnsafeBytes { memory in
+            let reader = try ArchiveReader(memory: memory)
+            return try body(reader)
+        }
     }
 
     /// Extracts every member below the folder open at `directory`, refusing anything that could escape it.
@@ -202,7 +227,11 @@ public struct ArchiveMember: Sendable, Hashable {
 extension ArchiveReader {
     /// Reads every member into memory without writing anything, for inspecting an archive made elsewhere (QA of a
     /// skill zip). Paths are returned as stored; sizes and counts are limited as in ``extract(into:limits:)``.
-    public func readMembers(limits: ArchiveLimits = .default) throws -> [ArchiveMember] {
+    /// `wanted` picks the members whose data is read by stored name; the others are skipped unread.
+    public func readMembers(
+        limits: ArchiveLimits = .default,
+        wanted: (String) -> Bool = { _ in true }
+    ) throws -> [ArchiveMember] {
         var members: [ArchiveMember] = []
         var total = 0
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -217,6 +246,10 @@ extension ArchiveReader {
                 member.kind = .folder
             } else if type == skillspool_ae_ifreg {
                 member.kind = .file
+                guard wanted(raw) else {
+                    members.append(member)
+                    return
+                }
                 try readData(of: raw, buffer: &buffer) { data in
                     total += data.count
                     guard total <= limits.maxTotalBytes else {

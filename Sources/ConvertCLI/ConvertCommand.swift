@@ -4,7 +4,8 @@ import ArgumentParser
 public struct ConvertCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a PDF's text layer into reading-order text or a structured JSON document."
+        abstract:
+            "Convert a document (PDF, DOCX, HTML, Markdown, text) into reading-order text or a structured JSON document."
     )
 
     public enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -22,7 +23,9 @@ public struct ConvertCommand: ParsableCommand {
         public var defaultValueDescription: String { rawValue }
     }
 
-    @Argument(help: "The PDF file to convert.")
+    @Argument(
+        help: "The file to convert: .pdf, .docx, .html, .md or .txt (a file without one of these is read by its bytes)."
+    )
     var file: String
 
     @Option(

@@ -2,6 +2,7 @@ import DocumentModel
 import JSON
 import Layout
 import Logging
+import Markup
 import PDFText
 import SpoolConfig
 
@@ -65,14 +66,14 @@ public struct ConvertRequest {
             if cost || info {
                 let summary =
                     cost
-                    ? try DocumentInfo.cost(
+                    ? try SourceConverter.cost(
                         path: file,
                         password: password,
                         pages: pages,
                         limits: limits,
                         infoMode: info
                     )
-                    : try DocumentInfo.inspect(
+                    : try SourceConverter.info(
                         path: file,
                         password: password,
                         pages: pages,
@@ -98,7 +99,7 @@ public struct ConvertRequest {
                 logger[metadataKey: "convert.file"] = "\(file)"
                 options.logger = logger
             }
-            let conversion = try DocumentConverter.convert(path: file, options: options)
+            let conversion = try SourceConverter.convert(path: file, options: options)
             switch format {
             case .text: StandardStreams.writeOut(conversion.text)
             case .json, .glyphs: StandardStreams.writeOut(conversion.document.json(pretty: pretty))

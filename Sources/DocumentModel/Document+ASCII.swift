@@ -11,7 +11,7 @@ extension Document {
         lines.append(typeLine)
         for section in sections {
             lines.append("")
-            lines.append("== Page \(section.index + 1) ==")
+            lines.append("== " + section.label.prefix(1).uppercased() + section.label.dropFirst() + " ==")
             for block in section.blocks where block.role == nil {
                 if case .table(let table) = block {
                     lines.append("")
@@ -37,6 +37,9 @@ extension Document {
                     case .text:
                         lines.append("")
                         lines.append(contentsOf: Self.wrap(entry.text, width: 78))
+                    case .code:
+                        lines.append("")
+                        lines += entry.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
                     }
                 }
             }

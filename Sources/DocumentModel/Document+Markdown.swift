@@ -1,6 +1,6 @@
 extension Document {
     /// GitHub-flavoured Markdown in reading order: the title as `#`, headings one level below, lists with their
-    /// nesting, paragraphs; page furniture is left out and each page starts with an HTML comment naming it.
+    /// nesting, paragraphs; page furniture is left out and each page (or section) starts with an HTML comment naming it.
     /// A pure function of the model, so it is as deterministic as the JSON.
     public func markdown() -> String {
         var lines: [String] = []
@@ -9,7 +9,7 @@ extension Document {
         }
         for section in sections {
             if !lines.isEmpty { lines.append("") }
-            lines.append("<!-- page \(section.index + 1) -->")
+            lines.append("<!-- \(section.label) -->")
             var previousWasItem = false
             for block in section.blocks where block.role == nil {
                 if case .table(let table) = block {
@@ -37,6 +37,8 @@ extension Document {
                         )
                     case .text:
                         lines.append(Self.paragraph(entry.text))
+                    case .code:
+                        lines.append(contentsOf: Self.fence(entry.text))
                     }
                 }
             }
@@ -55,6 +57,20 @@ extension Document {
         lines += table.bodyRows.map(row)
         lines += table.footers.map { row($0.cells) }
         return lines
+    }
+
+    /// A fenced block longer than any run of backticks inside it.
+    public static func fence(_ text: String) -> [String] {
+        var longest = 0
+        var run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        return [fence + "text"] + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [
+            fence
+        ]
     }
 
     /// `1.`/`2)`/`(3)` keep their number as `1.`; everything else becomes `-`.

@@ -75,16 +75,21 @@ public struct DocumentMeta: Sendable {
     }
 }
 
-/// One page of the document.
+/// One page of the document, or for sources without pages (Word, HTML, Markdown, text) one part of it.
 public struct Section: Sendable {
+    /// `page`, or `section` for a part of a source without pages.
     public var kind = "page"
-    /// 0-based page index in the source document.
+    /// 0-based page (or section) index in the source document.
     public var index: Int
     public var width: Double
     public var height: Double
     public var blocks: [Block]
 
-    public init(index: Int, width: Double, height: Double, blocks: [Block]) {
+    /// `page 3` or `section 3`, as the renderers name it.
+    public var label: String { "\(kind) \(index + 1)" }
+
+    public init(index: Int, width: Double, height: Double, blocks: [Block], kind: String = "page") {
+        self.kind = kind
         self.index = index
         self.width = width
         self.height = height
@@ -178,6 +183,8 @@ public struct Entry: Sendable {
         case heading
         case listItem = "list-item"
         case kv
+        /// Preformatted text (code, a transcript) from sources that mark it; its line breaks are kept.
+        case code
     }
 
     public var kind: Kind

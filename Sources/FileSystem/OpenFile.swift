@@ -9,7 +9,8 @@ public final class OpenFile {
     public let descriptor: FileDescriptor
     public let name: String
 
-    init(descriptor: FileDescriptor, name: String) {
+    /// Adopts an open descriptor, which the new value closes.
+    public init(descriptor: FileDescriptor, name: String) {
         self.descriptor = descriptor
         self.name = name
     }

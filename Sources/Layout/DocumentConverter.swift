@@ -207,7 +207,7 @@ public enum DocumentConverter {
     }
 
     /// Tags every cell that holds a typed value, its column header serving as the label.
-    static func tagCells(_ table: inout Table) {
+    public static func tagCells(_ table: inout Table) {
         let labels = table.columnNames.map { SemanticTagger.Label($0) }
         func tags(_ cells: [String]) -> [SemanticTag?] {
             cells.enumerated().map { column, text in

@@ -54,10 +54,25 @@ extension SkillPackager {
         }
         if lines.isEmpty {
             for item in items {
-                if case .paragraph(let text, let page) = item {
+                if case .paragraph(let text, let page) = item, !SkillDescription.isFrontMatter(text) {
                     lines += [Document.paragraph(text) + " " + SkillMarkdown.citation(page), ""]
                     break
                 }
+            }
+        }
+        if lines.isEmpty {
+            // No prose to quote (a price list, a form): what the document is made of, by its top-level headings.
+            let headings = items.compactMap { item -> (String, Int)? in
+                guard case .heading(let text, let level, let page) = item, level == 1 else { return nil }
+                return (text, page)
+            }
+            if let first = headings.first, let last = headings.last {
+                let names = headings.prefix(8).map { "\u{201C}" + Document.inline($0.0) + "\u{201D}" }
+                lines += [
+                    "Sections: " + names.joined(separator: ", ") + ". "
+                        + SkillMarkdown.citation(first.1, last.1),
+                    "",
+                ]
             }
         }
         return lines

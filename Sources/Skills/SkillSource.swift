@@ -76,7 +76,7 @@ extension SkillSource {
                     case .title: if !text.isEmpty { items.append(.title(text, page: page)) }
                     case .heading:
                         if !text.isEmpty { items.append(.heading(text, level: entry.level ?? 1, page: page)) }
-                    case .text: if !text.isEmpty { items.append(.paragraph(text, page: page)) }
+                    case .text, .code: if !text.isEmpty { items.append(.paragraph(text, page: page)) }
                     case .listItem:
                         items.append(.listItem(text, marker: entry.marker, level: entry.level ?? 1, page: page))
                     case .kv:

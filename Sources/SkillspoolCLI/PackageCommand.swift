@@ -3,6 +3,7 @@ import ConvertCLI
 import Digest
 import FileSystem
 import Layout
+import Markup
 import PDFText
 import Skills
 import Spool
@@ -13,14 +14,15 @@ import SystemPackage
     import Glibc
 #endif
 
-/// `skillspool package`: PDFs → Agent Skills bundles, Cursor rules and AGENTS.md, each skill with its QA report.
+/// `skillspool package`: documents (PDF, Word, HTML, Markdown, text) → Agent Skills bundles, Cursor rules and AGENTS.md, each skill with its QA report.
 struct PackageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "package",
-        abstract: "Package PDFs into skills (claude-skill folders and zips, cursor-rules, agents-md) with QA reports."
+        abstract:
+            "Package documents (PDF, DOCX, HTML, Markdown, text) into skills (claude-skill folders and zips, cursor-rules, agents-md) with QA reports."
     )
 
-    @Argument(help: "The PDFs of one job.")
+    @Argument(help: "The documents of one job (.pdf, .docx, .html, .md, .txt).")
     var files: [String]
 
     @Option(help: "Comma-separated: claude-skill, cursor-rules, agents-md.")
@@ -70,7 +72,8 @@ struct PackageCommand: ParsableCommand {
                 if progress {
                     let document = source.document
                     StandardStreams.writeError(
-                        "converted \(file): \(document.sections.count) pages, \(document.documentType.type)\n"
+                        "converted \(file): \(document.sections.count) \(document.sections.first?.kind ?? "page")s, "
+                            + "\(document.documentType.type)\n"
                     )
                 }
                 sources.append(source)
@@ -110,7 +113,11 @@ enum FileInput {
     /// Reads and converts a PDF for packaging or QA.
     static func skillSource(_ path: String, options: ConversionOptions) throws -> SkillSource {
         let bytes = try read(path)
-        let document = try DocumentConverter.convert(bytes: bytes, options: options).document
+        let document = try SourceConverter.convert(
+            bytes: bytes,
+            format: SourceFormat(fileName: path),
+            options: options
+        ).document
         return SkillSource(
             document: document,
             fileName: String(path.split(separator: "/").last ?? ""),

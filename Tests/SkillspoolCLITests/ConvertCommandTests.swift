@@ -133,12 +133,20 @@ struct ConvertCommandTests {
         #expect(missing.stderr.contains("ERR::INPUT::UNREADABLE"))
     }
 
-    @Test("a file that is not a PDF is refused")
+    @Test("a file named .pdf that is not one is refused; text, and bytes of no known format, are told apart")
     func notPDF() throws {
-        let path = try PDFFixture.temporaryFile(Array("hello".utf8), suffix: ".txt")
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let result = try CLI.run(["convert", path])
-        #expect(result.status != 0)
-        #expect(result.stderr.contains("ERR::INPUT::NOT_PDF"))
+        let fake = try PDFFixture.temporaryFile(Array("hello".utf8), suffix: ".pdf")
+        let text = try PDFFixture.temporaryFile(Array("Notes\n\nhello there".utf8), suffix: ".txt")
+        let binary = try PDFFixture.temporaryFile([0, 1, 2, 3, 0xFF, 0, 7], suffix: ".bin")
+        defer { for path in [fake, text, binary] { try? FileManager.default.removeItem(atPath: path) } }
+        let refused = try CLI.run(["convert", fake])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("ERR::INPUT::NOT_PDF"))
+        let converted = try CLI.run(["convert", text])
+        #expect(converted.status == 0)
+        #expect(converted.stdout.contains("hello there"))
+        let unknown = try CLI.run(["convert", binary])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("ERR::INPUT::UNSUPPORTED_FORMAT"))
     }
 }
