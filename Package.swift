@@ -150,7 +150,7 @@ let package = Package(
         // normally, a runner that feeds given files to one target (the regression tests of crashes found).
         .executableTarget(
             name: "skillspool-fuzz",
-            dependencies: ["PDFText", "Layout", "Archives", "Spool", "SpoolConfig", "PDFFixtures"],
+            dependencies: ["PDFText", "Layout", "Markup", "Archives", "Spool", "SpoolConfig", "PDFFixtures"],
             path: "Fuzz/SkillspoolFuzz",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
@@ -172,7 +172,10 @@ let package = Package(
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "SkillsTests", dependencies: ["Skills", "DocumentModel", "JSON"]),
         .testTarget(name: "ArchivesTests", dependencies: ["Archives", "PDFFixtures"]),
-        .testTarget(name: "SpoolTests", dependencies: ["Spool", "SpoolConfig", "JSON", "FileSystem", "PDFFixtures"]),
+        .testTarget(
+            name: "SpoolTests",
+            dependencies: ["Spool", "SpoolConfig", "JSON", "FileSystem", "Markup", "PDFFixtures"]
+        ),
         .testTarget(name: "FileSystemTests", dependencies: ["FileSystem"]),
         .testTarget(name: "SkillspoolCLITests", dependencies: ["PDFFixtures", "TestServers"]),
     ],

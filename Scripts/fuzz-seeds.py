@@ -6,7 +6,7 @@ import io, json, re, sys, tarfile, zipfile, zlib
 from pathlib import Path
 
 shared, work = Path(sys.argv[1]), Path(sys.argv[2])
-targets = ["pdf", "content", "document", "cmap", "truetype", "cff", "type1", "manifest", "archive"]
+targets = ["pdf", "content", "document", "cmap", "truetype", "cff", "type1", "manifest", "archive", "markup"]
 for target in targets:
     (work / target).mkdir(parents=True, exist_ok=True)
 pdfs = sorted(p for corpus in ("corpus", "corpus-synth") for p in (shared / corpus).glob("*.pdf"))
@@ -72,4 +72,34 @@ with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
     for pdf in tiny:
         archive.add(pdf, pdf.name)
 (work / "archive" / "seed.tar.gz").write_bytes(buffer.getvalue())
+# Markup: the first byte picks the reader (0 Word, 1 HTML, 2 Markdown, 3 text).
+markup = {
+    "html": (1, "<!doctype html><html><head><title>T</title><style>p{}</style></head><body><h1>Title</h1>"
+                "<p>Intro: <b>bold</b> text<br>line</p><ol start=3><li>one<ul><li>two</li></ul></li></ol>"
+                "<table><thead><tr><th rowspan=2>A</th><th colspan=2>B</th></tr><tr><th>c</th><th>d</th></tr></thead>"
+                "<tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table><dl><dt>Key</dt><dd>Value</dd></dl>"
+                "<pre>code\n  more</pre></body></html>"),
+    "md": (2, "---\ntitle: T\n---\n# Title\n\nSetext\n---\n\n1. one\n   - two\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n"
+              "```sh\ncode\n```\n\n- [x] done\n\nKey: value\n"),
+    "txt": (3, "REPORT\n\n1. Scope\n\nText that wraps\nover lines.\n\nName   Qty   Price\nA      1     2.00\nB      3     4.50\n\n"
+               "a\tb\n1\t2\n\n- item\n  continued\n\nTo: x\nFrom: y\n"),
+}
+for name, (selector, text) in markup.items():
+    (work / "markup" / f"seed-{name}").write_bytes(bytes([selector]) + text.encode())
+document_xml = ('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                '<w:body><w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Title</w:t></w:r></w:p>'
+                '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>item</w:t></w:r></w:p>'
+                '<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr>'
+                '<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr></w:tbl></w:body></w:document>')
+styles_xml = ('<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+              '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style></w:styles>')
+numbering_xml = ('<?xml version="1.0"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                 '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+                 '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
+buffer = io.BytesIO()
+with zipfile.ZipFile(buffer, "w") as archive:
+    archive.writestr("word/document.xml", document_xml)
+    archive.writestr("word/styles.xml", styles_xml)
+    archive.writestr("word/numbering.xml", numbering_xml)
+(work / "markup" / "seed-docx").write_bytes(bytes([0]) + buffer.getvalue())
 print("seeds:", ", ".join(f"{t} {len(list((work / t).iterdir()))}" for t in targets))

@@ -9,10 +9,10 @@ set -euo pipefail
 runs=${1:-1000000}
 seconds=${2:-900}
 shift $(($# < 2 ? $# : 2))
-targets=${*:-pdf content document cmap truetype cff type1 manifest archive}
+targets=${*:-pdf content document cmap truetype cff type1 manifest archive markup}
 shared=${SHARED:-../shared}
 history=${FUZZ_HISTORY:-Fuzz/history.tsv}
-swift build -c release --product skillspool-fuzz --sanitize=fuzzer --sanitize=address \
+[ -n "${FUZZ_SKIP_BUILD:-}" ] || swift build -c release --product skillspool-fuzz --sanitize=fuzzer --sanitize=address \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING --build-path .build/fuzz >/dev/null
 fuzzer=.build/fuzz/release/skillspool-fuzz
 work=.build/fuzz/work

@@ -1,5 +1,6 @@
 import Archives
 import Layout
+import Markup
 import PDFFixtures
 import PDFText
 import Spool
@@ -27,6 +28,9 @@ enum FuzzTarget: String, CaseIterable {
     case type1
     case manifest
     case archive
+    /// Word, HTML, Markdown and text through their readers and the document builder; the first byte picks the
+    /// format (a Word package is a zip, so its seeds are whole packages).
+    case markup
 
     static let limits = ConversionLimits(
         maxPages: 8,
@@ -73,6 +77,15 @@ enum FuzzTarget: String, CaseIterable {
             _ = try? ArchiveReader.withArchive(descriptor: Self.scratch) {
                 try $0.readMembers(limits: ArchiveLimits(maxMembers: 64, maxTotalBytes: 8 << 20))
             }
+        case .markup:
+            guard let first = bytes.first else { return }
+            let formats: [SourceFormat] = [.docx, .html, .markdown, .text]
+            let format = formats[Int(first) % formats.count]
+            _ = try? SourceConverter.convert(
+                bytes: Array(bytes.dropFirst()),
+                format: format,
+                options: ConversionOptions(limits: Self.limits)
+            )
         }
     }
 

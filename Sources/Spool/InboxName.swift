@@ -1,8 +1,11 @@
+import Markup
+
 /// What a file name in an inbox stands for, decided from the name alone.
 public enum InboxName: Sendable, Hashable {
     /// An upload in progress or an editor's scratch file: never looked at.
     case ignored
-    case pdf
+    /// A document: a PDF, Word, HTML, Markdown or text file (`.pdf`, `.docx`, `.html`/`.htm`, `.md`, `.txt`).
+    case document(SourceFormat)
     /// A job manifest `NAME.job.json`.
     case manifest
     case archive(ArchiveKind)
@@ -23,10 +26,10 @@ public enum InboxName: Sendable, Hashable {
             || lower.hasSuffix("~") || lower.hasSuffix(".crdownload")
         {
             self = .ignored
-        } else if lower.hasSuffix(".pdf") {
-            self = .pdf
         } else if lower.hasSuffix(".job.json") {
             self = .manifest
+        } else if let format = SourceFormat(fileName: lower) {
+            self = .document(format)
         } else if lower.hasSuffix(".zip") {
             self = .archive(.zip)
         } else if lower.hasSuffix(".tar") {

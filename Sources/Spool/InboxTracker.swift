@@ -170,11 +170,11 @@ public struct InboxTracker: Sendable {
                         name: name,
                         error: SpoolError(
                             .unsupportedFile,
-                            "'\(name)' is not a PDF, a .job.json manifest or an archive"
+                            "'\(name)' is not a document (.pdf, .docx, .html, .md, .txt), a .job.json manifest or an archive"
                         )
                     )
                 )
-            case .pdf, .archive:
+            case .document, .archive:
                 let status = uploadStatus(name, inbox: inbox)
                 switch status {
                 case .complete:
@@ -205,8 +205,8 @@ public struct InboxTracker: Sendable {
                     }
                     continue
                 }
-                if candidate.kind == .pdf {
-                    // A lone PDF waits for a manifest that might still claim it.
+                if case .document = candidate.kind {
+                    // A lone document waits for a manifest that might still claim it.
                     guard now - candidate.changedAt >= max(tenant.quietSeconds, tenant.settleSeconds) else { continue }
                     actions.append(.claim(source: .lone, trigger: name, files: [name]))
                 } else {

@@ -62,7 +62,8 @@ struct JobRecovery: Sendable {
             if name.hasSuffix(".claim") {
                 // Claims are made by the intake task, which is the caller: none is in progress now.
                 try undoClaim(name, tenant: tenant)
-            } else if !isScheduled(name), let folder = try? tenant.work.folder(name), folder.contains(JobTicket.fileName),
+            } else if !isScheduled(name), let folder = try? tenant.work.folder(name),
+                folder.contains(JobTicket.fileName),
                 try ledger.jobStatus(name) != .review
             {
                 jobs.append(name)

@@ -15,6 +15,8 @@ public struct JobReport: Sendable {
         public var status = "pending"
         public var documentType: String?
         public var category: String?
+        /// `pdf`, `docx`, `html`, `markdown` or `text`, when the worker read it.
+        public var format: String?
 
         /// AI Skill Mill's size tiers by page count.
         public var sizeTier: String {
@@ -119,6 +121,7 @@ extension JobReport.DocumentReport {
             ("pageCount", .int(pageCount)), ("sizeTier", .string(sizeTier)),
         ]
         if let selectedPages { fields.append(("pages", .string(selectedPages))) }
+        if let format { fields.append(("format", .string(format))) }
         fields += [
             ("status", .string(status)), ("documentType", documentType.map { .string($0) } ?? .null),
             ("category", category.map { .string($0) } ?? .null),
@@ -138,6 +141,7 @@ extension JobReport.DocumentReport {
         selectedPages = value["pages"]?.stringValue
         documentType = value["documentType"]?.stringValue
         category = value["category"]?.stringValue
+        format = value["format"]?.stringValue
     }
 }
 

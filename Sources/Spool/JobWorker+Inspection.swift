@@ -1,12 +1,14 @@
 import Archives
 import Digest
 import FileSystem
+import Layout
+import Markup
 import PDFText
 import SpoolConfig
 
 extension Manifest {
-    /// The manifest of a claimed job and the folder its document paths are relative to: the lone PDF's default
-    /// job, the dropped manifest, or for an archive (once extracted) its manifest or its PDFs.
+    /// The manifest of a claimed job and the folder its document paths are relative to: the lone document's
+    /// default job, the dropped manifest, or for an archive (once extracted) its manifest or its documents.
     static func resolve(
         _ ticket: JobTicket,
         work: Directory,
@@ -21,7 +23,9 @@ extension Manifest {
             return (try Manifest(bytes: input.read(ticket.trigger), tenant: tenant), input)
         case .archive:
             let extracted = try work.folder("extracted")
-            guard let archive else { throw SpoolError(.io, "the archive of the job was not inspected", retryable: true) }
+            guard let archive else {
+                throw SpoolError(.io, "the archive of the job was not inspected", retryable: true)
+            }
             if let manifest = archive.manifest {
                 return (try Manifest(bytes: extracted.read(manifest), tenant: tenant, nested: true), extracted)
             }
@@ -56,51 +60,76 @@ extension JobWorker {
             throw SpoolError(.manifestInvalid, "the archive holds \(manifests.count) manifests; one at most")
         }
         if let manifest = manifests.first { return .init(manifest: manifest.path, documents: []) }
-        let pdfs = members.map(\.path).filter { InboxName(String($0.split(separator: "/").last ?? "")) == .pdf }
-            .sorted()
-        guard !pdfs.isEmpty else { throw SpoolError(.emptyArchive, "'\(ticket.trigger)' holds no PDF") }
-        guard pdfs.count <= tenant.plan.documentsPerJob else {
+        let documents = members.map(\.path).filter { path in
+            if case .document = InboxName(String(path.split(separator: "/").last ?? "")) { true } else { false }
+        }.sorted()
+        guard !documents.isEmpty else {
+            throw SpoolError(.emptyArchive, "'\(ticket.trigger)' holds no document (.pdf, .docx, .html, .md, .txt)")
+        }
+        guard documents.count <= tenant.plan.documentsPerJob else {
             throw SpoolError(
                 .tooManyDocuments,
-                "'\(ticket.trigger)' holds \(pdfs.count) PDFs, the plan allows \(tenant.plan.documentsPerJob) per job"
+                "'\(ticket.trigger)' holds \(documents.count) documents, the plan allows \(tenant.plan.documentsPerJob) per job"
             )
         }
-        return .init(manifest: nil, documents: pdfs)
+        return .init(manifest: nil, documents: documents)
     }
 
     /// The job's manifest and the folder its documents are in.
     func resolve(archive: JobInspection.ArchiveContents?) throws -> (Manifest, Directory) {
         try Manifest.resolve(ticket, work: work, tenant: tenant, archive: archive)
     }
-    /// Opens every document, checks it against the plan and counts the pages it will convert.
+    /// Opens every document, checks it against the plan and counts the pages it will convert. A source without
+    /// pages (Word, HTML, Markdown, text) is read here already: its sections, which stand for pages, are counted
+    /// from its document, kept for the rendering.
     func inspect(_ manifest: Manifest, folder: Directory) throws -> [WorkingDocument] {
         var documents: [WorkingDocument] = []
         var stems = Set<String>()
         for (index, entry) in manifest.documents.enumerated() {
             let file = try Self.open(entry.file, in: folder)
             let bytes = try file.readWithinPlan(limit: tenant.plan.bytesPerDocument)
-            let pdf = try PDFDocument(bytes: bytes, password: entry.password, limits: configuration.limits)
-            guard pdf.pageCount <= tenant.plan.pagesPerDocument else {
+            let named = SourceFormat(fileName: entry.file)
+            let format = named == .pdf || named == .docx ? named : SourceFormat.detect(bytes, hint: named)
+            let pageCount: Int
+            if format == .pdf || (format == nil && named == nil) {
+                // Bytes of no known format under no known name go to the PDF engine, which names what is wrong.
+                pageCount = try PDFDocument(bytes: bytes, password: entry.password, limits: configuration.limits)
+                    .pageCount
+            } else {
+                var options = ConversionOptions(limits: configuration.limits)
+                options.semantic = manifest.semantic
+                // A named text whose bytes are binary is refused here (`ERR::INPUT::UNSUPPORTED_FORMAT`).
+                pageCount = try SourceConverter.convert(bytes: bytes, format: format ?? named, options: options)
+                    .document.sections.count
+            }
+            guard pageCount <= tenant.plan.pagesPerDocument else {
                 throw SpoolError(
                     .tooManyPages,
-                    "'\(entry.file)' has \(pdf.pageCount) pages, the plan allows \(tenant.plan.pagesPerDocument)"
+                    "'\(entry.file)' has \(pageCount) pages, the plan allows \(tenant.plan.pagesPerDocument)"
                 )
             }
             let selection =
-                try entry.pages.map { try PageSelection(parsing: $0, pageCount: pdf.pageCount) }
-                ?? .all(pdf.pageCount)
+                try entry.pages.map { try PageSelection(parsing: $0, pageCount: pageCount) } ?? .all(pageCount)
             var report = JobReport.DocumentReport(
                 id: "d\(index + 1)",
                 fileName: entry.file,
                 sha256: SHA256.hex(of: bytes),
                 bytes: bytes.count
             )
-            report.pageCount = pdf.pageCount
+            report.pageCount = pageCount
             report.selectedPages = entry.pages.map { _ in selection.description }
             let name = String(entry.file.split(separator: "/").last ?? "document")
-            let stem = Self.unique(name.lowercased().hasSuffix(".pdf") ? String(name.dropLast(4)) : name, in: &stems)
+            let stem = Self.unique(Self.stem(of: name), in: &stems)
+            report.format = (format ?? .pdf).rawValue
             documents.append(
-                WorkingDocument(entry: entry, bytes: bytes, report: report, selection: selection, stem: stem)
+                WorkingDocument(
+                    entry: entry,
+                    bytes: bytes,
+                    report: report,
+                    selection: selection,
+                    stem: stem,
+                    format: format
+                )
             )
         }
         return documents
@@ -115,6 +144,12 @@ extension JobWorker {
             throw SpoolError(.missingDocument, "'\(path)' is not among the job's files")
         }
         return try current.openRegularFile(last)
+    }
+
+    /// The file name without the extension of a supported format (`report.docx` → `report`).
+    static func stem(of name: String) -> String {
+        guard SourceFormat(fileName: name) != nil, let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[..<dot])
     }
 
     /// `name`, or `name-2`, `name-3`, … when taken.

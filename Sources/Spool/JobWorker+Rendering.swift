@@ -2,6 +2,7 @@ import DocumentModel
 import JSON
 import Layout
 import Ledger
+import Markup
 import PDFText
 import Skills
 import SpoolConfig
@@ -18,7 +19,7 @@ extension JobWorker {
             if let document = documents[index].document,
                 let category = CategoryClassifier.classify(
                     document,
-                    text: conversion.layouts.prefix(3).map(\.text).joined(separator: "\n"),
+                    text: conversion.leadText,
                     categories: tenant.categories
                 )
             {
@@ -50,7 +51,7 @@ extension JobWorker {
         for working in documents {
             guard let conversion = working.conversion else { continue }
             if infoMode {
-                let summary = DocumentInfo.summary(of: conversion, fonts: manifest.fonts, pageSizes: manifest.bounds)
+                let summary = conversion.summary(fonts: manifest.fonts, pageSizes: manifest.bounds)
                 outputs.append(
                     (
                         "\(working.stem).info.json", "info",

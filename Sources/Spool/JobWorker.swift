@@ -5,6 +5,7 @@ import FileSystem
 import JSON
 import Layout
 import Ledger
+import Markup
 import PDFText
 import Skills
 import SpoolConfig
@@ -31,9 +32,11 @@ public struct JobWorker {
         var bytes: [UInt8]
         var report: JobReport.DocumentReport
         var selection: PageSelection = .all(0)
-        var conversion: Conversion?
+        var conversion: SourceConversion?
         var document: Document?
         var stem: String
+        /// The source's format, from its name or its bytes (nil: neither said; the PDF engine reads it).
+        var format: SourceFormat?
     }
 
     /// Runs `job` for `tenantName` and returns the process's exit status: 0 when done (rendered, or stopped by the
@@ -130,7 +133,11 @@ public struct JobWorker {
             options.structure = !infoMode
             options.semantic = manifest.semantic
             options.styles = manifest.fonts
-            documents[index].conversion = try DocumentConverter.convert(bytes: documents[index].bytes, options: options)
+            documents[index].conversion = try SourceConverter.convert(
+                bytes: documents[index].bytes,
+                format: documents[index].format ?? .pdf,
+                options: options
+            )
             documents[index].bytes = []
             if !infoMode { documents[index].document = documents[index].conversion?.document }
         }

@@ -34,7 +34,9 @@ public final class TenantSpool: Sendable {
     /// where a folder belongs) is found now — by `doctor` and at start alike — rather than half-way through a job.
     public static func open(configuration: TenantConfiguration, spool: Directory) throws -> TenantSpool {
         let tenant = try TenantSpool(configuration: configuration, spool: spool)
-        for folder in [tenant.inbox, tenant.outbox, tenant.review, tenant.failed, tenant.work] { _ = try folder.names() }
+        for folder in [tenant.inbox, tenant.outbox, tenant.review, tenant.failed, tenant.work] {
+            _ = try folder.names()
+        }
         return tenant
     }
 }

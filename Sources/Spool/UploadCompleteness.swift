@@ -4,7 +4,8 @@ import FileSystem
 /// Whether an upload is complete by its own format, so that a file an uploader paused half-way (longer than the
 /// quiet period) is not taken: a PDF whose last `startxref` points at a cross-reference section or stream and whose
 /// `%%EOF` ends the file; a zip whose end-of-central-directory record ends it; a tar with its two zero end blocks; a
-/// gzip stream that decodes to its end.
+/// gzip stream that decodes to its end; a Word file (a zip) by its end-of-central-directory record. HTML, Markdown
+/// and text have no end of their own: the quiet period and the check for writers decide.
 ///
 /// Only the structure at the file's end is read — the daemon never parses a document's content.
 enum UploadCompleteness {
@@ -25,8 +26,8 @@ enum UploadCompleteness {
     /// Checks `file` as the kind its name says.
     static func status(_ kind: InboxName, file: OpenFile) -> Status {
         // The head is read once: it both rules a file out and shifts the offsets the tail names.
-        let header = kind == .pdf ? headerOffset(file) : nil
-        if kind == .pdf, file.size >= headerWindow, header == nil { return .notPDF }
+        let header = kind == .document(.pdf) ? headerOffset(file) : nil
+        if kind == .document(.pdf), file.size >= headerWindow, header == nil { return .notPDF }
         return isComplete(kind, file: file, headerOffset: header) ? .complete : .partial
     }
 
@@ -47,12 +48,12 @@ enum UploadCompleteness {
         let size = file.size
         let tail = file.tail(1_024)
         switch kind {
-        case .pdf:
+        case .document(.pdf):
             let shift = knownOffset ?? headerOffset(file) ?? 0
             return isCompletePDF(tail: tail, size: size, shift: shift) { offset in
                 (try? file.read(from: offset, count: 32)) ?? []
             }
-        case .archive(.zip):
+        case .archive(.zip), .document(.docx):
             return InboxName.contains(tail, [0x50, 0x4b, 0x05, 0x06])
         case .archive(.tar):
             return size >= 1_024 && size % 512 == 0 && tail.suffix(1_024).allSatisfy { $0 == 0 }

@@ -62,7 +62,12 @@ struct WorkerProcess: Sendable {
         try work.remove(Self.folderName)
         try work.remove(JobInspection.fileName)
         let folder = try work.folder(Self.folderName, create: true)
-        let log = openat(folder.descriptor.rawValue, Self.logName, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        let log = openat(
+            folder.descriptor.rawValue,
+            Self.logName,
+            O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+            0o600
+        )
         guard log >= 0 else { throw FileSystemError.lastCall("cannot create the worker's log in '\(folder.path)'") }
         defer { close(log) }
 
@@ -164,7 +169,9 @@ struct WorkerProcess: Sendable {
         // The daemon's end of each pipe is close-on-exec, so no other worker inherits it.
         var toChild: [Int32] = [-1, -1]
         var fromChild: [Int32] = [-1, -1]
-        guard skillspool_pipe_cloexec(&toChild) == 0 else { throw FileSystemError.lastCall("cannot make the worker's pipe") }
+        guard skillspool_pipe_cloexec(&toChild) == 0 else {
+            throw FileSystemError.lastCall("cannot make the worker's pipe")
+        }
         guard skillspool_pipe_cloexec(&fromChild) == 0 else {
             Glibc.close(toChild[0])
             Glibc.close(toChild[1])
@@ -306,7 +313,12 @@ struct WorkerProcess: Sendable {
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 {
                 guard errno == EINTR else {
-                    throw SpoolError(.workerFailed, "lost the job's worker", retryable: true, cause: Errno(rawValue: errno))
+                    throw SpoolError(
+                        .workerFailed,
+                        "lost the job's worker",
+                        retryable: true,
+                        cause: Errno(rawValue: errno)
+                    )
                 }
             }
             reaped = true

@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 import PDFText
 import SpoolConfig
 import Testing
@@ -92,11 +93,13 @@ struct ManifestTests {
     @Test(
         "inbox names",
         arguments: [
-            ("report.pdf", InboxName.pdf), ("REPORT.PDF", .pdf), ("batch.job.json", .manifest),
+            ("report.pdf", InboxName.document(.pdf)), ("REPORT.PDF", .document(.pdf)), ("batch.job.json", .manifest),
             ("b.zip", .archive(.zip)), ("b.tar", .archive(.tar)), ("b.tar.gz", .archive(.tarGzip)),
             ("b.tgz", .archive(.tarGzip)), (".report.pdf.Ab12Cd", .ignored), (".in.report.pdf", .ignored),
             ("report.pdf.part", .ignored), ("report.pdf.filepart", .ignored), ("x.tmp", .ignored),
-            ("report.pdf~", .ignored), ("notes.docx", .unsupported),
+            ("report.pdf~", .ignored), ("notes.docx", .document(.docx)), ("page.HTM", .document(.html)),
+            ("readme.md", .document(.markdown)), ("notes.txt", .document(.text)), ("data.csv", .unsupported),
+            ("notes.docx.part", .ignored),
         ]
     )
     func inboxNames(name: String, kind: InboxName) {

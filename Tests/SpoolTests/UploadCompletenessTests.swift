@@ -60,7 +60,7 @@ struct UploadCompletenessTests {
             try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
             try Data(bytes).write(to: Self.folder.appendingPathComponent("h.pdf"))
             return UploadCompleteness.status(
-                .pdf,
+                .document(.pdf),
                 file: try Directory.open(path: Self.folder.path).openRegularFile("h.pdf")
             )
         }
