@@ -9,7 +9,7 @@ CORPORA := ../shared/corpus ../shared/corpus-synth
 EVALUATE := ../shared/tools/evaluate.py
 ENGINE := .build/release/skillspool
 
-.PHONY: deps build release run test eval corpus2 eval-corpus2 skills-check bench fuzz format lint clean install uninstall
+.PHONY: deps build release run test eval corpus2 eval-corpus2 eval-sources skills-check bench fuzz format lint clean install uninstall
 
 ## Installation folders (`make install PREFIX=/usr DESTDIR=/tmp/pkg` for a package).
 PREFIX ?= /usr/local
@@ -72,6 +72,21 @@ corpus2:
 eval-corpus2: release eval-deps corpus2
 	python3 $(EVALUATE) --engine $(ENGINE) --anchors none \
 		$(foreach s,$(CORPUS2_SEEDS),--corpus .build/corpus2/s$(s)) --markdown-out .build/eval-corpus2.md
+
+## Word, HTML, Markdown and text sources: the second corpus's documents written as HTML, Markdown and text, and as
+## Word by LibreOffice from the HTML (truth by construction), scored by Scripts/sources-eval.py.
+SOURCES_SEEDS ?= 11 12
+SOURCES_COUNT ?= 40
+eval-sources: release
+	@$(MAKE) -s APT_PACKAGES="$(CORPUS2_APT_PACKAGES)" deps
+	@for s in $(SOURCES_SEEDS); do \
+		[ -d .build/sources/s$$s ] || python3 Scripts/corpus2/generate.py --out .build/sources/s$$s --seed $$s \
+			--count $(SOURCES_COUNT) --sources || exit 1; \
+	done
+	python3 Scripts/sources-eval.py --engine $(ENGINE) --json-out .build/sources.json \
+		$(foreach s,$(SOURCES_SEEDS),.build/sources/s$(s))
+	@command -v agentskills >/dev/null || python3 -m pip install -q skills-ref==0.1.1
+	python3 Scripts/check-skills.py $(foreach s,$(SOURCES_SEEDS),.build/sources/s$(s))
 
 ## Package every corpus PDF twice: agentskills validate, QA E-rules and accuracy, identical zips (issue 4).
 skills-check: release

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Packages every PDF of the corpora twice (one job per file) and checks, for issue 4's acceptance:
+"""Packages every document of the corpora (PDF, Word, HTML, Markdown, text) twice (one job per file) and checks, for
+issue 4's acceptance:
 every skill folder passes `agentskills validate` (skills-ref 0.1.1), our QA finds no E-rule error and no number
 absent from the source, and both runs give the same zip sha256s. Catalogues are listed."""
 import csv, hashlib, json, os, re, subprocess, sys, tempfile
@@ -7,7 +8,8 @@ from pathlib import Path
 
 ENGINE = os.environ.get("ENGINE", ".build/release/skillspool")
 corpora = [Path(p) for p in sys.argv[1:]] or [Path("../shared/corpus"), Path("../shared/corpus-synth")]
-pdfs = sorted(p for corpus in corpora if corpus.is_dir() for p in corpus.glob("*.pdf"))
+SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".md", ".txt"}
+pdfs = sorted(p for corpus in corpora if corpus.is_dir() for p in corpus.iterdir() if p.suffix.lower() in SUFFIXES)
 if not pdfs:
     print("no corpus found; skipped")
     sys.exit(0)
@@ -30,7 +32,7 @@ validated = 0
 catalogues = {}
 for run in (1, 2):
     for pdf in pdfs:
-        out = work / f"run{run}" / pdf.stem
+        out = work / f"run{run}" / pdf.name
         password = ["--password", passwords[pdf.name]] if pdf.name in passwords else []
         result = subprocess.run([ENGINE, "package", str(pdf), "--format", "claude-skill,cursor-rules,agents-md",
                                  "-o", str(out)] + password, capture_output=True, text=True)
@@ -38,7 +40,7 @@ for run in (1, 2):
             failures.append(f"{pdf.name}: package failed: {result.stderr.strip()[:200]}")
             continue
         for path in sorted(out.glob("*.zip")):
-            zips[run][f"{pdf.stem}/{path.name}"] = hashlib.sha256(path.read_bytes()).hexdigest()
+            zips[run][f"{pdf.name}/{path.name}"] = hashlib.sha256(path.read_bytes()).hexdigest()
         if run == 2:
             continue
         folders = sorted(p for p in out.iterdir() if p.is_dir() and (p / "SKILL.md").exists())
@@ -62,7 +64,7 @@ for run in (1, 2):
                         failures.append(f"{folder.name}: {finding['file']}:{finding['line']} {finding['message']}")
 
 same = zips[1] == zips[2] and len(zips[1]) > 0
-print(f"\n## Skills over {len(pdfs)} PDFs ({', '.join(str(c) for c in corpora)})\n")
+print(f"\n## Skills over {len(pdfs)} documents ({', '.join(str(c) for c in corpora)})\n")
 print("| check | result |")
 print("|---|---|")
 print(f"| skill folders passing `agentskills validate` (skills-ref 0.1.1) | {validated} / {skills} |")

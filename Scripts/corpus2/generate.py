@@ -56,6 +56,8 @@ class Doc:
         self.title = None
         self.headings, self.blocks, self.tables, self.substrings = [], [], [], []
         self.segments = []
+        # The same content as Markdown and as plain text (`--sources`), written alongside the HTML.
+        self.markdown, self.text = [], []
 
     @property
     def page(self):
@@ -72,36 +74,50 @@ class Doc:
         if self.title is None:
             self.title = text
         self.add(f'<h1 class="title">{esc(text)}</h1>')
+        self.markdown.append(f"# {md_escape(text)}")
+        self.text.append(f"{text}\n{'=' * len(text)}")
         self.blocks.append({"kind": "title", "text": text, "page": self.page})
         self.substrings.append({"text": text, "why": "title"})
         if subtitle:
             self.add(f'<p class="subtitle">{esc(subtitle)}</p>')
+            self.markdown.append(md_escape(subtitle))
+            self.text.append(subtitle)
             self.blocks.append({"kind": "subtitle", "text": subtitle, "page": self.page})
 
     def heading(self, level, text):
         tag = {1: "h2", 2: "h3", 3: "h4"}[level]
         self.add(f"<{tag}>{esc(text)}</{tag}>")
+        self.markdown.append("#" * (level + 1) + " " + md_escape(text))
+        self.text.append(f"{text}\n{'-' * len(text)}" if level == 1 else f"{text}\n{'~' * len(text)}")
         self.headings.append({"level": level, "text": text, "page": self.page})
         self.blocks.append({"kind": "heading", "level": level, "text": text, "page": self.page})
         self.substrings.append({"text": text, "why": "heading"})
 
     def paragraph(self, text):
         self.add(f"<p>{esc(text)}</p>")
+        self.markdown.append(md_escape(text))
+        self.text.append(text)
         self.blocks.append({"kind": "paragraph", "text": text, "page": self.page})
 
     def lines(self, texts, css="address"):
         self.add(f'<p class="{css}">' + "<br>".join(esc(t) for t in texts) + "</p>")
+        self.markdown.append("\\\n".join(md_escape(t) for t in texts))
+        self.text.append("\n".join(texts))
         for text in texts:
             self.blocks.append({"kind": "text", "text": text, "page": self.page})
 
     def key_values(self, pairs):
         rows = "".join(f'<div class="kv"><span class="k">{esc(k)}:</span> {esc(v)}</div>' for k, v in pairs)
         self.add(f'<div class="kvs">{rows}</div>')
+        self.markdown.append("\n".join(f"- **{md_escape(k)}:** {md_escape(v)}" for k, v in pairs))
+        self.text.append("\n".join(f"{k}: {v}" for k, v in pairs))
         for key, value in pairs:
             self.blocks.append({"kind": "kv", "key": key, "value": value, "page": self.page})
 
     def bullets(self, items):
         self.add("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>")
+        self.markdown.append("\n".join(f"- {md_escape(i)}" for i in items))
+        self.text.append("\n".join(f"* {i}" for i in items))
         for item in items:
             self.blocks.append({"kind": "list-item", "marker": "•", "level": 1, "ordered": False, "text": item,
                                 "page": self.page})
@@ -111,6 +127,8 @@ class Doc:
         rows whose first cell is indented (members under a group label); `small`: 8.5 pt type for wide tables."""
         if caption:
             self.add(f'<p class="caption">{esc(caption)}</p>')
+            self.markdown.append(md_escape(caption))
+            self.text.append(caption)
             self.blocks.append({"kind": "caption", "text": caption, "page": self.page})
         all_rows = list(header_rows) + list(body) + list(footer)
         width = sum(c[2] if isinstance(c, tuple) else 1 for c in all_rows[0])
@@ -142,11 +160,23 @@ class Doc:
             markup.append("<tr>" + "".join(cells) + "</tr>")
         markup.append("</table>")
         self.add("".join(markup))
+        # Markdown: a pipe table when nothing spans (its first row the header), else the HTML table itself.
+        if spans or len(header_rows) != 1:
+            self.markdown.append("".join(markup))
+        else:
+            rows = ["| " + " | ".join(md_escape(c) or " " for c in row) + " |" for row in grid]
+            self.markdown.append("\n".join([rows[0], "|" + " --- |" * width] + rows[1:]))
+        self.text.append("\n".join("\t".join(row) for row in grid))
         table_id = len({t["table_id"] for t in self.tables}) + 1
         self.tables.append({"page": self.page, "grid": grid, "header_rows": len(header_rows),
                             "footer_rows": len(footer), "spans": spans, "table_id": table_id, "continued": False,
                             "style": style, "caption": caption})
         self.blocks.append({"kind": "table", "table_id": table_id, "page": self.page})
+
+
+def md_escape(text):
+    """Text as Markdown shows it literally: the characters that would start markup escaped."""
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
 
 
 def w(key, lang, **fill):
@@ -432,6 +462,17 @@ def print_pdf(renderer, html_path, pdf_path, scratch):
         shutil.move(str(Path(scratch) / (html_path.stem + ".pdf")), pdf_path)
 
 
+def write_sources(doc, html_path, stem, scratch):
+    """The document as HTML (as written), Markdown, text, and Word converted from the HTML by LibreOffice."""
+    shutil.copy(html_path, stem.with_suffix(".html"))
+    stem.with_suffix(".md").write_text("\n\n".join(doc.markdown) + "\n", encoding="utf-8")
+    stem.with_suffix(".txt").write_text("\n\n".join(doc.text) + "\n", encoding="utf-8")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{scratch}/lo", "--headless", "--convert-to",
+                    "docx:MS Word 2007 XML", "--infilter=HTML (StarWriter)", "--outdir", str(scratch), str(html_path)],
+                   check=True, capture_output=True, timeout=180)
+    shutil.move(str(Path(scratch) / (html_path.stem + ".docx")), stem.with_suffix(".docx"))
+
+
 def page_texts(pdf):
     out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True)
     return [re.sub(r"\s+", " ", p) for p in out.stdout.split("\f")[:-1]]
@@ -461,6 +502,8 @@ def main():
     parser.add_argument("--renderer", choices=["chromium", "libreoffice", "both"], default="both")
     parser.add_argument("--families", help="comma-separated subset of: " + ", ".join(list(FAMILIES) + ["bundle"]))
     parser.add_argument("--no-check", action="store_true")
+    parser.add_argument("--sources", action="store_true",
+                        help="write each document as HTML, Markdown, text and Word (LibreOffice) instead of PDF")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -478,9 +521,13 @@ def main():
             html_path = Path(scratch) / f"{name}.html"
             html_path.write_text(render_html(doc, rng.choice(["'DejaVu Sans'", "'Liberation Serif'", "'Liberation Sans'"])),
                                  encoding="utf-8")
-            pdf = out / f"{name}.pdf"
-            print_pdf(renderer, html_path, pdf, scratch)
-            problems = [] if args.no_check else check(doc, pdf)
+            if args.sources:
+                write_sources(doc, html_path, out / name, scratch)
+                problems = []
+            else:
+                pdf = out / f"{name}.pdf"
+                print_pdf(renderer, html_path, pdf, scratch)
+                problems = [] if args.no_check else check(doc, pdf)
             if problems:
                 failures += 1
                 print(f"{name} ({renderer}): " + "; ".join(problems), file=sys.stderr)

@@ -15,13 +15,26 @@ struct MarkupDocumentBuilder {
 
     func build() -> Document {
         var blocks = source.blocks
-        let title = Self.takeTitle(from: &blocks, declared: source.title)
-        let shift = (blocks.compactMap { if case .heading(let level, _) = $0 { level } else { nil } }.min() ?? 1) - 1
+        let title = Self.findTitle(in: &blocks, declared: source.title)
+        var titleIndex: Int?
+        if case .inPlace(let index) = title { titleIndex = index }
+        let levels = blocks.enumerated().compactMap { index, block -> Int? in
+            guard index != titleIndex, case .heading(let level, _) = block else { return nil }
+            return level
+        }
+        let shift = (levels.min() ?? 1) - 1
         var sections: [[Block]] = [[]]
         var characters = 0
-        if let title { sections[0].append(.cluster(Cluster(entries: [Entry(kind: .title, text: title)]))) }
-        for block in blocks {
-            let modelBlock = self.block(block, headingShift: shift)
+        if case .declared(let text) = title {
+            sections[0].append(.cluster(Cluster(entries: [Entry(kind: .title, text: text)])))
+        }
+        for (index, block) in blocks.enumerated() {
+            let modelBlock: Block
+            if case .inPlace(let at) = title, at == index {
+                modelBlock = entry(Entry(kind: .title, text: block.text))
+            } else {
+                modelBlock = self.block(block, headingShift: shift)
+            }
             let isTopHeading: Bool
             if case .heading(let level, _) = block { isTopHeading = level - shift <= 1 } else { isTopHeading = false }
             let hasBody = sections[sections.count - 1].contains { !Self.isHeadingOrTitle($0) }
@@ -45,7 +58,13 @@ struct MarkupDocumentBuilder {
             isEncrypted: false,
             unmappedGlyphs: 0
         )
-        let type = classify(title: title, sections: modelSections)
+        let titleText: String?
+        switch title {
+        case .declared(let text): titleText = text
+        case .inPlace(let index): titleText = blocks[index].text
+        case nil: titleText = nil
+        }
+        let type = classify(title: titleText, sections: modelSections)
         meta.segments = [
             Segment(
                 firstPage: 1,
@@ -58,31 +77,38 @@ struct MarkupDocumentBuilder {
         return Document(documentType: type, meta: meta, sections: modelSections)
     }
 
-    /// The document's title: a Word `Title` paragraph; else a first heading that is the only one of its level
-    /// (an HTML page's `h1`); else the declared title (`<title>`, front matter, Word's core properties); else a
-    /// short first line that reads as a title (plain text).
-    static func takeTitle(from blocks: inout [MarkupBlock], declared: String?) -> String? {
-        if let index = blocks.firstIndex(where: { if case .heading(0, _) = $0 { true } else { false } }),
-            case .heading(_, let text) = blocks[index]
-        {
-            blocks.remove(at: index)
-            return text
-        }
-        if let first = blocks.first, case .heading(let level, let text) = first {
-            let sameLevel = blocks.filter { if case .heading(level, _) = $0 { true } else { false } }.count
-            if sameLevel == 1 {
-                blocks.removeFirst()
-                return text
+    /// Where the title comes from: a block of the source, kept in its place, or the declared title, put first.
+    enum Title {
+        case inPlace(Int)
+        case declared(String)
+    }
+
+    /// The document's title: a Word `Title` paragraph; else the first heading when it is the only one of the
+    /// highest level, or when the declared title (`<title>`, front matter, Word's core properties) names it; else
+    /// the declared title (for plain text, its reader's choice). A Word title's level-0
+    /// heading becomes a plain heading of level 1 when it is not the title.
+    static func findTitle(in blocks: inout [MarkupBlock], declared: String?) -> Title? {
+        if let index = blocks.firstIndex(where: { if case .heading(0, _) = $0 { true } else { false } }) {
+            for other in blocks.indices.dropFirst(index + 1) {
+                if case .heading(0, let text) = blocks[other] { blocks[other] = .heading(level: 1, text: text) }
             }
+            return .inPlace(index)
         }
-        if let declared = declared?.collapsingWhitespace.nonEmpty { return declared }
-        if let first = blocks.first, case .paragraph(let text) = first, text.count <= 100,
-            let last = text.last, !".:;,".contains(last), blocks.count > 1
+        let declared = declared?.collapsingWhitespace.nonEmpty
+        if let first = blocks.firstIndex(where: { if case .heading = $0 { true } else { false } }),
+            case .heading(let level, let text) = blocks[first]
         {
-            blocks.removeFirst()
-            return text
+            let top = blocks.compactMap { if case .heading(let level, _) = $0 { level } else { nil } }.min() ?? level
+            let sameLevel = blocks.filter { if case .heading(level, _) = $0 { true } else { false } }.count
+            let named = declared.map { Self.sameText($0, text) || $0.lowercased().hasPrefix(text.lowercased() + " ") }
+            if (level == top && sameLevel == 1 && first <= 8) || named == true { return .inPlace(first) }
         }
-        return nil
+        return declared.map { .declared($0) }
+    }
+
+    /// Equal once case and white space are ignored.
+    static func sameText(_ first: String, _ second: String) -> Bool {
+        first.collapsingWhitespace.lowercased() == second.collapsingWhitespace.lowercased()
     }
 
     private func block(_ block: MarkupBlock, headingShift: Int) -> Block {

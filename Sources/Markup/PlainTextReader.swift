@@ -17,8 +17,20 @@ public enum PlainTextReader {
             }
         }
         var blocks: [MarkupBlock] = []
-        for group in groups where !group.isEmpty { blocks += TextGroup(lines: group).blocks }
-        return MarkupSource(title: nil, blocks: blocks)
+        var underlines = Underlines()
+        for group in groups where !group.isEmpty { blocks += TextGroup(lines: group).blocks(&underlines) }
+        // A short line alone at the top, not a sentence and not a label, is the title (a letterhead's two lines
+        // are not).
+        var title: String?
+        if let first = groups.first(where: { !$0.isEmpty }), first.count == 1,
+            case .paragraph(let text)? = blocks.first,
+            text.count <= 100, let last = text.last, !".:;,".contains(last), blocks.count > 1,
+            KeyValueLine.split(text) == nil
+        {
+            title = text
+            blocks.removeFirst()
+        }
+        return MarkupSource(title: title, blocks: blocks)
     }
 }
 
@@ -26,7 +38,7 @@ public enum PlainTextReader {
 struct TextGroup {
     var lines: [String]
 
-    var blocks: [MarkupBlock] {
+    func blocks(_ underlines: inout Underlines) -> [MarkupBlock] {
         let keyValues = lines.compactMap(Self.keyValue)
         if lines.count >= 2, keyValues.count == lines.count {
             return keyValues.map { .keyValue(key: $0.key, value: $0.value) }
@@ -42,11 +54,9 @@ struct TextGroup {
         while index < lines.count {
             let line = lines[index]
             let next = index + 1 < lines.count ? lines[index + 1].trimmed : ""
-            if !next.isEmpty, next.allSatisfy({ $0 == "=" }) || (next.count >= 3 && next.allSatisfy({ $0 == "-" })),
-                !line.trimmed.isEmpty
-            {
+            if let level = underlines.level(of: next, under: line) {
                 endParagraph()
-                blocks.append(.heading(level: next.first == "=" ? 1 : 2, text: line.trimmed))
+                blocks.append(.heading(level: level, text: line.trimmed))
                 index += 2
                 continue
             }
@@ -124,6 +134,23 @@ struct TextGroup {
             key.first?.isLetter == true, !value.hasPrefix("//")
         else { return nil }
         return (key, value)
+    }
+}
+
+/// Headings underlined as Markdown (`===`, `---`) and reStructuredText (any of ``= - ~ ^ " ' ` # * + : .``) write
+/// them: levels go by the order in which underline characters first appear, as reStructuredText defines them.
+struct Underlines {
+    private var order: [Character] = []
+
+    /// The heading level `underline` gives the line above it; nil when it is not an underline (too short, mixed
+    /// characters, or under nothing).
+    mutating func level(of underline: String, under line: String) -> Int? {
+        guard let character = underline.first, "=-~^\"'`#*+:._".contains(character), underline.count >= 3,
+            underline.allSatisfy({ $0 == character }), !line.trimmed.isEmpty,
+            underline.count * 2 >= line.trimmed.count, TextListItem(line) == nil
+        else { return nil }
+        if !order.contains(character) { order.append(character) }
+        return min((order.firstIndex(of: character) ?? 0) + 1, 6)
     }
 }
 
