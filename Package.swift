@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // System libraries: Debian -dev packages, installed by `make deps`.
@@ -65,6 +66,14 @@ let package = Package(
                 "CodedErrors", .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // Documents named by URL: fetched under the tenant's policy (AsyncHTTPClient), addresses checked.
+        .target(
+            name: "Fetch",
+            dependencies: [
+                "CodedErrors", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .target(name: "Digest"),
         .target(name: "Skills", dependencies: ["DocumentModel", "JSON", "Archives", "FileSystem"]),
         .target(
@@ -95,7 +104,7 @@ let package = Package(
         .target(
             name: "Spool",
             dependencies: [
-                "SpoolConfig", "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "Markup", "Digest",
+                "SpoolConfig", "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "Markup", "Fetch", "Digest",
                 "Archives", "Skills",
                 "Ledger", "CInotifyTools", "CProcess", "CodedErrors",
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -170,6 +179,7 @@ let package = Package(
         ),
         .testTarget(name: "SpoolConfigTests", dependencies: ["SpoolConfig"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestServers"]),
         .testTarget(name: "SkillsTests", dependencies: ["Skills", "DocumentModel", "JSON"]),
         .testTarget(name: "ArchivesTests", dependencies: ["Archives", "PDFFixtures"]),
         .testTarget(
@@ -177,7 +187,7 @@ let package = Package(
             dependencies: ["Spool", "SpoolConfig", "JSON", "FileSystem", "Markup", "PDFFixtures"]
         ),
         .testTarget(name: "FileSystemTests", dependencies: ["FileSystem"]),
-        .testTarget(name: "SkillspoolCLITests", dependencies: ["PDFFixtures", "TestServers"]),
+        .testTarget(name: "SkillspoolCLITests", dependencies: ["PDFFixtures", "TestServers", "Digest"]),
     ],
     swiftLanguageModes: [.v6]
 )

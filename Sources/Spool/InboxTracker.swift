@@ -119,7 +119,8 @@ public struct InboxTracker: Sendable {
                     .reject(manifest: name, files: candidate.namedFiles.filter { candidates[$0] != nil }, error: error)
                 )
             case .success(let manifest):
-                let files = manifest.documents.map(\.file)
+                // Documents named by URL are fetched by the worker, not waited for in the inbox.
+                let files = manifest.documents.filter { $0.url == nil }.map(\.file)
                 if files.allSatisfy({ isReady($0, quiet: tenant.quietSeconds, inbox: inbox, now: now) }) {
                     actions.append(.claim(source: .manifest, trigger: name, files: [name] + files))
                 } else if now - candidate.firstSeen >= tenant.manifestWaitSeconds {

@@ -17,6 +17,8 @@ public struct JobReport: Sendable {
         public var category: String?
         /// `pdf`, `docx`, `html`, `markdown` or `text`, when the worker read it.
         public var format: String?
+        /// The URL a document named by URL was fetched from.
+        public var url: String?
 
         /// AI Skill Mill's size tiers by page count.
         public var sizeTier: String {
@@ -122,6 +124,7 @@ extension JobReport.DocumentReport {
         ]
         if let selectedPages { fields.append(("pages", .string(selectedPages))) }
         if let format { fields.append(("format", .string(format))) }
+        if let url { fields.append(("url", .string(url))) }
         fields += [
             ("status", .string(status)), ("documentType", documentType.map { .string($0) } ?? .null),
             ("category", category.map { .string($0) } ?? .null),
@@ -142,6 +145,7 @@ extension JobReport.DocumentReport {
         documentType = value["documentType"]?.stringValue
         category = value["category"]?.stringValue
         format = value["format"]?.stringValue
+        url = value["url"]?.stringValue
     }
 }
 

@@ -1,5 +1,6 @@
 import Archives
 import Digest
+import Fetch
 import FileSystem
 import Layout
 import Markup
@@ -86,10 +87,19 @@ extension JobWorker {
         var documents: [WorkingDocument] = []
         var stems = Set<String>()
         for (index, entry) in manifest.documents.enumerated() {
-            let file = try Self.open(entry.file, in: folder)
-            let bytes = try file.readWithinPlan(limit: tenant.plan.bytesPerDocument)
+            let bytes: [UInt8]
+            if let url = entry.url {
+                bytes = try fetched(entry.file, from: url)
+            } else {
+                bytes = try Self.open(entry.file, in: folder).readWithinPlan(limit: tenant.plan.bytesPerDocument)
+            }
             let named = SourceFormat(fileName: entry.file)
-            let format = named == .pdf || named == .docx ? named : SourceFormat.detect(bytes, hint: named)
+            // A fetched document is what its bytes say (a server's names and types are hints); a file is what its
+            // name says, Word and PDF strictly.
+            let format =
+                entry.url != nil
+                ? SourceFormat.detect(bytes, hint: named) ?? named
+                : named == .pdf || named == .docx ? named : SourceFormat.detect(bytes, hint: named)
             let pageCount: Int
             if format == .pdf || (format == nil && named == nil) {
                 // Bytes of no known format under no known name go to the PDF engine, which names what is wrong.
@@ -117,6 +127,7 @@ extension JobWorker {
                 bytes: bytes.count
             )
             report.pageCount = pageCount
+            report.url = entry.url
             report.selectedPages = entry.pages.map { _ in selection.description }
             let name = String(entry.file.split(separator: "/").last ?? "document")
             let stem = Self.unique(Self.stem(of: name), in: &stems)
@@ -133,6 +144,29 @@ extension JobWorker {
             )
         }
         return documents
+    }
+
+    /// The bytes of a document named by URL: fetched once into `.work/<job>/fetched/NAME` and read from there when
+    /// the job runs again (after a crash or a restart), so a run again converts the same bytes.
+    func fetched(_ name: String, from url: String) throws -> [UInt8] {
+        let folder = try work.folder("fetched", create: true)
+        if folder.contains(name) {
+            return try folder.openRegularFile(name).readWithinPlan(limit: tenant.plan.bytesPerDocument)
+        }
+        var policy = FetchPolicy()
+        policy.allowHTTP = tenant.fetch.allowHTTP
+        policy.allowPrivateAddresses = tenant.fetch.allowPrivateAddresses
+        policy.timeoutSeconds = tenant.fetch.timeoutSeconds
+        policy.maxRedirects = tenant.fetch.maxRedirects
+        policy.maxBytes = tenant.plan.bytesPerDocument
+        let document: FetchedDocument
+        do {
+            document = try DocumentFetcher.fetchBlocking(url, policy: policy)
+        } catch let error as FetchError {
+            throw SpoolError(error)
+        }
+        try folder.writeDurably(name, document.bytes)
+        return document.bytes
     }
 
     /// Opens a document path (components checked by the manifest) without following any link.

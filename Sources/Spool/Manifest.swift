@@ -6,11 +6,22 @@ import SpoolConfig
 
 /// A job manifest (`NAME.job.json`), validated against the schema of DESIGN.md and the tenant's plan.
 public struct Manifest: Sendable, Hashable {
-    /// One document of the job: a file in the same inbox (or archive) and an optional page selection.
+    /// One document of the job: a file in the same inbox (or archive), or a URL to fetch it from, and an optional
+    /// page selection.
     public struct DocumentEntry: Sendable, Hashable {
+        /// The file's name in the inbox; for a URL, the name its fetched bytes are kept and published under.
         public var file: String
         public var pages: String?
         public var password: String?
+        /// Where to fetch the document from (`documents[].url`); nil for a file in the inbox.
+        public var url: String?
+
+        public init(file: String, pages: String? = nil, password: String? = nil, url: String? = nil) {
+            self.file = file
+            self.pages = pages
+            self.password = password
+            self.url = url
+        }
     }
 
     public var documents: [DocumentEntry]
@@ -75,11 +86,25 @@ public struct Manifest: Sendable, Hashable {
         for (index, entry) in entries.enumerated() {
             let context = "documents[\(index)]."
             let members = try Self.object(entry, "documents[\(index)]")
-            try Self.checkKeys(members, ["file", "pages", "password"], context: context)
-            guard let file = try Self.string(members, "file", context: context) else {
-                throw SpoolError(.manifestInvalid, "\(context)file is required")
+            try Self.checkKeys(members, ["file", "url", "filename", "pages", "password"], context: context)
+            let url = try Self.string(members, "url", context: context)
+            let file: String
+            switch (try Self.string(members, "file", context: context), url) {
+            case (let named?, nil):
+                file = named
+                try Self.checkPath(file, nested: nested)
+                guard try Self.string(members, "filename", context: context) == nil else {
+                    throw SpoolError(.manifestInvalid, "\(context)filename goes with url, not with file")
+                }
+            case (nil, let url?):
+                try Self.checkURL(url, tenant: tenant, context: context)
+                file = try Self.string(members, "filename", context: context) ?? Self.fileName(of: url, index: index)
+                try Self.checkPath(file, nested: false)
+            case (.some, .some):
+                throw SpoolError(.manifestInvalid, "\(context) names both a file and a url; one of them")
+            case (nil, nil):
+                throw SpoolError(.manifestInvalid, "\(context)file (or url) is required")
             }
-            try Self.checkPath(file, nested: nested)
             let pages = try Self.string(members, "pages", context: context)
             if let pages {
                 // The syntax is checked now, the page numbers against the real page count at inspection.
@@ -94,7 +119,8 @@ public struct Manifest: Sendable, Hashable {
                 DocumentEntry(
                     file: file,
                     pages: pages,
-                    password: try Self.string(members, "password", context: context)
+                    password: try Self.string(members, "password", context: context),
+                    url: url
                 )
             )
         }
@@ -150,6 +176,40 @@ public struct Manifest: Sendable, Hashable {
         self.documents = documents
         self.outputFormats = outputFormats
         self.review = review
+    }
+
+    /// Refuses what is not an absolute `https://` URL with a host (`http://` where the tenant allows it): the
+    /// address is checked when the worker fetches it.
+    static func checkURL(_ url: String, tenant: TenantConfiguration, context: String) throws {
+        let lower = url.lowercased()
+        guard let schemeEnd = lower.firstRange(of: "://"), !lower.contains(where: { $0.isWhitespace || $0.isNewline }),
+            lower.count <= 8_192
+        else { throw SpoolError(.fetchBadURL, "\(context)url \"\(url.prefix(200))\" is not an absolute URL") }
+        let scheme = lower[..<schemeEnd.lowerBound]
+        guard scheme == "https" || (scheme == "http" && tenant.fetch.allowHTTP) else {
+            throw SpoolError(
+                .fetchSchemeNotAllowed,
+                "\(context)url uses \(scheme)://; tenant \(tenant.name) allows \(tenant.fetch.allowHTTP ? "http:// and " : "")https://"
+            )
+        }
+        let rest = lower[schemeEnd.upperBound...]
+        guard let host = rest.split(separator: "/", maxSplits: 1).first, !host.isEmpty, !host.contains("@") else {
+            throw SpoolError(.fetchBadURL, "\(context)url \"\(url.prefix(200))\" has no host (or carries credentials)")
+        }
+    }
+
+    /// The name a fetched document is kept under: the URL's last path segment made safe (letters, digits, `.`, `_`,
+    /// `-`), or `document-N`.
+    static func fileName(of url: String, index: Int) -> String {
+        let beforeQuery = url.split(whereSeparator: { $0 == "?" || $0 == "#" }).first.map(String.init) ?? url
+        let afterScheme = beforeQuery.firstRange(of: "://").map { String(beforeQuery[$0.upperBound...]) } ?? beforeQuery
+        let last = afterScheme.split(separator: "/").dropFirst().last.map(String.init) ?? ""
+        var safe = Substring(
+            String(last.map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "-" }.prefix(120))
+        )
+        while let first = safe.first, first == "." || first == "-" { safe = safe.dropFirst() }
+        while let final = safe.last, final == "." || final == "-" { safe = safe.dropLast() }
+        return safe.isEmpty ? "document-\(index + 1)" : String(safe)
     }
 
     /// Refuses absolute paths, `..`, and (in an inbox) any subfolder.

@@ -39,6 +39,19 @@ public struct TenantConfiguration: Sendable, Hashable {
     public var qaThreshold = 80
     /// The tenant's own document categories (Sky AI), tried in order.
     public var categories: [Category] = []
+    /// What documents named by URL in manifests may reach.
+    public var fetch = Fetch()
+
+    /// Fetching documents named by URL (`documents[].url`); the body's limit is the plan's `bytesPerDocument`.
+    public struct Fetch: Sendable, Hashable {
+        /// `http://` as well as `https://`.
+        public var allowHTTP = false
+        /// Loopback, private, link-local and other non-public addresses (an intranet's document server).
+        public var allowPrivateAddresses = false
+        /// The whole fetch of one document: connection, redirects, body.
+        public var timeoutSeconds = 60.0
+        public var maxRedirects = 5
+    }
 
     /// A tenant-defined document category.
     public struct Category: Sendable, Hashable {
@@ -76,7 +89,7 @@ public struct TenantConfiguration: Sendable, Hashable {
         let stem = fileName.hasSuffix(".json") ? String(fileName.dropLast(5)) : fileName
         try file.checkKeys([
             "name", "quietSeconds", "settleSeconds", "incompleteUploadSeconds", "manifestWaitSeconds", "defaultFormats",
-            "allowedFormats", "review", "plan", "qa", "categories",
+            "allowedFormats", "review", "plan", "qa", "categories", "fetch",
         ])
         let name = try file.string("name") ?? stem
         guard isValidName(name), name == stem else {
@@ -135,6 +148,14 @@ public struct TenantConfiguration: Sendable, Hashable {
             category.isFallback = try entry.boolean("fallback") ?? false
             category.naming = try entry.string("naming")
             tenant.categories.append(category)
+        }
+        if let fetch = try file.object("fetch") {
+            try fetch.checkKeys(["allowHTTP", "allowPrivateAddresses", "timeoutSeconds", "maxRedirects"], context: "fetch.")
+            tenant.fetch.allowHTTP = try fetch.boolean("allowHTTP") ?? tenant.fetch.allowHTTP
+            tenant.fetch.allowPrivateAddresses =
+                try fetch.boolean("allowPrivateAddresses") ?? tenant.fetch.allowPrivateAddresses
+            tenant.fetch.timeoutSeconds = try fetch.number("timeoutSeconds", minimum: 1) ?? tenant.fetch.timeoutSeconds
+            tenant.fetch.maxRedirects = try fetch.integer("maxRedirects") ?? tenant.fetch.maxRedirects
         }
         if let qa = try file.object("qa") {
             try qa.checkKeys(["threshold"], context: "qa.")

@@ -1,5 +1,7 @@
+import Digest
 import Foundation
 import PDFFixtures
+import TestServers
 import Testing
 
 /// Word, HTML, Markdown and text files through the real daemon: dropped alone, named by a manifest, mixed with
@@ -121,6 +123,56 @@ struct DaemonSourcesTests {
         let markdown = try String(contentsOf: outbox.appendingPathComponent(skill), encoding: .utf8)
         #expect(markdown.contains("Expense Rules"))
         #expect(markdown.contains("Line manager") || markdown.contains("Receipts"))
+        spool.stop()
+    }
+}
+
+/// Documents named by URL in manifests, fetched from a real HTTP server on 127.0.0.1 by the job's worker.
+@Suite("Daemon: documents by URL", .serialized)
+struct DaemonFetchTests {
+    @Test("fetched where the tenant allows loopback and http; refused with codes under the defaults and past limits")
+    func fetch() throws {
+        let server = try HTTPTestServer()
+        let pdf = SpoolPDF.numbered(3, tag: "Fetched")
+        try server.serve(pdf, as: "report.pdf")
+        try server.serve(Array("# Fetched notes\n\nServed as octets, read as Markdown.\n".utf8), as: "notes")
+        let spool = try SpoolHarness(tenants: [
+            "open": #", "fetch": {"allowHTTP": true, "allowPrivateAddresses": true, "timeoutSeconds": 8}"#,
+            "strict": "",
+        ])
+        try spool.start(tenants: ["open", "strict"])
+        let manifest = { (documents: String, reference: String) in
+            Array(#"{"documents": [\#(documents)], "outputFormats": ["json"], "reference": "\#(reference)"}"#.utf8)
+        }
+        try spool.drop(
+            manifest(
+                #"{"url": "\#(server.base)/redirect/2/report.pdf"}, {"url": "\#(server.base)/file/notes", "filename": "notes.md"}"#,
+                "two"
+            ),
+            as: "two.job.json",
+            tenant: "open"
+        )
+        try spool.drop(manifest(#"{"url": "\#(server.base)/status/404"}"#, "missing"), as: "missing.job.json", tenant: "open")
+        try spool.drop(manifest(#"{"url": "\#(server.base)/slow"}"#, "slow"), as: "slow.job.json", tenant: "open")
+        try spool.drop(manifest(#"{"url": "\#(server.base)/file/report.pdf"}"#, "http"), as: "http.job.json", tenant: "strict")
+        try spool.drop(
+            manifest(#"{"url": "https://127.0.0.1:\#(server.port)/file/report.pdf"}"#, "loopback"),
+            as: "loopback.job.json",
+            tenant: "strict"
+        )
+        try spool.wait("the open tenant's three jobs end", timeout: 60) {
+            spool.statuses("open", where: "complete").count == 1 && spool.failureCodes("open").count == 2
+        }
+        try spool.wait("the strict tenant's two jobs fail", timeout: 30) { spool.failureCodes("strict").count == 2 }
+        #expect(spool.failureCodes("open").sorted() == ["ERR::FETCH::HTTP_STATUS", "ERR::FETCH::TIMEOUT"])
+        #expect(spool.failureCodes("strict").sorted() == ["ERR::FETCH::PRIVATE_ADDRESS", "ERR::FETCH::SCHEME_NOT_ALLOWED"])
+        let (job, status) = try #require(spool.statuses("open", where: "complete").first)
+        let documents = status["documents"] as? [[String: Any]] ?? []
+        #expect(documents.map { $0["format"] as? String } == ["pdf", "markdown"])
+        #expect(documents.first?["url"] as? String == "\(server.base)/redirect/2/report.pdf")
+        let digest = SHA256.hex(of: pdf)
+        #expect(documents.first?["sha256"] as? String == digest)
+        #expect(spool.contents("open", "outbox/\(job)").contains("notes.json"))
         spool.stop()
     }
 }

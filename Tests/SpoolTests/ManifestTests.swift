@@ -127,4 +127,35 @@ struct ManifestFuzzRegressionTests {
             #expect(error.codeText.hasPrefix("ERR::"))
         }
     }
+
+    @Test(
+        "documents by URL: a name from the URL or the manifest, https only by default, one of file and url",
+        arguments: [
+            (#"{"url": "https://docs.example.com/a/Q3%20report.pdf?x=1"}"#, "Q3-20report.pdf", nil as String?),
+            (#"{"url": "https://docs.example.com/"}"#, "document-1", nil),
+            (#"{"url": "https://docs.example.com/x", "filename": "x.html"}"#, "x.html", nil),
+            (#"{"url": "http://docs.example.com/x.pdf"}"#, "", "ERR::FETCH::SCHEME_NOT_ALLOWED"),
+            (#"{"url": "ftp://docs.example.com/x.pdf"}"#, "", "ERR::FETCH::SCHEME_NOT_ALLOWED"),
+            (#"{"url": "docs.example.com/x.pdf"}"#, "", "ERR::FETCH::BAD_URL"),
+            (#"{"url": "https://user:pw@docs.example.com/x.pdf"}"#, "", "ERR::FETCH::BAD_URL"),
+            (#"{"url": "https://docs.example.com/x", "filename": "../x.pdf"}"#, "", "ERR::SECURITY::PATH_TRAVERSAL"),
+            (#"{"url": "https://docs.example.com/x", "file": "x.pdf"}"#, "", "ERR::MANIFEST::INVALID_FIELD"),
+            (#"{"file": "x.pdf", "filename": "y.pdf"}"#, "", "ERR::MANIFEST::INVALID_FIELD"),
+        ]
+    )
+    func documentsByURL(_ entry: String, _ name: String, _ code: String?) {
+        do {
+            let manifest = try Manifest(
+                bytes: Array(#"{"documents": [\#(entry)]}"#.utf8),
+                tenant: TenantConfiguration(name: "acme")
+            )
+            #expect(code == nil)
+            #expect(manifest.documents.first?.file == name)
+            #expect(manifest.documents.first?.url != nil)
+        } catch let error as SpoolError {
+            #expect(error.code.rawValue == code)
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
 }
