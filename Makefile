@@ -86,7 +86,7 @@ eval-sources: release
 	python3 Scripts/sources-eval.py --engine $(ENGINE) --json-out .build/sources.json \
 		$(foreach s,$(SOURCES_SEEDS),.build/sources/s$(s))
 	@command -v agentskills >/dev/null || python3 -m pip install -q skills-ref==0.1.1
-	python3 Scripts/check-skills.py $(foreach s,$(SOURCES_SEEDS),.build/sources/s$(s))
+	python3 Scripts/check-skills.py --sources $(foreach s,$(SOURCES_SEEDS),.build/sources/s$(s))
 
 ## Package every corpus PDF twice: agentskills validate, QA E-rules and accuracy, identical zips (issue 4).
 skills-check: release

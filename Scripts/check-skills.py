@@ -7,9 +7,13 @@ import csv, hashlib, json, os, re, subprocess, sys, tempfile
 from pathlib import Path
 
 ENGINE = os.environ.get("ENGINE", ".build/release/skillspool")
-corpora = [Path(p) for p in sys.argv[1:]] or [Path("../shared/corpus"), Path("../shared/corpus-synth")]
-SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".md", ".txt"}
-pdfs = sorted(p for corpus in corpora if corpus.is_dir() for p in corpus.iterdir() if p.suffix.lower() in SUFFIXES)
+# `--sources`: every Word, HTML, Markdown and text file too (the folders of `make eval-sources`); else PDFs only
+# (the shared corpora keep truth files and READMEs beside their PDFs).
+arguments = [a for a in sys.argv[1:] if a != "--sources"]
+SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".md", ".txt"} if "--sources" in sys.argv[1:] else {".pdf"}
+corpora = [Path(p) for p in arguments] or [Path("../shared/corpus"), Path("../shared/corpus-synth")]
+pdfs = sorted(p for corpus in corpora if corpus.is_dir() for p in corpus.iterdir()
+              if p.suffix.lower() in SUFFIXES and ".truth." not in p.name)
 if not pdfs:
     print("no corpus found; skipped")
     sys.exit(0)

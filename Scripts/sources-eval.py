@@ -53,6 +53,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--engine", required=True)
     parser.add_argument("--json-out")
+    parser.add_argument("--min", type=float, default=0.95,
+                        help="fail (exit 1) when a format's heading recall or exact table cells fall below this")
     parser.add_argument("dirs", nargs="+")
     args = parser.parse_args()
     totals = {f: {"files": 0, "failed": 0, "headings": 0, "matched": 0, "predicted": 0, "cells": 0, "exact": 0,
@@ -95,6 +97,11 @@ def main():
         print(f"  {fmt} {stem}: {what}", file=sys.stderr)
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(totals, indent=1) + "\n")
+    below = [fmt for fmt, t in totals.items() if t["files"] and (t["failed"] or t["matched"] < args.min * t["headings"]
+                                                                  or t["exact"] < args.min * t["cells"])]
+    if below:
+        print(f"below {args.min} (or with failures): {', '.join(below)}", file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":
