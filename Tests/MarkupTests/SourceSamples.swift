@@ -13,27 +13,32 @@ struct SourceSample: CustomStringConvertible, Sendable {
 }
 
 enum SourceSamples {
-    static func html(
+    /// A sample of `format` (`html`, `markdown`, `text`) written as `text`.
+    static func sample(
+        _ format: String,
         _ name: String,
-        _ markup: String,
+        _ text: String,
         headings: [String],
         tables: [[[String]]] = [],
         items: [String]? = nil
-    )
-        -> SourceSample
-    {
-        SourceSample(
-            name: name,
-            format: "html",
-            bytes: Array(markup.utf8),
-            headings: headings,
-            tables: tables,
-            listItems: items
-        )
+    ) -> SourceSample {
+        sample(format, name, Array(text.utf8), headings: headings, tables: tables, items: items)
+    }
+
+    static func sample(
+        _ format: String,
+        _ name: String,
+        _ bytes: [UInt8],
+        headings: [String],
+        tables: [[[String]]] = [],
+        items: [String]? = nil
+    ) -> SourceSample {
+        SourceSample(name: name, format: format, bytes: bytes, headings: headings, tables: tables, listItems: items)
     }
 
     static let htmlSamples: [SourceSample] = [
-        html(
+        sample(
+            "html",
             "help-centre-article",
             """
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Reset your password – Acme Help Center</title>
@@ -61,7 +66,8 @@ enum SourceSamples {
                 "Follow the link in the message we send you.",
             ]
         ),
-        html(
+        sample(
+            "html",
             "wiki-export-spans",
             """
             <html><head><title>Quarterly capacity</title></head><body>
@@ -84,7 +90,8 @@ enum SourceSamples {
                 [["Lyon", "Infrastructure team"], ["Porto", ""]],
             ]
         ),
-        html(
+        sample(
+            "html",
             "invoice",
             """
             <!doctype html><html><head><meta charset="utf-8"><title>Invoice INV-2291</title></head><body>
@@ -105,7 +112,8 @@ enum SourceSamples {
                 ]
             ]
         ),
-        html(
+        sample(
+            "html",
             "engineering-blog",
             """
             <html><body><header><h1 class="site">Field Notes</h1></header><article>
@@ -125,7 +133,8 @@ enum SourceSamples {
                 "Ship with inode tracking",
             ]
         ),
-        html(
+        sample(
+            "html",
             "statistics-release",
             """
             <html><head><title>Employment by sector</title></head><body>
@@ -148,27 +157,9 @@ enum SourceSamples {
         ),
     ]
 
-    static func markdown(
-        _ name: String,
-        _ text: String,
-        headings: [String],
-        tables: [[[String]]] = [],
-        items: [String]? = nil
-    )
-        -> SourceSample
-    {
-        SourceSample(
-            name: name,
-            format: "markdown",
-            bytes: Array(text.utf8),
-            headings: headings,
-            tables: tables,
-            listItems: items
-        )
-    }
-
     static let markdownSamples: [SourceSample] = [
-        markdown(
+        sample(
+            "markdown",
             "readme",
             """
             ---
@@ -204,7 +195,8 @@ enum SourceSamples {
                 ]
             ]
         ),
-        markdown(
+        sample(
+            "markdown",
             "runbook",
             """
             # Database failover runbook
@@ -232,7 +224,8 @@ enum SourceSamples {
                 "Freeze deploys.", "Promote the replica.", "Repoint the service DNS.",
             ]
         ),
-        markdown(
+        sample(
+            "markdown",
             "api-reference",
             """
             # Orders API
@@ -266,7 +259,8 @@ enum SourceSamples {
                 [["Field", "Type"], ["sku", "string"]],
             ]
         ),
-        markdown(
+        sample(
+            "markdown",
             "meeting-notes",
             """
             # Weekly sync — 2026-11-30
@@ -293,7 +287,8 @@ enum SourceSamples {
                 ]
             ]
         ),
-        markdown(
+        sample(
+            "markdown",
             "changelog",
             """
             # Changelog
@@ -318,27 +313,9 @@ enum SourceSamples {
         ),
     ]
 
-    static func text(
-        _ name: String,
-        _ text: String,
-        headings: [String],
-        tables: [[[String]]] = [],
-        items: [String]? = nil
-    )
-        -> SourceSample
-    {
-        SourceSample(
-            name: name,
-            format: "text",
-            bytes: Array(text.utf8),
-            headings: headings,
-            tables: tables,
-            listItems: items
-        )
-    }
-
     static let textSamples: [SourceSample] = [
-        text(
+        sample(
+            "text",
             "numbered-spec",
             """
             Service Level Agreement
@@ -367,7 +344,8 @@ enum SourceSamples {
                 "3. Credits",
             ]
         ),
-        text(
+        sample(
+            "text",
             "memo",
             """
             MEMORANDUM
@@ -391,7 +369,8 @@ enum SourceSamples {
             headings: ["MEMORANDUM", "Winter schedule", "Exceptions"],
             items: ["Server rooms keep their own cooling.", "Labs may request extended hours."]
         ),
-        text(
+        sample(
+            "text",
             "tab-separated-export",
             "Stock report\n\nWarehouse\tItem\tOn hand\tReorder at\nNorth\tPallet wrap\t140\t50\nNorth\tLabels A6\t2200\t1000\nSouth\tPallet wrap\t35\t50\n\nGenerated by the inventory system.\n",
             headings: ["Stock report"],
@@ -402,7 +381,8 @@ enum SourceSamples {
                 ]
             ]
         ),
-        text(
+        sample(
+            "text",
             "aligned-report",
             """
             MONTHLY USAGE REPORT
@@ -422,7 +402,8 @@ enum SourceSamples {
                 ]
             ]
         ),
-        text(
+        sample(
+            "text",
             "release-notes",
             """
             RELEASE NOTES 4.2
@@ -448,17 +429,8 @@ enum SourceSamples {
         headings: [String],
         tables: [[[String]]] = [],
         items: [String]? = nil
-    )
-        -> SourceSample
-    {
-        SourceSample(
-            name: name,
-            format: "docx",
-            bytes: (try? fixture.bytes()) ?? [],
-            headings: headings,
-            tables: tables,
-            listItems: items
-        )
+    ) -> SourceSample {
+        sample("docx", name, (try? fixture.bytes()) ?? [], headings: headings, tables: tables, items: items)
     }
 
     static let docxSamples: [SourceSample] = [
