@@ -1,8 +1,8 @@
-import AsyncHTTPClient
-import Dispatch
-import Foundation
-import NIOCore
-import NIOHTTP1
+internal import AsyncHTTPClient
+internal import Dispatch
+internal import Foundation
+internal import NIOCore
+internal import NIOHTTP1
 
 /// A document fetched from its URL.
 public struct FetchedDocument: Sendable {

@@ -1,5 +1,5 @@
 import Archives
-import CXML2
+internal import CXML2
 
 /// Reads a Word file (Office Open XML, `.docx`): the package through libarchive, its parts through libxml2.
 /// Paragraph styles give headings (their outline level, inherited through `basedOn`, or the built-in

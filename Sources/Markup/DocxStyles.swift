@@ -1,4 +1,4 @@
-import CXML2
+internal import CXML2
 
 /// A Word file's paragraph styles, resolved through `basedOn`: what each style makes of a paragraph.
 struct DocxStyles {

@@ -1,4 +1,4 @@
-import CXML2
+internal import CXML2
 
 /// The walk over a Word body: paragraphs into headings, list items, code and paragraphs; tables into
 /// ``MarkupTable``s.

@@ -1,4 +1,4 @@
-import CXML2
+internal import CXML2
 
 /// Reading libxml2 nodes: names, attributes and text, with the library's memory handled here.
 enum HTMLNode {

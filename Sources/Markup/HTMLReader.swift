@@ -1,4 +1,4 @@
-import CXML2
+internal import CXML2
 
 /// Reads HTML with libxml2's HTML parser (the one browsers' error recovery is modelled on in spirit: unclosed
 /// tags, stray end tags and bad nesting are mended, never refused) and walks the tree into ``MarkupBlock``s:

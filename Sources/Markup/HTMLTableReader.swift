@@ -1,4 +1,4 @@
-import CXML2
+internal import CXML2
 
 /// A `<table>` read into a ``MarkupTable``: rows from `thead`, `tbody`, `tfoot` or the table itself, in document
 /// order; `th` cells and `thead` rows are the header; `colspan` and `rowspan` kept (bounded). A table nested in a

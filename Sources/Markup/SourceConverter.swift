@@ -1,5 +1,5 @@
-import CCmark
-import CXML2
+internal import CCmark
+internal import CXML2
 import DocumentModel
 import FileSystem
 import Layout
