@@ -3,7 +3,7 @@ import DocumentModel
 /// A converted document and what a skill's metadata says about where it came from.
 public struct SkillSource: Sendable {
     public var document: Document
-    /// The PDF's file name as dropped.
+    /// The document's file name as dropped.
     public var fileName: String
     public var sha256: String
     /// The converted pages (`1-11,18`).
@@ -16,10 +16,15 @@ public struct SkillSource: Sendable {
         self.pages = pages
     }
 
-    /// The file name without `.pdf`.
+    /// The file name without its document extension (`.pdf`, `.docx`, `.html`, `.htm`, `.md`, `.markdown`, `.txt`).
     public var stem: String {
-        fileName.lowercased().hasSuffix(".pdf") ? String(fileName.dropLast(4)) : fileName
+        let lower = fileName.lowercased()
+        guard let suffix = Self.documentExtensions.first(where: { lower.hasSuffix($0) && lower.count > $0.count })
+        else { return fileName }
+        return String(fileName.dropLast(suffix.count))
     }
+
+    static let documentExtensions = [".pdf", ".docx", ".html", ".htm", ".markdown", ".md", ".txt", ".text"]
 }
 
 /// One piece of a document's body in reading order, with the page it is on (1-based).

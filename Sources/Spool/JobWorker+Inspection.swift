@@ -80,9 +80,9 @@ extension JobWorker {
     func resolve(archive: JobInspection.ArchiveContents?) throws -> (Manifest, Directory) {
         try Manifest.resolve(ticket, work: work, tenant: tenant, archive: archive)
     }
-    /// Opens every document, checks it against the plan and counts the pages it will convert. A source without
-    /// pages (Word, HTML, Markdown, text) is read here already: its sections, which stand for pages, are counted
-    /// from its document, kept for the rendering.
+    /// Opens (or fetches) every document, checks it against the plan and counts the pages it will convert. A
+    /// source without pages (Word, HTML, Markdown, text) is read here already: its sections, which stand for pages,
+    /// are counted from its document (cheap next to a PDF's layout; the rendering reads it again).
     func inspect(_ manifest: Manifest, folder: Directory) throws -> [WorkingDocument] {
         var documents: [WorkingDocument] = []
         var stems = Set<String>()
