@@ -103,7 +103,11 @@ public enum DocumentFetcher {
         }
     }
 
-    private static func exchange(_ client: HTTPClient, target: FetchTarget, policy: FetchPolicy) async throws
+    private static func exchange(
+        _ client: HTTPClient,
+        target: FetchTarget,
+        policy: FetchPolicy
+    ) async throws
         -> Response
     {
         var request = HTTPClientRequest(url: target.url.absoluteString)
@@ -145,13 +149,23 @@ public enum DocumentFetcher {
     }
 }
 
+extension FetchPolicy {
+    /// Checks `url` as a fetch would before any connection: absolute, `https://` (or allowed `http://`), a host, no
+    /// credentials. Manifests are checked with it at intake, so a bad URL fails before a job exists.
+    /// - Throws: ``FetchError`` `BAD_URL` or `SCHEME_NOT_ALLOWED`.
+    public func check(url: String) throws {
+        _ = try FetchTarget(url, policy: self)
+    }
+}
+
 /// A URL checked against the policy: absolute, `https` (or allowed `http`), a host, no credentials.
 struct FetchTarget {
     var url: URL
     var host: String
 
     init(_ text: String, policy: FetchPolicy) throws {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty
+        guard text.utf8.count <= 8_192, let url = URL(string: text), let scheme = url.scheme?.lowercased(),
+            let host = url.host, !host.isEmpty
         else { throw FetchError(.badURL, "'\(text)' is not an absolute URL with a host") }
         guard scheme == "https" || (scheme == "http" && policy.allowHTTP) else {
             throw FetchError(

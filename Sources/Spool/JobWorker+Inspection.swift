@@ -153,15 +153,9 @@ extension JobWorker {
         if folder.contains(name) {
             return try folder.openRegularFile(name).readWithinPlan(limit: tenant.plan.bytesPerDocument)
         }
-        var policy = FetchPolicy()
-        policy.allowHTTP = tenant.fetch.allowHTTP
-        policy.allowPrivateAddresses = tenant.fetch.allowPrivateAddresses
-        policy.timeoutSeconds = tenant.fetch.timeoutSeconds
-        policy.maxRedirects = tenant.fetch.maxRedirects
-        policy.maxBytes = tenant.plan.bytesPerDocument
         let document: FetchedDocument
         do {
-            document = try DocumentFetcher.fetchBlocking(url, policy: policy)
+            document = try DocumentFetcher.fetchBlocking(url, policy: tenant.fetchPolicy)
         } catch let error as FetchError {
             throw SpoolError(error)
         }

@@ -1,4 +1,5 @@
 import DocumentModel
+import Fetch
 import JSON
 import PDFText
 import Skills
@@ -178,23 +179,10 @@ public struct Manifest: Sendable, Hashable {
         self.review = review
     }
 
-    /// Refuses what is not an absolute `https://` URL with a host (`http://` where the tenant allows it): the
-    /// address is checked when the worker fetches it.
+    /// Refuses what the fetch would refuse before connecting (the address is checked when the worker fetches).
     static func checkURL(_ url: String, tenant: TenantConfiguration, context: String) throws {
-        let lower = url.lowercased()
-        guard let schemeEnd = lower.firstRange(of: "://"), !lower.contains(where: { $0.isWhitespace || $0.isNewline }),
-            lower.count <= 8_192
-        else { throw SpoolError(.fetchBadURL, "\(context)url \"\(url.prefix(200))\" is not an absolute URL") }
-        let scheme = lower[..<schemeEnd.lowerBound]
-        guard scheme == "https" || (scheme == "http" && tenant.fetch.allowHTTP) else {
-            throw SpoolError(
-                .fetchSchemeNotAllowed,
-                "\(context)url uses \(scheme)://; tenant \(tenant.name) allows \(tenant.fetch.allowHTTP ? "http:// and " : "")https://"
-            )
-        }
-        let rest = lower[schemeEnd.upperBound...]
-        guard let host = rest.split(separator: "/", maxSplits: 1).first, !host.isEmpty, !host.contains("@") else {
-            throw SpoolError(.fetchBadURL, "\(context)url \"\(url.prefix(200))\" has no host (or carries credentials)")
+        do { try tenant.fetchPolicy.check(url: url) } catch let error as FetchError {
+            throw SpoolError(SpoolError.Code(rawValue: error.code.rawValue), "\(context)url: \(error.message)")
         }
     }
 

@@ -15,10 +15,6 @@ public struct SpoolErrorCode: ErrorCode {
     public static let notPDF = Self(rawValue: "ERR::INPUT::NOT_PDF")
     /// A file that is neither a PDF, a manifest nor a supported archive.
     public static let unsupportedFile = Self(rawValue: "ERR::INPUT::UNSUPPORTED_FILE")
-    /// A manifest's `url` that is not an absolute URL with a host, or carries credentials.
-    public static let fetchBadURL = Self(rawValue: "ERR::FETCH::BAD_URL")
-    /// A manifest's `url` whose scheme the tenant does not allow (`http://` without `fetch.allowHTTP`).
-    public static let fetchSchemeNotAllowed = Self(rawValue: "ERR::FETCH::SCHEME_NOT_ALLOWED")
     /// An archive holding no PDF.
     public static let emptyArchive = Self(rawValue: "ERR::INPUT::EMPTY_ARCHIVE")
     /// A symbolic link in the inbox or named by a manifest.
