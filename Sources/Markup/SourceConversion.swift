@@ -70,6 +70,14 @@ public struct MarkupConversion: Sendable {
     public var format: SourceFormat
     public var document: Document
 
+    /// The same conversion with only the sections `pages` selects (`2-3`); every section when nil.
+    /// - Throws: `ERR::INPUT::BAD_PAGE_RANGE` when the selection names sections the document does not have.
+    public func selecting(pages: String?, limits: ConversionLimits) throws -> MarkupConversion {
+        var selected = self
+        try SourceConverter.select(&selected.document, pages: pages, limits: limits)
+        return selected
+    }
+
     /// Reading-order text: title, headings, paragraphs, list items with their markers, `key: value` lines and
     /// tables as tab-separated rows; sections separated by form feeds.
     public var text: String {

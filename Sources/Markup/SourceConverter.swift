@@ -61,9 +61,10 @@ public enum SourceConverter {
         }
         var builder = MarkupDocumentBuilder(source: source, engineVersion: markupVersion)
         builder.semantic = options.semantic
-        var document = builder.build()
-        try select(&document, pages: options.pages, limits: options.limits)
-        return .markup(MarkupConversion(format: format, document: document))
+        return .markup(
+            try MarkupConversion(format: format, document: builder.build())
+                .selecting(pages: options.pages, limits: options.limits)
+        )
     }
 
     /// Keeps the selected sections (`pages` counts sections in sources without pages); refuses more than the

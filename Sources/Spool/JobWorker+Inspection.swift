@@ -81,8 +81,8 @@ extension JobWorker {
         try Manifest.resolve(ticket, work: work, tenant: tenant, archive: archive)
     }
     /// Opens (or fetches) every document, checks it against the plan and counts the pages it will convert. A
-    /// source without pages (Word, HTML, Markdown, text) is read here already: its sections, which stand for pages,
-    /// are counted from its document (cheap next to a PDF's layout; the rendering reads it again).
+    /// source without pages (Word, HTML, Markdown, text) is converted here already: its sections, which stand for
+    /// pages, are counted from its document, which the rendering then uses.
     func inspect(_ manifest: Manifest, folder: Directory) throws -> [WorkingDocument] {
         var documents: [WorkingDocument] = []
         var stems = Set<String>()
@@ -101,6 +101,7 @@ extension JobWorker {
                 ? SourceFormat.detect(bytes, hint: named) ?? named
                 : named == .pdf || named == .docx ? named : SourceFormat.detect(bytes, hint: named)
             let pageCount: Int
+            var markup: MarkupConversion?
             if format == .pdf || (format == nil && named == nil) {
                 // Bytes of no known format under no known name go to the PDF engine, which names what is wrong.
                 pageCount = try PDFDocument(bytes: bytes, password: entry.password, limits: configuration.limits)
@@ -109,8 +110,15 @@ extension JobWorker {
                 var options = ConversionOptions(limits: configuration.limits)
                 options.semantic = manifest.semantic
                 // A named text whose bytes are binary is refused here (`ERR::INPUT::UNSUPPORTED_FORMAT`).
-                pageCount = try SourceConverter.convert(bytes: bytes, format: format ?? named, options: options)
-                    .document.sections.count
+                switch try SourceConverter.convert(bytes: bytes, format: format ?? named, options: options) {
+                case .markup(let converted):
+                    markup = converted
+                    pageCount = converted.document.sections.count
+                case .pdf:
+                    // Bytes that turned out to be a PDF are read by the PDF engine when rendering.
+                    pageCount = try PDFDocument(bytes: bytes, password: entry.password, limits: configuration.limits)
+                        .pageCount
+                }
             }
             guard pageCount <= tenant.plan.pagesPerDocument else {
                 throw SpoolError(
@@ -139,7 +147,8 @@ extension JobWorker {
                     report: report,
                     selection: selection,
                     stem: stem,
-                    format: format
+                    format: format,
+                    markup: markup
                 )
             )
         }

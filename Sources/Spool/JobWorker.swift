@@ -37,6 +37,8 @@ public struct JobWorker {
         var stem: String
         /// The source's format, from its name or its bytes (nil: neither said; the PDF engine reads it).
         var format: SourceFormat?
+        /// A Word, HTML, Markdown or text source as the inspection converted it (every section).
+        var markup: MarkupConversion?
     }
 
     /// Runs `job` for `tenantName` and returns the process's exit status: 0 when done (rendered, or stopped by the
@@ -133,11 +135,15 @@ public struct JobWorker {
             options.structure = !infoMode
             options.semantic = manifest.semantic
             options.styles = manifest.fonts
-            documents[index].conversion = try SourceConverter.convert(
-                bytes: documents[index].bytes,
-                format: documents[index].format ?? .pdf,
-                options: options
-            )
+            if let markup = documents[index].markup {
+                documents[index].conversion = .markup(
+                    try markup.selecting(pages: options.pages, limits: options.limits)
+                )
+            } else {
+                documents[index].conversion = .pdf(
+                    try DocumentConverter.convert(bytes: documents[index].bytes, options: options)
+                )
+            }
             documents[index].bytes = []
             if !infoMode { documents[index].document = documents[index].conversion?.document }
         }
