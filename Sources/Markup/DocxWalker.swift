@@ -102,18 +102,19 @@ struct DocxWalker {
             }
             placedRows.append(placed)
         }
-        // Fold each continuation into the nearest cell above that starts at its column.
+        // Fold each continuation into the cell that started the merge at its column: the latest origin per grid
+        // column, kept while the rows are walked once (a continuation without one is dropped).
+        var origins: [Int: (row: Int, index: Int)] = [:]
         for rowIndex in placedRows.indices {
-            for placed in placedRows[rowIndex] where placed.continues {
-                var above = rowIndex - 1
-                while above >= 0 {
-                    if let origin = placedRows[above].firstIndex(where: { $0.column == placed.column && !$0.continues })
-                    {
-                        placedRows[above][origin].cell.rowSpan = min(placedRows[above][origin].cell.rowSpan + 1, 256)
-                        break
+            for index in placedRows[rowIndex].indices {
+                let placed = placedRows[rowIndex][index]
+                if placed.continues {
+                    if let origin = origins[placed.column] {
+                        let span = placedRows[origin.row][origin.index].cell.rowSpan
+                        placedRows[origin.row][origin.index].cell.rowSpan = min(span + 1, HTMLTableReader.maxRowSpan)
                     }
-                    if !placedRows[above].contains(where: { $0.column == placed.column && $0.continues }) { break }
-                    above -= 1
+                } else {
+                    origins[placed.column] = (rowIndex, index)
                 }
             }
         }

@@ -54,12 +54,17 @@ public struct MarkupTable: Sendable, Equatable {
     /// The table laid out on its grid: every row has one string per column. A cell spanning columns or rows
     /// writes its text in its first (top-left) position and leaves the others empty, the convention of the PDF
     /// tables, so "2019" over two columns names both of the sub-headers below it.
+    ///
+    /// Spans that would make the grid larger than ``maxGridPositions`` (thousands of cells each spanning 64
+    /// columns) are read as single cells: the text is kept, the empty positions are not made.
     public var grid: [[String]] {
+        let spans = Self.positions(rows, spans: true) <= Self.maxGridPositions
         var grid: [[String?]] = []
         for (rowIndex, row) in rows.enumerated() {
             while grid.count <= rowIndex { grid.append([]) }
             var column = 0
-            for cell in row {
+            for var cell in row {
+                if !spans { (cell.columnSpan, cell.rowSpan) = (1, 1) }
                 while column < grid[rowIndex].count, grid[rowIndex][column] != nil { column += 1 }
                 for down in 0..<cell.rowSpan {
                     let target = rowIndex + down
@@ -78,6 +83,18 @@ public struct MarkupTable: Sendable, Equatable {
         let width = grid.map(\.count).max() ?? 0
         return grid.map { row in (0..<width).map { $0 < row.count ? row[$0] ?? "" : "" } }
     }
+
+    /// Grid positions (strings) one table may lay out: far beyond any real table, well within a worker's memory.
+    public static let maxGridPositions = 2_000_000
+
+    /// The positions `rows` lay out: the widest row (with or without its column spans) times the rows.
+    static func positions(_ rows: [[Cell]], spans: Bool) -> Int {
+        let width = rows.map { row in row.reduce(0) { $0 + (spans ? $1.columnSpan : 1) } }.max() ?? 0
+        return width.multipliedReportingOverflow(by: rows.count).overflow ? .max : width * rows.count
+    }
+
+    /// Whether the table can be laid out within ``maxGridPositions`` even with its spans ignored.
+    public var fitsGrid: Bool { Self.positions(rows, spans: false) <= Self.maxGridPositions }
 
     /// How many header rows the grid has: the declared ones, or else the leading rows made only of header
     /// cells (at most all but one row).

@@ -59,6 +59,12 @@ public enum SourceConverter {
         guard source.blocks.contains(where: { !$0.text.allSatisfy(\.isWhitespace) }) || source.title != nil else {
             throw MarkupError(.empty, "the \(format.rawValue) file holds no text")
         }
+        for case .table(let table) in source.blocks where !table.fitsGrid {
+            throw MarkupError(
+                .tooLarge,
+                "a table of \(table.rows.count) rows lays out more than \(MarkupTable.maxGridPositions) cells"
+            )
+        }
         var builder = MarkupDocumentBuilder(source: source, engineVersion: markupVersion)
         builder.semantic = options.semantic
         return .markup(

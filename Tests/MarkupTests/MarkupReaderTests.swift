@@ -86,6 +86,23 @@ import Testing
         #expect(table.grid[0].count <= 64)
     }
 
+    @Test func spansThatWouldExhaustMemoryAreReadAsSingleCells() throws {
+        let cells = String(repeating: "<td colspan=\"64\">a</td>", count: 1_000)
+        let rows = String(repeating: "<tr><td rowspan=\"256\">b</td></tr>", count: 1_000)
+        let html = "<table><tr>\(cells)</tr>\(rows)</table>"
+        let document = try SourceConverter.convert(bytes: Array(html.utf8), format: .html, options: .init()).document
+        let tables = document.sections.flatMap(\.blocks).compactMap { if case .table(let t) = $0 { t } else { nil } }
+        #expect(tables.first?.columns.count == 1_000)
+        // One row of 300,000 cells over 10 rows of one: 3 million positions even without spans, refused.
+        let ragged =
+            "<table><tr>" + String(repeating: "<td>c</td>", count: 300_000) + "</tr>"
+            + String(repeating: "<tr><td>d</td></tr>", count: 10) + "</table>"
+        #expect(
+            Self.codeOf { _ = try SourceConverter.convert(bytes: Array(ragged.utf8), format: .html, options: .init()) }
+                == "ERR::CONVERT::DOCUMENT_TOO_LARGE"
+        )
+    }
+
     @Test func aWordPartWithADTDIsRefused() throws {
         let bomb =
             "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"
