@@ -67,6 +67,33 @@ struct DaemonSourcesTests {
         ])
     }
 
+    @Test("a Word bomb, a huge HTML table and a half-uploaded Word file fail with codes; another tenant is served")
+    func hostileSources() throws {
+        let spool = try SpoolHarness(tenants: ["acme": "", "other": ""])
+        try spool.start(tenants: ["acme", "other"])
+        let bomb = try ArchiveBuilder.bytes([.file("word/document.xml", [UInt8](repeating: 0x20, count: 300 << 20))])
+        try spool.drop(bomb, as: "bomb.docx")
+        let cells = String(repeating: "<td colspan=\"64\">a</td>", count: 2_000)
+        try spool.drop(
+            Array("<table><tr>\(cells)</tr>\(String(repeating: "<tr><td>b</td></tr>", count: 2_000))</table>".utf8),
+            as: "wide.html"
+        )
+        let whole = try Self.docx()
+        try spool.drop(Array(whole.prefix(whole.count / 2)), as: "half.docx")
+        try spool.drop(Array(Self.markdown.utf8), as: "guide.md", tenant: "other")
+        try spool.wait("the other tenant's job is published", timeout: 60) {
+            spool.statuses("other", where: "complete").count == 1
+        }
+        try spool.wait("the attacker's three files fail", timeout: 60) { spool.failureCodes().count == 3 }
+        #expect(
+            spool.failureCodes().sorted() == [
+                "ERR::CONVERT::DOCUMENT_TOO_LARGE", "ERR::CONVERT::DOCUMENT_TOO_LARGE", "ERR::INPUT::INCOMPLETE_UPLOAD",
+            ]
+        )
+        #expect(try spool.cli(["ledger", "verify"]).status == 0)
+        #expect(spool.stop() == 0)
+    }
+
     @Test("every source format becomes a job with outputs and skills; binary text fails with a code")
     func sources() throws {
         let spool = try SpoolHarness()
@@ -152,9 +179,17 @@ struct DaemonFetchTests {
             as: "two.job.json",
             tenant: "open"
         )
-        try spool.drop(manifest(#"{"url": "\#(server.base)/status/404"}"#, "missing"), as: "missing.job.json", tenant: "open")
+        try spool.drop(
+            manifest(#"{"url": "\#(server.base)/status/404"}"#, "missing"),
+            as: "missing.job.json",
+            tenant: "open"
+        )
         try spool.drop(manifest(#"{"url": "\#(server.base)/slow"}"#, "slow"), as: "slow.job.json", tenant: "open")
-        try spool.drop(manifest(#"{"url": "\#(server.base)/file/report.pdf"}"#, "http"), as: "http.job.json", tenant: "strict")
+        try spool.drop(
+            manifest(#"{"url": "\#(server.base)/file/report.pdf"}"#, "http"),
+            as: "http.job.json",
+            tenant: "strict"
+        )
         try spool.drop(
             manifest(#"{"url": "https://127.0.0.1:\#(server.port)/file/report.pdf"}"#, "loopback"),
             as: "loopback.job.json",
@@ -165,7 +200,9 @@ struct DaemonFetchTests {
         }
         try spool.wait("the strict tenant's two jobs fail", timeout: 30) { spool.failureCodes("strict").count == 2 }
         #expect(spool.failureCodes("open").sorted() == ["ERR::FETCH::HTTP_STATUS", "ERR::FETCH::TIMEOUT"])
-        #expect(spool.failureCodes("strict").sorted() == ["ERR::FETCH::PRIVATE_ADDRESS", "ERR::FETCH::SCHEME_NOT_ALLOWED"])
+        #expect(
+            spool.failureCodes("strict").sorted() == ["ERR::FETCH::PRIVATE_ADDRESS", "ERR::FETCH::SCHEME_NOT_ALLOWED"]
+        )
         let (job, status) = try #require(spool.statuses("open", where: "complete").first)
         let documents = status["documents"] as? [[String: Any]] ?? []
         #expect(documents.map { $0["format"] as? String } == ["pdf", "markdown"])
