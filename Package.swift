@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // System libraries: Debian -dev packages, installed by `make deps`.
@@ -74,6 +75,15 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // Job events posted to tenants' endpoints, signed with HMAC-SHA256 (swift-crypto), under the fetch rules.
+        .target(
+            name: "Webhooks",
+            dependencies: [
+                "Fetch", "CodedErrors", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .target(name: "Digest"),
         .target(name: "Skills", dependencies: ["DocumentModel", "JSON", "Archives", "FileSystem"]),
         .target(
@@ -104,7 +114,9 @@ let package = Package(
         .target(
             name: "Spool",
             dependencies: [
-                "SpoolConfig", "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "Markup", "Fetch", "Digest",
+                "SpoolConfig", "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "Markup", "Fetch",
+                "Webhooks",
+                "Digest",
                 "Archives", "Skills",
                 "Ledger", "CInotifyTools", "CProcess", "CodedErrors",
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -180,6 +192,7 @@ let package = Package(
         .testTarget(name: "SpoolConfigTests", dependencies: ["SpoolConfig"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestServers"]),
+        .testTarget(name: "WebhooksTests", dependencies: ["Webhooks", "Fetch", "TestServers"]),
         .testTarget(name: "SkillsTests", dependencies: ["Skills", "DocumentModel", "JSON"]),
         .testTarget(name: "ArchivesTests", dependencies: ["Archives", "PDFFixtures"]),
         .testTarget(
@@ -187,7 +200,7 @@ let package = Package(
             dependencies: ["Spool", "SpoolConfig", "JSON", "FileSystem", "Markup", "PDFFixtures"]
         ),
         .testTarget(name: "FileSystemTests", dependencies: ["FileSystem"]),
-        .testTarget(name: "SkillspoolCLITests", dependencies: ["PDFFixtures", "TestServers", "Digest"]),
+        .testTarget(name: "SkillspoolCLITests", dependencies: ["PDFFixtures", "TestServers", "Digest", "Webhooks"]),
     ],
     swiftLanguageModes: [.v6]
 )

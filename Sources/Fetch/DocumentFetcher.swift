@@ -158,12 +158,17 @@ extension FetchPolicy {
     }
 }
 
-/// A URL checked against the policy: absolute, `https` (or allowed `http`), a host, no credentials.
-struct FetchTarget {
+/// A URL checked against the policy: absolute, `https` (or allowed `http`), a host, no credentials. Whatever
+/// connects to it asks ``checkedAddress(policy:)`` for the address to connect to.
+public struct FetchTarget: Sendable {
     var url: URL
-    var host: String
+    /// The host to resolve (an IPv6 literal without its brackets).
+    public var host: String
+    /// The URL as checked.
+    public var absoluteString: String { url.absoluteString }
 
-    init(_ text: String, policy: FetchPolicy) throws {
+    /// - Throws: ``FetchError`` `BAD_URL` or `SCHEME_NOT_ALLOWED`.
+    public init(_ text: String, policy: FetchPolicy) throws {
         guard text.utf8.count <= 8_192, let url = URL(string: text), let scheme = url.scheme?.lowercased(),
             let host = url.host, !host.isEmpty
         else { throw FetchError(.badURL, "'\(text)' is not an absolute URL with a host") }
@@ -182,7 +187,8 @@ struct FetchTarget {
 
     /// The first address the host resolves to, once every address it resolves to has been checked (one private
     /// address among public ones refuses the host: the resolver's order is not ours to trust).
-    func checkedAddress(policy: FetchPolicy) throws -> NetworkAddress {
+    /// - Throws: ``FetchError`` `PRIVATE_ADDRESS`, or `DNS` when the host does not resolve.
+    public func checkedAddress(policy: FetchPolicy) throws -> NetworkAddress {
         let addresses = try NetworkAddress.resolve(host)
         if !policy.allowPrivateAddresses, let refused = addresses.first(where: { !$0.isPublic }) {
             throw FetchError(

@@ -7,6 +7,7 @@ extension Ledger {
     ///
     /// Safe to replay after a crash: the same call again changes nothing but adds a status event.
     /// - Parameters:
+    ///   - events: webhook deliveries of the new status, inserted in the same transaction.
     ///   - settle: credits to charge; nil refunds the reservation (a failed job is never charged). Jobs without a
     ///     reservation (refused before one was made) close nothing.
     public func finishJob(
@@ -18,6 +19,7 @@ extension Ledger {
         outputs: [OutputRecord]? = nil,
         qaScores: [QAScoreRecord]? = nil,
         settle: Int?,
+        events: [WebhookEventRecord] = [],
         at time: String = Timestamp.now()
     ) throws {
         try write { db in
@@ -102,7 +104,9 @@ extension Ledger {
                 id
             )
             guard changed == 1 else { throw LedgerError(.unknownJob, "no job '\(id)'") }
+            try Self.insert(events, db)
         }
+        if !events.isEmpty { webhookObserver.withLockedValue { $0 }?() }
     }
 
     /// The status of a job, or nil when the ledger does not know it.
@@ -161,7 +165,8 @@ extension Ledger {
         into table: String,
         columns: [String],
         _ rows: [[SQLValue]],
-        _ db: any SQLTransaction
+        _ db: any SQLTransaction,
+        onConflict: String = ""
     ) throws {
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         var start = rows.startIndex
@@ -169,7 +174,7 @@ extension Ledger {
             let end = min(start + 1_000, rows.endIndex)
             let values = Array(repeating: tuple, count: end - start).joined(separator: ", ")
             try db.execute(
-                "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)",
+                "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values) \(onConflict)",
                 Array(rows[start..<end].joined())
             )
             start = end

@@ -1,12 +1,14 @@
 import FileSystem
 
 extension Ledger {
-    /// Records a new job (and its tenant, the first time); the database records its `created` event.
+    /// Records a new job (and its tenant, the first time); the database records its `created` event, and
+    /// `events` (webhook deliveries of that event) are inserted in the same transaction.
     ///
-    /// Recording a job the ledger already has changes nothing (a claim replayed after a crash).
+    /// Recording a job the ledger already has changes nothing (a claim replayed after a crash) but inserts the
+    /// events that are missing.
     /// - Returns: whether the job was new.
     @discardableResult
-    public func createJob(_ job: JobRecord) throws -> Bool {
+    public func createJob(_ job: JobRecord, events: [WebhookEventRecord] = []) throws -> Bool {
         // Tenants are never deleted: a tenant this process has recorded once needs no statement again.
         if !knownTenants.withLockedValue({ $0.contains(job.tenant) }) {
             try change { db in
@@ -18,26 +20,29 @@ extension Ledger {
             }
             knownTenants.withLockedValue { _ = $0.insert(job.tenant) }
         }
-        return try change { db in
-            try db.execute(
-                """
-                INSERT INTO jobs (id, tenant, reference, manifest_sha256, status, current_stage, error_code,
-                                  created_at, started_at, completed_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING
-                """,
-                job.id,
-                job.tenant,
-                job.reference,
-                job.manifestSHA256,
-                job.status,
-                job.currentStage,
-                job.errorCode,
-                job.createdAt,
-                job.startedAt,
-                job.completedAt,
-                job.createdAt
-            ) == 1
+        return try recording(events) { db in
+            let created =
+                try db.execute(
+                    """
+                    INSERT INTO jobs (id, tenant, reference, manifest_sha256, status, current_stage, error_code,
+                                      created_at, started_at, completed_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO NOTHING
+                    """,
+                    job.id,
+                    job.tenant,
+                    job.reference,
+                    job.manifestSHA256,
+                    job.status,
+                    job.currentStage,
+                    job.errorCode,
+                    job.createdAt,
+                    job.startedAt,
+                    job.completedAt,
+                    job.createdAt
+                ) == 1
+            try Self.insert(events, db)
+            return created
         }
     }
 
@@ -47,7 +52,8 @@ extension Ledger {
     }
 
     /// Moves a job to a status and stage; the database records the transition in `job_events` in the same
-    /// statement (a trigger), so this is one statement, one round trip.
+    /// statement (a trigger), so this is one statement, one round trip — two when `events` (webhook deliveries of
+    /// the move) are inserted with it, in one transaction.
     ///
     /// The first move to `processing` sets `started_at`; a terminal status sets `completed_at`.
     public func updateJob(
@@ -55,9 +61,10 @@ extension Ledger {
         status: JobStatus,
         stage: JobStage?,
         errorCode: String? = nil,
+        events: [WebhookEventRecord] = [],
         at time: String = Timestamp.now()
     ) throws {
-        try change { db in
+        try recording(events) { db in
             let changed = try db.execute(
                 """
                 UPDATE jobs SET status = ?, current_stage = ?, error_code = COALESCE(?, error_code),
@@ -77,7 +84,16 @@ extension Ledger {
                 id
             )
             guard changed == 1 else { throw LedgerError(.unknownJob, "no job '\(id)'") }
+            try Self.insert(events, db)
         }
+    }
+
+    /// Runs a job change alone (one statement) or, with webhook events to insert, in a transaction with them; then
+    /// tells the observer that deliveries are waiting.
+    func recording<T>(_ events: [WebhookEventRecord], _ body: (any SQLTransaction) throws -> T) throws -> T {
+        let result = try engine.write(events.isEmpty ? .statement : .rowLocked, body)
+        if !events.isEmpty { webhookObserver.withLockedValue { $0 }?() }
+        return result
     }
 
     /// Records a document of a job.

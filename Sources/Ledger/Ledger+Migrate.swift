@@ -19,7 +19,7 @@ public struct LedgerMigration: Sendable, Hashable {
 
 extension Ledger {
     /// The tables in the order a copy must fill them (references first), each with its columns and the key it is
-    /// read in order of (text for the first two and the last two tables, a generated integer id for the others).
+    /// read in order of (text for ``textKeyedTables``, a generated integer id for the others).
     static let copiedTables: [(name: String, columns: [String], key: String)] = [
         ("tenants", ["name", "created_at"], "name"),
         (
@@ -44,6 +44,15 @@ extension Ledger {
         ("credit_entries", ["id", "tenant", "job_id", "kind", "credits", "idempotency_key", "created_at"], "id"),
         ("export_cursors", ["name", "last_id", "exported_at"], "name"),
         ("review_refunds", ["job_id", "requested_at"], "job_id"),
+        (
+            "webhook_deliveries",
+            [
+                "id", "event_id", "tenant", "job_id", "event", "endpoint", "body", "created_at", "expires_ms",
+                "attempts", "next_attempt_ms", "claimed_by", "claim_until_ms", "last_status", "last_error",
+                "delivered_at", "given_up_at",
+            ],
+            "id"
+        ),
     ]
 
     /// Copies every row of this ledger into `target`, an empty ledger (typically PostgreSQL, growing a one-host

@@ -11,6 +11,8 @@ public final class Ledger: Sendable {
     public let location: LedgerLocation
     /// Tenants this process has recorded (or seen recorded): their rows exist for good.
     let knownTenants = NIOLockedValueBox<Set<String>>([])
+    /// Called after a transaction that recorded webhook events has committed (see ``observeWebhookEvents(_:)``).
+    let webhookObserver = NIOLockedValueBox<(@Sendable () -> Void)?>(nil)
 
     /// Opens (creating if needed) and migrates the ledger at `location`.
     ///
@@ -35,6 +37,12 @@ public final class Ledger: Sendable {
 
     deinit { engine.close() }
 
+    /// Has `observer` called (on the recording thread) each time webhook events were committed: the daemon's
+    /// dispatcher wakes on it instead of looking at the table on a timer.
+    public func observeWebhookEvents(_ observer: @escaping @Sendable () -> Void) {
+        webhookObserver.withLockedValue { $0 = observer }
+    }
+
     /// Runs a write transaction serialised with every other such writer: anything that touches credits or leases
     /// (see ``LedgerEngine/write(serialized:_:)``).
     func write<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try engine.write(.serialized, body) }
@@ -54,5 +62,5 @@ public final class Ledger: Sendable {
 
 extension Ledger {
     /// The newest migration of the schema, reported by `skillspool ledger --version`.
-    public static let schemaVersion = "ledger-schema v5"
+    public static let schemaVersion = "ledger-schema v6"
 }

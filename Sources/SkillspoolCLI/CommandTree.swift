@@ -15,6 +15,6 @@ public enum CommandTree {
                 ServeCommand.self, TenantsCommand.self, ReviewCommand.self, DoctorCommand.self, WorkerCommand.self,
             ]
         ),
-        CommandGroup(name: "Ledger", subcommands: [JobsCommand.self, LedgerCommand.self]),
+        CommandGroup(name: "Ledger", subcommands: [JobsCommand.self, LedgerCommand.self, WebhooksCommand.self]),
     ]
 }

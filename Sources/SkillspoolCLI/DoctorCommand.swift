@@ -54,6 +54,7 @@ struct DoctorCommand: ParsableCommand {
         } catch { checks.append(Check(name: "tenants", ok: false, detail: "\(error)")) }
         checks.append(spoolCheck(configuration))
         checks.append(contentsOf: tenantChecks(configuration, tenants: tenants))
+        checks.append(contentsOf: webhookChecks(tenants))
         do {
             let ledger = try Ledger(setting: configuration.ledger)
             let allowances = Dictionary(uniqueKeysWithValues: tenants.map { ($0.name, $0.plan.monthlyCredits) })
@@ -129,6 +130,20 @@ struct DoctorCommand: ParsableCommand {
                 return Check(name: "tenant \(tenant.name)", ok: true, detail: opened.root.path)
             } catch {
                 return Check(name: "tenant \(tenant.name)", ok: false, detail: "degraded: \(error)")
+            }
+        }
+    }
+
+    /// One check per webhook endpoint: its secret can be read (a delivery without it is retried until it gives up).
+    private func webhookChecks(_ tenants: [TenantConfiguration]) -> [Check] {
+        tenants.flatMap { tenant in
+            tenant.webhooks.map { endpoint in
+                do {
+                    _ = try endpoint.secret()
+                    return Check(name: "webhook \(tenant.name)", ok: true, detail: endpoint.url)
+                } catch {
+                    return Check(name: "webhook \(tenant.name)", ok: false, detail: "\(endpoint.url): \(error)")
+                }
             }
         }
     }

@@ -19,6 +19,8 @@ enum DaemonSignal: Sendable, Hashable {
     case alarm
     /// The tenants this node holds leases for changed (several daemons on one spool).
     case leasesChanged
+    /// Webhook deliveries were attempted (the metrics' counters and backlog changed).
+    case webhooksAttempted
 }
 
 /// The intake task's inbox: any thread posts signals, and a doorbell — an `AsyncStream` holding at most one ring —

@@ -70,6 +70,8 @@ extension DaemonState {
                 break
             case .leasesChanged:
                 leasesChanged = true
+            case .webhooksAttempted:
+                eventful = true
             }
         }
         let polling = watcher == nil || watcher?.hasFailed == true

@@ -247,7 +247,8 @@ final class DaemonState: Sendable {
             oldestWaiting: trackers.mapValues { $0.oldestWaitingAge(now: now) },
             running: runningJobs,
             overflows: overflowCount.load(ordering: .relaxed),
-            degraded: degradedTenants
+            degraded: degradedTenants,
+            pendingWebhooks: (try? ledger.pendingWebhookCounts()) ?? [:]
         )
         do { try spool.writeDurably(metricsFileName, Array(text.utf8)) } catch {
             logger.error("cannot write metrics", metadata: ["error": "\(error)"])

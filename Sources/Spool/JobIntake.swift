@@ -93,6 +93,8 @@ struct JobIntake: Sendable {
         try tenant.work.sync()
         try tenant.inbox.sync()
 
+        var report = JobReport(id: id, tenant: tenant.name, createdAt: now)
+        report.reference = reference
         // A job the ledger has already (a claim replayed after a crash) keeps its row.
         try ledger.createJob(
             JobRecord(
@@ -102,10 +104,9 @@ struct JobIntake: Sendable {
                 manifestSHA256: source == .manifest ? hashes.first?.sha256 : nil,
                 currentStage: .intake,
                 createdAt: now
-            )
+            ),
+            events: tenant.configuration.webhookEvents(report, at: now)
         )
-        var report = JobReport(id: id, tenant: tenant.name, createdAt: now)
-        report.reference = reference
         let outbox = try tenant.outbox.folder(id, create: true)
         try outbox.writeDurably(JobReport.fileName, report.bytes)
         logger.info(
@@ -154,6 +155,8 @@ struct JobIntake: Sendable {
         report.completedAt = now
         let folder = try tenant.outbox.folder(id, create: true)
         try folder.writeDurably(JobReport.fileName, report.bytes)
+        // The drop is answered like a job that completed at once, before its files go.
+        try ledger.recordWebhookEvents(tenant.configuration.webhookEvents(report, at: now))
         for name in files { try tenant.inbox.remove(name) }
         try tenant.inbox.sync()
         logger.notice(
@@ -187,14 +190,23 @@ struct JobIntake: Sendable {
         try tenant.failed.sync()
         try tenant.inbox.sync()
         let now = Timestamp.now()
-        try ledger.createJob(
-            JobRecord(id: id, tenant: tenant.name, status: .created, currentStage: .intake, createdAt: now)
-        )
-        try ledger.finishJob(id, status: .failed, stage: .intake, errorCode: error.code, settle: nil, at: now)
         var report = JobReport(id: id, tenant: tenant.name, createdAt: now)
+        try ledger.createJob(
+            JobRecord(id: id, tenant: tenant.name, status: .created, currentStage: .intake, createdAt: now),
+            events: tenant.configuration.webhookEvents(report, at: now)
+        )
         report.status = .failed
         report.completedAt = now
         report.error = error
+        try ledger.finishJob(
+            id,
+            status: .failed,
+            stage: .intake,
+            errorCode: error.code,
+            settle: nil,
+            events: tenant.configuration.webhookEvents(report, at: now),
+            at: now
+        )
         let outbox = try tenant.outbox.folder(id, create: true)
         try outbox.writeDurably(JobReport.fileName, report.bytes)
         logger.warning(

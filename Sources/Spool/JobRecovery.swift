@@ -1,3 +1,4 @@
+import FileSystem
 import Ledger
 import Logging
 
@@ -32,12 +33,25 @@ struct JobRecovery: Sendable {
         let running = Set(jobs)
         for id in try ledger.openJobs(tenant: tenant.name) where !running.contains(id) {
             // The ledger thinks it open, but nothing is left to run it from: close it without charging.
+            let failure = JobFailure(
+                code: SpoolError.Code.io.rawValue,
+                message: "the job's inputs were gone after a restart",
+                isRetryable: false
+            )
+            var report =
+                try ledger.jobDetail(id).map(JobReport.init(detail:))
+                ?? JobReport(id: id, tenant: tenant.name, createdAt: Timestamp.now())
+            report.status = .failed
+            report.stage = nil
+            report.completedAt = Timestamp.now()
+            report.error = failure
             try ledger.finishJob(
                 id,
                 status: .failed,
                 stage: .recovery,
-                errorCode: SpoolError.Code.io.rawValue,
-                settle: nil
+                errorCode: failure.code,
+                settle: nil,
+                events: tenant.configuration.webhookEvents(report)
             )
             logger.warning(
                 "refunded a job with no inputs left",

@@ -28,18 +28,28 @@ extension JobRunner {
         try failed.writeDurably("error.json", JobReport.errorBytes(failure, job: ticket.id))
         try tenant.failed.sync()
 
-        // A claim whose ledger row a crash kept from being written gets it now (no-op when it exists).
-        try ledger.createJob(JobRecord(id: ticket.id, tenant: tenant.name, createdAt: ticket.createdAt))
-        try ledger.finishJob(ticket.id, status: .failed, stage: .failed, errorCode: failure.code, settle: charge)
-
-        try tenant.review.remove(ticket.id)
-        try tenant.outbox.remove(ticket.id)
         var report = JobReport(id: ticket.id, tenant: tenant.name, createdAt: ticket.createdAt)
+        // A claim whose ledger row a crash kept from being written gets it now (no-op when it exists).
+        try ledger.createJob(
+            JobRecord(id: ticket.id, tenant: tenant.name, createdAt: ticket.createdAt),
+            events: tenant.configuration.webhookEvents(report, at: ticket.createdAt)
+        )
         report.status = .failed
         report.stage = nil
         report.completedAt = Timestamp.now()
         report.error = failure
         report.creditsCharged = charge ?? 0
+        try ledger.finishJob(
+            ticket.id,
+            status: .failed,
+            stage: .failed,
+            errorCode: failure.code,
+            settle: charge,
+            events: tenant.configuration.webhookEvents(report)
+        )
+
+        try tenant.review.remove(ticket.id)
+        try tenant.outbox.remove(ticket.id)
         let status = try tenant.outbox.folder(ticket.id, create: true)
         try status.writeDurably(JobReport.fileName, report.bytes)
         try tenant.work.remove(ticket.id)

@@ -55,7 +55,11 @@ struct JobRunner: Sendable {
             if recorded == nil {
                 // A crash between the claim and its ledger row.
                 try ledger.createJob(
-                    JobRecord(id: id, tenant: tenant.name, currentStage: .intake, createdAt: ticket.createdAt)
+                    JobRecord(id: id, tenant: tenant.name, currentStage: .intake, createdAt: ticket.createdAt),
+                    events: tenant.configuration.webhookEvents(
+                        JobReport(id: id, tenant: tenant.name, createdAt: ticket.createdAt),
+                        at: ticket.createdAt
+                    )
                 )
             }
             if let failure = ticket.failure { return try fail(ticket, failure, tenant: tenant, logger: jobLogger) }
@@ -99,7 +103,9 @@ struct JobRunner: Sendable {
         let status = try tenant.outbox.folder(ticket.id, create: true)
         func enter(_ stage: JobStage) throws {
             report.stage = stage
-            try ledger.updateJob(ticket.id, status: .processing, stage: stage)
+            // The job's first stage is its move to `processing`, the event webhooks announce.
+            let events = stage == .inspect ? tenant.configuration.webhookEvents(report) : []
+            try ledger.updateJob(ticket.id, status: .processing, stage: stage, events: events)
             // A progress note: the final status is written durably, this one need not be.
             try status.writeDurably(JobReport.fileName, report.bytes, durable: false)
         }
@@ -187,7 +193,8 @@ struct JobRunner: Sendable {
                 documents: records(report),
                 outputs: report.outputs,
                 qaScores: report.qaScores,
-                settle: settle
+                settle: settle,
+                events: tenant.configuration.webhookEvents(report)
             )
         }
         if held {

@@ -96,7 +96,14 @@ struct ReviewDesk: Sendable {
         report.creditsCharged = detail.creditsReserved
         report.completedAt = now
         try outbox.writeDurably(JobReport.fileName, report.bytes)
-        try ledger.finishJob(id, status: .complete, stage: .publish, settle: detail.creditsReserved, at: now)
+        try ledger.finishJob(
+            id,
+            status: .complete,
+            stage: .publish,
+            settle: detail.creditsReserved,
+            events: tenant.configuration.webhookEvents(report, at: now),
+            at: now
+        )
         try tenant.review.remove(id)
         try tenant.work.remove(id)
         try tenant.work.sync()

@@ -62,6 +62,17 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
         watcher?.start()
         let workers = (0..<state.workerCount).map { index in DaemonThread { state.workLoop(index) } }
         let leaseKeeper = Task { await state.leaseLoop() }
+        let dispatcher = WebhookDispatcher(
+            ledger: ledger,
+            node: node ?? Self.hostName,
+            settings: configuration.webhooks,
+            longestWaitSeconds: configuration.rescanSeconds,
+            tenants: { state.tenantConfigurations() },
+            metrics: state.metrics,
+            logger: logger,
+            attempted: { state.signals.post(.webhooksAttempted) }
+        )
+        let webhooks = Task { await dispatcher.run() }
 
         await withGracefulShutdownHandler {
             await state.intakeLoop(watcher: watcher)
@@ -78,6 +89,9 @@ public struct SpoolDaemon: Service, CustomStringConvertible {
                 metadata: ["running": "\(state.runningJobs)"]
             )
         }
+        // Deliveries stop with the jobs; what is pending is delivered after the next start.
+        webhooks.cancel()
+        await webhooks.value
         // Leases are kept until the last job here has finished, then given back at once.
         leaseKeeper.cancel()
         await leaseKeeper.value

@@ -8,6 +8,16 @@ final class SpoolMetrics: Sendable {
         var missedByEvents: [String: Int] = [:]
         var quarantined: [String: Int] = [:]
         var rescans = 0
+        var webhookAttempts: [String: [WebhookOutcome: Int]] = [:]
+    }
+
+    /// How a webhook delivery attempt ended.
+    enum WebhookOutcome: String, CaseIterable {
+        case delivered
+        /// Failed; tried again later.
+        case failed
+        /// Failed past the give-up time.
+        case givenUp = "given_up"
     }
 
     private let counters = Mutex(Counters())
@@ -27,6 +37,10 @@ final class SpoolMetrics: Sendable {
 
     func rescanned() { counters.withLock { $0.rescans += 1 } }
 
+    func webhookAttempt(_ tenant: String, outcome: WebhookOutcome) {
+        counters.withLock { $0.webhookAttempts[tenant, default: [:]][outcome, default: 0] += 1 }
+    }
+
     /// The textfile, with gauges measured by the caller.
     func render(
         tenants: [String],
@@ -35,7 +49,8 @@ final class SpoolMetrics: Sendable {
         oldestWaiting: [String: Double],
         running: Int,
         overflows: Int,
-        degraded: [String] = []
+        degraded: [String] = [],
+        pendingWebhooks: [String: Int] = [:]
     ) -> String {
         let snapshot = counters.withLock { $0 }
         var text = ""
@@ -84,6 +99,25 @@ final class SpoolMetrics: Sendable {
             "counter",
             "Files refused and moved to failed/.",
             perTenant(snapshot.quarantined)
+        )
+        var attempts: [(String, String)] = []
+        for tenant in tenants {
+            for outcome in WebhookOutcome.allCases {
+                let count = snapshot.webhookAttempts[tenant]?[outcome] ?? 0
+                attempts.append(("{tenant=\"\(tenant)\",outcome=\"\(outcome.rawValue)\"}", "\(count)"))
+            }
+        }
+        family(
+            "skillspool_webhook_attempts_total",
+            "counter",
+            "Webhook delivery attempts since the daemon started, by outcome (failed: tried again later).",
+            attempts
+        )
+        family(
+            "skillspool_webhook_pending",
+            "gauge",
+            "Webhook deliveries not yet delivered nor given up (`skillspool webhooks list --state pending`).",
+            perTenant(pendingWebhooks)
         )
         family("skillspool_rescans_total", "counter", "Full inbox listings.", [("", "\(snapshot.rescans)")])
         family("skillspool_inotify_overflows_total", "counter", "Kernel event queue overflows.", [("", "\(overflows)")])

@@ -29,6 +29,8 @@ public struct SpoolConfiguration: Sendable {
     /// No file is claimed while the spool's file system has less than this available (claims copy nothing, but
     /// every job writes its outputs and the ledger grows).
     public var minFreeBytes = 256 << 20
+    /// How webhook events are delivered (the endpoints are the tenants').
+    public var webhooks = WebhookSettings()
     /// The file this configuration was read from; nil for built-in defaults. Job workers read the same file.
     public var sourcePath: String?
 
@@ -62,7 +64,7 @@ public struct SpoolConfiguration: Sendable {
         configuration.sourcePath = path ?? defaultPath
         try file.checkKeys([
             "spool", "ledger", "tenants", "workers", "rescanSeconds", "watch", "pollSeconds", "shutdownGraceSeconds",
-            "maxAttempts", "engine", "minFreeBytes", "node", "leaseSeconds",
+            "maxAttempts", "engine", "minFreeBytes", "node", "leaseSeconds", "webhooks",
         ])
         configuration.spoolPath = try file.string("spool") ?? configuration.spoolPath
         configuration.ledger = try file.string("ledger") ?? configuration.ledger
@@ -111,7 +113,33 @@ public struct SpoolConfiguration: Sendable {
                     ?? defaults.maxOperatorsPerDocument
             )
         }
+        if let webhooks = try file.object("webhooks") {
+            try webhooks.checkKeys(
+                ["firstRetrySeconds", "maxRetrySeconds", "timeoutSeconds", "concurrency"],
+                context: "webhooks."
+            )
+            var delivery = configuration.webhooks
+            delivery.firstRetrySeconds =
+                try webhooks.number("firstRetrySeconds", minimum: 0.01) ?? delivery.firstRetrySeconds
+            delivery.maxRetrySeconds = try webhooks.number("maxRetrySeconds", minimum: 0.01) ?? delivery.maxRetrySeconds
+            delivery.timeoutSeconds = try webhooks.number("timeoutSeconds", minimum: 0.1) ?? delivery.timeoutSeconds
+            delivery.concurrency = try webhooks.integer("concurrency", minimum: 1) ?? delivery.concurrency
+            configuration.webhooks = delivery
+        }
         return configuration
+    }
+
+    /// How webhook events are delivered: retries back off exponentially from `firstRetrySeconds`, doubling up to
+    /// `maxRetrySeconds`, until the endpoint's give-up time.
+    public struct WebhookSettings: Sendable, Hashable {
+        public var firstRetrySeconds = 10.0
+        public var maxRetrySeconds = 3_600.0
+        /// One attempt: connection, request and answer.
+        public var timeoutSeconds = 10.0
+        /// Attempts in flight at once, over all tenants.
+        public var concurrency = 8
+
+        public init() {}
     }
 }
 

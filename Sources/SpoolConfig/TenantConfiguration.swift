@@ -39,8 +39,10 @@ public struct TenantConfiguration: Sendable, Hashable {
     public var qaThreshold = 80
     /// The tenant's own document categories (Sky AI), tried in order.
     public var categories: [Category] = []
-    /// What documents named by URL in manifests may reach.
+    /// What documents named by URL in manifests may reach; webhook endpoints obey the same rules.
     public var fetch = Fetch()
+    /// Where job events are posted, signed with each endpoint's secret.
+    public var webhooks: [WebhookEndpoint] = []
 
     /// Fetching documents named by URL (`documents[].url`); the body's limit is the plan's `bytesPerDocument`.
     public struct Fetch: Sendable, Hashable {
@@ -89,7 +91,7 @@ public struct TenantConfiguration: Sendable, Hashable {
         let stem = fileName.hasSuffix(".json") ? String(fileName.dropLast(5)) : fileName
         try file.checkKeys([
             "name", "quietSeconds", "settleSeconds", "incompleteUploadSeconds", "manifestWaitSeconds", "defaultFormats",
-            "allowedFormats", "review", "plan", "qa", "categories", "fetch",
+            "allowedFormats", "review", "plan", "qa", "categories", "fetch", "webhooks",
         ])
         let name = try file.string("name") ?? stem
         guard isValidName(name), name == stem else {
@@ -150,12 +152,27 @@ public struct TenantConfiguration: Sendable, Hashable {
             tenant.categories.append(category)
         }
         if let fetch = try file.object("fetch") {
-            try fetch.checkKeys(["allowHTTP", "allowPrivateAddresses", "timeoutSeconds", "maxRedirects"], context: "fetch.")
+            try fetch.checkKeys(
+                ["allowHTTP", "allowPrivateAddresses", "timeoutSeconds", "maxRedirects"],
+                context: "fetch."
+            )
             tenant.fetch.allowHTTP = try fetch.boolean("allowHTTP") ?? tenant.fetch.allowHTTP
             tenant.fetch.allowPrivateAddresses =
                 try fetch.boolean("allowPrivateAddresses") ?? tenant.fetch.allowPrivateAddresses
             tenant.fetch.timeoutSeconds = try fetch.number("timeoutSeconds", minimum: 1) ?? tenant.fetch.timeoutSeconds
             tenant.fetch.maxRedirects = try fetch.integer("maxRedirects") ?? tenant.fetch.maxRedirects
+        }
+        for (index, entry) in (try file.objects("webhooks") ?? []).enumerated() {
+            let endpoint = try WebhookEndpoint.load(entry, index: index, path: path)
+            guard !tenant.webhooks.contains(where: { $0.url == endpoint.url }) else {
+                throw ConfigurationError("\(path): webhooks[\(index)].url \(endpoint.url) is named twice")
+            }
+            guard tenant.fetch.allowHTTP || endpoint.url.lowercased().hasPrefix("https://") else {
+                throw ConfigurationError(
+                    "\(path): webhooks[\(index)].url is http://, which the tenant allows only with fetch.allowHTTP"
+                )
+            }
+            tenant.webhooks.append(endpoint)
         }
         if let qa = try file.object("qa") {
             try qa.checkKeys(["threshold"], context: "qa.")

@@ -140,6 +140,12 @@ enum SQLiteSchema {
         migrator.registerMigration("v5") { db in
             try db.execute(sql: SQLiteSchema.creditMonths)
         }
+        // v6: webhook deliveries, written in the transaction that changes the job (the outbox pattern).
+        migrator.registerMigration("v6") { db in
+            try db.execute(sql: SharedSchema.webhookDeliveries(id: "INTEGER PRIMARY KEY AUTOINCREMENT", text: "TEXT"))
+            try db.execute(sql: SharedSchema.webhookDeliveriesDue)
+            try db.execute(sql: SharedSchema.webhookDeliveriesByJob)
+        }
         return migrator
     }
 

@@ -21,4 +21,40 @@ enum SharedSchema {
                                                      WHERE c.job_id = r.job_id AND c.kind IN ('settle', 'refund'))
         ) AS entries GROUP BY tenant, month
         """
+
+    /// v6: one row per webhook event and endpoint, inserted with the job change it reports. `next_attempt_ms` and
+    /// `claim_until_ms` are wall-clock milliseconds; a row is pending until `delivered_at` or `given_up_at` is set.
+    /// `job_id` references no job: a duplicate drop is announced under its own id, which only the outbox knows.
+    static func webhookDeliveries(id: String, text: String) -> String {
+        """
+        CREATE TABLE webhook_deliveries (
+            id \(id),
+            event_id \(text) NOT NULL,
+            tenant \(text) NOT NULL REFERENCES tenants(name),
+            job_id \(text) NOT NULL,
+            event \(text) NOT NULL CHECK (event IN ('created','processing','review','complete','failed')),
+            endpoint \(text) NOT NULL,
+            body \(text) NOT NULL,
+            created_at \(text) NOT NULL,
+            expires_ms BIGINT NOT NULL,
+            attempts BIGINT NOT NULL DEFAULT 0,
+            next_attempt_ms BIGINT NOT NULL,
+            claimed_by \(text),
+            claim_until_ms BIGINT,
+            last_status BIGINT,
+            last_error \(text),
+            delivered_at \(text),
+            given_up_at \(text),
+            UNIQUE (event_id, endpoint)
+        )
+        """
+    }
+
+    /// Pending deliveries by due time: what the dispatcher claims.
+    static let webhookDeliveriesDue = """
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_ms)
+        WHERE delivered_at IS NULL AND given_up_at IS NULL
+        """
+
+    static let webhookDeliveriesByJob = "CREATE INDEX webhook_deliveries_by_job ON webhook_deliveries(job_id)"
 }
