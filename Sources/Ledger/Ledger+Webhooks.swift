@@ -135,16 +135,8 @@ extension Ledger {
         job: String? = nil,
         limit: Int = 100
     ) throws -> [WebhookDelivery] {
-        var conditions: [String] = []
-        var arguments: [SQLValue] = []
-        if let tenant {
-            conditions.append("tenant = ?")
-            arguments.append(tenant.sqlValue)
-        }
-        if let job {
-            conditions.append("job_id = ?")
-            arguments.append(job.sqlValue)
-        }
+        let (equalities, arguments) = Self.equalities([("tenant", tenant), ("job_id", job)])
+        var conditions = equalities
         switch state {
         case .pending?: conditions.append("delivered_at IS NULL AND given_up_at IS NULL")
         case .delivered?: conditions.append("delivered_at IS NOT NULL")
@@ -158,6 +150,12 @@ extension Ledger {
                 arguments + [limit.sqlValue]
             ).map { try $0.decode(WebhookDelivery.self) }
         }
+    }
+
+    /// `column = ?` conditions for the columns given a value, and their arguments.
+    static func equalities(_ columns: [(String, String?)]) -> (conditions: [String], arguments: [SQLValue]) {
+        let given = columns.compactMap { column, value in value.map { (column, $0) } }
+        return (given.map { "\($0.0) = ?" }, given.map { $0.1.sqlValue })
     }
 
     /// Pending deliveries per tenant (the metrics' backlog gauge).
@@ -185,16 +183,9 @@ extension Ledger {
         extraMilliseconds: Int64,
         now: Int64 = Timestamp.epochMilliseconds()
     ) throws -> Int {
-        var conditions = ["given_up_at IS NOT NULL"]
-        var arguments: [SQLValue] = [now.sqlValue, (now + extraMilliseconds).sqlValue]
-        if let eventID {
-            conditions.append("event_id = ?")
-            arguments.append(eventID.sqlValue)
-        }
-        if let tenant {
-            conditions.append("tenant = ?")
-            arguments.append(tenant.sqlValue)
-        }
+        let (equalities, values) = Self.equalities([("event_id", eventID), ("tenant", tenant)])
+        let conditions = ["given_up_at IS NOT NULL"] + equalities
+        let arguments = [now.sqlValue, (now + extraMilliseconds).sqlValue] + values
         return try change { db in
             try db.execute(
                 """

@@ -39,7 +39,9 @@ public struct WebhookEventRecord: Sendable, Hashable {
     public static func eventID(job: String, status: JobStatus) -> String { "\(job).\(status.rawValue)" }
 }
 
-/// One row of `webhook_deliveries`: an event for one endpoint and how its delivery went so far.
+/// One row of `webhook_deliveries`: an event for one endpoint (its ``WebhookEventRecord``, whose members read as
+/// the delivery's own) and how its delivery went so far.
+@dynamicMemberLookup
 public struct WebhookDelivery: Sendable, Hashable, Decodable {
     enum CodingKeys: String, CodingKey {
         case id, tenant, event, endpoint, body, attempts
@@ -55,14 +57,7 @@ public struct WebhookDelivery: Sendable, Hashable, Decodable {
     }
 
     public var id: Int64
-    public var eventID: String
-    public var tenant: String
-    public var jobID: String
-    public var event: JobStatus
-    public var endpoint: String
-    public var body: String
-    public var createdAt: String
-    public var expiresMilliseconds: Int64
+    public var record: WebhookEventRecord
     public var attempts: Int
     public var nextAttemptMilliseconds: Int64
     /// The HTTP status of the last attempt, when one came back.
@@ -70,6 +65,31 @@ public struct WebhookDelivery: Sendable, Hashable, Decodable {
     public var lastError: String?
     public var deliveredAt: String?
     public var givenUpAt: String?
+
+    public subscript<Value>(dynamicMember member: KeyPath<WebhookEventRecord, Value>) -> Value {
+        record[keyPath: member]
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let row = try decoder.container(keyedBy: CodingKeys.self)
+        id = try row.decode(Int64.self, forKey: .id)
+        record = WebhookEventRecord(
+            eventID: try row.decode(String.self, forKey: .eventID),
+            tenant: try row.decode(String.self, forKey: .tenant),
+            jobID: try row.decode(String.self, forKey: .jobID),
+            event: try row.decode(JobStatus.self, forKey: .event),
+            endpoint: try row.decode(String.self, forKey: .endpoint),
+            body: try row.decode(String.self, forKey: .body),
+            createdAt: try row.decode(String.self, forKey: .createdAt),
+            expiresMilliseconds: try row.decode(Int64.self, forKey: .expiresMilliseconds)
+        )
+        attempts = try row.decode(Int.self, forKey: .attempts)
+        nextAttemptMilliseconds = try row.decode(Int64.self, forKey: .nextAttemptMilliseconds)
+        lastStatus = try row.decodeIfPresent(Int.self, forKey: .lastStatus)
+        lastError = try row.decodeIfPresent(String.self, forKey: .lastError)
+        deliveredAt = try row.decodeIfPresent(String.self, forKey: .deliveredAt)
+        givenUpAt = try row.decodeIfPresent(String.self, forKey: .givenUpAt)
+    }
 
     /// Where the delivery stands.
     public var state: WebhookDeliveryState {

@@ -48,13 +48,9 @@ struct WebhookPosterTests {
         #expect(abs(schedule.delay(afterAttempts: 1, spread: 1) - 12) < 1e-9)
     }
 
-    @Test("a post reaches a real server with its event id, type and a signature the receiver verifies")
-    func post() async throws {
-        let server = try HTTPTestServer()
-        var policy = FetchPolicy()
-        policy.allowHTTP = true
-        policy.allowPrivateAddresses = true
-        let status = try await WebhookPoster.send(
+    /// Posts the test event to `/hook/a` of `server` under `policy`, signed now.
+    func send(to server: HTTPTestServer, policy: FetchPolicy) async throws -> Int {
+        try await WebhookPoster.send(
             .init(
                 url: server.base + "/hook/a",
                 eventID: "j1.complete",
@@ -66,7 +62,15 @@ struct WebhookPosterTests {
             timeoutSeconds: 5,
             timestamp: Int64(Date().timeIntervalSince1970)
         )
-        #expect(status == 200)
+    }
+
+    @Test("a post reaches a real server with its event id, type and a signature the receiver verifies")
+    func post() async throws {
+        let server = try HTTPTestServer()
+        var policy = FetchPolicy()
+        policy.allowHTTP = true
+        policy.allowPrivateAddresses = true
+        #expect(try await send(to: server, policy: policy) == 200)
         let hooks = server.folder.appendingPathComponent("hooks")
         let files = try FileManager.default.contentsOfDirectory(atPath: hooks.path).filter { $0.hasPrefix("a-") }
         #expect(files.count == 1)
@@ -81,30 +85,12 @@ struct WebhookPosterTests {
         let received = Array((try #require(record["body"] as? String)).utf8)
         #expect(received == body)
         let signature = try #require(headers["skillspool-signature"])
-        #expect(
-            WebhookSignature.verify(
-                header: signature,
-                secret: secret,
-                body: received,
-                now: Int64(Date().timeIntervalSince1970)
-            )
-        )
+        let now = Int64(Date().timeIntervalSince1970)
+        #expect(WebhookSignature.verify(header: signature, secret: secret, body: received, now: now))
 
         // A failing receiver's status comes back to the caller, which retries.
         try Data("100".utf8).write(to: hooks.appendingPathComponent("FAIL_PERCENT"))
-        let failed = try await WebhookPoster.send(
-            .init(
-                url: server.base + "/hook/a",
-                eventID: "j1.complete",
-                eventType: "job.complete",
-                body: body,
-                secret: secret
-            ),
-            policy: policy,
-            timeoutSeconds: 5,
-            timestamp: Int64(Date().timeIntervalSince1970)
-        )
-        #expect(failed == 503)
+        #expect(try await send(to: server, policy: policy) == 503)
     }
 
     @Test("the tenant's network rules hold: no loopback unless allowed, https unless http is allowed")
@@ -112,21 +98,9 @@ struct WebhookPosterTests {
         let server = try HTTPTestServer()
         var policy = FetchPolicy()
         policy.allowHTTP = true
-        await #expect(throws: WebhookError.self) {
-            _ = try await WebhookPoster.send(
-                .init(url: server.base + "/hook/a", eventID: "e", eventType: "job.created", body: body, secret: secret),
-                policy: policy,
-                timeoutSeconds: 5,
-                timestamp: 0
-            )
-        }
+        await #expect(throws: WebhookError.self) { _ = try await send(to: server, policy: policy) }
         do {
-            _ = try await WebhookPoster.send(
-                .init(url: server.base + "/hook/a", eventID: "e", eventType: "job.created", body: body, secret: secret),
-                policy: FetchPolicy(),
-                timeoutSeconds: 5,
-                timestamp: 0
-            )
+            _ = try await send(to: server, policy: FetchPolicy())
             Issue.record("http:// was posted to without allowHTTP")
         } catch let error as WebhookError {
             #expect(error.code == .notAllowed)
