@@ -1,10 +1,13 @@
 # Skillspool: `make run` sets up and starts, `make test` sets up and tests.
 SHELL := /bin/bash
 APT_PACKAGES := libqpdf-dev libarchive-dev libinotifytools0-dev libsqlite3-dev sqlite3 pkg-config libxml2-dev \
-	libcmark-gfm-dev libcmark-gfm-extensions-dev
+	libcmark-gfm-dev libcmark-gfm-extensions-dev \
+	libtesseract5 tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-ita \
+	tesseract-ocr-nld
 ## What the tests need besides: headless Chromium renders the tenant dashboard; sshd, sftp, rsync and curl are the
 ## real uploaders of the upload tests; PostgreSQL's server runs the ledger tests a second time on PostgreSQL.
-TEST_APT_PACKAGES := chromium openssh-server rsync curl postgresql
+## Scans for the OCR tests are made with pdftoppm, ImageMagick and img2pdf; Tesseract's own CLI is the bench anchor.
+TEST_APT_PACKAGES := chromium openssh-server rsync curl postgresql poppler-utils imagemagick img2pdf tesseract-ocr
 CORPORA := ../shared/corpus ../shared/corpus-synth
 EVALUATE := ../shared/tools/evaluate.py
 ENGINE := .build/release/skillspool

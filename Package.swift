@@ -53,10 +53,14 @@ let package = Package(
             dependencies: ["CodedErrors", .product(name: "SystemPackage", package: "swift-system")]
         ),
         .target(name: "PDFText", dependencies: ["CQPDF", "CodedErrors"]),
+        // Tesseract's C API, opened with dlopen when a page first needs OCR (text-layer PDFs never load it).
+        .target(name: "COCR", linkerSettings: [.linkedLibrary("dl")]),
+        // Scans: pages without a text layer read by Tesseract into glyphs the layout uses like any others.
+        .target(name: "OCR", dependencies: ["COCR", "PDFText", "DocumentModel"]),
         .target(name: "DocumentModel", dependencies: ["JSON"]),
         .target(
             name: "Layout",
-            dependencies: ["PDFText", "JSON", "DocumentModel", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["PDFText", "OCR", "JSON", "DocumentModel", .product(name: "Logging", package: "swift-log")]
         ),
         // Word, HTML, Markdown and text into the same document model (libxml2, cmark-gfm, libarchive), and the
         // one entry point that converts any supported source.
@@ -107,14 +111,14 @@ let package = Package(
         .target(
             name: "SpoolConfig",
             dependencies: [
-                "PDFText", "JSON", "FileSystem", "CodedErrors",
+                "PDFText", "OCR", "JSON", "FileSystem", "CodedErrors",
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .target(
             name: "Spool",
             dependencies: [
-                "SpoolConfig", "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "Markup", "Fetch",
+                "SpoolConfig", "PDFText", "OCR", "JSON", "FileSystem", "DocumentModel", "Layout", "Markup", "Fetch",
                 "Webhooks",
                 "Digest",
                 "Archives", "Skills",
@@ -131,8 +135,8 @@ let package = Package(
         .target(
             name: "ConvertCLI",
             dependencies: [
-                "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "Markup", "SpoolConfig", "CodedErrors",
-                .product(name: "SystemPackage", package: "swift-system"),
+                "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "OCR", "Markup", "SpoolConfig",
+                "CodedErrors", .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

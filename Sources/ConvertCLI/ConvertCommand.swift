@@ -1,4 +1,5 @@
 import ArgumentParser
+import OCR
 
 /// `skillspool convert FILE`: one PDF to text, JSON or an info summary on stdout.
 public struct ConvertCommand: ParsableCommand {
@@ -71,7 +72,19 @@ public struct ConvertCommand: ParsableCommand {
     @Option(help: "Daemon configuration whose engine limits apply (default: etc/skillspool.json if present).")
     var config: String?
 
+    @Option(help: "OCR: auto (pages without a text layer that draw an image), never, or always (every page's images).")
+    var ocr = OCRMode.auto
+
+    @Option(help: "Tesseract language codes for OCR, comma-separated (eng, deu, fra, …).")
+    var ocrLanguages = "eng"
+
     public init() {}
+
+    public func validate() throws {
+        guard ocrLanguages.split(separator: ",").allSatisfy({ OCRLanguage.isValid(String($0)) }) else {
+            throw ValidationError("--ocr-languages takes Tesseract codes such as eng,deu, not \"\(ocrLanguages)\"")
+        }
+    }
 
     public func run() throws {
         var request = ConvertRequest(file: file)
@@ -88,6 +101,10 @@ public struct ConvertCommand: ParsableCommand {
         request.pretty = pretty
         request.maxPages = maxPages
         request.config = config
+        request.ocr = ocr
+        request.ocrLanguages = ocrLanguages.split(separator: ",").map { String($0) }.filter { !$0.isEmpty }
         try request.run()
     }
 }
+
+extension OCRMode: ExpressibleByArgument {}

@@ -3,6 +3,7 @@ import JSON
 import Layout
 import Logging
 import Markup
+import OCR
 import PDFText
 import SpoolConfig
 
@@ -22,6 +23,8 @@ public struct ConvertRequest {
     var pretty = false
     var maxPages: Int?
     var config: String?
+    var ocr = OCRMode.auto
+    var ocrLanguages = ["eng"]
 
     init(file: String) {
         self.file = file
@@ -85,7 +88,14 @@ public struct ConvertRequest {
                 return
             }
             if format == .glyphs {
-                try GlyphDump.write(path: file, password: password, pages: pages, limits: limits)
+                try GlyphDump.write(
+                    path: file,
+                    password: password,
+                    pages: pages,
+                    limits: limits,
+                    ocr: ocr,
+                    ocrLanguages: ocrLanguages
+                )
                 return
             }
             var options = ConversionOptions(pages: pages, password: password, bounds: bounds, limits: limits)
@@ -93,6 +103,8 @@ public struct ConvertRequest {
             options.structure = format != .text
             options.semantic = semantic
             options.styles = fonts
+            options.ocr = ocr
+            options.ocrLanguages = ocrLanguages
             if verbose {
                 var logger = Logger(label: "skillspool.convert")
                 logger.logLevel = .debug

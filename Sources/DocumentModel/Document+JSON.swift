@@ -76,19 +76,32 @@ extension DocumentMeta {
                 )
             )
         )
+        if let ocr {
+            members.append(
+                (
+                    "ocr",
+                    .object([
+                        ("engine", .string(ocr.engine)), ("languages", .string(ocr.languages)),
+                        ("pages", .array(ocr.pages.map { .int($0) })),
+                        ("confidence", .array(ocr.confidences.map { .number($0) })),
+                        ("unreadPages", .array(ocr.unreadPages.map { .int($0) })),
+                    ])
+                )
+            )
+        }
         return .object(members)
     }
 }
 
 extension Section {
     var jsonValue: JSONValue {
-        .object([
-            ("kind", .string(kind)),
-            ("index", .int(index)),
-            ("width", .number(width)),
-            ("height", .number(height)),
-            ("blocks", .array(blocks.map(\.jsonValue))),
-        ])
+        var members: [(String, JSONValue)] = [("kind", .string(kind)), ("index", .int(index))]
+        if let source { members.append(("source", .string(source))) }
+        if let confidence { members.append(("confidence", .number(confidence))) }
+        members += [
+            ("width", .number(width)), ("height", .number(height)), ("blocks", .array(blocks.map(\.jsonValue))),
+        ]
+        return .object(members)
     }
 }
 

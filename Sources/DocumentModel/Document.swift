@@ -55,6 +55,8 @@ public struct DocumentMeta: Sendable {
     public var unmappedGlyphs: Int
     /// The documents one PDF holds, in page order (one segment when it holds one).
     public var segments: [Segment] = []
+    /// How the pages without a text layer were read, when some were.
+    public var ocr: OCRReport?
 
     public init(
         engineVersion: String,
@@ -75,10 +77,40 @@ public struct DocumentMeta: Sendable {
     }
 }
 
+/// How OCR read a document (`meta.ocr`): the engine and languages, the pages it read with their mean word
+/// confidence, and the pages it could not read.
+public struct OCRReport: Sendable, Hashable {
+    /// `tesseract 5.3.0`, or `tesseract unavailable`.
+    public var engine: String
+    /// Tesseract's language codes joined by `+`: `eng+deu`.
+    public var languages: String
+    /// 1-based page numbers whose text came (partly) from OCR.
+    public var pages: [Int] = []
+    /// Each such page's mean word confidence, 0…1, in the order of `pages`.
+    public var confidences: [Double] = []
+    /// Pages that needed OCR and did not get it (no engine or language data, images in formats not decoded).
+    public var unreadPages: [Int] = []
+
+    public init(engine: String, languages: String) {
+        self.engine = engine
+        self.languages = languages
+    }
+
+    /// What the engine version of a document read by OCR carries: `+ocr@5.3.0-eng,deu`.
+    public var versionSuffix: String {
+        let version = engine.split(separator: " ").last.map(String.init) ?? engine
+        return "+ocr@\(version)-" + languages.split(separator: "+").joined(separator: ",")
+    }
+}
+
 /// One page of the document, or for sources without pages (Word, HTML, Markdown, text) one part of it.
 public struct Section: Sendable {
     /// `page`, or `section` for a part of a source without pages.
     public var kind = "page"
+    /// `ocr` when the page's text was read from its images; nil for text from the document itself.
+    public var source: String?
+    /// The OCR'd page's mean word confidence, 0…1.
+    public var confidence: Double?
     /// 0-based page (or section) index in the source document.
     public var index: Int
     public var width: Double

@@ -1,5 +1,6 @@
 import DocumentModel
 import Logging
+import OCR
 import PDFText
 
 /// What to convert and how.
@@ -17,6 +18,10 @@ public struct ConversionOptions: Sendable {
     public var semantic = true
     /// Add the `styles` table and each entry's style and size (Skely's `fonts` projection).
     public var styles = false
+    /// When pages are read by OCR: `auto` reads pages without a text layer that draw an image (scans).
+    public var ocr = OCRMode.auto
+    /// Tesseract's language codes for OCR (`eng`, `deu`, …), tried together.
+    public var ocrLanguages = ["eng"]
     /// Where diagnostics go (unmapped glyphs, dropped text); silent by default.
     public var logger = Logger(label: "skillspool.convert", factory: { _ in SwiftLogNoOpLogHandler() })
 
@@ -43,6 +48,8 @@ public struct Conversion: Sendable {
     var styles = false
     /// Every font used on the converted pages, in order of first use.
     public var fonts: [FontInfo]
+    /// The pages that are scans (no text layer, an image that can hold text), read by OCR or not.
+    public var scannedPages: [Int] = []
 
     /// The document type alone (what info mode reports): the same as the structured document's, a bundle included.
     public var documentType: DocumentType { typeAndSegments.type }
@@ -68,13 +75,18 @@ public struct Conversion: Sendable {
         let sections = layouts.map { layout in
             // Invoices, receipts and statements have no section structure: their bold lines are names and labels.
             let type = segments.last { $0.firstPage <= layout.number }?.type ?? documentType.type
-            return DocumentConverter.section(
+            var section = DocumentConverter.section(
                 for: layout,
                 bounds: bounds,
                 headings: !["invoice", "receipt", "statement"].contains(type),
                 semantic: semantic,
                 styles: &registry
             )
+            if let ocr = meta.ocr, let read = ocr.pages.firstIndex(of: layout.number) {
+                section.source = "ocr"
+                section.confidence = ocr.confidences[read]
+            }
+            return section
         }
         var document = Document(documentType: documentType, meta: meta, sections: sections)
         document.styles = registry?.styles
@@ -111,12 +123,14 @@ public enum DocumentConverter {
         let selection =
             try options.pages.map { try PageSelection(parsing: $0, pageCount: pdf.pageCount) }
             ?? .all(pdf.pageCount)
-        let pages = try pdf.extractPages(selection)
+        var pages = try pdf.extractPages(selection)
+        let scannedPages = pages.filter(PageRecognizer.needsOCR).map(\.number)
+        let ocr = try PageRecognizer.recognize(&pages, in: pdf, mode: options.ocr, languages: options.ocrLanguages)
         var layouts = pages.map { PageLayout(page: $0, options: options.layout) }
         PageFurniture.mark(&layouts)
         if options.structure { StructureAnalyzer.analyze(&layouts) }
-        let meta = DocumentMeta(
-            engineVersion: PDFEngine.version,
+        var meta = DocumentMeta(
+            engineVersion: PDFEngine.version + (ocr.map { $0.pages.isEmpty ? "" : $0.versionSuffix } ?? ""),
             pageCount: pdf.pageCount,
             totalSections: layouts.count,
             selectedPages: selection.description,
@@ -124,6 +138,7 @@ public enum DocumentConverter {
             isEncrypted: pdf.isEncrypted,
             unmappedGlyphs: pages.reduce(0) { $0 + $1.unmappedGlyphCount }
         )
+        meta.ocr = ocr
         var fonts: [FontInfo] = []
         for page in pages { for font in page.fonts where !fonts.contains(font) { fonts.append(font) } }
         let logger = options.logger
@@ -149,7 +164,8 @@ public enum DocumentConverter {
             bounds: options.bounds,
             semantic: options.semantic,
             styles: options.styles,
-            fonts: fonts
+            fonts: fonts,
+            scannedPages: scannedPages
         )
     }
 

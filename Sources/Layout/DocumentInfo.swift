@@ -21,6 +21,8 @@ public enum DocumentInfo {
     ) throws -> JSONValue {
         var options = ConversionOptions(pages: pages, password: password, limits: limits)
         options.structure = false
+        // Info says which pages are scans; reading them is the conversion's work.
+        options.ocr = .never
         let conversion = try DocumentConverter.convert(path: path, options: options)
         return summary(of: conversion, fonts: fonts, pageSizes: pageSizes)
     }
@@ -54,6 +56,7 @@ public enum DocumentInfo {
                 )
             )
         )
+        members.append(("ocrPages", .array(conversion.scannedPages.map { .int($0) })))
         if fonts {
             var table: [(String, JSONValue)] = []
             for (index, font) in conversion.fonts.enumerated() {

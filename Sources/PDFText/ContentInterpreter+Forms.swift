@@ -43,8 +43,17 @@ extension ContentInterpreter {
 
     func drawXObject(_ name: String, resources: ResourceScope) throws {
         guard let entry = resources.xObjects?[name], case .reference(let id) = entry,
-            case .stream(let dictionary, _) = document.resolve(entry), dictionary["Subtype"]?.name == "Form"
+            case .stream(let dictionary, _) = document.resolve(entry)
         else { return }
+        if dictionary["Subtype"]?.name == "Image" {
+            // Recorded for OCR (a page without text under a scan); a page drawing thousands is no scan.
+            guard images.count < 256, let width = document.resolve(dictionary["Width"]).number,
+                let height = document.resolve(dictionary["Height"]).number, width >= 1, height >= 1, state.ctm.isFinite
+            else { return }
+            images.append(PlacedImage(object: id, matrix: state.ctm, pixelWidth: Int(width), pixelHeight: Int(height)))
+            return
+        }
+        guard dictionary["Subtype"]?.name == "Form" else { return }
         guard !activeForms.contains(id) else { return }  // a form that draws itself
         guard depth < limits.maxXObjectDepth else {
             throw PDFError(.xobjectTooDeep, "Form XObjects nest deeper than \(limits.maxXObjectDepth) levels")

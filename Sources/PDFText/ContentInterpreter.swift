@@ -14,6 +14,7 @@ final class ContentInterpreter {
     var rulings: [Ruling] = []
     var rects: [FilledRect] = []
     var dots: [FilledRect] = []
+    var images: [PlacedImage] = []
     var unmappedCount = 0
     var clippedCount = 0
 

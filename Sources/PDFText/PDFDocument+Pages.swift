@@ -116,6 +116,7 @@ extension PDFDocument {
             rulings: interpreter.rulings,
             rects: interpreter.rects,
             dots: interpreter.dots,
+            images: interpreter.images,
             unmappedGlyphCount: interpreter.unmappedCount,
             clippedGlyphCount: interpreter.clippedCount
         )

@@ -198,7 +198,7 @@ public final class PDFDocument {
         return Array(UnsafeBufferPointer(start: buffer, count: length))
     }
 
-    private func account(bytes: Int, what: String) throws {
+    func account(bytes: Int, what: String) throws {
         if bytes > limits.maxStreamBytes {
             throw PDFError(
                 .streamTooLarge,
@@ -272,5 +272,84 @@ public final class PDFDocument {
             entries[key.hasPrefix("/") ? String(key.dropFirst()) : key] = value
         }
         return PDFDictionary(entries)
+    }
+}
+
+/// An image XObject's samples, decoded by qpdf (Flate, LZW, run-length and DCT through libjpeg), with what it takes
+/// to read them.
+public struct ImageSamples: Sendable {
+    public var width: Int
+    public var height: Int
+    public var bitsPerComponent: Int
+    /// Colour components per pixel: 1 (grey, or a palette index with `palette`), 3 (RGB) or 4 (CMYK).
+    public var components: Int
+    /// RGB triples of an `Indexed` colour space.
+    public var palette: [UInt8]?
+    /// `/Decode [1 0]` (or a 1-bit image mask painted in black): sample values are inverted.
+    public var inverted: Bool
+    public var data: [UInt8]
+}
+
+extension PDFDocument {
+    /// The samples of the image stream `id`, or nil when its filters are beyond qpdf (CCITT, JBIG2, JPX) or its
+    /// colour space is not one a scan uses.
+    ///
+    /// - Throws: ``PDFError`` when the decoded samples exceed the byte limits.
+    public func imageSamples(_ id: ObjectID) throws -> ImageSamples? {
+        guard case .stream(let dictionary, _) = resolve(.reference(id)),
+            let width = resolve(dictionary["Width"]).number.map(Int.init),
+            let height = resolve(dictionary["Height"]).number.map(Int.init), width > 0, height > 0
+        else { return nil }
+        let isMask = if case .bool(true) = resolve(dictionary["ImageMask"]) { true } else { false }
+        let bits = isMask ? 1 : resolve(dictionary["BitsPerComponent"]).number.map(Int.init) ?? 8
+        guard [1, 2, 4, 8, 16].contains(bits) else { return nil }
+        var components = 1
+        var palette: [UInt8]?
+        if !isMask {
+            let space = resolve(dictionary["ColorSpace"])
+            switch space.name ?? space.array.flatMap({ resolve($0.first).name }) {
+            case "DeviceGray", "CalGray", "Separation", nil: components = 1
+            case "DeviceRGB", "CalRGB", "Lab": components = 3
+            case "DeviceCMYK": components = 4
+            case "ICCBased":
+                let profile = space.array.flatMap { $0.count > 1 ? resolve($0[1]).dictionary : nil }
+                components = profile.flatMap { resolve($0["N"]).number.map(Int.init) } ?? 3
+            case "Indexed":
+                guard let parts = space.array, parts.count == 4 else { return nil }
+                let base = resolve(parts[1])
+                guard base.name == "DeviceRGB" || base.array.flatMap({ resolve($0.first).name }) == "ICCBased"
+                else { return nil }
+                switch resolve(parts[3]) {
+                case .string(let bytes): palette = bytes
+                case .reference(let table): palette = try streamData(table)
+                default: return nil
+                }
+            default: return nil
+            }
+        }
+        guard [1, 3, 4].contains(components) else { return nil }
+        let decode = resolve(dictionary["Decode"]).array?.compactMap { resolve($0).number }
+        let handle = qpdf_get_object_by_id(qpdf, id.number, id.generation)
+        defer { qpdf_oh_release(qpdf, handle) }
+        var buffer: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        var filtered: QPDF_BOOL = QPDF_FALSE
+        let status = qpdf_oh_get_stream_data(qpdf, handle, qpdf_dl_all, &filtered, &buffer, &length)
+        defer { free(buffer) }
+        if qpdf_has_error(qpdf) != 0 { _ = qpdf_get_error(qpdf) }
+        guard status & QPDF_ERRORS == 0, filtered != QPDF_FALSE, let buffer else { return nil }
+        try account(bytes: length, what: "image \(id)")
+        let rowBytes = (width * components * bits + 7) / 8
+        guard length >= rowBytes * height else { return nil }
+        return ImageSamples(
+            width: width,
+            height: height,
+            bitsPerComponent: bits,
+            components: components,
+            palette: palette,
+            // A mask paints its 0 samples; a Decode array starting at 1 reads samples the other way round.
+            inverted: isMask ? true : (decode?.first ?? 0) > 0.5,
+            data: Array(UnsafeBufferPointer(start: buffer, count: rowBytes * height))
+        )
     }
 }

@@ -27,6 +27,27 @@ public struct Glyph: Sendable {
     public var isWordSpace: Bool
     /// Position in the content stream, for stable ordering.
     public var sequence: Int32
+
+    public init(
+        text: String,
+        x: Double,
+        y: Double,
+        advance: Double,
+        directionX: Double,
+        directionY: Double,
+        size: Double,
+        box: Rect,
+        fontIndex: Int32,
+        renderMode: Int8,
+        isMapped: Bool,
+        isWordSpace: Bool,
+        sequence: Int32
+    ) {
+        (self.text, self.x, self.y, self.advance) = (text, x, y, advance)
+        (self.directionX, self.directionY, self.size, self.box) = (directionX, directionY, size, box)
+        (self.fontIndex, self.renderMode, self.isMapped) = (fontIndex, renderMode, isMapped)
+        (self.isWordSpace, self.sequence) = (isWordSpace, sequence)
+    }
 }
 
 /// A font used on a page, as reported with glyphs.
@@ -37,6 +58,11 @@ public struct FontInfo: Hashable, Sendable {
     public var isMonospace: Bool
     public var isVertical: Bool
     public var kind: String
+
+    public init(name: String, isBold: Bool, isItalic: Bool, isMonospace: Bool, isVertical: Bool, kind: String) {
+        (self.name, self.isBold, self.isItalic, self.isMonospace) = (name, isBold, isItalic, isMonospace)
+        (self.isVertical, self.kind) = (isVertical, kind)
+    }
 }
 
 /// A stroked straight line or a thin filled rectangle, candidates for table rulings.
@@ -71,6 +97,8 @@ public struct PageContent: Sendable {
     /// Small round shapes drawn with curves (list bullets as browsers paint them, dots of a chart), kept apart from
     /// `rects` so that table detection never sees them.
     public var dots: [FilledRect] = []
+    /// Image XObjects as drawn (a scanned page is one), in drawing order.
+    public var images: [PlacedImage] = []
     /// Glyphs whose text could not be determined (not included in `glyphs`' text).
     public var unmappedGlyphCount: Int
     /// Glyphs dropped because they lie outside the page box.
@@ -78,4 +106,23 @@ public struct PageContent: Sendable {
 
     /// Whether the page has any extractable text.
     public var hasTextLayer: Bool { glyphs.contains { $0.isMapped && !$0.text.isEmpty } }
+}
+
+/// An image XObject drawn on a page: which stream, and the matrix that maps the image's unit square (origin at its
+/// bottom-left) to the page's display space.
+public struct PlacedImage: Hashable, Sendable {
+    public var object: ObjectID
+    public var matrix: Matrix
+    /// Pixels across and down, from the image's dictionary.
+    public var pixelWidth: Int
+    public var pixelHeight: Int
+
+    /// The drawn image's bounding box in display space.
+    public var bounds: Rect {
+        let corners = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)].map { matrix.apply($0.0, $0.1) }
+        let xs = corners.map(\.0)
+        let ys = corners.map(\.1)
+        let (left, top) = (xs.min() ?? 0, ys.min() ?? 0)
+        return Rect(x: left, y: top, width: (xs.max() ?? 0) - left, height: (ys.max() ?? 0) - top)
+    }
 }

@@ -135,6 +135,8 @@ public struct JobWorker {
             options.structure = !infoMode
             options.semantic = manifest.semantic
             options.styles = manifest.fonts
+            options.ocr = infoMode ? .never : manifest.ocr
+            options.ocrLanguages = manifest.ocrLanguages
             if let markup = documents[index].markup {
                 documents[index].conversion = .markup(
                     try markup.selecting(pages: options.pages, limits: options.limits)

@@ -1,6 +1,7 @@
 import DocumentModel
 import Fetch
 import JSON
+import OCR
 import PDFText
 import Skills
 import SpoolConfig
@@ -40,6 +41,9 @@ public struct Manifest: Sendable, Hashable {
     public var bounds = false
     public var fonts = false
     public var semantic = true
+    /// OCR for pages without a text layer; the tenant's settings unless `options` says otherwise.
+    public var ocr = OCRMode.auto
+    public var ocrLanguages = ["eng"]
     public var skillName: String?
     public var catalogue = PackageOptions.Catalogue.auto
     public var engine: String?
@@ -51,11 +55,13 @@ public struct Manifest: Sendable, Hashable {
 
     /// The job of a lone PDF: the tenant's default formats.
     public static func lone(file: String, tenant: TenantConfiguration) -> Manifest {
-        Manifest(
+        var manifest = Manifest(
             documents: [DocumentEntry(file: file)],
             outputFormats: tenant.defaultFormats,
             review: tenant.review
         )
+        (manifest.ocr, manifest.ocrLanguages) = (tenant.ocr, tenant.ocrLanguages)
+        return manifest
     }
 
     /// Parses and validates manifest bytes.
@@ -146,10 +152,27 @@ public struct Manifest: Sendable, Hashable {
         dryRun = try Self.bool(fields, "dryRun", context: "") ?? false
         if let options = Self.value(fields, "options") {
             let members = try Self.object(options, "options")
-            try Self.checkKeys(members, ["bounds", "fonts", "semantic"], context: "options.")
+            try Self.checkKeys(members, ["bounds", "fonts", "semantic", "ocr", "ocrLanguages"], context: "options.")
             bounds = try Self.bool(members, "bounds", context: "options.") ?? false
             fonts = try Self.bool(members, "fonts", context: "options.") ?? false
             semantic = try Self.bool(members, "semantic", context: "options.") ?? true
+            ocr = try Self.choice(members, "ocr", context: "options.") ?? tenant.ocr
+            if let codes = Self.value(members, "ocrLanguages") {
+                guard case .array(let items) = codes, !items.isEmpty,
+                    case let strings = items.compactMap(\.stringValue), strings.count == items.count,
+                    strings.allSatisfy(OCRLanguage.isValid)
+                else {
+                    throw SpoolError(
+                        .manifestInvalid,
+                        "options.ocrLanguages must be a list of Tesseract codes such as \"eng\", \"deu\""
+                    )
+                }
+                ocrLanguages = strings
+            } else {
+                ocrLanguages = tenant.ocrLanguages
+            }
+        } else {
+            (ocr, ocrLanguages) = (tenant.ocr, tenant.ocrLanguages)
         }
         if let skill = Self.value(fields, "skill") {
             let members = try Self.object(skill, "skill")

@@ -1,3 +1,5 @@
+import OCR
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -43,6 +45,10 @@ public struct TenantConfiguration: Sendable, Hashable {
     public var fetch = Fetch()
     /// Where job events are posted, signed with each endpoint's secret.
     public var webhooks: [WebhookEndpoint] = []
+    /// When pages are read by OCR (a manifest's `options.ocr` overrides it).
+    public var ocr = OCRMode.auto
+    /// Tesseract's language codes for OCR.
+    public var ocrLanguages = ["eng"]
 
     /// Fetching documents named by URL (`documents[].url`); the body's limit is the plan's `bytesPerDocument`.
     public struct Fetch: Sendable, Hashable {
@@ -91,7 +97,7 @@ public struct TenantConfiguration: Sendable, Hashable {
         let stem = fileName.hasSuffix(".json") ? String(fileName.dropLast(5)) : fileName
         try file.checkKeys([
             "name", "quietSeconds", "settleSeconds", "incompleteUploadSeconds", "manifestWaitSeconds", "defaultFormats",
-            "allowedFormats", "review", "plan", "qa", "categories", "fetch", "webhooks",
+            "allowedFormats", "review", "plan", "qa", "categories", "fetch", "webhooks", "ocr", "ocrLanguages",
         ])
         let name = try file.string("name") ?? stem
         guard isValidName(name), name == stem else {
@@ -173,6 +179,18 @@ public struct TenantConfiguration: Sendable, Hashable {
                 )
             }
             tenant.webhooks.append(endpoint)
+        }
+        if let text = try file.string("ocr") {
+            guard let mode = OCRMode(rawValue: text) else {
+                throw ConfigurationError("\(path): ocr must be one of \"auto\", \"never\", \"always\", not \"\(text)\"")
+            }
+            tenant.ocr = mode
+        }
+        if let codes = try file.strings("ocrLanguages") {
+            guard !codes.isEmpty, let bad = Optional(codes.filter { !OCRLanguage.isValid($0) }), bad.isEmpty else {
+                throw ConfigurationError("\(path): ocrLanguages must be Tesseract codes such as \"eng\", \"deu\"")
+            }
+            tenant.ocrLanguages = codes
         }
         if let qa = try file.object("qa") {
             try qa.checkKeys(["threshold"], context: "qa.")

@@ -19,6 +19,28 @@ struct ManifestTests {
         try Manifest(bytes: Array(text.utf8), tenant: tenant, nested: nested)
     }
 
+    @Test("OCR comes from the tenant unless the manifest's options say otherwise; language codes are checked")
+    func ocrSettings() throws {
+        var tenant = tenant
+        tenant.ocr = .never
+        tenant.ocrLanguages = ["deu"]
+        let inherited = try Manifest(bytes: Array(#"{"documents": [{"file": "a.pdf"}]}"#.utf8), tenant: tenant)
+        #expect(inherited.ocr == .never && inherited.ocrLanguages == ["deu"])
+        #expect(Manifest.lone(file: "a.pdf", tenant: tenant).ocr == .never)
+        let chosen = try parse(
+            #"{"documents": [{"file": "a.pdf"}], "options": {"ocr": "always", "ocrLanguages": ["eng", "chi_sim"]}}"#
+        )
+        #expect(chosen.ocr == .always && chosen.ocrLanguages == ["eng", "chi_sim"])
+        for bad in [#"["../../etc/passwd"]"#, #"["en"]"#, "[]", #""eng""#, #"["ENG"]"#] {
+            #expect(throws: SpoolError.self) {
+                try parse(#"{"documents": [{"file": "a.pdf"}], "options": {"ocrLanguages": \#(bad)}}"#)
+            }
+        }
+        #expect(throws: SpoolError.self) {
+            try parse(#"{"documents": [{"file": "a.pdf"}], "options": {"ocr": "maybe"}}"#)
+        }
+    }
+
     @Test("a complete manifest keeps every field")
     func complete() throws {
         let manifest = try parse(

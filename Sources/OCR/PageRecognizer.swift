@@ -1,0 +1,159 @@
+import DocumentModel
+import PDFText
+
+/// Reads the images of pages without a usable text layer with Tesseract and adds their words to the page as glyphs,
+/// so lines, blocks, tables, key/values and headings are found in scans as in any PDF.
+public enum PageRecognizer {
+    /// The resolution images are read at: a finer scan is reduced to it (Tesseract gains nothing above it).
+    static let targetDPI = 300.0
+    /// Images smaller than this on the page (in points, either side) are logos and rules, not text.
+    static let minimumSide = 72.0
+
+    /// Adds OCR glyphs to `pages` under `mode`; returns what was done, or nil when no page needed OCR.
+    ///
+    /// - Throws: ``PDFError`` when an image's decoded samples exceed the document's byte limits.
+    public static func recognize(
+        _ pages: inout [PageContent],
+        in document: PDFDocument,
+        mode: OCRMode,
+        languages: [String]
+    ) throws -> OCRReport? {
+        guard mode != .never else { return nil }
+        let wanted = pages.indices.filter { index in
+            let page = pages[index]
+            return !candidates(page).isEmpty && (mode == .always || !page.hasTextLayer)
+        }
+        guard !wanted.isEmpty else { return nil }
+        let codes = languages.filter(OCRLanguage.isValid)
+        let languageSet = codes.isEmpty ? "eng" : codes.joined(separator: "+")
+        guard let version = TextRecognizer.version, let recognizer = TextRecognizer(languages: languageSet) else {
+            var report = OCRReport(engine: "tesseract unavailable", languages: languageSet)
+            report.unreadPages = wanted.map { pages[$0].number }
+            return report
+        }
+        var summary = OCRReport(engine: "tesseract \(version)", languages: languageSet)
+        for index in wanted {
+            var confidences: [Double] = []
+            var read = false
+            for image in candidates(pages[index]) {
+                guard let samples = try document.imageSamples(image.object), let gray = GrayImage(samples) else {
+                    continue
+                }
+                read = true
+                let bounds = image.bounds
+                let dpi = Double(gray.width) / (bounds.width / 72)
+                let factor = max(1, Int((dpi / targetDPI).rounded(.up)))
+                let scan = gray.reduced(by: factor)
+                let words = recognizer.words(in: scan, dpi: max(70, Int((dpi / Double(factor)).rounded())))
+                confidences += words.map(\.confidence)
+                add(words, of: scan, placed: image, to: &pages[index])
+            }
+            if read {
+                let mean = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
+                summary.pages.append(pages[index].number)
+                summary.confidences.append((mean * 1_000).rounded() / 1_000)
+            } else {
+                summary.unreadPages.append(pages[index].number)
+            }
+        }
+        return summary
+    }
+
+    /// Whether `page` is a scan: no text layer, and an image large enough to hold text.
+    public static func needsOCR(_ page: PageContent) -> Bool { !page.hasTextLayer && !candidates(page).isEmpty }
+
+    /// The page's images large enough to hold text.
+    static func candidates(_ page: PageContent) -> [PlacedImage] {
+        page.images.filter { image in
+            let bounds = image.bounds
+            return bounds.width >= minimumSide && bounds.height >= minimumSide && image.pixelWidth >= 200
+                && image.pixelHeight >= 100
+        }
+    }
+
+    /// Turns each word into one glyph per character spread over the word's box, on the baseline of its line, in the
+    /// page's display space; words over text the page already has are left out.
+    static func add(_ words: [RecognizedWord], of image: GrayImage, placed: PlacedImage, to page: inout PageContent) {
+        guard !words.isEmpty else { return }
+        let font = FontInfo(
+            name: "OCR",
+            isBold: false,
+            isItalic: false,
+            isMonospace: false,
+            isVertical: false,
+            kind: "ocr"
+        )
+        let fontIndex: Int32
+        if let existing = page.fonts.firstIndex(of: font) {
+            fontIndex = Int32(existing)
+        } else {
+            page.fonts.append(font)
+            fontIndex = Int32(page.fonts.count - 1)
+        }
+        let existing = page.glyphs.map(\.box)
+        var sequence = (page.glyphs.map(\.sequence).max() ?? -1) + 1
+        let (width, height) = (Double(image.width), Double(image.height))
+        /// A point of the image (pixels, top-left origin) in display space.
+        func point(_ x: Double, _ y: Double) -> (x: Double, y: Double) {
+            let mapped = placed.matrix.apply(x / width, 1 - y / height)
+            return (mapped.0, mapped.1)
+        }
+        // What a line's box spans depends on its letters: descenders reach below the baseline, capitals and
+        // ascenders above the x-height. The font size is the box's height over the share of it those letters cover.
+        var lineText: [Int: String] = [:]
+        for word in words { lineText[word.line, default: ""] += word.text }
+        func sizeShare(_ text: String) -> (size: Double, descent: Double) {
+            let hasDescender = text.contains { "gjpqyQ,;()[]{}|/".contains($0) }
+            let hasAscender = text.contains { $0.isUppercase || $0.isNumber || "bdfhklt'\"!?%&#@".contains($0) }
+            switch (hasAscender, hasDescender) {
+            case (true, true): return (0.93, 0.21)
+            case (true, false): return (0.72, 0)
+            case (false, true): return (0.73, 0.21)
+            case (false, false): return (0.52, 0)
+            }
+        }
+        for word in words {
+            let topLeft = point(Double(word.left), Double(word.lineTop))
+            let bottomRight = point(Double(word.left + word.width), Double(word.lineTop + word.lineHeight))
+            let box = Rect(
+                x: min(topLeft.x, bottomRight.x),
+                y: min(topLeft.y, bottomRight.y),
+                width: abs(bottomRight.x - topLeft.x),
+                height: abs(bottomRight.y - topLeft.y)
+            )
+            guard box.width > 0, box.height > 0,
+                !existing.contains(where: { overlap($0, box) > 0.5 * box.width * box.height })
+            else { continue }
+            let share = sizeShare(lineText[word.line] ?? word.text)
+            let size = box.height / share.size
+            let baseline = box.maxY - size * share.descent
+            let characters = Array(word.text)
+            let advance = box.width / Double(characters.count)
+            for (offset, character) in characters.enumerated() {
+                let x = box.x + advance * Double(offset)
+                page.glyphs.append(
+                    Glyph(
+                        text: String(character),
+                        x: x,
+                        y: baseline,
+                        advance: advance,
+                        directionX: 1,
+                        directionY: 0,
+                        size: size,
+                        box: Rect(x: x, y: box.y, width: advance, height: box.height),
+                        fontIndex: fontIndex,
+                        renderMode: 0,
+                        isMapped: true,
+                        isWordSpace: false,
+                        sequence: sequence
+                    )
+                )
+                sequence += 1
+            }
+        }
+    }
+
+    static func overlap(_ a: Rect, _ b: Rect) -> Double {
+        max(0, min(a.maxX, b.maxX) - max(a.x, b.x)) * max(0, min(a.maxY, b.maxY) - max(a.y, b.y))
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import PDFFixtures
+import Testing
+
+/// Scans through the real `convert`: a text PDF rendered to an image (pdftoppm) and wrapped back into an image-only
+/// PDF (img2pdf) — as a PNG (Flate) and as a JPEG (DCT) — is read by Tesseract into the same document model.
+@Suite("convert: scanned pages read by OCR")
+struct ConvertOCRTests {
+    static let content = """
+        BT /B 20 Tf 72 720 Td (Quarterly Maintenance Report) Tj ET
+        BT /R 12 Tf 72 680 Td (Invoice number: 4711) Tj ET
+        BT /R 12 Tf 72 660 Td (Total due: 1,234.56 EUR) Tj ET
+        BT /R 12 Tf 72 630 Td (The pumps were inspected on 12 March 2026 and found in good order.) Tj ET
+        """
+
+    /// The text PDF scanned at `dpi`, as PNG or JPEG pages in an image-only PDF; nil when the tools are missing.
+    static func scan(dpi: Int, jpeg: Bool) throws -> String? {
+        let tools = ["pdftoppm", "img2pdf", "convert"]
+        guard tools.allSatisfy({ Self.which($0) }) else { return nil }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ocr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let source = folder.appendingPathComponent("source.pdf")
+        try Data(PDFFixture.helvetica(content)).write(to: source)
+        try run(
+            "pdftoppm",
+            ["-r", "\(dpi)", "-gray", "-png", "-singlefile", source.path, folder.appendingPathComponent("page").path]
+        )
+        var image = folder.appendingPathComponent("page.png")
+        if jpeg {
+            let converted = folder.appendingPathComponent("page.jpg")
+            try run("convert", [image.path, "-quality", "85", converted.path])
+            image = converted
+        }
+        let scan = folder.appendingPathComponent("scan.pdf")
+        try run("img2pdf", ["--imgsize", "\(dpi)dpi", "-o", scan.path, image.path])
+        return scan.path
+    }
+
+    static func which(_ tool: String) -> Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)")
+        }
+    }
+
+    static func run(_ tool: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    @Test(
+        "a scan's words, numbers and heading come back, marked as OCR, the same bytes every time",
+        arguments: [(200, false), (300, true)]
+    )
+    func scannedPage(dpi: Int, jpeg: Bool) throws {
+        guard let scan = try Self.scan(dpi: dpi, jpeg: jpeg) else {
+            Issue.record("pdftoppm, img2pdf or ImageMagick is missing (make deps installs them)")
+            return
+        }
+        let json = try CLI.run(["convert", scan, "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let again = try CLI.run(["convert", scan, "--format", "json"])
+        #expect(again.stdout == json.stdout, "two runs differ")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let meta = try #require(document["meta"] as? [String: Any])
+        #expect((meta["engineVersion"] as? String)?.contains("+ocr@") == true)
+        let ocr = try #require(meta["ocr"] as? [String: Any])
+        #expect(ocr["pages"] as? [Int] == [1])
+        #expect((ocr["engine"] as? String)?.hasPrefix("tesseract 5") == true)
+        let section = try #require((document["sections"] as? [[String: Any]])?.first)
+        #expect(section["source"] as? String == "ocr")
+        #expect((section["confidence"] as? Double ?? 0) > 0.8)
+
+        let text = try CLI.run(["convert", scan, "--format", "text"]).stdout
+        for expected in [
+            "Quarterly Maintenance Report", "Invoice number: 4711", "Total due: 1,234.56 EUR", "12 March 2026",
+        ] {
+            #expect(text.contains(expected), "missing \(expected) in:\n\(text)")
+        }
+        // The heading is told from its size, as in a text PDF.
+        #expect(
+            json.stdout.contains(#""kind":"title","text":"Quarterly Maintenance Report""#)
+                || json.stdout.contains(#""kind":"heading","text":"Quarterly Maintenance Report""#)
+        )
+
+        let never = try CLI.run(["convert", scan, "--format", "text", "--ocr", "never"])
+        #expect(never.status == 0)
+        #expect(never.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+    }
+
+    @Test("a text PDF is not touched by OCR, even with --ocr always")
+    func textLayerUnchanged() throws {
+        let path = try PDFFixture.temporaryFile(PDFFixture.helvetica(Self.content))
+        let auto = try CLI.run(["convert", path, "--format", "json"])
+        let always = try CLI.run(["convert", path, "--format", "json", "--ocr", "always"])
+        #expect(auto.stdout == always.stdout)
+        #expect(!auto.stdout.contains("\"ocr\""))
+        #expect(!auto.stdout.contains("+ocr@"))
+    }
+}
