@@ -106,6 +106,7 @@ bench: release eval-deps
 	Scripts/with-postgres.sh Scripts/bench-ledger.sh
 	python3 Scripts/bench-spool.py --files 10000 --tenants 10 --queue 64
 	Scripts/with-postgres.sh python3 Scripts/bench-spool.py --files 2000 --tenants 4 --engines sqlite,postgresql --rounds 3
+	python3 Scripts/bench-ocr.py --engine $(ENGINE)
 
 ## Fuzz every parser a tenant's bytes reach — documents, CMaps, TrueType, CFF and Type 1 programs, manifests,
 ## archives — with libFuzzer and AddressSanitizer: FUZZ_RUNS executions per target, at most FUZZ_SECONDS each.
