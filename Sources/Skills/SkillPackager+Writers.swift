@@ -11,7 +11,7 @@ extension SkillPackager {
 
     static func metadata(_ sources: [SkillSource], options: PackageOptions, pages: String? = nil) -> [(String, String)]
     {
-        [
+        var entries = [
             ("source", sources.map(\.fileName).joined(separator: ", ")),
             ("sha256", sources.map(\.sha256).joined(separator: ", ")),
             ("pages", pages ?? sources.map(\.pages).joined(separator: "; ")),
@@ -22,6 +22,17 @@ extension SkillPackager {
             ),
             ("engine", options.engineVersion), ("version", options.version), ("generator", "skillspool"),
         ]
+        // Text read by OCR may hold misread characters: an agent quoting figures from it should know.
+        let scanned = sources.compactMap { source in
+            source.document.meta.ocr.flatMap { ocr -> String? in
+                guard !ocr.pages.isEmpty else { return nil }
+                let confidence = ocr.confidences.reduce(0, +) / Double(ocr.confidences.count)
+                return "\(source.fileName) pages \(ocr.pages.map(String.init).joined(separator: " ")) "
+                    + "(\(ocr.engine), \(ocr.languages), confidence \(Int((confidence * 100).rounded()))%)"
+            }
+        }
+        if !scanned.isEmpty { entries.append(("ocr", scanned.joined(separator: "; "))) }
+        return entries
     }
 
     /// An extractive overview: the first sentences of the first substantial paragraphs, each cited — the abstract,
