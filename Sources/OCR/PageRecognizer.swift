@@ -36,7 +36,10 @@ public enum PageRecognizer {
             var confidences: [Double] = []
             var read = false
             for image in candidates(pages[index]) {
-                guard let samples = try document.imageSamples(image.object), let gray = GrayImage(samples) else {
+                // Too many pixels to read is known before anything is decoded.
+                guard image.pixelWidth * image.pixelHeight <= GrayImage.maxPixels,
+                    let samples = try document.imageSamples(image.object), let gray = GrayImage(samples)
+                else {
                     continue
                 }
                 read = true
@@ -44,6 +47,8 @@ public enum PageRecognizer {
                 let dpi = Double(gray.width) / (bounds.width / 72)
                 let factor = max(1, Int((dpi / targetDPI).rounded(.up)))
                 let scan = gray.reduced(by: factor)
+                // A sliver (an image wider than its pixels say, reduced to nothing) holds no words.
+                guard scan.width >= 16, scan.height >= 16 else { continue }
                 let words = recognizer.words(in: scan, dpi: max(70, Int((dpi / Double(factor)).rounded())))
                 confidences += words.map(\.confidence)
                 add(words, of: scan, placed: image, to: &pages[index])

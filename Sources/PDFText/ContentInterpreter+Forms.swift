@@ -47,10 +47,11 @@ extension ContentInterpreter {
         else { return }
         if dictionary["Subtype"]?.name == "Image" {
             // Recorded for OCR (a page without text under a scan); a page drawing thousands is no scan.
-            guard images.count < 256, let width = document.resolve(dictionary["Width"]).number,
-                let height = document.resolve(dictionary["Height"]).number, width >= 1, height >= 1, state.ctm.isFinite
+            guard images.count < 256, let width = document.resolve(dictionary["Width"]).int,
+                let height = document.resolve(dictionary["Height"]).int, PlacedImage.sides.contains(width),
+                PlacedImage.sides.contains(height), state.ctm.isFinite
             else { return }
-            images.append(PlacedImage(object: id, matrix: state.ctm, pixelWidth: Int(width), pixelHeight: Int(height)))
+            images.append(PlacedImage(object: id, matrix: state.ctm, pixelWidth: width, pixelHeight: height))
             return
         }
         guard dictionary["Subtype"]?.name == "Form" else { return }

@@ -173,16 +173,22 @@ public final class PDFDocument {
     ///
     /// - Throws: ``PDFError`` when the stream or the document exceeds the byte limits.
     public func streamData(_ id: ObjectID) throws -> [UInt8]? {
+        try streamData(id, decoding: qpdf_dl_generalized, what: "stream")
+    }
+
+    /// The data of a stream decoded up to `level` (`qpdf_dl_all` also decodes DCT images), counted against the
+    /// byte limits; nil when qpdf cannot decode its filters.
+    func streamData(_ id: ObjectID, decoding level: qpdf_stream_decode_level_e, what: String) throws -> [UInt8]? {
         let handle = qpdf_get_object_by_id(qpdf, id.number, id.generation)
         defer { qpdf_oh_release(qpdf, handle) }
         var buffer: UnsafeMutablePointer<UInt8>?
         var length = 0
         var filtered: QPDF_BOOL = QPDF_FALSE
-        let status = qpdf_oh_get_stream_data(qpdf, handle, qpdf_dl_generalized, &filtered, &buffer, &length)
+        let status = qpdf_oh_get_stream_data(qpdf, handle, level, &filtered, &buffer, &length)
         defer { free(buffer) }
         if qpdf_has_error(qpdf) != 0 { _ = qpdf_get_error(qpdf) }
         guard status & QPDF_ERRORS == 0, filtered != QPDF_FALSE, let buffer else { return nil }
-        try account(bytes: length, what: "stream \(id)")
+        try account(bytes: length, what: "\(what) \(id)")
         return Array(UnsafeBufferPointer(start: buffer, count: length))
     }
 
@@ -297,11 +303,11 @@ extension PDFDocument {
     /// - Throws: ``PDFError`` when the decoded samples exceed the byte limits.
     public func imageSamples(_ id: ObjectID) throws -> ImageSamples? {
         guard case .stream(let dictionary, _) = resolve(.reference(id)),
-            let width = resolve(dictionary["Width"]).number.map(Int.init),
-            let height = resolve(dictionary["Height"]).number.map(Int.init), width > 0, height > 0
+            let width = resolve(dictionary["Width"]).int, let height = resolve(dictionary["Height"]).int,
+            PlacedImage.sides.contains(width), PlacedImage.sides.contains(height)
         else { return nil }
         let isMask = if case .bool(true) = resolve(dictionary["ImageMask"]) { true } else { false }
-        let bits = isMask ? 1 : resolve(dictionary["BitsPerComponent"]).number.map(Int.init) ?? 8
+        let bits = isMask ? 1 : resolve(dictionary["BitsPerComponent"]).int ?? 8
         guard [1, 2, 4, 8, 16].contains(bits) else { return nil }
         var components = 1
         var palette: [UInt8]?
@@ -313,7 +319,7 @@ extension PDFDocument {
             case "DeviceCMYK": components = 4
             case "ICCBased":
                 let profile = space.array.flatMap { $0.count > 1 ? resolve($0[1]).dictionary : nil }
-                components = profile.flatMap { resolve($0["N"]).number.map(Int.init) } ?? 3
+                components = profile.flatMap { resolve($0["N"]).int } ?? 3
             case "Indexed":
                 guard let parts = space.array, parts.count == 4 else { return nil }
                 let base = resolve(parts[1])
@@ -329,18 +335,9 @@ extension PDFDocument {
         }
         guard [1, 3, 4].contains(components) else { return nil }
         let decode = resolve(dictionary["Decode"]).array?.compactMap { resolve($0).number }
-        let handle = qpdf_get_object_by_id(qpdf, id.number, id.generation)
-        defer { qpdf_oh_release(qpdf, handle) }
-        var buffer: UnsafeMutablePointer<UInt8>?
-        var length = 0
-        var filtered: QPDF_BOOL = QPDF_FALSE
-        let status = qpdf_oh_get_stream_data(qpdf, handle, qpdf_dl_all, &filtered, &buffer, &length)
-        defer { free(buffer) }
-        if qpdf_has_error(qpdf) != 0 { _ = qpdf_get_error(qpdf) }
-        guard status & QPDF_ERRORS == 0, filtered != QPDF_FALSE, let buffer else { return nil }
-        try account(bytes: length, what: "image \(id)")
+        guard let data = try streamData(id, decoding: qpdf_dl_all, what: "image") else { return nil }
         let rowBytes = (width * components * bits + 7) / 8
-        guard length >= rowBytes * height else { return nil }
+        guard data.count >= rowBytes * height else { return nil }
         return ImageSamples(
             width: width,
             height: height,
@@ -349,7 +346,7 @@ extension PDFDocument {
             palette: palette,
             // A mask paints its 0 samples; a Decode array starting at 1 reads samples the other way round.
             inverted: isMask ? true : (decode?.first ?? 0) > 0.5,
-            data: Array(UnsafeBufferPointer(start: buffer, count: rowBytes * height))
+            data: Array(data.prefix(rowBytes * height))
         )
     }
 }

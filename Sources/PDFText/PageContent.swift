@@ -113,6 +113,8 @@ public struct PageContent: Sendable {
 public struct PlacedImage: Hashable, Sendable {
     public var object: ObjectID
     public var matrix: Matrix
+    /// The pixels across or down an image may have (a 2.5 m scan at 400 dpi); larger sizes are not believed.
+    public static let sides = 1...40_000
     /// Pixels across and down, from the image's dictionary.
     public var pixelWidth: Int
     public var pixelHeight: Int

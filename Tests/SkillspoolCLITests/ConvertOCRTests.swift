@@ -93,6 +93,40 @@ struct ConvertOCRTests {
         #expect(never.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
     }
 
+    /// A page drawing one image over the whole page, its dictionary and (Flate-compressed) samples given.
+    static func imagePage(_ dictionary: String, samples: [UInt8]) -> [UInt8] {
+        var pdf = PDFFixture()
+        let image = pdf.addFlateStream(samples, dictionary: "/Type /XObject /Subtype /Image " + dictionary)
+        pdf.addPage(content: "q 612 0 0 792 0 0 cm /Im1 Do Q", resources: "<< /XObject << /Im1 \(image) 0 R >> >>")
+        return pdf.data()
+    }
+
+    @Test(
+        "hostile images end as unread pages, never as a crash or a memory spike",
+        arguments: [
+            ("/Width 1e300 /Height 5 /ColorSpace /DeviceGray /BitsPerComponent 8", [UInt8](repeating: 0, count: 10)),
+            ("/Width 3000 /Height 3000 /ColorSpace /DeviceGray /BitsPerComponent 8", [UInt8](repeating: 0, count: 100)),
+            (
+                "/Width 40000 /Height 40000 /ColorSpace /DeviceGray /BitsPerComponent 1",
+                [UInt8](repeating: 255, count: 1_000)
+            ),
+            (
+                "/Width 600 /Height 800 /ColorSpace [/Indexed /DeviceRGB 1 <000000>] /BitsPerComponent 8",
+                [UInt8](repeating: 7, count: 480_000)
+            ),
+            (
+                "/Width 2000 /Height 2000 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode",
+                Array(String(repeating: "not a jpeg ", count: 50).utf8)
+            ),
+        ]
+    )
+    func hostileImages(dictionary: String, samples: [UInt8]) throws {
+        let path = try PDFFixture.temporaryFile(Self.imagePage(dictionary, samples: samples))
+        let result = try CLI.run(["convert", path, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) is [String: Any])
+    }
+
     @Test("a text PDF is not touched by OCR, even with --ocr always")
     func textLayerUnchanged() throws {
         let path = try PDFFixture.temporaryFile(PDFFixture.helvetica(Self.content))
