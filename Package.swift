@@ -195,6 +195,7 @@ let package = Package(
         ),
         .testTarget(name: "SpoolConfigTests", dependencies: ["SpoolConfig"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "OCRTests", dependencies: ["OCR"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestServers"]),
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks", "Fetch", "TestServers"]),
         .testTarget(name: "SkillsTests", dependencies: ["Skills", "DocumentModel", "JSON"]),

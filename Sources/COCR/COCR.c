@@ -72,14 +72,14 @@ void *skillspool_ocr_create(const char *languages) {
         tess.destroy(api);
         return NULL;
     }
-    tess.set_psm(api, 3);  // PSM_AUTO: page segmentation without orientation detection
     // Tesseract's warnings would mix with the converter's output.
     tess.set_variable(api, "debug_file", "/dev/null");
     return api;
 }
 
-char *skillspool_ocr_recognize(void *api, const unsigned char *pixels, int width, int height, int dpi) {
+char *skillspool_ocr_recognize(void *api, const unsigned char *pixels, int width, int height, int dpi, int psm) {
     if (!api) return NULL;
+    tess.set_psm(api, psm);
     tess.set_image(api, pixels, width, height, 1, width);
     tess.set_resolution(api, dpi);
     if (tess.recognize(api, NULL) != 0) return NULL;

@@ -117,6 +117,7 @@ extension Block {
         case .table(let table):
             var members: [(String, JSONValue)] = [("type", .string("table"))]
             if table.continued { members.append(("continued", .bool(true))) }
+            if let confidence = table.confidence { members.append(("confidence", .number(confidence))) }
             if let bounds = table.bounds { members.append(("bounds", .array(bounds.map { .number($0) }))) }
             members.append(("columns", .array(table.columns.map { .object([("text", .string($0))]) })))
             members.append(
@@ -194,6 +195,7 @@ extension Entry {
         if let bounds { members.append(("bounds", .array(bounds.map { .number($0) }))) }
         if let style { members.append(("style", .int(style))) }
         if let size { members.append(("size", .number(size))) }
+        if let confidence { members.append(("confidence", .number(confidence))) }
         return .object(members)
     }
 }

@@ -90,6 +90,9 @@ public struct OCRReport: Sendable, Hashable {
     public var confidences: [Double] = []
     /// Pages that needed OCR and did not get it (no engine or language data, images in formats not decoded).
     public var unreadPages: [Int] = []
+    /// Every line OCR read, where it is and how sure the engine was: the entries and tables over them take their
+    /// confidence from these (not written out as such).
+    public var lines: [OCRLine] = []
 
     public init(engine: String, languages: String) {
         self.engine = engine
@@ -100,6 +103,22 @@ public struct OCRReport: Sendable, Hashable {
     public var versionSuffix: String {
         let version = engine.split(separator: " ").last.map(String.init) ?? engine
         return "+ocr@\(version)-" + languages.split(separator: "+").joined(separator: ",")
+    }
+}
+
+/// A line OCR read: its page, its box in points (top-left origin) and the mean confidence of its words, 0…1.
+public struct OCRLine: Sendable, Hashable {
+    public var page: Int
+    public var x, y, width, height: Double
+    public var confidence: Double
+
+    public init(page: Int, x: Double, y: Double, width: Double, height: Double, confidence: Double) {
+        self.page = page
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+        self.confidence = confidence
     }
 }
 
@@ -152,6 +171,8 @@ public struct Table: Sendable {
     public var rowTags: [[SemanticTag?]] = []
     /// Semantic tags of the footer cells.
     public var footerTags: [[SemanticTag?]] = []
+    /// For a table read by OCR, the mean confidence of the lines in it, 0…1.
+    public var confidence: Double?
 
     public init(
         columns: [String],
@@ -240,6 +261,8 @@ public struct Entry: Sendable {
     public var normalized: String?
     /// The ISO currency of an amount.
     public var unit: String?
+    /// For text read by OCR, the mean confidence of its lines, 0…1 (nil for text from the document itself).
+    public var confidence: Double?
 
     public init(
         kind: Kind,

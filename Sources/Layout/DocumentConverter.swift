@@ -80,7 +80,8 @@ public struct Conversion: Sendable {
                 bounds: bounds,
                 headings: !["invoice", "receipt", "statement"].contains(type),
                 semantic: semantic,
-                styles: &registry
+                styles: &registry,
+                ocrLines: meta.ocr?.lines.filter { $0.page == layout.number } ?? []
             )
             if let ocr = meta.ocr, let read = ocr.pages.firstIndex(of: layout.number) {
                 section.source = "ocr"
@@ -117,6 +118,20 @@ public enum DocumentConverter {
     /// Converts a PDF held in memory.
     public static func convert(bytes: [UInt8], options: ConversionOptions = ConversionOptions()) throws -> Conversion {
         try convert(PDFDocument(bytes: bytes, password: options.password, limits: options.limits), options: options)
+    }
+
+    /// The pages of `selection` that OCR reads under `mode`, found by reading each page's content without
+    /// converting it: what a plan pricing OCR pages apart counts before a job starts.
+    public static func ocrPages(
+        bytes: [UInt8],
+        password: String?,
+        selection: PageSelection,
+        mode: OCRMode,
+        limits: ConversionLimits
+    ) throws -> [Int] {
+        guard mode != .never else { return [] }
+        let pdf = try PDFDocument(bytes: bytes, password: password, limits: limits)
+        return try pdf.extractPages(selection).filter { PageRecognizer.willRead($0, mode: mode) }.map(\.number)
     }
 
     private static func convert(_ pdf: PDFDocument, options: ConversionOptions) throws -> Conversion {
@@ -259,20 +274,24 @@ public enum DocumentConverter {
         bounds: Bool,
         headings: Bool,
         semantic: Bool,
-        styles: inout StyleRegistry?
+        styles: inout StyleRegistry?,
+        ocrLines: [OCRLine] = []
     ) -> Section {
         let blocks: [Block] = layout.blocks.compactMap { block in
             let text = block.text
             guard !text.isEmpty else { return nil }
             let box = bounds ? [block.bounds.x, block.bounds.y, block.bounds.width, block.bounds.height] : nil
+            let confidence = ocrLines.isEmpty ? nil : Self.confidence(of: ocrLines, in: block.bounds)
             if case .table(let grid) = block.kind {
                 var table = Table(columns: grid.columns, rows: grid.rows, footers: grid.footers, bounds: box)
                 table.continued = grid.isContinuation
+                table.confidence = confidence
                 table.headerRows = grid.headerRows
                 if semantic { tagCells(&table) }
                 return .table(table)
             }
             var entry = entry(for: block, text: text, bounds: box, headings: headings, semantic: semantic)
+            entry.confidence = confidence
             if styles != nil, let style = StyleRegistry.dominant(block, fontNames: layout.fontNames) {
                 entry.style = styles?.id(for: style)
                 entry.size = style.size
@@ -280,5 +299,18 @@ public enum DocumentConverter {
             return .cluster(Cluster(entries: [entry], bounds: box, role: block.role?.rawValue))
         }
         return Section(index: layout.number - 1, width: layout.width, height: layout.height, blocks: blocks)
+    }
+
+    /// The mean confidence of the OCR lines whose centre lies in `bounds`, each weighted by its width (a long line
+    /// says more about a paragraph than a stray mark); nil when none does.
+    static func confidence(of lines: [OCRLine], in bounds: Rect) -> Double? {
+        let inside = lines.filter { line in
+            let (x, y) = (line.x + line.width / 2, line.y + line.height / 2)
+            return x >= bounds.x - 1 && x <= bounds.maxX + 1 && y >= bounds.y - 1 && y <= bounds.maxY + 1
+        }
+        let weight = inside.reduce(0) { $0 + $1.width }
+        guard weight > 0 else { return nil }
+        let mean = inside.reduce(0) { $0 + $1.confidence * $1.width } / weight
+        return (mean * 1_000).rounded() / 1_000
     }
 }

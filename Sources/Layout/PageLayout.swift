@@ -90,11 +90,13 @@ public struct PageLayout: Sendable {
         unmappedGlyphCount = page.unmappedGlyphCount
         fontNames = page.fonts.map(\.name)
         let glyphs = GlyphPreparation.prepare(page, options: options)
+        // A page whose every glyph was read by OCR has no content stream order worth keeping.
+        let scanned = !page.fonts.isEmpty && page.fonts.allSatisfy { $0.kind == "ocr" }
         var blocks: [TextBlock] = []
         for group in glyphs {
             let lines = LineBuilder.lines(from: group.glyphs, fonts: page.fonts)
             let grouped = BlockBuilder.blocks(from: lines)
-            let ordered = ReadingOrder.order(grouped)
+            let ordered = ReadingOrder.order(grouped, trustStream: !scanned)
             blocks.append(contentsOf: ordered.map { group.frame.toDisplay($0) })
         }
         BulletMarks.attach(to: &blocks, rects: page.dots + page.rects)

@@ -6,8 +6,10 @@ import PDFText
 enum ReadingOrder {
     /// Keeps the content-stream order of blocks when it reads plausibly (producers write text in reading order);
     /// when the stream jumps back up the page too often without starting a new column, falls back to XY-cut.
-    static func order(_ blocks: [TextBlock]) -> [TextBlock] {
+    /// Without a stream (`trustStream` false: text read by OCR, in the order the engine found its blocks), XY-cut.
+    static func order(_ blocks: [TextBlock], trustStream: Bool = true) -> [TextBlock] {
         guard blocks.count > 2 else { return blocks }
+        guard trustStream else { return order(blocks, depth: 0) }
         var scrambled = 0
         for index in 1..<blocks.count {
             let previous = blocks[index - 1].bounds

@@ -87,4 +87,23 @@ struct GrayImage: Sendable {
         }
         return GrayImage(width: newWidth, height: newHeight, pixels: reduced)
     }
+
+    /// The part of the image inside `rect`, framed by `border` white pixels on every side (Tesseract reads a line
+    /// better with some paper around it).
+    func cropped(to rect: PixelRect, border: Int) -> GrayImage {
+        let left = max(0, rect.left)
+        let top = max(0, rect.top)
+        let right = min(width, rect.right)
+        let bottom = min(height, rect.bottom)
+        let (cropWidth, cropHeight) = (max(0, right - left) + 2 * border, max(0, bottom - top) + 2 * border)
+        var pixels = [UInt8](repeating: 255, count: cropWidth * cropHeight)
+        if right > left {
+            for row in top..<bottom {
+                let target = (row - top + border) * cropWidth + border
+                let source = row * width + left
+                for offset in 0..<(right - left) { pixels[target + offset] = self.pixels[source + offset] }
+            }
+        }
+        return GrayImage(width: cropWidth, height: cropHeight, pixels: pixels)
+    }
 }

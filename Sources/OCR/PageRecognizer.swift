@@ -18,11 +18,7 @@ public enum PageRecognizer {
         mode: OCRMode,
         languages: [String]
     ) throws -> OCRReport? {
-        guard mode != .never else { return nil }
-        let wanted = pages.indices.filter { index in
-            let page = pages[index]
-            return !candidates(page).isEmpty && (mode == .always || !page.hasTextLayer)
-        }
+        let wanted = pages.indices.filter { willRead(pages[$0], mode: mode) }
         guard !wanted.isEmpty else { return nil }
         let codes = languages.filter(OCRLanguage.isValid)
         let languageSet = codes.isEmpty ? "eng" : codes.joined(separator: "+")
@@ -49,9 +45,9 @@ public enum PageRecognizer {
                 let scan = gray.reduced(by: factor)
                 // A sliver (an image wider than its pixels say, reduced to nothing) holds no words.
                 guard scan.width >= 16, scan.height >= 16 else { continue }
-                let words = recognizer.words(in: scan, dpi: max(70, Int((dpi / Double(factor)).rounded())))
+                let words = recognizer.pageWords(in: scan, dpi: max(70, Int((dpi / Double(factor)).rounded())))
                 confidences += words.map(\.confidence)
-                add(words, of: scan, placed: image, to: &pages[index])
+                summary.lines += add(words, of: scan, placed: image, to: &pages[index])
             }
             if read {
                 let mean = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
@@ -67,6 +63,16 @@ public enum PageRecognizer {
     /// Whether `page` is a scan: no text layer, and an image large enough to hold text.
     public static func needsOCR(_ page: PageContent) -> Bool { !page.hasTextLayer && !candidates(page).isEmpty }
 
+    /// Whether OCR under `mode` reads `page`: a scan under `auto`, any page with an image that can hold text under
+    /// `always`.
+    public static func willRead(_ page: PageContent, mode: OCRMode) -> Bool {
+        switch mode {
+        case .never: return false
+        case .auto: return needsOCR(page)
+        case .always: return !candidates(page).isEmpty
+        }
+    }
+
     /// The page's images large enough to hold text.
     static func candidates(_ page: PageContent) -> [PlacedImage] {
         page.images.filter { image in
@@ -77,9 +83,16 @@ public enum PageRecognizer {
     }
 
     /// Turns each word into one glyph per character spread over the word's box, on the baseline of its line, in the
-    /// page's display space; words over text the page already has are left out.
-    static func add(_ words: [RecognizedWord], of image: GrayImage, placed: PlacedImage, to page: inout PageContent) {
-        guard !words.isEmpty else { return }
+    /// page's display space; words over text the page already has are left out. Returns the lines added, each with
+    /// its box and its words' mean confidence.
+    @discardableResult
+    static func add(
+        _ words: [RecognizedWord],
+        of image: GrayImage,
+        placed: PlacedImage,
+        to page: inout PageContent
+    ) -> [OCRLine] {
+        guard !words.isEmpty else { return [] }
         let font = FontInfo(
             name: "OCR",
             isBold: false,
@@ -107,6 +120,9 @@ public enum PageRecognizer {
         // ascenders above the x-height. The font size is the box's height over the share of it those letters cover.
         var lineText: [Int: String] = [:]
         for word in words { lineText[word.line, default: ""] += word.text }
+        // Each line's box and confidences, in the order lines are first met.
+        var lineOrder: [Int] = []
+        var lineBoxes: [Int: (box: Rect, confidences: [Double])] = [:]
         func sizeShare(_ text: String) -> (size: Double, descent: Double) {
             let hasDescender = text.contains { "gjpqyQ,;()[]{}|/".contains($0) }
             let hasAscender = text.contains { $0.isUppercase || $0.isNumber || "bdfhklt'\"!?%&#@".contains($0) }
@@ -129,6 +145,12 @@ public enum PageRecognizer {
             guard box.width > 0, box.height > 0,
                 !existing.contains(where: { overlap($0, box) > 0.5 * box.width * box.height })
             else { continue }
+            if let known = lineBoxes[word.line] {
+                lineBoxes[word.line] = (known.box.union(box), known.confidences + [word.confidence])
+            } else {
+                lineOrder.append(word.line)
+                lineBoxes[word.line] = (box, [word.confidence])
+            }
             let share = sizeShare(lineText[word.line] ?? word.text)
             let size = box.height / share.size
             let baseline = box.maxY - size * share.descent
@@ -155,6 +177,18 @@ public enum PageRecognizer {
                 )
                 sequence += 1
             }
+        }
+        return lineOrder.compactMap { line in
+            guard let (box, confidences) = lineBoxes[line] else { return nil }
+            let mean = confidences.reduce(0, +) / Double(confidences.count)
+            return OCRLine(
+                page: page.number,
+                x: box.x,
+                y: box.y,
+                width: box.width,
+                height: box.height,
+                confidence: (mean * 1_000).rounded() / 1_000
+            )
         }
     }
 

@@ -30,10 +30,27 @@ final class TextRecognizer {
 
     deinit { skillspool_ocr_delete(handle) }
 
+    /// How Tesseract splits an image before reading it (its page segmentation modes).
+    enum Segmentation: Int32 {
+        /// Columns, blocks and lines found automatically (PSM 3).
+        case page = 3
+        /// One uniform block of text (PSM 6).
+        case block = 6
+        /// One line of text (PSM 7).
+        case line = 7
+    }
+
     /// The words of `image`, scanned at `dpi`, in Tesseract's reading order.
-    func words(in image: GrayImage, dpi: Int) -> [RecognizedWord] {
+    func words(in image: GrayImage, dpi: Int, segmentation: Segmentation = .page) -> [RecognizedWord] {
         let tsv = image.pixels.withUnsafeBufferPointer { pixels in
-            skillspool_ocr_recognize(handle, pixels.baseAddress, Int32(image.width), Int32(image.height), Int32(dpi))
+            skillspool_ocr_recognize(
+                handle,
+                pixels.baseAddress,
+                Int32(image.width),
+                Int32(image.height),
+                Int32(dpi),
+                segmentation.rawValue
+            )
         }
         guard let tsv else { return [] }
         defer { skillspool_ocr_free(tsv) }

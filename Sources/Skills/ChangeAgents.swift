@@ -4,12 +4,7 @@ import JSON
 /// and bundled scripts).
 enum ChangeAgents {
     /// `metadata.version` of a skill.
-    static func version(_ skill: SkillFiles) -> String? {
-        guard let text = skill.text("SKILL.md"), case .success(let frontmatter) = Frontmatter.parse(text),
-            case .mapping(let metadata)? = frontmatter.value("metadata")
-        else { return nil }
-        return metadata["version"]
-    }
+    static func version(_ skill: SkillFiles) -> String? { skill.metadata("version") }
 
     static func semver(_ text: String?) -> [Int]? {
         guard let parts = text?.split(separator: ".").map({ Int($0) }), parts.count == 3,

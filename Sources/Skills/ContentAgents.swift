@@ -151,6 +151,18 @@ enum ContentAgents {
                 }
             }
         }
+        // A source read by OCR is what the engine made of the scan: a misread digit is in both and passes.
+        if let ocr = skill.metadata("ocr") {
+            findings.insert(
+                QAFinding(
+                    "ACC2",
+                    .warning,
+                    file: "SKILL.md",
+                    "text read by OCR (\(ocr)): \(total) numbers checked against what OCR read, not against the scan"
+                ),
+                at: 0
+            )
+        }
         let score = total == 0 ? 100 : Int((100 * Double(verified) / Double(total)).rounded(.down))
         return QAAgentResult(agent: "accuracy", score: score, passed: false, findings: findings)
     }

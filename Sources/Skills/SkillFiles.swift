@@ -44,6 +44,14 @@ public struct SkillFiles: Sendable {
         files.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) }
     }
 
+    /// An entry of the `metadata` mapping in SKILL.md's frontmatter (`version`, `ocr`, …).
+    public func metadata(_ key: String) -> String? {
+        guard let text = text("SKILL.md"), case .success(let frontmatter) = Frontmatter.parse(text),
+            case .mapping(let metadata)? = frontmatter.value("metadata")
+        else { return nil }
+        return metadata[key]
+    }
+
     /// The Markdown files (SKILL.md and references), the text QA reads.
     public var markdownFiles: [(path: String, text: String)] {
         files.filter { $0.path.hasSuffix(".md") }.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) }

@@ -133,7 +133,13 @@ struct JobRunner: Sendable {
             (manifest, inspection) = (resolved, inspected)
             report.reference = resolved.reference
             report.documents = inspected.documents.map(\.report)
-            credits = resolved.dryRun ? 0 : inspected.credits(infoMode: resolved.mode == .info)
+            credits =
+                resolved.dryRun
+                ? 0
+                : inspected.credits(
+                    infoMode: resolved.mode == .info,
+                    ocrPagePrice: plan.creditsPerOCRPage
+                )
             try ledger.reserve(job: ticket.id, credits: credits, allowance: plan.monthlyCredits)
             report.creditsReserved = credits
             guard !resolved.dryRun else { return nil }
@@ -148,7 +154,12 @@ struct JobRunner: Sendable {
         var outputs: [(name: String, format: String, bytes: [UInt8])] = []
         var qaPassed = true
         if !rendered {
-            outputs.append(("estimate.json", "estimate", inspection.estimate(infoMode: infoMode)))
+            outputs.append(
+                (
+                    "estimate.json", "estimate",
+                    inspection.estimate(infoMode: infoMode, ocrPagePrice: plan.creditsPerOCRPage)
+                )
+            )
         } else {
             let scratch = try work.folder(WorkerProcess.folderName)
             let rendering = try JobRendering(bytes: scratch.read(JobRendering.fileName, limit: 16 << 20))

@@ -4,6 +4,7 @@ import Fetch
 import FileSystem
 import Layout
 import Markup
+import OCR
 import PDFText
 import SpoolConfig
 
@@ -140,17 +141,29 @@ extension JobWorker {
             let name = String(entry.file.split(separator: "/").last ?? "document")
             let stem = Self.unique(Self.stem(of: name), in: &stems)
             report.format = (format ?? .pdf).rawValue
-            documents.append(
-                WorkingDocument(
-                    entry: entry,
-                    bytes: bytes,
-                    report: report,
-                    selection: selection,
-                    stem: stem,
-                    format: format,
-                    markup: markup
-                )
+            var document = WorkingDocument(
+                entry: entry,
+                bytes: bytes,
+                report: report,
+                selection: selection,
+                stem: stem,
+                format: format,
+                markup: markup
             )
+            // Scans are told from text pages by reading every page's content: done only when it changes the price
+            // or the estimate asked for.
+            if markup == nil, manifest.mode == .convert, manifest.ocr != .never,
+                manifest.dryRun || tenant.plan.creditsPerOCRPage != 1
+            {
+                document.ocrPageCount = try DocumentConverter.ocrPages(
+                    bytes: bytes,
+                    password: entry.password,
+                    selection: selection,
+                    mode: manifest.ocr,
+                    limits: configuration.limits
+                ).count
+            }
+            documents.append(document)
         }
         return documents
     }

@@ -39,6 +39,8 @@ public struct JobWorker {
         var format: SourceFormat?
         /// A Word, HTML, Markdown or text source as the inspection converted it (every section).
         var markup: MarkupConversion?
+        /// Pages of the selection OCR will read, when the inspection counted them.
+        var ocrPageCount = 0
     }
 
     /// Runs `job` for `tenantName` and returns the process's exit status: 0 when done (rendered, or stopped by the
@@ -110,6 +112,7 @@ public struct JobWorker {
                 JobInspection.Document(
                     report: $0.report,
                     selectedPageCount: $0.selection.pages.count,
+                    ocrPageCount: $0.ocrPageCount,
                     selection: $0.selection.description,
                     stem: $0.stem
                 )

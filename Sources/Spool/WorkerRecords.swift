@@ -12,6 +12,8 @@ struct JobInspection: Sendable, Hashable {
         var report: JobReport.DocumentReport
         /// Pages the selection converts (what credits are counted from).
         var selectedPageCount: Int
+        /// Pages of the selection OCR will read (counted only when the plan prices them apart, else 0).
+        var ocrPageCount: Int
         /// The selection as `1-3,7`.
         var selection: String
         /// The output file stem, unique within the job.
@@ -39,7 +41,8 @@ struct JobInspection: Sendable, Hashable {
                     documents.map {
                         .object([
                             ("report", $0.report.json), ("selectedPageCount", .int($0.selectedPageCount)),
-                            ("selection", .string($0.selection)), ("stem", .string($0.stem)),
+                            ("ocrPageCount", .int($0.ocrPageCount)), ("selection", .string($0.selection)),
+                            ("stem", .string($0.stem)),
                         ])
                     }
                 )
@@ -70,10 +73,16 @@ struct JobInspection: Sendable, Hashable {
         guard case .array(let entries)? = value["documents"] else { throw WorkerRecord.damaged(Self.fileName) }
         documents = try entries.map { entry in
             guard let report = entry["report"].flatMap(JobReport.DocumentReport.init(json:)),
-                let count = entry["selectedPageCount"]?.intValue, let selection = entry["selection"]?.stringValue,
-                let stem = entry["stem"]?.stringValue
+                let count = entry["selectedPageCount"]?.intValue, let ocrCount = entry["ocrPageCount"]?.intValue,
+                let selection = entry["selection"]?.stringValue, let stem = entry["stem"]?.stringValue
             else { throw WorkerRecord.damaged(Self.fileName) }
-            return Document(report: report, selectedPageCount: count, selection: selection, stem: stem)
+            return Document(
+                report: report,
+                selectedPageCount: count,
+                ocrPageCount: ocrCount,
+                selection: selection,
+                stem: stem
+            )
         }
         if let archive = value["archive"] {
             guard case .array(let names)? = archive["documents"] else { throw WorkerRecord.damaged(Self.fileName) }
@@ -168,23 +177,32 @@ enum WorkerRecord {
 }
 
 extension JobInspection {
-    /// Credits the job reserves: the selected pages of every document (or their info-mode price).
-    func credits(infoMode: Bool) -> Int {
-        documents.reduce(0) { $0 + DocumentInfo.credits(pages: $1.selectedPageCount, infoMode: infoMode) }
+    /// Credits the job reserves: the selected pages of every document (or their info-mode price), a page OCR reads
+    /// at `ocrPagePrice`.
+    func credits(infoMode: Bool, ocrPagePrice: Int) -> Int {
+        documents.reduce(0) { $0 + Self.credits($1, infoMode: infoMode, ocrPagePrice: ocrPagePrice) }
+    }
+
+    static func credits(_ document: Document, infoMode: Bool, ocrPagePrice: Int) -> Int {
+        guard !infoMode else { return DocumentInfo.credits(pages: document.selectedPageCount, infoMode: true) }
+        let ocrPages = min(document.ocrPageCount, document.selectedPageCount)
+        return document.selectedPageCount - ocrPages + ocrPages * ocrPagePrice
     }
 
     /// A dry run's `estimate.json`: pages and credits per document, nothing converted.
-    func estimate(infoMode: Bool) -> [UInt8] {
+    func estimate(infoMode: Bool, ocrPagePrice: Int) -> [UInt8] {
         let entries = documents.map { document -> JSONValue in
             .object([
                 ("file", .string(document.report.fileName)), ("pages", .int(document.selectedPageCount)),
                 ("total_pages", .int(document.report.pageCount)), ("selected", .string(document.selection)),
-                ("credits", .int(DocumentInfo.credits(pages: document.selectedPageCount, infoMode: infoMode))),
+                ("ocr_pages", .int(document.ocrPageCount)),
+                ("credits", .int(Self.credits(document, infoMode: infoMode, ocrPagePrice: ocrPagePrice))),
             ])
         }
         let value = JSONValue.object([
             ("mode", .string(infoMode ? "info" : "convert")), ("dryRun", .bool(true)),
-            ("engine", .string(PDFEngine.version)), ("credits", .int(credits(infoMode: infoMode))),
+            ("engine", .string(PDFEngine.version)),
+            ("credits", .int(credits(infoMode: infoMode, ocrPagePrice: ocrPagePrice))),
             ("documents", .array(entries)),
         ])
         return Array((JSONWriter.serialize(value, pretty: true) + "\n").utf8)

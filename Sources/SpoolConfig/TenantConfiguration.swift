@@ -17,6 +17,9 @@ public struct TenantConfiguration: Sendable, Hashable {
         public var jobsPerHour = 100
         /// The monthly subscription allowance in credits (1 credit = 1 converted page).
         public var monthlyCredits = 0
+        /// What a page read by OCR costs instead of 1 credit (a scan takes a second or two of a core, a text page
+        /// a few milliseconds).
+        public var creditsPerOCRPage = 1
         /// Wall-clock seconds a job's worker may take per document before it is killed (`ERR::LIMIT::TIMEOUT`).
         public var secondsPerDocument = 300
         /// Address space a job's worker may use (`ERR::LIMIT::MEMORY` beyond it).
@@ -122,7 +125,7 @@ public struct TenantConfiguration: Sendable, Hashable {
             try plan.checkKeys(
                 [
                     "documentsPerJob", "bytesPerDocument", "pagesPerDocument", "concurrentJobs", "jobsPerHour",
-                    "monthlyCredits", "secondsPerDocument", "memoryPerJobBytes",
+                    "monthlyCredits", "creditsPerOCRPage", "secondsPerDocument", "memoryPerJobBytes",
                 ],
                 context: "plan."
             )
@@ -134,6 +137,8 @@ public struct TenantConfiguration: Sendable, Hashable {
             tenant.plan.concurrentJobs = try plan.integer("concurrentJobs", minimum: 1) ?? tenant.plan.concurrentJobs
             tenant.plan.jobsPerHour = try plan.integer("jobsPerHour", minimum: 1) ?? tenant.plan.jobsPerHour
             tenant.plan.monthlyCredits = try plan.integer("monthlyCredits") ?? tenant.plan.monthlyCredits
+            tenant.plan.creditsPerOCRPage =
+                try plan.integer("creditsPerOCRPage", minimum: 0) ?? tenant.plan.creditsPerOCRPage
             tenant.plan.secondsPerDocument =
                 try plan.integer("secondsPerDocument", minimum: 1) ?? tenant.plan.secondsPerDocument
             // Below 256 MiB the worker cannot even map its own libraries.

@@ -153,6 +153,15 @@ struct SkillQADefectTests {
         let findings = invented.agents.first { $0.agent == "accuracy" }?.findings ?? []
         #expect(findings.map(\.rule) == ["ACC1"])
         #expect(findings.first?.message.contains("18") == true)
+
+        // Text read by OCR: the check is said to be against what OCR read, not against the scan.
+        fixture.frontmatter.append(#"  ocr: "manual.pdf pages 1 (tesseract 5.3.0, eng, confidence 91%)""#)
+        let scanned = SkillQA.run(fixture.skill, coverage: nil, sourceText: "Power: 12 V, 1.5 A. It draws 18 W.")
+        let accuracy = scanned.agents.first { $0.agent == "accuracy" }
+        #expect(accuracy?.score == 100)
+        #expect(accuracy?.findings.map(\.rule) == ["ACC2"])
+        #expect(accuracy?.findings.first?.severity == .warning)
+        #expect(accuracy?.findings.first?.message.contains("tesseract 5.3.0") == true)
     }
 
     @Test("evolution: changed content needs a higher version; the first version scores 100")

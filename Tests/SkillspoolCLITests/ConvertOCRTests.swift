@@ -13,8 +13,26 @@ struct ConvertOCRTests {
         BT /R 12 Tf 72 630 Td (The pumps were inspected on 12 March 2026 and found in good order.) Tj ET
         """
 
-    /// The text PDF scanned at `dpi`, as PNG or JPEG pages in an image-only PDF; nil when the tools are missing.
-    static func scan(dpi: Int, jpeg: Bool) throws -> String? {
+    /// A till receipt: items on the left, their amounts right-aligned far away, a bold total.
+    static let receipt: String = {
+        let items = [
+            ("1 Croissant", "2,40"), ("2 Espresso", "5,20"), ("1 Orange juice", "4,10"), ("3 Macaron", "7,50"),
+            ("1 Quiche lorraine", "8,90"), ("1 Sparkling water", "3,30"),
+        ]
+        var lines = ["BT /B 16 Tf 72 720 Td (Boulangerie Martin) Tj ET"]
+        for (index, (item, amount)) in items.enumerated() {
+            let y = 660 - index * 22
+            lines.append("BT /R 12 Tf 72 \(y) Td (\(item)) Tj ET")
+            lines.append("BT /R 12 Tf 500 \(y) Td (\(amount)) Tj ET")
+        }
+        lines.append("BT /B 12 Tf 72 510 Td (TOTAL EUR) Tj ET")
+        lines.append("BT /B 12 Tf 492 510 Td (31,40) Tj ET")
+        return lines.joined(separator: "\n")
+    }()
+
+    /// A text PDF drawing `content` scanned at `dpi`, as PNG or JPEG pages in an image-only PDF; nil when the tools
+    /// are missing.
+    static func scan(dpi: Int, jpeg: Bool, content: String = content) throws -> String? {
         let tools = ["pdftoppm", "img2pdf", "convert"]
         guard tools.allSatisfy({ Self.which($0) }) else { return nil }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ocr-\(UUID().uuidString)")
@@ -75,6 +93,13 @@ struct ConvertOCRTests {
         let section = try #require((document["sections"] as? [[String: Any]])?.first)
         #expect(section["source"] as? String == "ocr")
         #expect((section["confidence"] as? Double ?? 0) > 0.8)
+        // Every entry read carries its lines' confidence.
+        let entries = (section["blocks"] as? [[String: Any]] ?? []).flatMap { $0["entries"] as? [[String: Any]] ?? [] }
+        #expect(!entries.isEmpty)
+        for entry in entries {
+            let confidence = try #require(entry["confidence"] as? Double, "\(entry)")
+            #expect(confidence > 0 && confidence <= 1)
+        }
 
         let text = try CLI.run(["convert", scan, "--format", "text"]).stdout
         for expected in [
@@ -91,6 +116,30 @@ struct ConvertOCRTests {
         let never = try CLI.run(["convert", scan, "--format", "text", "--ocr", "never"])
         #expect(never.status == 0)
         #expect(never.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+    }
+
+    @Test("amounts right-aligned far from their items are read, whatever the resolution", arguments: [200, 300])
+    func rightAlignedAmounts(dpi: Int) throws {
+        guard let scan = try Self.scan(dpi: dpi, jpeg: true, content: Self.receipt) else {
+            Issue.record("pdftoppm, img2pdf or ImageMagick is missing (make deps installs them)")
+            return
+        }
+        let text = try CLI.run(["convert", scan, "--format", "text"]).stdout
+        // Each item is followed by an amount before the next item starts (a digit may be misread; none may be lost).
+        let labels = [
+            "Croissant", "Espresso", "Orange juice", "Macaron", "Quiche lorraine", "Sparkling water", "TOTAL",
+        ]
+        var rest = Substring(text)
+        for (index, label) in labels.enumerated() {
+            guard let start = rest.range(of: label) else {
+                Issue.record("missing \(label) in:\n\(text)")
+                return
+            }
+            rest = rest[start.upperBound...]
+            let end = index + 1 < labels.count ? rest.range(of: labels[index + 1])?.lowerBound : nil
+            let segment = rest[..<(end ?? rest.endIndex)]
+            #expect(segment.contains(/[0-9]+,[0-9]{2}/), "no amount after \(label) in:\n\(text)")
+        }
     }
 
     /// A page drawing one image over the whole page, its dictionary and (Flate-compressed) samples given.

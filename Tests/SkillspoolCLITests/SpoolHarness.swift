@@ -10,9 +10,15 @@ final class SpoolHarness {
 
     /// `tenants` maps each tenant name to extra JSON members of its configuration; `base` is where the installation
     /// goes (the temporary folder unless a test needs a path no other user can write to, as sshd's chroot does).
-    /// `ledger` is the ledger setting (default: a SQLite file in the spool).
-    init(tenants: [String: String] = ["acme": ""], daemon: String = "", base: URL? = nil, ledger: String? = nil) throws
-    {
+    /// `ledger` is the ledger setting (default: a SQLite file in the spool); `plan` extra members of every tenant's
+    /// plan.
+    init(
+        tenants: [String: String] = ["acme": ""],
+        daemon: String = "",
+        base: URL? = nil,
+        ledger: String? = nil,
+        plan: String = ""
+    ) throws {
         root = (base ?? FileManager.default.temporaryDirectory)
             .appendingPathComponent("skillspool-spool-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
@@ -28,7 +34,7 @@ final class SpoolHarness {
             try """
             { "name": "\(name)", "quietSeconds": 0.3, "settleSeconds": 1, "incompleteUploadSeconds": 4,
               "manifestWaitSeconds": 4, "defaultFormats": ["json", "text"],
-              "plan": { "monthlyCredits": 100000, "jobsPerHour": 100000 }\(extra) }
+              "plan": { "monthlyCredits": 100000, "jobsPerHour": 100000\(plan) }\(extra) }
             """.write(to: root.appendingPathComponent("etc/tenants/\(name).json"), atomically: true, encoding: .utf8)
         }
     }

@@ -22,6 +22,7 @@ struct ConfigurationTests {
         let tenants = try TenantConfiguration.loadAll(folder: root.appendingPathComponent("etc/tenants").path)
         #expect(tenants.map(\.name) == ["demo"])
         #expect(tenants[0].plan.documentsPerJob == 10 && tenants[0].plan.monthlyCredits == 1000)
+        #expect(tenants[0].plan.creditsPerOCRPage == 1)
     }
 
     @Test("engine limits and paths are read")

@@ -1,0 +1,71 @@
+/// The 8-connected components of a binary image, found run by run: each row's runs of ink are joined to the runs of
+/// the row above that touch them, so the work follows the ink, not the pixels.
+struct InkComponents {
+    /// Each component's bounding box and pixel count, in the order their first run was met.
+    private(set) var boxes: [PixelRect] = []
+    private(set) var areas: [Int] = []
+
+    init(_ ink: [Bool], width: Int, height: Int) {
+        var parent: [Int] = []
+        var runBoxes: [PixelRect] = []
+        var runAreas: [Int] = []
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index {
+                parent[index] = parent[parent[index]]
+                index = parent[index]
+            }
+            return index
+        }
+        // Runs of the previous row: start, end (excluded) and the run's number.
+        var above: [(start: Int, end: Int, run: Int)] = []
+        var current: [(start: Int, end: Int, run: Int)] = []
+        for row in 0..<height {
+            current.removeAll(keepingCapacity: true)
+            var column = 0
+            let base = row * width
+            var cursor = 0  // first run of `above` that may still touch
+            while column < width {
+                guard ink[base + column] else {
+                    column += 1
+                    continue
+                }
+                let start = column
+                while column < width, ink[base + column] { column += 1 }
+                let run = parent.count
+                parent.append(run)
+                runBoxes.append(PixelRect(left: start, top: row, right: column, bottom: row + 1))
+                runAreas.append(column - start)
+                // Diagonal neighbours touch too: a run above touches when it reaches one pixel past either end.
+                while cursor < above.count, above[cursor].end < start { cursor += 1 }
+                var probe = cursor
+                while probe < above.count, above[probe].start <= column {
+                    let (a, b) = (root(above[probe].run), root(run))
+                    if a != b { parent[b] = a }
+                    probe += 1
+                }
+                current.append((start, column, run))
+            }
+            swap(&above, &current)
+        }
+        var index: [Int: Int] = [:]
+        for run in parent.indices {
+            let group = root(run)
+            let box = runBoxes[run]
+            if let slot = index[group] {
+                let merged = boxes[slot]
+                boxes[slot] = PixelRect(
+                    left: min(merged.left, box.left),
+                    top: min(merged.top, box.top),
+                    right: max(merged.right, box.right),
+                    bottom: max(merged.bottom, box.bottom)
+                )
+                areas[slot] += runAreas[run]
+            } else {
+                index[group] = boxes.count
+                boxes.append(box)
+                areas.append(runAreas[run])
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+extension TextRecognizer {
+    /// Words read again in a region below this confidence are left out: a region is chosen for its ink, which may
+    /// be a stamp, a signature or the edge of a picture, and what Tesseract makes of those is unsure.
+    static let minimumRegionConfidence = 0.4
+
+    /// The words of a page image: a whole-page pass, then every line-sized region of ink that pass left unread, each
+    /// read as one line (or one block when it is taller), in the page's pixel space.
+    func pageWords(in image: GrayImage, dpi: Int) -> [RecognizedWord] {
+        let words = words(in: image, dpi: dpi)
+        var found: [RecognizedWord] = []
+        let heights = words.map(\.lineHeight).sorted()
+        // Without a word to measure, a line is taken to be 10 points high.
+        let lineHeight = heights.isEmpty ? max(8, dpi * 10 / 72) : heights[heights.count / 2]
+        let border = max(8, lineHeight / 2)
+        for (index, region) in UncoveredInk.regions(in: image, outside: words, lineHeight: lineHeight).enumerated() {
+            let framed = PixelRect(
+                left: region.left - 2,
+                top: region.top - 2,
+                right: region.right + 2,
+                bottom: region.bottom + 2
+            )
+            let crop = image.cropped(to: framed, border: border)
+            let segmentation: Segmentation = region.height < 2 * lineHeight ? .line : .block
+            let (dx, dy) = (max(0, framed.left) - border, max(0, framed.top) - border)
+            for var word in self.words(in: crop, dpi: dpi, segmentation: segmentation)
+            where word.confidence >= Self.minimumRegionConfidence {
+                word.left += dx
+                word.top += dy
+                word.lineTop += dy
+                // Lines of different regions stay apart, and apart from the page pass's.
+                word.line += (index + 1) << 32
+                found.append(word)
+            }
+        }
+        return Self.merged(found, into: words)
+    }
+
+    /// The page pass's words with the words found in regions joined to the lines they sit on, in reading order:
+    /// a word on a line of the page pass joins it (the line's box, in order of their left edges); a line of its own
+    /// follows the nearest line above it that shares some of its width (the same column), else comes last.
+    static func merged(_ found: [RecognizedWord], into words: [RecognizedWord]) -> [RecognizedWord] {
+        guard !found.isEmpty else { return words }
+        var order: [Int] = []
+        var lines: [Int: [RecognizedWord]] = [:]
+        for word in words {
+            if lines[word.line] == nil { order.append(word.line) }
+            lines[word.line, default: []].append(word)
+        }
+        let pageLines = order
+        for var word in found {
+            let top = word.top
+            let bottom = word.top + word.height
+            // The page line this word shares most of its height with, if it shares at least half.
+            let host = pageLines.max { a, b in
+                overlap(lines[a]![0], top, bottom) < overlap(lines[b]![0], top, bottom)
+            }
+            if let host, let first = lines[host]?.first,
+                overlap(first, top, bottom) * 2 >= min(word.height, first.lineHeight)
+            {
+                word.line = host
+                word.lineTop = first.lineTop
+                word.lineHeight = first.lineHeight
+                lines[host]!.append(word)
+                continue
+            }
+            if lines[word.line] == nil {
+                // After the nearest page line above it in the same column.
+                let above = pageLines.filter { line in
+                    let box = extent(lines[line]!)
+                    return box.top <= word.lineTop && box.left < word.left + word.width && word.left < box.right
+                }
+                let anchor = above.max { extent(lines[$0]!).top < extent(lines[$1]!).top }
+                let position = anchor.flatMap { order.firstIndex(of: $0) }.map { $0 + 1 } ?? order.count
+                order.insert(word.line, at: position)
+            }
+            lines[word.line, default: []].append(word)
+        }
+        return order.flatMap { line in lines[line]!.sorted { ($0.left, $0.top) < ($1.left, $1.top) } }
+    }
+
+    /// How many pixel rows a line (given by one of its words) shares with the span `top..<bottom`.
+    private static func overlap(_ word: RecognizedWord, _ top: Int, _ bottom: Int) -> Int {
+        max(0, min(word.lineTop + word.lineHeight, bottom) - max(word.lineTop, top))
+    }
+
+    /// The box of a line's words.
+    private static func extent(_ words: [RecognizedWord]) -> (left: Int, top: Int, right: Int) {
+        (words.map(\.left).min() ?? 0, words.map(\.lineTop).min() ?? 0, words.map { $0.left + $0.width }.max() ?? 0)
+    }
+}

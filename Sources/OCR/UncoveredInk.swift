@@ -1,0 +1,118 @@
+/// A rectangle of an image in pixels, top-left origin, `right` and `bottom` excluded.
+struct PixelRect: Sendable, Hashable {
+    var left, top, right, bottom: Int
+
+    var width: Int { right - left }
+    var height: Int { bottom - top }
+}
+
+/// Ink that a whole-page pass left unread. Tesseract's page segmentation drops some text outright — right-aligned
+/// amount columns, cells of ruled tables, short lines beside a wide gap — depending on the scan's resolution and the
+/// rules around it. What is dark, not under a word read, and shaped like text is gathered here into line-sized
+/// regions, each read again on its own.
+enum UncoveredInk {
+    /// More regions than this on one page is a picture or a halftone, not text the page pass missed.
+    static let maxRegions = 400
+    /// More text-like ink components than this left over is a picture or a halftone; nothing is read again.
+    static let maxComponents = 5_000
+
+    /// The regions of `image` with ink outside `words`, in reading order (top to bottom, then left to right).
+    /// `lineHeight` is the typical height of a word read (pixels).
+    static func regions(in image: GrayImage, outside words: [RecognizedWord], lineHeight: Int) -> [PixelRect] {
+        let (width, height) = (image.width, image.height)
+        guard width > 0, height > 0, lineHeight > 0 else { return [] }
+        let threshold = darkThreshold(image)
+        var ink = image.pixels.map { $0 < threshold }
+        // Words are cleared with a margin: their boxes are tight and strokes reach a little past them.
+        let margin = max(2, lineHeight / 4)
+        for word in words {
+            let top = max(0, word.top - margin)
+            let bottom = min(height, word.top + word.height + margin)
+            let left = max(0, word.left - margin)
+            let right = min(width, word.left + word.width + margin)
+            guard top < bottom, left < right else { continue }
+            for row in top..<bottom {
+                let start = row * width
+                for index in (start + left)..<(start + right) { ink[index] = false }
+            }
+        }
+        let components = InkComponents(ink, width: width, height: height)
+        let minimumArea = max(4, lineHeight * lineHeight / 50)
+        let textLike = components.boxes.indices.compactMap { index -> PixelRect? in
+            let box = components.boxes[index]
+            guard components.areas[index] >= minimumArea,
+                box.height <= 3 * lineHeight,  // pictures and vertical rules
+                !(box.width > 8 * lineHeight && box.height * 10 < lineHeight * 3)  // horizontal rules
+            else { return nil }
+            return box
+        }
+        guard textLike.count <= maxComponents else { return [] }
+        return lines(of: textLike, lineHeight: lineHeight).filter { $0.height * 2 >= lineHeight }
+            .prefix(maxRegions).map { $0 }
+    }
+
+    /// Components joined into lines: side by side on one baseline and less than a line's height apart.
+    static func lines(of boxes: [PixelRect], lineHeight: Int) -> [PixelRect] {
+        let sorted = boxes.sorted { ($0.left, $0.top) < ($1.left, $1.top) }
+        var parent = Array(sorted.indices)
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index {
+                parent[index] = parent[parent[index]]
+                index = parent[index]
+            }
+            return index
+        }
+        let slack = lineHeight / 6
+        for first in sorted.indices {
+            for second in (first + 1)..<sorted.count {
+                let (a, b) = (sorted[first], sorted[second])
+                // Sorted by left edge: once one starts too far right of `a`, so do all after it.
+                guard b.left <= a.right + lineHeight else { break }
+                guard min(a.bottom, b.bottom) + slack > max(a.top, b.top) else { continue }
+                parent[root(second)] = root(first)
+            }
+        }
+        var merged: [Int: PixelRect] = [:]
+        for index in sorted.indices {
+            let box = sorted[index]
+            let group = root(index)
+            if let existing = merged[group] {
+                merged[group] = PixelRect(
+                    left: min(existing.left, box.left),
+                    top: min(existing.top, box.top),
+                    right: max(existing.right, box.right),
+                    bottom: max(existing.bottom, box.bottom)
+                )
+            } else {
+                merged[group] = box
+            }
+        }
+        return merged.values.sorted { ($0.top, $0.left) < ($1.top, $1.left) }
+    }
+
+    /// The grey level below which a pixel is ink: Otsu's threshold over the image's histogram, kept in a range
+    /// where a blank page's noise never counts as ink.
+    static func darkThreshold(_ image: GrayImage) -> UInt8 {
+        var histogram = [Int](repeating: 0, count: 256)
+        for pixel in image.pixels { histogram[Int(pixel)] += 1 }
+        let total = Double(image.pixels.count)
+        let sum = histogram.indices.reduce(0.0) { $0 + Double($1 * histogram[$1]) }
+        var (backgroundWeight, backgroundSum, best, threshold) = (0.0, 0.0, -1.0, 128)
+        for level in 0..<256 {
+            backgroundWeight += Double(histogram[level])
+            guard backgroundWeight > 0 else { continue }
+            let foregroundWeight = total - backgroundWeight
+            guard foregroundWeight > 0 else { break }
+            backgroundSum += Double(level * histogram[level])
+            let meanDark = backgroundSum / backgroundWeight
+            let meanLight = (sum - backgroundSum) / foregroundWeight
+            let between = backgroundWeight * foregroundWeight * (meanDark - meanLight) * (meanDark - meanLight)
+            if between > best {
+                best = between
+                threshold = level + 1
+            }
+        }
+        return UInt8(min(max(threshold, 64), 192))
+    }
+}

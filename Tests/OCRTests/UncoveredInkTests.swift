@@ -1,0 +1,88 @@
+import Testing
+
+@testable import OCR
+
+/// The second look at a page: ink the page pass left unread is found, shaped into lines and joined to the page's
+/// lines in reading order.
+@Suite("OCR: ink the page pass did not read")
+struct UncoveredInkTests {
+    /// A white image with dark rectangles.
+    static func image(width: Int, height: Int, dark rects: [PixelRect]) -> GrayImage {
+        var pixels = [UInt8](repeating: 250, count: width * height)
+        for rect in rects {
+            for row in rect.top..<rect.bottom {
+                for column in rect.left..<rect.right { pixels[row * width + column] = 20 }
+            }
+        }
+        return GrayImage(width: width, height: height, pixels: pixels)
+    }
+
+    static func word(_ text: String, left: Int, top: Int, width: Int, height: Int, line: Int) -> RecognizedWord {
+        RecognizedWord(
+            text: text,
+            left: left,
+            top: top,
+            width: width,
+            height: height,
+            confidence: 0.9,
+            line: line,
+            lineTop: top,
+            lineHeight: height
+        )
+    }
+
+    @Test("components are 8-connected and counted by their pixels")
+    func components() {
+        var ink = [Bool](repeating: false, count: 10 * 6)
+        // A diagonal pair (one component), a bar of 4 (another), and a lone pixel.
+        for (x, y) in [(1, 1), (2, 2), (5, 1), (6, 1), (7, 1), (8, 1), (4, 4)] { ink[y * 10 + x] = true }
+        let found = InkComponents(ink, width: 10, height: 6)
+        #expect(found.boxes.count == 3)
+        #expect(found.areas.sorted() == [1, 2, 4])
+        #expect(found.boxes.contains(PixelRect(left: 1, top: 1, right: 3, bottom: 3)))
+        #expect(found.boxes.contains(PixelRect(left: 5, top: 1, right: 9, bottom: 2)))
+    }
+
+    @Test("letters beside the words read become one region; rules, specks and pictures do not")
+    func regions() {
+        // Letters 14 px high: four read as a word on the left, four unread on the right of the same line.
+        let letters = (0..<4).map { PixelRect(left: 20 + $0 * 12, top: 40, right: 28 + $0 * 12, bottom: 54) }
+        let unread = (0..<4).map { PixelRect(left: 300 + $0 * 12, top: 41, right: 308 + $0 * 12, bottom: 55) }
+        let rule = PixelRect(left: 10, top: 100, right: 390, bottom: 102)
+        let speck = PixelRect(left: 200, top: 150, right: 201, bottom: 151)
+        let picture = PixelRect(left: 250, top: 120, right: 330, bottom: 195)
+        let page = Self.image(width: 400, height: 200, dark: letters + unread + [rule, speck, picture])
+        let read = [Self.word("word", left: 20, top: 40, width: 44, height: 14, line: 1)]
+        let regions = UncoveredInk.regions(in: page, outside: read, lineHeight: 14)
+        #expect(regions == [PixelRect(left: 300, top: 41, right: 344, bottom: 55)])
+        // Nothing unread: nothing to read again.
+        let clean = Self.image(width: 400, height: 200, dark: letters)
+        #expect(UncoveredInk.regions(in: clean, outside: read, lineHeight: 14).isEmpty)
+    }
+
+    @Test("a blank page's noise is never ink")
+    func threshold() {
+        var pixels = [UInt8](repeating: 240, count: 100 * 100)
+        for index in stride(from: 0, to: pixels.count, by: 7) { pixels[index] = 225 }
+        let noisy = GrayImage(width: 100, height: 100, pixels: pixels)
+        #expect(UncoveredInk.darkThreshold(noisy) <= 192)
+        #expect(UncoveredInk.regions(in: noisy, outside: [], lineHeight: 14).isEmpty)
+    }
+
+    @Test("words found again join the line they sit on, in order; a line of their own follows its column")
+    func merging() {
+        let page = [
+            Self.word("Coffee", left: 10, top: 50, width: 60, height: 14, line: 1),
+            Self.word("Total", left: 10, top: 90, width: 50, height: 14, line: 2),
+        ]
+        let found = [
+            Self.word("1,80", left: 300, top: 51, width: 40, height: 14, line: 1 << 32 | 1),
+            Self.word("9,50", left: 300, top: 91, width: 40, height: 14, line: 2 << 32 | 1),
+            Self.word("Thanks", left: 20, top: 70, width: 60, height: 14, line: 3 << 32 | 1),
+        ]
+        let merged = TextRecognizer.merged(found, into: page)
+        #expect(merged.map(\.text) == ["Coffee", "1,80", "Thanks", "Total", "9,50"])
+        #expect(merged[1].line == 1 && merged[4].line == 2)
+        #expect(TextRecognizer.merged([], into: page).map(\.text) == ["Coffee", "Total"])
+    }
+}
