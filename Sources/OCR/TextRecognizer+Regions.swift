@@ -4,7 +4,8 @@ extension TextRecognizer {
     static let minimumRegionConfidence = 0.4
 
     /// The words of a page image: a whole-page pass, then every line-sized region of ink that pass left unread, each
-    /// read as one line (or one block when it is taller), in the page's pixel space.
+    /// read as one line (or one block when it is taller), in the page's pixel space and in the order a producer
+    /// would draw them (tables row by row).
     func pageWords(in image: GrayImage, dpi: Int) -> [RecognizedWord] {
         let words = words(in: image, dpi: dpi)
         var found: [RecognizedWord] = []
@@ -32,7 +33,18 @@ extension TextRecognizer {
                 found.append(word)
             }
         }
-        return Self.merged(found, into: words)
+        let all = Self.merged(found, into: words).compactMap(Self.withoutRules)
+        return Self.rowsAcrossCells(Self.deskewed(all, tilt: Self.tilt(of: words)))
+    }
+
+    /// A table's vertical rules come back as bars, alone or stuck to a cell's first or last word: they are not
+    /// text. (Taken out only once the regions are chosen, so that their ink does not count as unread.)
+    static func withoutRules(_ word: RecognizedWord) -> RecognizedWord? {
+        let isBar = { (character: Character) in character == "|" || character == "¦" }
+        guard word.text.contains(where: isBar) else { return word }
+        var word = word
+        word.text = String(word.text.drop(while: isBar).reversed().drop(while: isBar).reversed())
+        return word.text.isEmpty ? nil : word
     }
 
     /// The page pass's words with the words found in regions joined to the lines they sit on, in reading order:

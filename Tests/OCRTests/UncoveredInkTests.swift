@@ -86,3 +86,59 @@ struct UncoveredInkTests {
         #expect(TextRecognizer.merged([], into: page).map(\.text) == ["Coffee", "Total"])
     }
 }
+
+/// The order words are handed to the layout in, and the tilt taken out of them.
+@Suite("OCR: words in drawing order, upright")
+struct WordOrderTests {
+    static func word(_ text: String, _ left: Int, _ top: Int, line: Int, width: Int = 60) -> RecognizedWord {
+        UncoveredInkTests.word(text, left: left, top: top, width: width, height: 20, line: line)
+    }
+
+    /// Line ids as Tesseract's TSV numbers them: block, paragraph, line.
+    static func line(_ block: Int, _ number: Int) -> Int { (block * 1_000 + 1) * 1_000 + number }
+
+    @Test("a table read as one block per column is handed over row by row; a column of prose stays whole")
+    func rowsAcrossCells() {
+        let words = [
+            // Block 1: prose, five words a line.
+            Self.word("One", 10, 10, line: Self.line(1, 1)), Self.word("two", 80, 10, line: Self.line(1, 1)),
+            Self.word("three", 150, 10, line: Self.line(1, 1)), Self.word("four", 220, 10, line: Self.line(1, 1)),
+            Self.word("five", 290, 10, line: Self.line(1, 1)),
+            // Blocks 2 and 3: the two columns of a table, one word a line.
+            Self.word("Nordics", 10, 100, line: Self.line(2, 1)), Self.word("DACH", 10, 140, line: Self.line(2, 2)),
+            Self.word("44,361", 400, 102, line: Self.line(3, 1)), Self.word("73,421", 400, 141, line: Self.line(3, 2)),
+        ]
+        let ordered = TextRecognizer.rowsAcrossCells(words).map(\.text)
+        #expect(ordered == ["One", "two", "three", "four", "five", "Nordics", "44,361", "DACH", "73,421"])
+    }
+
+    @Test("a tilted scan's drop is measured on baseline words and taken out, lines made as tall as their letters")
+    func deskew() {
+        // Two lines dropping 26 px over 1,000 px (1.5°); "jumpy" has a descender and is not measured.
+        let words = [
+            Self.word("Alpha", 0, 100, line: 1), Self.word("beta", 500, 113, line: 1),
+            Self.word("Gamma", 1_000, 126, line: 1), Self.word("Delta", 0, 200, line: 2),
+            Self.word("jumpy", 1_000, 240, line: 2), Self.word("Omega", 1_000, 226, line: 2),
+        ]
+        let tilt = TextRecognizer.tilt(of: words)
+        #expect(abs(tilt - 0.026) < 0.001)
+        let upright = TextRecognizer.deskewed(words, tilt: tilt)
+        let firstLine = upright.filter { $0.line == 1 }
+        #expect(Set(firstLine.map(\.lineTop)).count == 1)
+        #expect(firstLine.allSatisfy { $0.lineHeight <= 22 })
+        #expect(TextRecognizer.deskewed(words, tilt: 0).map(\.top) == words.map(\.top))
+    }
+
+    @Test("bars that are a table's rules are not words")
+    func bars() {
+        let tsv = """
+            level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext
+            4\t1\t1\t1\t1\t0\t10\t10\t300\t20\t-1\t
+            5\t1\t1\t1\t1\t1\t10\t10\t8\t20\t40\t|
+            5\t1\t1\t1\t1\t2\t30\t10\t80\t20\t95\t11,128.32|
+            5\t1\t1\t1\t1\t3\t120\t10\t60\t20\t95\tBalance
+            """
+        let words = TextRecognizer.parse(tsv).compactMap(TextRecognizer.withoutRules)
+        #expect(words.map(\.text) == ["11,128.32", "Balance"])
+    }
+}
