@@ -1,3 +1,4 @@
+import COCR
 import PDFText
 
 /// An 8-bit grey image, rows top to bottom: what the recogniser reads.
@@ -15,6 +16,10 @@ struct GrayImage: Sendable {
         let (width, height, bits, components) =
             (samples.width, samples.height, samples.bitsPerComponent, samples.components)
         guard width * height <= Self.maxPixels else { return nil }
+        guard samples.encoding == .decoded else {
+            self.init(encoded: samples)
+            return
+        }
         let rowBytes = (width * components * bits + 7) / 8
         let maxValue = (1 << min(bits, 8)) - 1
         var pixels = [UInt8](repeating: 0, count: width * height)
@@ -60,6 +65,46 @@ struct GrayImage: Sendable {
                 }
             }
         }
+        self.init(width: width, height: height, pixels: pixels)
+    }
+
+    /// CCITT fax and JPEG 2000 samples decoded by Leptonica (libtiff, OpenJPEG). A JPEG 2000 stream whose header
+    /// declares another size than the image's dictionary is not decoded (its size is what the pixel bound checked).
+    private init?(encoded samples: ImageSamples) {
+        let (width, height) = (samples.width, samples.height)
+        var pixels = [UInt8](repeating: 255, count: width * height)
+        let status = samples.data.withUnsafeBufferPointer { data -> Int32 in
+            pixels.withUnsafeMutableBufferPointer { gray in
+                switch samples.encoding {
+                case .decoded:
+                    return -1
+                case .ccitt(let k, let blackIs1):
+                    return skillspool_image_ccitt(
+                        data.baseAddress,
+                        data.count,
+                        Int32(width),
+                        Int32(height),
+                        Int32(clamping: k),
+                        blackIs1 ? 1 : 0,
+                        gray.baseAddress
+                    )
+                case .jpx:
+                    var (declaredWidth, declaredHeight): (Int32, Int32) = (0, 0)
+                    guard skillspool_image_jpx_size(data.baseAddress, data.count, &declaredWidth, &declaredHeight) == 0,
+                        Int(declaredWidth) == width, Int(declaredHeight) == height
+                    else { return -1 }
+                    return skillspool_image_jpx(
+                        data.baseAddress,
+                        data.count,
+                        Int32(width),
+                        Int32(height),
+                        gray.baseAddress
+                    )
+                }
+            }
+        }
+        guard status == 0 else { return nil }
+        if samples.inverted { pixels = pixels.map { 255 - $0 } }
         self.init(width: width, height: height, pixels: pixels)
     }
 

@@ -293,12 +293,26 @@ public struct ImageSamples: Sendable {
     public var palette: [UInt8]?
     /// `/Decode [1 0]` (or a 1-bit image mask painted in black): sample values are inverted.
     public var inverted: Bool
+    /// The samples, decoded unless `encoding` says otherwise.
     public var data: [UInt8]
+    /// How `data` holds the samples.
+    public var encoding = Encoding.decoded
+
+    /// Filters qpdf does not decode, left for the OCR reader's image libraries.
+    public enum Encoding: Sendable, Hashable {
+        case decoded
+        /// CCITT fax data: `k` < 0 Group 4, 0 Group 3 one-dimensional, > 0 Group 3 two-dimensional; `blackIs1`
+        /// makes black runs 1 samples.
+        case ccitt(k: Int, blackIs1: Bool)
+        /// JPEG 2000.
+        case jpx
+    }
 }
 
 extension PDFDocument {
-    /// The samples of the image stream `id`, or nil when its filters are beyond qpdf (CCITT, JBIG2, JPX) or its
-    /// colour space is not one a scan uses.
+    /// The samples of the image stream `id` — CCITT fax and JPEG 2000 data left encoded (`encoding`) — or nil when
+    /// its filters are beyond every decoder at hand (JBIG2, chains ending in CCITT or JPX) or its colour space is
+    /// not one a scan uses.
     ///
     /// - Throws: ``PDFError`` when the decoded samples exceed the byte limits.
     public func imageSamples(_ id: ObjectID) throws -> ImageSamples? {
@@ -335,6 +349,24 @@ extension PDFDocument {
         }
         guard [1, 3, 4].contains(components) else { return nil }
         let decode = resolve(dictionary["Decode"]).array?.compactMap { resolve($0).number }
+        // A mask paints its 0 samples; a Decode array starting at 1 reads samples the other way round.
+        let inverted = isMask ? true : (decode?.first ?? 0) > 0.5
+        let filter = resolve(dictionary["Filter"])
+        let filters = filter.name.map { [$0] } ?? filter.array?.compactMap { resolve($0).name } ?? []
+        if let encoding = try encodedImageFormat(filters, dictionary: dictionary, width: width) {
+            guard let data = try rawStreamData(id) else { return nil }
+            var samples = ImageSamples(
+                width: width,
+                height: height,
+                bitsPerComponent: bits,
+                components: components,
+                palette: palette,
+                inverted: inverted,
+                data: data
+            )
+            samples.encoding = encoding
+            return samples
+        }
         guard let data = try streamData(id, decoding: qpdf_dl_all, what: "image") else { return nil }
         let rowBytes = (width * components * bits + 7) / 8
         guard data.count >= rowBytes * height else { return nil }
@@ -344,9 +376,45 @@ extension PDFDocument {
             bitsPerComponent: bits,
             components: components,
             palette: palette,
-            // A mask paints its 0 samples; a Decode array starting at 1 reads samples the other way round.
-            inverted: isMask ? true : (decode?.first ?? 0) > 0.5,
+            inverted: inverted,
             data: Array(data.prefix(rowBytes * height))
         )
+    }
+
+    /// The encoding an image keeps for the OCR reader when its only filter is CCITT fax or JPEG 2000; nil for
+    /// filters qpdf decodes. A CCITT image whose rows are not the image's width is refused.
+    private func encodedImageFormat(
+        _ filters: [String],
+        dictionary: PDFDictionary,
+        width: Int
+    ) throws -> ImageSamples.Encoding? {
+        guard filters.count == 1 else { return nil }
+        switch filters[0] {
+        case "JPXDecode":
+            return .jpx
+        case "CCITTFaxDecode":
+            let parameters = resolve(dictionary["DecodeParms"])
+            let dictionary =
+                parameters.dictionary ?? parameters.array.flatMap { resolve($0.first).dictionary } ?? PDFDictionary()
+            guard (resolve(dictionary["Columns"]).int ?? 1728) == width else { return nil }
+            let blackIs1 = if case .bool(true) = resolve(dictionary["BlackIs1"]) { true } else { false }
+            return .ccitt(k: resolve(dictionary["K"]).int ?? 0, blackIs1: blackIs1)
+        default:
+            return nil
+        }
+    }
+
+    /// A stream's data as stored, counted against the byte limits.
+    func rawStreamData(_ id: ObjectID) throws -> [UInt8]? {
+        let handle = qpdf_get_object_by_id(qpdf, id.number, id.generation)
+        defer { qpdf_oh_release(qpdf, handle) }
+        var buffer: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        let status = qpdf_oh_get_stream_data(qpdf, handle, qpdf_dl_none, nil, &buffer, &length)
+        defer { free(buffer) }
+        if qpdf_has_error(qpdf) != 0 { _ = qpdf_get_error(qpdf) }
+        guard status & QPDF_ERRORS == 0, let buffer else { return nil }
+        try account(bytes: length, what: "image \(id)")
+        return Array(UnsafeBufferPointer(start: buffer, count: length))
     }
 }

@@ -30,9 +30,25 @@ struct ConvertOCRTests {
         return lines.joined(separator: "\n")
     }()
 
-    /// A text PDF drawing `content` scanned at `dpi`, as PNG or JPEG pages in an image-only PDF; nil when the tools
+    /// How a scanner stores its pages: grey PNG (Flate), JPEG (DCT), black and white fax (CCITT Group 4), or
+    /// JPEG 2000 (JPX).
+    enum ScanFormat: String, CaseIterable, Sendable {
+        case png, jpeg, fax, jpeg2000
+
+        /// ImageMagick's conversion of the grey PNG page into this format: file extension and options.
+        var conversion: (suffix: String, options: [String])? {
+            switch self {
+            case .png: nil
+            case .jpeg: ("jpg", ["-quality", "85"])
+            case .fax: ("tif", ["-monochrome", "-compress", "Group4"])
+            case .jpeg2000: ("jp2", ["-quality", "40"])
+            }
+        }
+    }
+
+    /// A text PDF drawing `content` scanned at `dpi` into an image-only PDF of `format` pages; nil when the tools
     /// are missing.
-    static func scan(dpi: Int, jpeg: Bool, content: String = content) throws -> String? {
+    static func scan(dpi: Int, format: ScanFormat, content: String = content) throws -> String? {
         let tools = ["pdftoppm", "img2pdf", "convert"]
         guard tools.allSatisfy({ Self.which($0) }) else { return nil }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ocr-\(UUID().uuidString)")
@@ -44,9 +60,9 @@ struct ConvertOCRTests {
             ["-r", "\(dpi)", "-gray", "-png", "-singlefile", source.path, folder.appendingPathComponent("page").path]
         )
         var image = folder.appendingPathComponent("page.png")
-        if jpeg {
-            let converted = folder.appendingPathComponent("page.jpg")
-            try run("convert", [image.path, "-quality", "85", converted.path])
+        if let (suffix, options) = format.conversion {
+            let converted = folder.appendingPathComponent("page.\(suffix)")
+            try run("convert", [image.path] + options + [converted.path])
             image = converted
         }
         let scan = folder.appendingPathComponent("scan.pdf")
@@ -73,10 +89,10 @@ struct ConvertOCRTests {
 
     @Test(
         "a scan's words, numbers and heading come back, marked as OCR, the same bytes every time",
-        arguments: [(200, false), (300, true)]
+        arguments: [(200, ScanFormat.png), (300, .jpeg), (300, .fax), (200, .jpeg2000)]
     )
-    func scannedPage(dpi: Int, jpeg: Bool) throws {
-        guard let scan = try Self.scan(dpi: dpi, jpeg: jpeg) else {
+    func scannedPage(dpi: Int, format: ScanFormat) throws {
+        guard let scan = try Self.scan(dpi: dpi, format: format) else {
             Issue.record("pdftoppm, img2pdf or ImageMagick is missing (make deps installs them)")
             return
         }
@@ -120,7 +136,7 @@ struct ConvertOCRTests {
 
     @Test("amounts right-aligned far from their items are read, whatever the resolution", arguments: [200, 300])
     func rightAlignedAmounts(dpi: Int) throws {
-        guard let scan = try Self.scan(dpi: dpi, jpeg: true, content: Self.receipt) else {
+        guard let scan = try Self.scan(dpi: dpi, format: .jpeg, content: Self.receipt) else {
             Issue.record("pdftoppm, img2pdf or ImageMagick is missing (make deps installs them)")
             return
         }
@@ -142,10 +158,22 @@ struct ConvertOCRTests {
         }
     }
 
-    /// A page drawing one image over the whole page, its dictionary and (Flate-compressed) samples given.
+    /// Bytes that are no image format: a fixed pseudo-random sequence.
+    static func noise(_ count: Int) -> [UInt8] {
+        (0..<count).map { UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761) >> 7) }
+    }
+
+    /// The signature box that opens a JPEG 2000 file.
+    static let jp2Signature: [UInt8] = [0, 0, 0, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, 0x87, 0x0A]
+
+    /// A page drawing one image over the whole page, its dictionary and samples given (Flate-compressed, unless the
+    /// dictionary names a fax or JPEG 2000 filter: then stored as given).
     static func imagePage(_ dictionary: String, samples: [UInt8]) -> [UInt8] {
         var pdf = PDFFixture()
-        let image = pdf.addFlateStream(samples, dictionary: "/Type /XObject /Subtype /Image " + dictionary)
+        let image =
+            dictionary.contains("CCITTFaxDecode") || dictionary.contains("JPXDecode")
+            ? pdf.addStream(samples, dictionary: "/Type /XObject /Subtype /Image " + dictionary)
+            : pdf.addFlateStream(samples, dictionary: "/Type /XObject /Subtype /Image " + dictionary)
         pdf.addPage(content: "q 612 0 0 792 0 0 cm /Im1 Do Q", resources: "<< /XObject << /Im1 \(image) 0 R >> >>")
         return pdf.data()
     }
@@ -166,6 +194,15 @@ struct ConvertOCRTests {
             (
                 "/Width 2000 /Height 2000 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode",
                 Array(String(repeating: "not a jpeg ", count: 50).utf8)
+            ),
+            (
+                "/Width 2480 /Height 3508 /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode "
+                    + "/DecodeParms << /K -1 /Columns 2480 /BlackIs1 true >>",
+                Self.noise(20_000)
+            ),
+            (
+                "/Width 1700 /Height 2200 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /JPXDecode",
+                Self.jp2Signature + [UInt8](repeating: 0xFF, count: 4_000)
             ),
         ]
     )

@@ -6,7 +6,7 @@ import Testing
 struct DaemonOCRTests {
     @Test("a plan pricing OCR pages at 3 credits: a dry run counts the scanned page, the job reserves and charges it")
     func pricedScans() throws {
-        guard let scan = try ConvertOCRTests.scan(dpi: 200, jpeg: false) else {
+        guard let scan = try ConvertOCRTests.scan(dpi: 200, format: .png) else {
             Issue.record("pdftoppm, img2pdf or ImageMagick is missing (make deps installs them)")
             return
         }

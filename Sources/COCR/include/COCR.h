@@ -16,4 +16,16 @@ void *skillspool_ocr_create(const char *languages);
 char *skillspool_ocr_recognize(void *api, const unsigned char *pixels, int width, int height, int dpi, int psm);
 void skillspool_ocr_free(char *text);
 void skillspool_ocr_delete(void *api);
+
+#include <stddef.h>
+#include <stdint.h>
+/// Decodes CCITT fax data (a PDF `CCITTFaxDecode` stream: `k` < 0 Group 4, 0 Group 3 one-dimensional, > 0 Group 3
+/// two-dimensional) of `width` × `height` into `gray` (`width * height` bytes): each pixel the 1-bit sample the PDF
+/// defines (black 0 unless `black_is_1`), as 0 or 255. Leptonica (with libtiff) decodes; 0 on success.
+int skillspool_image_ccitt(const uint8_t *data, size_t size, int width, int height, int k, int black_is_1,
+                           uint8_t *gray);
+/// The size a JPEG 2000 stream (`JPXDecode`) declares, read from its header without decoding; 0 on success.
+int skillspool_image_jpx_size(const uint8_t *data, size_t size, int *width, int *height);
+/// Decodes a JPEG 2000 stream of `width` × `height` into 8-bit grey `gray`; 0 on success.
+int skillspool_image_jpx(const uint8_t *data, size_t size, int width, int height, uint8_t *gray);
 #endif
