@@ -6,17 +6,9 @@ struct InkComponents {
     private(set) var areas: [Int] = []
 
     init(_ ink: [Bool], width: Int, height: Int) {
-        var parent: [Int] = []
+        var sets = DisjointSets()
         var runBoxes: [PixelRect] = []
         var runAreas: [Int] = []
-        func root(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index {
-                parent[index] = parent[parent[index]]
-                index = parent[index]
-            }
-            return index
-        }
         // Runs of the previous row: start, end (excluded) and the run's number.
         var above: [(start: Int, end: Int, run: Int)] = []
         var current: [(start: Int, end: Int, run: Int)] = []
@@ -32,16 +24,14 @@ struct InkComponents {
                 }
                 let start = column
                 while column < width, ink[base + column] { column += 1 }
-                let run = parent.count
-                parent.append(run)
+                let run = sets.add()
                 runBoxes.append(PixelRect(left: start, top: row, right: column, bottom: row + 1))
                 runAreas.append(column - start)
                 // Diagonal neighbours touch too: a run above touches when it reaches one pixel past either end.
                 while cursor < above.count, above[cursor].end < start { cursor += 1 }
                 var probe = cursor
                 while probe < above.count, above[probe].start <= column {
-                    let (a, b) = (root(above[probe].run), root(run))
-                    if a != b { parent[b] = a }
+                    sets.join(above[probe].run, run)
                     probe += 1
                 }
                 current.append((start, column, run))
@@ -49,8 +39,8 @@ struct InkComponents {
             swap(&above, &current)
         }
         var index: [Int: Int] = [:]
-        for run in parent.indices {
-            let group = root(run)
+        for run in runBoxes.indices {
+            let group = sets.root(run)
             let box = runBoxes[run]
             if let slot = index[group] {
                 let merged = boxes[slot]

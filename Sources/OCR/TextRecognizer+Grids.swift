@@ -36,29 +36,27 @@ extension TextRecognizer {
             lastLine[id] = word.line
         }
         let cells = order.filter { blocks[$0]!.isCellLike }
-        // Cell-like blocks side by side over the same rows form a grid (union-find over overlapping pairs).
-        var parent = Dictionary(uniqueKeysWithValues: cells.map { ($0, $0) })
-        func root(_ id: Int) -> Int {
-            var id = id
-            while let next = parent[id], next != id { id = next }
-            return id
-        }
-        for (index, first) in cells.enumerated() {
-            for second in cells[(index + 1)...] {
-                let (a, b) = (blocks[first]!, blocks[second]!)
+        // Cell-like blocks side by side over the same rows form a grid.
+        var sets = DisjointSets(count: cells.count)
+        for first in cells.indices {
+            for second in cells.indices.dropFirst(first + 1) {
+                let (a, b) = (blocks[cells[first]]!, blocks[cells[second]]!)
                 let shared = min(a.bottom, b.bottom) - max(a.top, b.top)
                 let disjoint = a.right <= b.left || b.right <= a.left
                 guard disjoint, shared * 2 > min(a.bottom - a.top, b.bottom - b.top) else { continue }
-                parent[root(second)] = root(first)
+                sets.join(first, second)
             }
         }
+        // Each cell-like block's grid: every block of it, in Tesseract's order.
         var grids: [Int: [Int]] = [:]
-        for id in cells { grids[root(id), default: []].append(id) }
+        for index in cells.indices { grids[sets.root(index), default: []].append(cells[index]) }
+        var gridOf: [Int: [Int]] = [:]
+        for members in grids.values { for id in members { gridOf[id] = members } }
         var emitted = Set<Int>()
         var result: [RecognizedWord] = []
         result.reserveCapacity(words.count)
         for id in order where !emitted.contains(id) {
-            guard let members = parent[id].map({ grids[root($0)]! }), members.count > 1 else {
+            guard let members = gridOf[id], members.count > 1 else {
                 emitted.insert(id)
                 result += blocks[id]!.lines.flatMap { $0 }
                 continue

@@ -54,15 +54,7 @@ enum UncoveredInk {
     /// Components joined into lines: side by side on one baseline and less than a line's height apart.
     static func lines(of boxes: [PixelRect], lineHeight: Int) -> [PixelRect] {
         let sorted = boxes.sorted { ($0.left, $0.top) < ($1.left, $1.top) }
-        var parent = Array(sorted.indices)
-        func root(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index {
-                parent[index] = parent[parent[index]]
-                index = parent[index]
-            }
-            return index
-        }
+        var sets = DisjointSets(count: sorted.count)
         let slack = lineHeight / 6
         for first in sorted.indices {
             for second in (first + 1)..<sorted.count {
@@ -70,13 +62,13 @@ enum UncoveredInk {
                 // Sorted by left edge: once one starts too far right of `a`, so do all after it.
                 guard b.left <= a.right + lineHeight else { break }
                 guard min(a.bottom, b.bottom) + slack > max(a.top, b.top) else { continue }
-                parent[root(second)] = root(first)
+                sets.join(first, second)
             }
         }
         var merged: [Int: PixelRect] = [:]
         for index in sorted.indices {
             let box = sorted[index]
-            let group = root(index)
+            let group = sets.root(index)
             if let existing = merged[group] {
                 merged[group] = PixelRect(
                     left: min(existing.left, box.left),

@@ -187,7 +187,8 @@ public final class PDFDocument {
         let status = qpdf_oh_get_stream_data(qpdf, handle, level, &filtered, &buffer, &length)
         defer { free(buffer) }
         if qpdf_has_error(qpdf) != 0 { _ = qpdf_get_error(qpdf) }
-        guard status & QPDF_ERRORS == 0, filtered != QPDF_FALSE, let buffer else { return nil }
+        // Data asked for undecoded is never "filtered".
+        guard status & QPDF_ERRORS == 0, filtered != QPDF_FALSE || level == qpdf_dl_none, let buffer else { return nil }
         try account(bytes: length, what: "\(what) \(id)")
         return Array(UnsafeBufferPointer(start: buffer, count: length))
     }
@@ -406,15 +407,6 @@ extension PDFDocument {
 
     /// A stream's data as stored, counted against the byte limits.
     func rawStreamData(_ id: ObjectID) throws -> [UInt8]? {
-        let handle = qpdf_get_object_by_id(qpdf, id.number, id.generation)
-        defer { qpdf_oh_release(qpdf, handle) }
-        var buffer: UnsafeMutablePointer<UInt8>?
-        var length = 0
-        let status = qpdf_oh_get_stream_data(qpdf, handle, qpdf_dl_none, nil, &buffer, &length)
-        defer { free(buffer) }
-        if qpdf_has_error(qpdf) != 0 { _ = qpdf_get_error(qpdf) }
-        guard status & QPDF_ERRORS == 0, let buffer else { return nil }
-        try account(bytes: length, what: "image \(id)")
-        return Array(UnsafeBufferPointer(start: buffer, count: length))
+        try streamData(id, decoding: qpdf_dl_none, what: "image")
     }
 }
