@@ -354,32 +354,28 @@ extension PDFDocument {
         let inverted = isMask ? true : (decode?.first ?? 0) > 0.5
         let filter = resolve(dictionary["Filter"])
         let filters = filter.name.map { [$0] } ?? filter.array?.compactMap { resolve($0).name } ?? []
-        if let encoding = try encodedImageFormat(filters, dictionary: dictionary, width: width) {
-            guard let data = try rawStreamData(id) else { return nil }
-            var samples = ImageSamples(
-                width: width,
-                height: height,
-                bitsPerComponent: bits,
-                components: components,
-                palette: palette,
-                inverted: inverted,
-                data: data
-            )
-            samples.encoding = encoding
-            return samples
+        let encoding = try encodedImageFormat(filters, dictionary: dictionary, width: width)
+        let data: [UInt8]
+        if encoding != nil {
+            guard let raw = try rawStreamData(id) else { return nil }
+            data = raw
+        } else {
+            guard let decoded = try streamData(id, decoding: qpdf_dl_all, what: "image") else { return nil }
+            let rowBytes = (width * components * bits + 7) / 8
+            guard decoded.count >= rowBytes * height else { return nil }
+            data = Array(decoded.prefix(rowBytes * height))
         }
-        guard let data = try streamData(id, decoding: qpdf_dl_all, what: "image") else { return nil }
-        let rowBytes = (width * components * bits + 7) / 8
-        guard data.count >= rowBytes * height else { return nil }
-        return ImageSamples(
+        var samples = ImageSamples(
             width: width,
             height: height,
             bitsPerComponent: bits,
             components: components,
             palette: palette,
             inverted: inverted,
-            data: Array(data.prefix(rowBytes * height))
+            data: data
         )
+        samples.encoding = encoding ?? .decoded
+        return samples
     }
 
     /// The encoding an image keeps for the OCR reader when its only filter is CCITT fax or JPEG 2000; nil for
