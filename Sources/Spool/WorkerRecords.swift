@@ -12,7 +12,7 @@ struct JobInspection: Sendable, Hashable {
         var report: JobReport.DocumentReport
         /// Pages the selection converts (what credits are counted from).
         var selectedPageCount: Int
-        /// Pages of the selection OCR will read (counted only when the plan prices them apart, else 0).
+        /// Pages of the selection OCR will read (counted when the plan prices them apart and for a dry run, else 0).
         var ocrPageCount: Int
         /// The selection as `1-3,7`.
         var selection: String
