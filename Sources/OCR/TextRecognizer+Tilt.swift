@@ -32,9 +32,10 @@ extension TextRecognizer {
         guard tilt != 0 else { return words }
         var moved = words.map { word -> RecognizedWord in
             var word = word
-            let drop = Int((tilt * (Double(word.left) + Double(word.width) / 2)).rounded())
-            word.top -= drop
-            word.left += Int((tilt * Double(word.top)).rounded())
+            // Turned about the top-left corner: x and y each move by the other's original value times the tilt.
+            let (left, top) = (Double(word.left), Double(word.top))
+            word.top -= Int((tilt * (left + Double(word.width) / 2)).rounded())
+            word.left += Int((tilt * top).rounded())
             return word
         }
         var boxes: [Int: (top: Int, bottom: Int)] = [:]
