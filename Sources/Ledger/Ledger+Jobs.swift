@@ -5,10 +5,16 @@ extension Ledger {
     /// `events` (webhook deliveries of that event) are inserted in the same transaction.
     ///
     /// Recording a job the ledger already has changes nothing (a claim replayed after a crash) but inserts the
-    /// events that are missing.
+    /// events that are missing. With `link`, the job joins that case in the same transaction (the case is created
+    /// by its first job).
     /// - Returns: whether the job was new.
+    /// - Throws: `ERR::CASE::CONFLICT` when the link's claim number belongs to another case.
     @discardableResult
-    public func createJob(_ job: JobRecord, events: [WebhookEventRecord] = []) throws -> Bool {
+    public func createJob(
+        _ job: JobRecord,
+        events: [WebhookEventRecord] = [],
+        case link: CaseLink? = nil
+    ) throws -> Bool {
         // Tenants are never deleted: a tenant this process has recorded once needs no statement again.
         if !knownTenants.withLockedValue({ $0.contains(job.tenant) }) {
             try change { db in
@@ -20,7 +26,7 @@ extension Ledger {
             }
             knownTenants.withLockedValue { _ = $0.insert(job.tenant) }
         }
-        return try recording(events) { db in
+        return try recording(events, transaction: link != nil) { db in
             let created =
                 try db.execute(
                     """
@@ -41,6 +47,7 @@ extension Ledger {
                     job.completedAt,
                     job.createdAt
                 ) == 1
+            if let link { try Self.link(job.id, tenant: job.tenant, to: link, at: job.createdAt, db) }
             try Self.insert(events, db)
             return created
         }
@@ -90,8 +97,12 @@ extension Ledger {
 
     /// Runs a job change alone (one statement) or, with webhook events to insert, in a transaction with them; then
     /// tells the observer that deliveries are waiting.
-    func recording<T>(_ events: [WebhookEventRecord], _ body: (any SQLTransaction) throws -> T) throws -> T {
-        let result = try engine.write(events.isEmpty ? .statement : .rowLocked, body)
+    func recording<T>(
+        _ events: [WebhookEventRecord],
+        transaction: Bool = false,
+        _ body: (any SQLTransaction) throws -> T
+    ) throws -> T {
+        let result = try engine.write(events.isEmpty && !transaction ? .statement : .rowLocked, body)
         if !events.isEmpty { webhookObserver.withLockedValue { $0 }?() }
         return result
     }

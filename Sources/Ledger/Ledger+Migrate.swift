@@ -53,6 +53,13 @@ extension Ledger {
             ],
             "id"
         ),
+        (
+            "cases",
+            ["id", "tenant", "slug", "name", "claim_number", "created_at", "archived_at", "version", "documents"],
+            "id"
+        ),
+        ("case_jobs", ["job_id", "tenant", "slug", "added_at", "folded_at", "version"], "job_id"),
+        ("case_events", ["id", "tenant", "slug", "event", "job_id", "version", "detail", "at"], "id"),
     ]
 
     /// Copies every row of this ledger into `target`, an empty ledger (typically PostgreSQL, growing a one-host
@@ -104,7 +111,7 @@ extension Ledger {
     }
 
     /// The tables whose key is text (a name or job id) rather than a generated integer id.
-    static let textKeyedTables: Set = ["tenants", "jobs", "export_cursors", "review_refunds"]
+    static let textKeyedTables: Set = ["tenants", "jobs", "export_cursors", "review_refunds", "case_jobs"]
 
     private static func copy(
         _ table: (name: String, columns: [String], key: String),

@@ -62,5 +62,5 @@ public final class Ledger: Sendable {
 
 extension Ledger {
     /// The newest migration of the schema, reported by `skillspool ledger --version`.
-    public static let schemaVersion = "ledger-schema v6"
+    public static let schemaVersion = "ledger-schema v7"
 }

@@ -34,4 +34,8 @@ public struct LedgerErrorCode: ErrorCode {
     public static let targetNotEmpty = Self(rawValue: "ERR::LEDGER::TARGET_NOT_EMPTY")
     /// `ledger migrate` copied, but the target's counts or sums differ from the source's.
     public static let migrationMismatch = Self(rawValue: "ERR::LEDGER::MIGRATION_MISMATCH")
+    /// A case's claim number belongs to another case of the tenant, or differs from the one the case has.
+    public static let caseConflict = Self(rawValue: "ERR::CASE::CONFLICT")
+    /// No case with that slug (or claim number) for the tenant.
+    public static let unknownCase = Self(rawValue: "ERR::CASE::UNKNOWN")
 }

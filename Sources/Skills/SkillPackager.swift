@@ -30,7 +30,8 @@ public enum SkillPackager {
         let plans = sources.map(TopicDetector.plan)
         let title = sources.count == 1 ? plans[0].title : plans.map(\.title).joined(separator: ", ")
         let nameText =
-            sources.count == 1 ? SkillName.text(items: sources[0].outline, plan: plans[0], kind: confidentKind(sources)) : title
+            sources.count == 1
+            ? SkillName.text(items: sources[0].outline, plan: plans[0], kind: confidentKind(sources)) : title
         let base = skillName(options.name ?? nameText, fallback: sources.first?.stem ?? "document")
         let catalogue: Bool
         switch options.catalogue {
@@ -70,6 +71,22 @@ public enum SkillPackager {
             at: 0
         )
         return skills
+    }
+
+    /// One document's title, its label (the title with issuer and number, as its skill is named), confident type
+    /// and the description its own skill gets (for a case's view of it).
+    public static func summary(
+        of source: SkillSource
+    ) -> (title: String, label: String, kind: String?, description: String) {
+        let plan = TopicDetector.plan(source)
+        let kind = confidentKind([source])
+        let description = SkillDescription.make(
+            title: foundTitle([plan], title: plan.title),
+            kind: kind,
+            items: plan.preamble + source.outline
+        )
+        let label = SkillText.clean(SkillName.text(items: source.outline, plan: plan, kind: kind))
+        return (plan.title, label.isEmpty ? plan.title : label, kind, description)
     }
 
     /// A valid, descriptive name: lowercase ASCII words joined by dashes, at most 64 characters, without the

@@ -12,7 +12,8 @@ public enum CommandTree {
         CommandGroup(
             name: "Spool",
             subcommands: [
-                ServeCommand.self, TenantsCommand.self, ReviewCommand.self, DoctorCommand.self, WorkerCommand.self,
+                ServeCommand.self, TenantsCommand.self, CasesCommand.self, ReviewCommand.self, DoctorCommand.self,
+                WorkerCommand.self,
             ]
         ),
         CommandGroup(name: "Ledger", subcommands: [JobsCommand.self, LedgerCommand.self, WebhooksCommand.self]),

@@ -99,18 +99,23 @@ extension DaemonState {
         }
         if node != nil, leasesChanged || periodic || draining.withLock({ !$0.isEmpty }) {
             let dropped = applyLeases(watcher: watcher)
-            for name in dropped { pass.trackers[name] = nil }
+            for name in dropped {
+                pass.trackers[name] = nil
+                pass.caseTrackers[name] = nil
+            }
             // A tenant taken over is listed at once.
             listAll = listAll || leasesChanged
         }
         for name in tenantNames {
             let list = listAll || listTenants.contains(name)
-            intake(name, trackers: &pass.trackers, list: list, countMissed: countMissed, now: now)
+            intake(name, pass: &pass, list: list, countMissed: countMissed, now: now)
             // A listing looks at review folders too: on network file systems nothing else does.
             if list || reviewTenants.contains(name), let tenant = tenant(name) {
                 do { if try reviewDesk.decide(tenant) > 0 { markDirty(name) } } catch {
                     logger.error("review decision failed", metadata: ["tenant": "\(name)", "error": "\(error)"])
                 }
+                // A finished job of a case, an archive or a reopening: the case skills catch up.
+                if caseDesk.update(tenant) { markDirty(name) }
             }
         }
         if now - pass.lastDashboards >= 1, hasDirtyDashboards {
@@ -123,22 +128,26 @@ extension DaemonState {
         if pass.metricsDirty, now - pass.lastMetrics >= 2 {
             pass.lastMetrics = now
             pass.metricsDirty = false
-            writeMetrics(trackers: pass.trackers, overflows: watcher?.overflows.load(ordering: .relaxed))
+            writeMetrics(
+                trackers: pass.trackers,
+                caseTrackers: pass.caseTrackers,
+                overflows: watcher?.overflows.load(ordering: .relaxed)
+            )
         }
         pass.dashboardsDirty = hasDirtyDashboards
     }
 
     private func intake(
         _ name: String,
-        trackers: inout [String: InboxTracker],
+        pass: inout IntakePass,
         list: Bool,
         countMissed: Bool,
         now: Double
     ) {
         // A tenant being given back takes no new files: they wait for the node that serves it next.
         guard let tenant = tenant(name), !isDraining(name) else { return }
-        var tracker = trackers[name] ?? InboxTracker()
-        defer { trackers[name] = tracker }
+        var tracker = pass.trackers[name] ?? InboxTracker()
+        defer { pass.trackers[name] = tracker }
         do {
             if list {
                 let found = try tracker.resync(tenant.inbox, now: now, countMissed: countMissed)
@@ -150,15 +159,74 @@ extension DaemonState {
             logger.error("cannot list the inbox", metadata: ["tenant": "\(name)", "error": "\(error)"])
             return
         }
-        for action in tracker.plan(tenant: tenant.configuration, inbox: tenant.inbox, now: now) {
-            guard !isStopping else { return }
+        guard carryOut(&tracker, tenant: tenant, from: IntakeFolder(directory: tenant.inbox), now: now) else { return }
+        var folders = pass.caseTrackers[name] ?? [:]
+        defer { pass.caseTrackers[name] = folders }
+        if list {
+            // Case folders are found by listing; a folder that went takes its tracker along.
+            let present = Set(caseFolderNames(tenant))
+            for gone in folders.keys where !present.contains(gone) { folders[gone] = nil }
+            for folder in present where folders[folder] == nil { folders[folder] = InboxTracker() }
+        }
+        for folderName in folders.keys.sorted() {
+            guard !isStopping, let slug = CaseSlug.make(folderName),
+                let directory = try? tenant.inbox.folder(folderName)
+            else { continue }
+            let folder = IntakeFolder(directory: directory, caseFolder: .init(name: folderName, slug: slug))
+            if caseDesk.control(folder, tenant: tenant) { markDirty(name) }
+            var caseTracker = folders[folderName] ?? InboxTracker()
+            do {
+                if list {
+                    try caseTracker.resync(directory, now: now)
+                } else {
+                    caseTracker.refresh(directory, now: now)
+                }
+            } catch {
+                logger.error(
+                    "cannot list a case folder",
+                    metadata: ["tenant": "\(name)", "case": "\(folderName)", "error": "\(error)"]
+                )
+                continue
+            }
+            let goOn = carryOut(&caseTracker, tenant: tenant, from: folder, now: now)
+            folders[folderName] = caseTracker
+            guard goOn else { return }
+        }
+    }
+
+    /// The folders in a tenant's inbox that are cases (not dot-folders, not links: a link is quarantined as one).
+    private func caseFolderNames(_ tenant: TenantSpool) -> [String] {
+        ((try? tenant.inbox.names()) ?? []).filter { folder in
+            !folder.hasPrefix(".") && tenant.inbox.signature(folder)?.kind == .folder && CaseSlug.make(folder) != nil
+        }.sorted()
+    }
+
+    /// Plans and carries out one folder's claims, quarantines and refusals; false when intake must stop for now
+    /// (shutdown, or the ledger is unreachable).
+    private func carryOut(
+        _ tracker: inout InboxTracker,
+        tenant: TenantSpool,
+        from folder: IntakeFolder,
+        now: Double
+    )
+        -> Bool
+    {
+        let name = tenant.name
+        for action in tracker.plan(tenant: tenant.configuration, inbox: folder.directory, now: now) {
+            guard !isStopping else { return false }
             do {
                 switch action {
                 case .claim(let source, let trigger, let files):
                     // Below the free-space floor, or while the ledger is unreachable, nothing is taken: the files
                     // wait in the inbox, untouched.
                     guard hasFreeSpace(), claimsAllowed() else { continue }
-                    switch try intake.claim(source: source, trigger: trigger, files: files, tenant: tenant) {
+                    switch try intake.claim(
+                        source: source,
+                        trigger: trigger,
+                        files: files,
+                        tenant: tenant,
+                        from: folder
+                    ) {
                     case .job(let ticket):
                         scheduler.enqueue(ticket.id, tenant: name)
                         markDirty(name)
@@ -175,7 +243,7 @@ extension DaemonState {
                     }
                     tracker.forget(files)
                 case .quarantine(let file, let error):
-                    try intake.quarantine(file, error: error, tenant: tenant)
+                    try intake.quarantine(file, error: error, tenant: tenant, from: folder)
                     metrics.quarantined(name)
                     markDirty(name)
                     tracker.forget([file])
@@ -184,7 +252,8 @@ extension DaemonState {
                         files: [manifest] + files,
                         trigger: manifest,
                         error: JobFailure(error),
-                        tenant: tenant
+                        tenant: tenant,
+                        from: folder
                     )
                     metrics.quarantined(name)
                     markDirty(name)
@@ -193,7 +262,7 @@ extension DaemonState {
             } catch let error as LedgerError where error.code == .database && error.isRetryable {
                 // The ledger is unreachable: no file is claimed until it answers again (the files wait, untouched).
                 pauseClaims(error)
-                return
+                return false
             } catch {
                 logger.error(
                     "intake failed",
@@ -201,6 +270,7 @@ extension DaemonState {
                 )
             }
         }
+        return true
     }
 }
 

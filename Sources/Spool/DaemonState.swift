@@ -20,6 +20,7 @@ final class DaemonState: Sendable {
     let runner: JobRunner
     let intake: JobIntake
     let reviewDesk: ReviewDesk
+    let caseDesk: CaseDesk
     let outboxIndex: OutboxIndex
     let workerCount: Int
     /// This daemon's name when several share the spool through a PostgreSQL ledger; nil when it serves the spool
@@ -68,6 +69,7 @@ final class DaemonState: Sendable {
         )
         intake = JobIntake(ledger: ledger, logger: logger)
         reviewDesk = ReviewDesk(ledger: ledger, runner: runner, logger: logger)
+        caseDesk = CaseDesk(ledger: ledger, intake: intake, logger: logger)
         outboxIndex = OutboxIndex(ledger: ledger)
         let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         workerCount = configuration.workers > 0 ? configuration.workers : max(1, cores)
@@ -237,14 +239,27 @@ final class DaemonState: Sendable {
     var metricsFileName: String { node.map { "metrics-\($0).prom" } ?? "metrics.prom" }
 
     /// Writes `spool/metrics.prom` (per node: `metrics-NODE.prom`).
-    func writeMetrics(trackers: [String: InboxTracker] = [:], overflows: Int? = nil) {
+    func writeMetrics(
+        trackers: [String: InboxTracker] = [:],
+        caseTrackers: [String: [String: InboxTracker]] = [:],
+        overflows: Int? = nil
+    ) {
         if let overflows { overflowCount.store(overflows, ordering: .relaxed) }
         let now = Timestamp.monotonicSeconds()
+        // A tenant's waiting files are those of its inbox and of its case folders.
+        var waiting = trackers.mapValues(\.waitingCount)
+        var oldest = trackers.mapValues { $0.oldestWaitingAge(now: now) }
+        for (tenant, folders) in caseTrackers {
+            for tracker in folders.values {
+                waiting[tenant, default: 0] += tracker.waitingCount
+                oldest[tenant] = max(oldest[tenant] ?? 0, tracker.oldestWaitingAge(now: now))
+            }
+        }
         let text = metrics.render(
             tenants: tenantNames,
             queueDepth: scheduler.depths(),
-            waitingFiles: trackers.mapValues(\.waitingCount),
-            oldestWaiting: trackers.mapValues { $0.oldestWaitingAge(now: now) },
+            waitingFiles: waiting,
+            oldestWaiting: oldest,
             running: runningJobs,
             overflows: overflowCount.load(ordering: .relaxed),
             degraded: degradedTenants,

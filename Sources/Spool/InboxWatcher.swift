@@ -24,7 +24,7 @@ final class InboxWatcher: Sendable {
 
     /// What one watch descriptor watches.
     fileprivate struct Target: Hashable {
-        enum Kind { case inbox, reviewRoot, reviewJob }
+        enum Kind { case inbox, caseFolder, reviewRoot, reviewJob }
         var tenant: String
         var kind: Kind
         var path: String
@@ -43,7 +43,9 @@ final class InboxWatcher: Sendable {
     let overflows = Atomic<Int>(0)
 
     private static let inboxMask =
-        UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
+        UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
+    private static let caseFolderMask =
+        UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR | IN_DONT_FOLLOW)
     private static let reviewRootMask =
         UInt32(IN_CREATE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
     private static let reviewJobMask =
@@ -132,11 +134,19 @@ final class InboxWatcher: Sendable {
 
     /// Watches every wanted inbox and review folder not watched yet; true when one could not be.
     private func addMissingWatches(_ targets: inout [Int32: Target]) -> Bool {
-        let watched = Set(targets.values.filter { $0.kind != .reviewJob }.map { "\($0.kind):\($0.tenant)" })
+        let watched = Set(
+            targets.values.filter { $0.kind == .inbox || $0.kind == .reviewRoot }.map { "\($0.kind):\($0.tenant)" }
+        )
         var incomplete = false
         for (tenant, folders) in wanted.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
             if !watched.contains("\(Target.Kind.inbox):\(tenant)") {
                 if add(Target(tenant: tenant, kind: .inbox, path: folders.inbox), to: &targets) {
+                    for folder in Self.caseFolders(folders.inbox) {
+                        _ = add(
+                            Target(tenant: tenant, kind: .caseFolder, path: folders.inbox + "/" + folder),
+                            to: &targets
+                        )
+                    }
                     // Files created before the watch existed are found by listing right after it.
                     signals.post(.watch(.rescan(tenant: tenant)))
                 } else {
@@ -160,10 +170,17 @@ final class InboxWatcher: Sendable {
         return incomplete
     }
 
+    /// The case folders of an inbox (not dot-folders; links are not followed).
+    private static func caseFolders(_ inbox: String) -> [String] {
+        guard let folder = try? Directory.open(path: inbox) else { return [] }
+        return ((try? folder.names()) ?? []).filter { !$0.hasPrefix(".") && folder.signature($0)?.kind == .folder }
+    }
+
     private func add(_ target: Target, to targets: inout [Int32: Target]) -> Bool {
         let mask: UInt32
         switch target.kind {
         case .inbox: mask = Self.inboxMask
+        case .caseFolder: mask = Self.caseFolderMask
         case .reviewRoot: mask = Self.reviewRootMask
         case .reviewJob: mask = Self.reviewJobMask
         }
@@ -191,9 +208,20 @@ final class InboxWatcher: Sendable {
         }
         switch target.kind {
         case .inbox:
-            if flags & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0, !name.isEmpty {
+            if flags & UInt32(IN_ISDIR) != 0, flags & UInt32(IN_CREATE | IN_MOVED_TO) != 0, !name.isEmpty {
+                // A case folder: watched from now on, and listed (files may have landed before the watch).
+                if !name.hasPrefix(".") {
+                    _ = add(
+                        Target(tenant: target.tenant, kind: .caseFolder, path: target.path + "/" + name),
+                        to: &targets
+                    )
+                }
+                signals.post(.watch(.rescan(tenant: target.tenant)))
+            } else if flags & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0, !name.isEmpty {
                 signals.post(.watch(.file(tenant: target.tenant, name: name)))
             }
+        case .caseFolder:
+            signals.post(.watch(.rescan(tenant: target.tenant)))
         case .reviewRoot:
             if flags & UInt32(IN_ISDIR) != 0, !name.isEmpty {
                 _ = add(Target(tenant: target.tenant, kind: .reviewJob, path: target.path + "/" + name), to: &targets)

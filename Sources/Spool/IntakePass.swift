@@ -4,6 +4,8 @@ import SpoolConfig
 /// What the intake task remembers between passes, and when it must look again without being told.
 struct IntakePass {
     var trackers: [String: InboxTracker] = [:]
+    /// The trackers of each tenant's case folders (`inbox/<case>/`), by tenant and folder name.
+    var caseTrackers: [String: [String: InboxTracker]] = [:]
     var lastListing = -Double.infinity
     var listingInterval = 60.0
     var lastMetrics = -Double.infinity
@@ -20,7 +22,9 @@ struct IntakePass {
     func nextDeadline(tenants: [String: TenantConfiguration]) -> Double {
         var deadline = lastListing + listingInterval
         let now = Timestamp.monotonicSeconds()
-        for (name, tracker) in trackers where tracker.waitingCount > 0 {
+        let all = trackers.map { ($0.key, $0.value) }
+            + caseTrackers.flatMap { tenant, folders in folders.values.map { (tenant, $0) } }
+        for (name, tracker) in all where tracker.waitingCount > 0 {
             let due = tenants[name].flatMap { tracker.nextDue(tenant: $0, after: now) } ?? .infinity
             deadline = min(deadline, due, now + Self.longestWaitWithFiles)
         }

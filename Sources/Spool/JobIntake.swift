@@ -25,16 +25,18 @@ struct JobIntake: Sendable {
         source: JobTicket.Source,
         trigger: String,
         files: [String],
-        tenant: TenantSpool
+        tenant: TenantSpool,
+        from folder: IntakeFolder
     ) throws -> Claim {
         // Read and hash every input through descriptors opened without following links.
         var hashes: [(name: String, sha256: String)] = []
         var sizes: [Int] = []
         var reference: String?
+        var caseRequest: Manifest.CaseRequest?
         do {
             for name in files {
-                let before = tenant.inbox.signature(name)
-                let file = try tenant.inbox.openRegularFile(name)
+                let before = folder.directory.signature(name)
+                let file = try folder.directory.openRegularFile(name)
                 let limit: Int
                 switch InboxName(name) {
                 case .manifest: limit = 1 << 20
@@ -44,21 +46,32 @@ struct JobIntake: Sendable {
                 }
                 let bytes = try file.readWithinPlan(limit: limit)
                 if InboxName(name) == .manifest {
-                    reference = (try? Manifest(bytes: bytes, tenant: tenant.configuration))?.reference
+                    let manifest = try? Manifest(bytes: bytes, tenant: tenant.configuration)
+                    reference = manifest?.reference
+                    caseRequest = manifest?.caseRequest
                 }
                 // Unchanged (inode, size, time) from before the read to after it, and the size read is the size.
-                guard bytes.count == file.size, let before, before == tenant.inbox.signature(name) else {
+                guard bytes.count == file.size, let before, before == folder.directory.signature(name) else {
                     return .changing
                 }
                 hashes.append((name, SHA256.hex(of: bytes)))
                 sizes.append(bytes.count)
             }
         } catch {
-            try refuse(files: files, trigger: trigger, error: JobFailure(error), tenant: tenant)
+            try refuse(files: files, trigger: trigger, error: JobFailure(error), tenant: tenant, from: folder)
+            return .refused
+        }
+        let caseLink: CaseLink?
+        do { caseLink = try self.caseLink(caseRequest, folder: folder, tenant: tenant.name) } catch let error
+            as SpoolError
+        {
+            try refuse(files: files, trigger: trigger, error: JobFailure(error), tenant: tenant, from: folder)
             return .refused
         }
         var key = SHA256()
         key.update("\(tenant.name)\n\(source.rawValue)\n\(PDFEngine.version)\n")
+        // The same document in two cases is two jobs; in the same case twice, a duplicate.
+        if let caseLink { key.update("case:\(caseLink.slug)\n") }
         // Documents are identified by content, the manifest by its bytes; a renamed copy is still the same drop.
         for entry in hashes { key.update(entry.sha256 + "\n") }
         let base = "j-" + String(key.hexDigest().prefix(20))
@@ -66,7 +79,7 @@ struct JobIntake: Sendable {
         let id: String
         switch try resolveID(base, tenant: tenant) {
         case .duplicate(let original):
-            try recordDuplicate(of: original, files: files, tenant: tenant)
+            try recordDuplicate(of: original, files: files, tenant: tenant, from: folder)
             return .duplicate(of: original)
         case .fresh(let fresh):
             id = fresh
@@ -82,16 +95,17 @@ struct JobIntake: Sendable {
             createdAt: now
         )
         ticket.inputSizes = sizes
+        ticket.caseLink = caseLink
         let staging = id + ".claim"
         try tenant.work.remove(staging)
-        let folder = try tenant.work.folder(staging, create: true)
-        let input = try folder.folder("input", create: true)
-        for name in files { try tenant.inbox.move(name, to: input) }
+        let claimed = try tenant.work.folder(staging, create: true)
+        let input = try claimed.folder("input", create: true)
+        for name in files { try folder.directory.move(name, to: input) }
         try input.sync()
-        try folder.writeDurably(JobTicket.fileName, ticket.bytes)
+        try claimed.writeDurably(JobTicket.fileName, ticket.bytes)
         try tenant.work.move(staging, to: tenant.work, as: id)
         try tenant.work.sync()
-        try tenant.inbox.sync()
+        try folder.directory.sync()
 
         var report = JobReport(id: id, tenant: tenant.name, createdAt: now)
         report.reference = reference
@@ -105,7 +119,8 @@ struct JobIntake: Sendable {
                 currentStage: .intake,
                 createdAt: now
             ),
-            events: tenant.configuration.webhookEvents(report, at: now)
+            events: tenant.configuration.webhookEvents(report, at: now),
+            case: caseLink
         )
         let outbox = try tenant.outbox.folder(id, create: true)
         try outbox.writeDurably(JobReport.fileName, report.bytes)
@@ -143,7 +158,12 @@ struct JobIntake: Sendable {
     }
 
     /// A drop identical to a job already done or under way: its files go, and a status says whose copy it was.
-    private func recordDuplicate(of original: String, files: [String], tenant: TenantSpool) throws {
+    private func recordDuplicate(
+        of original: String,
+        files: [String],
+        tenant: TenantSpool,
+        from folder: IntakeFolder
+    ) throws {
         var index = 1
         while tenant.outbox.contains("\(original)-dup\(index)") { index += 1 }
         let id = "\(original)-dup\(index)"
@@ -153,12 +173,12 @@ struct JobIntake: Sendable {
         report.stage = nil
         report.duplicateOf = original
         report.completedAt = now
-        let folder = try tenant.outbox.folder(id, create: true)
-        try folder.writeDurably(JobReport.fileName, report.bytes)
+        let answer = try tenant.outbox.folder(id, create: true)
+        try answer.writeDurably(JobReport.fileName, report.bytes)
         // The drop is answered like a job that completed at once, before its files go.
         try ledger.recordWebhookEvents(tenant.configuration.webhookEvents(report, at: now))
-        for name in files { try tenant.inbox.remove(name) }
-        try tenant.inbox.sync()
+        for name in files { try folder.directory.remove(name) }
+        try folder.directory.sync()
         logger.notice(
             "duplicate drop",
             metadata: ["tenant": "\(tenant.name)", "job": "\(original)", "files": "\(files)"]
@@ -166,15 +186,22 @@ struct JobIntake: Sendable {
     }
 
     /// Quarantines one file.
-    func quarantine(_ name: String, error: SpoolError, tenant: TenantSpool) throws {
-        try refuse(files: [name], trigger: name, error: JobFailure(error), tenant: tenant)
+    func quarantine(_ name: String, error: SpoolError, tenant: TenantSpool, from folder: IntakeFolder) throws {
+        try refuse(files: [name], trigger: name, error: JobFailure(error), tenant: tenant, from: folder)
     }
 
     /// Moves a refused drop to `failed/<id>/` with `error.json`, and records it as a failed job (nothing charged).
-    func refuse(files: [String], trigger: String, error: JobFailure, tenant: TenantSpool) throws {
+    func refuse(
+        files: [String],
+        trigger: String,
+        error: JobFailure,
+        tenant: TenantSpool,
+        from folder: IntakeFolder
+    ) throws {
         var key = SHA256()
         key.update("\(tenant.name)\nrefused\n\(trigger)\n")
-        if let signature = tenant.inbox.signature(trigger) {
+        if let caseFolder = folder.caseFolder { key.update("case:\(caseFolder.name)\n") }
+        if let signature = folder.directory.signature(trigger) {
             key.update("\(signature.inode) \(signature.size) \(signature.modified)\n")
         }
         let base = "q-" + String(key.hexDigest().prefix(20))
@@ -184,11 +211,11 @@ struct JobIntake: Sendable {
             attempt += 1
             id = "\(base)-r\(attempt)"
         }
-        let folder = try tenant.failed.folder(id, create: true)
-        for name in files where tenant.inbox.contains(name) { try tenant.inbox.move(name, to: folder) }
-        try folder.writeDurably("error.json", JobReport.errorBytes(error, job: id))
+        let quarantine = try tenant.failed.folder(id, create: true)
+        for name in files where folder.directory.contains(name) { try folder.directory.move(name, to: quarantine) }
+        try quarantine.writeDurably("error.json", JobReport.errorBytes(error, job: id))
         try tenant.failed.sync()
-        try tenant.inbox.sync()
+        try folder.directory.sync()
         let now = Timestamp.now()
         var report = JobReport(id: id, tenant: tenant.name, createdAt: now)
         try ledger.createJob(
@@ -214,4 +241,56 @@ struct JobIntake: Sendable {
             metadata: ["tenant": "\(tenant.name)", "job": "\(id)", "code": "\(error.code)", "files": "\(files)"]
         )
     }
+}
+
+extension JobIntake {
+    /// The case a claim joins: its case folder's, or the one its manifest names (found by claim number first).
+    /// - Throws: `ERR::CASE::CONFLICT` when the manifest names another case than its folder, or a claim number
+    ///   that belongs to another case.
+    func caseLink(_ request: Manifest.CaseRequest?, folder: IntakeFolder, tenant: String) throws -> CaseLink? {
+        var link: CaseLink?
+        if let caseFolder = folder.caseFolder {
+            link = CaseLink(slug: caseFolder.slug, name: caseFolder.name)
+        }
+        if let request {
+            var slug = try request.claimNumber.flatMap { try ledger.caseSlug(tenant: tenant, claimNumber: $0) }
+            if slug == nil { slug = CaseSlug.make(request.name ?? request.claimNumber ?? "") }
+            guard let slug else { return link }
+            if let current = link, current.slug != slug {
+                throw SpoolError(
+                    .caseConflict,
+                    "the manifest names the case '\(slug)' but was dropped into the case folder '\(current.slug)'"
+                )
+            }
+            link = CaseLink(
+                slug: slug,
+                name: link?.name ?? request.name ?? request.claimNumber ?? slug,
+                claimNumber: request.claimNumber
+            )
+        }
+        guard let link else { return nil }
+        if let existing = try ledger.caseRecord(tenant: tenant, slug: link.slug), let claim = link.claimNumber,
+            let held = existing.claimNumber, held != claim
+        {
+            throw SpoolError(.caseConflict, "the case '\(link.slug)' has the claim number '\(held)', not '\(claim)'")
+        }
+        if let claim = link.claimNumber, let holder = try ledger.caseSlug(tenant: tenant, claimNumber: claim),
+            holder != link.slug
+        {
+            throw SpoolError(.caseConflict, "claim number '\(claim)' belongs to the case '\(holder)'")
+        }
+        return link
+    }
+}
+
+/// Where intake takes files from: a tenant's inbox, or one of its case folders `inbox/<case>/`.
+struct IntakeFolder: Sendable {
+    /// A case folder: its name as the tenant made it and the case's slug.
+    struct CaseFolder: Sendable, Hashable {
+        var name: String
+        var slug: String
+    }
+
+    var directory: Directory
+    var caseFolder: CaseFolder?
 }

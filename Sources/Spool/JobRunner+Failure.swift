@@ -32,7 +32,8 @@ extension JobRunner {
         // A claim whose ledger row a crash kept from being written gets it now (no-op when it exists).
         try ledger.createJob(
             JobRecord(id: ticket.id, tenant: tenant.name, createdAt: ticket.createdAt),
-            events: tenant.configuration.webhookEvents(report, at: ticket.createdAt)
+            events: tenant.configuration.webhookEvents(report, at: ticket.createdAt),
+            case: ticket.caseLink
         )
         report.status = .failed
         report.stage = nil

@@ -59,7 +59,8 @@ struct JobRunner: Sendable {
                     events: tenant.configuration.webhookEvents(
                         JobReport(id: id, tenant: tenant.name, createdAt: ticket.createdAt),
                         at: ticket.createdAt
-                    )
+                    ),
+                    case: ticket.caseLink
                 )
             }
             if let failure = ticket.failure { return try fail(ticket, failure, tenant: tenant, logger: jobLogger) }

@@ -1,4 +1,5 @@
 import JSON
+import Ledger
 
 /// What `.work/<job>/job.json` records about a claimed job: enough to run it again from its inputs after a crash.
 ///
@@ -25,6 +26,8 @@ public struct JobTicket: Sendable, Hashable {
     public var attempts: Int
     /// The failure being recorded, set before the inputs move to `failed/` so a crash half-way resumes it.
     public var failure: JobFailure?
+    /// The case the job's documents join (dropped into `inbox/<case>/` or named by the manifest).
+    public var caseLink: CaseLink?
 
     public static let fileName = "job.json"
 
@@ -36,6 +39,11 @@ public struct JobTicket: Sendable, Hashable {
         ]
         if !inputSizes.isEmpty { members.append(("inputSizes", .array(inputSizes.map { .int($0) }))) }
         if let failure { members.append(("failure", failure.json)) }
+        if let caseLink {
+            var link: [(String, JSONValue)] = [("slug", .string(caseLink.slug)), ("name", .string(caseLink.name))]
+            if let claim = caseLink.claimNumber { link.append(("claimNumber", .string(claim))) }
+            members.append(("case", .object(link)))
+        }
         return .object(members)
     }
 
@@ -77,6 +85,9 @@ public struct JobTicket: Sendable, Hashable {
             attempts: attempts
         )
         if case .array(let sizes)? = value["inputSizes"] { inputSizes = sizes.compactMap(\.intValue) }
+        if let link = value["case"], let slug = link["slug"]?.stringValue, let name = link["name"]?.stringValue {
+            caseLink = CaseLink(slug: slug, name: name, claimNumber: link["claimNumber"]?.stringValue)
+        }
         if let failure = value["failure"], let code = failure["code"]?.stringValue {
             self.failure = JobFailure(
                 code: code,

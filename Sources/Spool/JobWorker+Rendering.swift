@@ -86,6 +86,23 @@ extension JobWorker {
 }
 
 extension JobWorker {
+    /// For a job of a case, `<stem>.case.json` per document: what the case skill is rebuilt from.
+    func caseEntries(_ documents: [WorkingDocument]) -> [(name: String, format: String, bytes: [UInt8])] {
+        documents.compactMap { working in
+            guard let document = working.document else { return nil }
+            let source = SkillSource(
+                document: document,
+                fileName: working.report.fileName,
+                sha256: working.report.sha256,
+                pages: working.selection.description
+            )
+            let entry = CaseEntry.make(source, job: ticket.id, category: working.report.category) { text in
+                SemanticTagger.tag(text).flatMap { $0.kind == "date" ? $0.normalized : nil }
+            }
+            return (working.stem + CaseEntry.fileSuffix, "case", entry.bytes)
+        }
+    }
+
     /// The skill formats of the job (claude-skill, cursor-rules, agents-md) with a QA report per skill.
     func packageSkills(
         _ documents: [WorkingDocument],

@@ -154,6 +154,7 @@ public struct JobWorker {
         }
         classify(&documents, manifest: manifest)
         var outputs = package(documents, manifest: manifest, infoMode: infoMode)
+        if ticket.caseLink != nil, !infoMode { outputs += caseEntries(documents) }
         var scores: [QAScoreRecord] = []
         var qaPassed = true
         if !infoMode, manifest.outputFormats.contains(where: SkillRequest.formats.contains) {

@@ -49,6 +49,14 @@ public struct Manifest: Sendable, Hashable {
     public var engine: String?
     public var review: ReviewPolicy
     public var reference: String?
+    /// The case the documents join (`"case": {"name": …, "claimNumber": …}`); nil for a job of its own.
+    public var caseRequest: CaseRequest?
+
+    /// A manifest's case: by name, by claim number, or both.
+    public struct CaseRequest: Sendable, Hashable {
+        public var name: String?
+        public var claimNumber: String?
+    }
 
     /// The formats the engines offer today.
     public static let knownFormats = ["json", "md", "ascii", "text"] + SkillRequest.formats
@@ -76,7 +84,10 @@ public struct Manifest: Sendable, Hashable {
         let fields = try Self.object(root, "the manifest")
         try Self.checkKeys(
             fields,
-            ["documents", "outputFormats", "mode", "dryRun", "options", "skill", "engine", "review", "reference"],
+            [
+                "documents", "outputFormats", "mode", "dryRun", "options", "skill", "engine", "review", "reference",
+                "case",
+            ],
             context: ""
         )
         guard case .array(let entries)? = Self.value(fields, "documents") else {
@@ -194,6 +205,27 @@ public struct Manifest: Sendable, Hashable {
         }
         review = try Self.choice(fields, "review", context: "") ?? tenant.review
         reference = try Self.string(fields, "reference", context: "")
+        if let value = Self.value(fields, "case"), value != .null {
+            let members = try Self.object(value, "case")
+            try Self.checkKeys(members, ["name", "claimNumber"], context: "case.")
+            let request = CaseRequest(
+                name: try Self.string(members, "name", context: "case."),
+                claimNumber: try Self.string(members, "claimNumber", context: "case.")
+            )
+            for (field, text) in [("name", request.name), ("claimNumber", request.claimNumber)] {
+                guard let text else { continue }
+                guard (1...200).contains(text.count), !text.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+                    throw SpoolError(
+                        .manifestInvalid,
+                        "case.\(field) must be 1–200 characters without control characters"
+                    )
+                }
+            }
+            guard let label = request.name ?? request.claimNumber, CaseSlug.make(label) != nil else {
+                throw SpoolError(.manifestInvalid, "case needs a name or a claimNumber with letters or digits")
+            }
+            caseRequest = request
+        }
     }
 
     init(documents: [DocumentEntry], outputFormats: [String], review: ReviewPolicy) {

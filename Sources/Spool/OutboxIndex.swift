@@ -24,10 +24,18 @@ struct OutboxIndex: Sendable {
         let qa = try ledger.qaSummaries(tenant: tenant.name)
         let skills = try publishedSkills(tenant)
         let details = try ledger.jobDetails(page.jobs.prefix(Self.detailedJobs).map(\.id))
+        let cases = try ledger.cases(tenant: tenant.name)
+        let caseSkills = caseSkills(cases, tenant: tenant)
         var html = dashboard(tenant.name, page: page, qa: qa)
-        html.replace("</body></html>\n", with: jobSections(details, skills: skills) + "</body></html>\n")
+        html.replace(
+            "</body></html>\n",
+            with: caseSection(cases, skills: caseSkills) + jobSections(details, skills: skills) + "</body></html>\n"
+        )
         try tenant.outbox.writeDurably("index.html", Array(html.utf8))
-        try tenant.outbox.writeDurably("available_skills.xml", Array(skillsXML(skills, tenant: tenant).utf8))
+        try tenant.outbox.writeDurably(
+            "available_skills.xml",
+            Array(skillsXML(skills, cases: caseSkills, tenant: tenant).utf8)
+        )
     }
 
     /// One section per job: its documents (name, type, pages), its skills (name, description, the QA agents'
@@ -113,20 +121,26 @@ struct OutboxIndex: Sendable {
         return html
     }
 
-    /// `<available_skills>` for every published skill folder (`outbox/<job>/<skill>/SKILL.md`), located by absolute
-    /// path as the reference tool does.
-    func skillsXML(_ skills: [String: [SkillCache.Entry]], tenant: TenantSpool) -> String {
+    /// `<available_skills>` for every open case's skill (`outbox/cases/<case>/case-<case>/SKILL.md`) and every
+    /// published skill folder (`outbox/<job>/<skill>/SKILL.md`), located by absolute path as the reference tool does.
+    func skillsXML(
+        _ skills: [String: [SkillCache.Entry]],
+        cases: [CaseSkillEntry] = [],
+        tenant: TenantSpool
+    ) -> String {
         let base = Directory.absolutePath(tenant.outbox.path)
-        let entries = skills.keys.sorted().flatMap { job in
-            skills[job, default: []].map { ($0.name, $0.description, "\(base)/\(job)/\($0.folder)/SKILL.md") }
-        }
+        let entries =
+            cases.map { ($0.name, $0.description, "\(base)/\($0.folder)/SKILL.md") }
+            + skills.keys.sorted().flatMap { job in
+                skills[job, default: []].map { ($0.name, $0.description, "\(base)/\(job)/\($0.folder)/SKILL.md") }
+            }
         return AvailableSkills.xml(entries) + "\n"
     }
 
     /// The skill folders published in each job's outbox folder, by job.
     func publishedSkills(_ tenant: TenantSpool) throws -> [String: [SkillCache.Entry]] {
         var skills: [String: [SkillCache.Entry]] = [:]
-        for job in try tenant.outbox.names() {
+        for job in try tenant.outbox.names() where job != CaseDesk.casesFolder {
             if let known = published.entries(tenant.name + "/" + job) {
                 skills[job] = known
                 continue

@@ -63,6 +63,10 @@ public struct SpoolErrorCode: ErrorCode {
     public static let crashLoop = Self(rawValue: "ERR::INTERNAL::CRASH_LOOP")
     /// A job a reviewer rejected.
     public static let rejected = Self(rawValue: "ERR::REVIEW::REJECTED")
+    /// A case's claim number belongs to another case, or a manifest in a case folder names another case.
+    public static let caseConflict = Self(rawValue: "ERR::CASE::CONFLICT")
+    /// `ARCHIVE` or `REOPEN` dropped for a case the tenant does not have.
+    public static let unknownCase = Self(rawValue: "ERR::CASE::UNKNOWN")
     /// A file-system operation on the spool failed.
     public static let io = Self(rawValue: FileSystemErrorCode.io.rawValue)
     /// Another daemon already serves this spool (it holds `spool/.lock`). Two daemons without a shared database

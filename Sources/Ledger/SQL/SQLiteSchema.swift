@@ -146,6 +146,12 @@ enum SQLiteSchema {
             try db.execute(sql: SharedSchema.webhookDeliveriesDue)
             try db.execute(sql: SharedSchema.webhookDeliveriesByJob)
         }
+        // v7: cases (see Ledger+Cases.swift).
+        migrator.registerMigration("v7") { db in
+            for statement in SharedSchema.cases(id: "INTEGER PRIMARY KEY AUTOINCREMENT", text: "TEXT") {
+                try db.execute(sql: statement)
+            }
+        }
         return migrator
     }
 

@@ -57,4 +57,50 @@ enum SharedSchema {
         """
 
     static let webhookDeliveriesByJob = "CREATE INDEX webhook_deliveries_by_job ON webhook_deliveries(job_id)"
+
+    /// v7: cases — a tenant's matters, the jobs that belong to each, and what happened to each case (created,
+    /// a document added, a version of the case skill published, archived, reopened). Nothing is ever deleted.
+    static func cases(id: String, text: String) -> [String] {
+        [
+            """
+            CREATE TABLE cases (
+                id \(id),
+                tenant \(text) NOT NULL REFERENCES tenants(name),
+                slug \(text) NOT NULL,
+                name \(text) NOT NULL,
+                claim_number \(text),
+                created_at \(text) NOT NULL,
+                archived_at \(text),
+                version \(text),
+                documents BIGINT NOT NULL DEFAULT 0,
+                UNIQUE (tenant, slug)
+            )
+            """,
+            "CREATE UNIQUE INDEX cases_by_claim_number ON cases(tenant, claim_number) WHERE claim_number IS NOT NULL",
+            """
+            CREATE TABLE case_jobs (
+                job_id \(text) PRIMARY KEY NOT NULL REFERENCES jobs(id),
+                tenant \(text) NOT NULL,
+                slug \(text) NOT NULL,
+                added_at \(text) NOT NULL,
+                folded_at \(text),
+                version \(text)
+            )
+            """,
+            "CREATE INDEX case_jobs_by_case ON case_jobs(tenant, slug, folded_at)",
+            """
+            CREATE TABLE case_events (
+                id \(id),
+                tenant \(text) NOT NULL,
+                slug \(text) NOT NULL,
+                event \(text) NOT NULL CHECK (event IN ('created','document','published','archived','reopened')),
+                job_id \(text),
+                version \(text),
+                detail \(text),
+                at \(text) NOT NULL
+            )
+            """,
+            "CREATE INDEX case_events_by_case ON case_events(tenant, slug, id)",
+        ]
+    }
 }
