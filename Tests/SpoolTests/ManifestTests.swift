@@ -19,6 +19,27 @@ struct ManifestTests {
         try Manifest(bytes: Array(text.utf8), tenant: tenant, nested: nested)
     }
 
+    @Test("a manifest's case: a name, a claim number or both; anything else is refused with its code")
+    func caseField() throws {
+        let named = try parse(
+            #"{"documents": [{"file": "a.pdf"}], "case": {"name": "Smith v. Johnson", "claimNumber": "CLM-1"}}"#
+        )
+        #expect(named.caseRequest == Manifest.CaseRequest(name: "Smith v. Johnson", claimNumber: "CLM-1"))
+        #expect(CaseSlug.make("Smith v. Johnson") == "smith-v-johnson")
+        #expect(
+            try parse(#"{"documents": [{"file": "a.pdf"}], "case": {"claimNumber": "CLM-1"}}"#).caseRequest?.name == nil
+        )
+        #expect(try parse(#"{"documents": [{"file": "a.pdf"}]}"#).caseRequest == nil)
+        for bad in [
+            #"{}"#, #"{"name": "..."}"#, #"{"name": 4}"#, #"{"name": "a", "owner": "b"}"#, #""smith""#,
+            #"{"name": ""}"#,
+        ] {
+            #expect(throws: SpoolError.self, "\(bad)") {
+                try parse(#"{"documents": [{"file": "a.pdf"}], "case": \#(bad)}"#)
+            }
+        }
+    }
+
     @Test("OCR comes from the tenant unless the manifest's options say otherwise; language codes are checked")
     func ocrSettings() throws {
         var tenant = tenant
