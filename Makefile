@@ -12,7 +12,7 @@ CORPORA := ../shared/corpus ../shared/corpus-synth
 EVALUATE := ../shared/tools/evaluate.py
 ENGINE := .build/release/skillspool
 
-.PHONY: deps build release run test eval corpus2 eval-corpus2 eval-sources skills-check bench fuzz format lint clean install uninstall
+.PHONY: deps build release run test eval corpus2 eval-corpus2 eval-sources skills-check cases-check bench fuzz format lint clean install uninstall
 
 ## Installation folders (`make install PREFIX=/usr DESTDIR=/tmp/pkg` for a package).
 PREFIX ?= /usr/local
@@ -100,6 +100,14 @@ eval-sources: release
 skills-check: release
 	@command -v agentskills >/dev/null || python3 -m pip install -q skills-ref==0.1.1
 	python3 Scripts/check-skills.py $(CORPORA)
+
+## Cases (issue 18): every version of a case skill valid (agentskills, our QA), order-independent bytes; and how case
+## skills route on the skill-routing benchmark's documents grouped into cases, against per-document skills.
+cases-check: release
+	@command -v agentskills >/dev/null || python3 -m pip install -q skills-ref==0.1.1
+	@command -v pdftotext >/dev/null || $(MAKE) -s APT_PACKAGES=poppler-utils deps
+	python3 Scripts/check-cases.py
+	python3 Scripts/case-routing.py --json-out .build/case-routing.json
 
 bench: release eval-deps
 	@python3 -c "import fitz" 2>/dev/null || python3 -m pip install -q -r ../shared/tools/requirements.txt

@@ -14,11 +14,13 @@ extension CaseEntry {
         let items = source.outline
         let summary = SkillPackager.summary(of: source)
         var parties: [String] = []
-        if let issuer = SkillName.letterhead(items, title: summary.title, kind: summary.kind) { parties.append(issuer) }
-        // A signature line ("Zürich, 17 February 2022") or an address number is no party.
+        // A signature line ("Zürich, 17 February 2022") or an address is no party.
         func isParty(_ value: String) -> Bool {
-            value.filter(\.isNumber).count < 4 && isoDate(value) == nil
+            value.count <= 60 && value.filter(\.isNumber).count < 4 && isoDate(value) == nil
                 && !value.split(separator: ",").contains { isoDate(SkillText.clean(String($0))) != nil }
+        }
+        if let issuer = SkillName.letterhead(items, title: summary.title, kind: summary.kind), isParty(issuer) {
+            parties.append(issuer)
         }
         var amounts: [Fact] = []
         var identifiers: [Fact] = []
@@ -44,7 +46,7 @@ extension CaseEntry {
                     case "date":
                         dates.append(Fact(key: key, value: value, normalized: entry.normalized ?? value, page: page))
                     default:
-                        if CaseVocabulary.isPartyKey(key), value.count <= 80, isParty(value) {
+                        if CaseVocabulary.isPartyKey(key), isParty(value) {
                             parties.append(value)
                         } else if CaseVocabulary.isIdentifierKey(key), let code = CaseVocabulary.identifier(value) {
                             identifiers.append(Fact(key: key, value: value, normalized: code, page: page))
@@ -91,7 +93,7 @@ extension CaseEntry {
             dates: Array(dates.prefix(24)),
             firstMark: pageMark(source.document.sections.first),
             lastMark: pageMark(source.document.sections.last),
-            markdown: source.document.markdown()
+            markdown: SkillMarkdown.reference(title: summary.label, items: items, topLevel: 1)
         )
     }
 

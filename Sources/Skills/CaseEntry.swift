@@ -61,7 +61,7 @@ public struct CaseEntry: Sendable, Hashable {
     /// The page numbering printed on the document's first and last page.
     public var firstMark: PageMark?
     public var lastMark: PageMark?
-    /// The document as Markdown: the reference the case skill carries for it.
+    /// The document as Markdown with page citations, as a skill's reference (page headers and footers left out).
     public var markdown: String
 
     public init(

@@ -82,7 +82,7 @@ struct CaseSkillTests {
             release.report.passed,
             "\(release.report.agents.map { ($0.agent, $0.score, $0.findings.map(\.message)) })"
         )
-        #expect(release.bundle.description.unicodeScalars.count <= SkillDescription.limit)
+        #expect(release.bundle.description.unicodeScalars.count <= CaseSkill.descriptionLimit)
     }
 
     @Test("the next version compared with the previous passes the evolution agent")
@@ -108,7 +108,7 @@ struct CaseSkillTests {
             return Self.entry("doc\(index)", date: "2024-02-" + (day < 10 ? "0" : "") + String(day))
         }
         let release = try CaseSkill.release(Self.profile, entries: many, previous: nil, engineVersion: "test")
-        #expect(release.bundle.description.unicodeScalars.count <= SkillDescription.limit)
+        #expect(release.bundle.description.unicodeScalars.count <= CaseSkill.descriptionLimit)
         #expect(release.bundle.description.contains("40 documents"))
         let structure = try #require(release.report.agents.first { $0.agent == "structure" })
         let errors = structure.findings.filter { $0.severity == .error }
