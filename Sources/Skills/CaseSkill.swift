@@ -102,10 +102,12 @@ public enum CaseSkill {
         if !part.continuations.isEmpty, lines.count > 100 {
             let headings = lines.filter { $0.hasPrefix("## ") && $0 != "## Contents" }
             lines.removeAll { $0 == "## Contents" }
-            let contents = ["## Contents", ""] + headings.map { heading -> String in
-                let title = String(heading.dropFirst(3))
-                return "- [\(title)](#\(SkillText.anchor(SkillMarkdown.unescape(title))))"
-            } + [""]
+            let contents =
+                ["## Contents", ""]
+                + headings.map { heading -> String in
+                    let title = String(heading.dropFirst(3))
+                    return "- [\(title)](#\(SkillText.anchor(SkillMarkdown.unescape(title))))"
+                } + [""]
             lines.insert(contentsOf: contents, at: min(2, lines.count))
         }
         return lines.joined(separator: "\n") + "\n"

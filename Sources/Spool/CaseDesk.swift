@@ -23,6 +23,9 @@ struct CaseDesk: Sendable {
     /// Cases' folder in the outbox.
     static let casesFolder = "cases"
 
+    /// A case folder's intake tracker: its decision files are left to ``control(_:tenant:)``.
+    static func tracker() -> InboxTracker { InboxTracker(reserving: [archiveFile, reopenFile]) }
+
     /// Acts on `ARCHIVE` and `REOPEN` in a case folder; true when a case changed state.
     ///
     /// A decision for a case the ledger does not have waits while the folder holds documents (the first drop

@@ -166,7 +166,7 @@ extension DaemonState {
             // Case folders are found by listing; a folder that went takes its tracker along.
             let present = Set(caseFolderNames(tenant))
             for gone in folders.keys where !present.contains(gone) { folders[gone] = nil }
-            for folder in present where folders[folder] == nil { folders[folder] = InboxTracker() }
+            for folder in present where folders[folder] == nil { folders[folder] = CaseDesk.tracker() }
         }
         for folderName in folders.keys.sorted() {
             guard !isStopping, let slug = CaseSlug.make(folderName),
@@ -174,7 +174,7 @@ extension DaemonState {
             else { continue }
             let folder = IntakeFolder(directory: directory, caseFolder: .init(name: folderName, slug: slug))
             if caseDesk.control(folder, tenant: tenant) { markDirty(name) }
-            var caseTracker = folders[folderName] ?? InboxTracker()
+            var caseTracker = folders[folderName] ?? CaseDesk.tracker()
             do {
                 if list {
                     try caseTracker.resync(directory, now: now)

@@ -33,7 +33,13 @@ public struct InboxTracker: Sendable {
     /// Files a listing found that no event had reported.
     public private(set) var missedByEvents = 0
 
-    public init() {}
+    /// Names this folder reserves for decisions (`ARCHIVE`, `REOPEN` in a case folder): never claimed or quarantined
+    /// here; ``CaseDesk`` reads them.
+    let reservedNames: Set<String>
+
+    public init() { reservedNames = [] }
+
+    init(reserving names: Set<String>) { reservedNames = names }
 
     /// Files waiting in the inbox.
     public var waitingCount: Int { candidates.count }
@@ -51,7 +57,7 @@ public struct InboxTracker: Sendable {
     /// Lists the inbox: adds new files, drops vanished ones, refreshes the rest. Returns how many files were new.
     @discardableResult
     public mutating func resync(_ inbox: Directory, now: Double, countMissed: Bool = false) throws -> Int {
-        let names = Set(try inbox.names().filter { InboxName($0) != .ignored })
+        let names = Set(try inbox.names().filter { InboxName($0) != .ignored && !reservedNames.contains($0) })
         for gone in candidates.keys where !names.contains(gone) { candidates[gone] = nil }
         var found = 0
         for name in names.sorted() {
@@ -74,7 +80,7 @@ public struct InboxTracker: Sendable {
 
     private mutating func update(_ name: String, signature: FileSignature?, now: Double) {
         let kind = InboxName(name)
-        guard kind != .ignored, let signature, signature.kind != .folder else {
+        guard kind != .ignored, !reservedNames.contains(name), let signature, signature.kind != .folder else {
             candidates[name] = nil
             return
         }

@@ -22,7 +22,8 @@ struct IntakePass {
     func nextDeadline(tenants: [String: TenantConfiguration]) -> Double {
         var deadline = lastListing + listingInterval
         let now = Timestamp.monotonicSeconds()
-        let all = trackers.map { ($0.key, $0.value) }
+        let all =
+            trackers.map { ($0.key, $0.value) }
             + caseTrackers.flatMap { tenant, folders in folders.values.map { (tenant, $0) } }
         for (name, tracker) in all where tracker.waitingCount > 0 {
             let due = tenants[name].flatMap { tracker.nextDue(tenant: $0, after: now) } ?? .infinity

@@ -181,6 +181,29 @@ struct DaemonCasesTests {
         #expect(spool.stop() == 0)
     }
 
+    @Test func archiveDroppedWithTheFirstDocumentWaitsForTheCase() throws {
+        let spool = try SpoolHarness()
+        try spool.start()
+        try place(
+            [
+                CaseDocuments.Drop(folder: "fleet-lease", name: "ARCHIVE", bytes: []),
+                CaseDocuments.Drop(folder: "fleet-lease", name: "lease.pdf", bytes: CaseDocuments.fleetLease),
+            ],
+            in: spool
+        )
+        // The document creates the case, then the decision archives it: the document is kept, not yet folded.
+        try spool.wait("the new case archived", timeout: 30) {
+            let listing = try? spool.cli(["cases", "list", "--json"])
+            let cases = listing.flatMap {
+                try? JSONSerialization.jsonObject(with: Data($0.stdout.utf8)) as? [[String: Any]]
+            }
+            return cases?.first?["archived"] as? Bool == true && !spool.statuses(where: "complete").isEmpty
+        }
+        #expect(spool.failureCodes().isEmpty)
+        #expect(!spool.contents("acme", "inbox/fleet-lease").contains("ARCHIVE"))
+        #expect(spool.stop() == 0)
+    }
+
     // MARK: helpers
 
     func place(_ drop: [CaseDocuments.Drop], in spool: SpoolHarness) throws {
