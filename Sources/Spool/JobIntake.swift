@@ -98,11 +98,13 @@ struct JobIntake: Sendable {
         ticket.caseLink = caseLink
         let staging = id + ".claim"
         try tenant.work.remove(staging)
+        ticket.origin = folder.caseFolder?.name
         let claimed = try tenant.work.folder(staging, create: true)
+        // The ticket first: a claim interrupted while its files move knows where they came from.
+        try claimed.writeDurably(JobTicket.fileName, ticket.bytes)
         let input = try claimed.folder("input", create: true)
         for name in files { try folder.directory.move(name, to: input) }
         try input.sync()
-        try claimed.writeDurably(JobTicket.fileName, ticket.bytes)
         try tenant.work.move(staging, to: tenant.work, as: id)
         try tenant.work.sync()
         try folder.directory.sync()

@@ -89,11 +89,22 @@ struct JobRecovery: Sendable {
     /// A claim interrupted before its folder was renamed: its files go back to the inbox as if never taken.
     private func undoClaim(_ name: String, tenant: TenantSpool) throws {
         let folder = try tenant.work.folder(name)
+        // Files taken from a case folder go back to it (its name is checked again: the ticket is in a tenant's folder).
+        let origin = (try? JobTicket(bytes: folder.read(JobTicket.fileName)))?.origin
+        let inbox =
+            try origin.flatMap { origin -> Directory? in
+                guard (try? Directory.checkName(origin)) != nil, !origin.hasPrefix("."), CaseSlug.make(origin) != nil
+                else {
+                    return nil
+                }
+                return try tenant.inbox.folder(origin, create: true)
+            } ?? tenant.inbox
         if folder.contains("input") {
             let input = try folder.folder("input")
-            for file in try input.names() where !tenant.inbox.contains(file) { try input.move(file, to: tenant.inbox) }
+            for file in try input.names() where !inbox.contains(file) { try input.move(file, to: inbox) }
         }
         try tenant.work.remove(name)
+        try inbox.sync()
         try tenant.inbox.sync()
         logger.notice("undid an interrupted claim", metadata: ["tenant": "\(tenant.name)", "claim": "\(name)"])
     }

@@ -28,6 +28,9 @@ public struct JobTicket: Sendable, Hashable {
     public var failure: JobFailure?
     /// The case the job's documents join (dropped into `inbox/<case>/` or named by the manifest).
     public var caseLink: CaseLink?
+    /// The case folder below `inbox/` the inputs were taken from (nil: the inbox itself); an interrupted claim puts
+    /// them back there.
+    public var origin: String?
 
     public static let fileName = "job.json"
 
@@ -39,6 +42,7 @@ public struct JobTicket: Sendable, Hashable {
         ]
         if !inputSizes.isEmpty { members.append(("inputSizes", .array(inputSizes.map { .int($0) }))) }
         if let failure { members.append(("failure", failure.json)) }
+        if let origin { members.append(("origin", .string(origin))) }
         if let caseLink {
             var link: [(String, JSONValue)] = [("slug", .string(caseLink.slug)), ("name", .string(caseLink.name))]
             if let claim = caseLink.claimNumber { link.append(("claimNumber", .string(claim))) }
@@ -85,6 +89,7 @@ public struct JobTicket: Sendable, Hashable {
             attempts: attempts
         )
         if case .array(let sizes)? = value["inputSizes"] { inputSizes = sizes.compactMap(\.intValue) }
+        origin = value["origin"]?.stringValue
         if let link = value["case"], let slug = link["slug"]?.stringValue, let name = link["name"]?.stringValue {
             caseLink = CaseLink(slug: slug, name: name, claimNumber: link["claimNumber"]?.stringValue)
         }

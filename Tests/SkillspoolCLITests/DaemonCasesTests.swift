@@ -204,6 +204,30 @@ struct DaemonCasesTests {
         #expect(spool.stop() == 0)
     }
 
+    @Test func anInterruptedClaimFromACaseFolderGoesBackToIt() throws {
+        let spool = try SpoolHarness()
+        // What a crash leaves after moving a case folder's file into a claim that was not renamed yet.
+        let claim = spool.folder("acme", ".work").appendingPathComponent("j-interrupted.claim")
+        try FileManager.default.createDirectory(
+            at: claim.appendingPathComponent("input"),
+            withIntermediateDirectories: true
+        )
+        try Data(CaseDocuments.fleetLease).write(to: claim.appendingPathComponent("input/lease.pdf"))
+        try Data(
+            """
+            {"id": "j-interrupted", "tenant": "acme", "source": "lone", "trigger": "lease.pdf", "inputs": ["lease.pdf"],
+             "createdAt": "2026-12-06T10:00:00.000Z", "attempts": 0, "origin": "fleet-lease",
+             "case": {"slug": "fleet-lease", "name": "fleet-lease"}}
+            """.utf8
+        ).write(to: claim.appendingPathComponent("job.json"))
+        try spool.start()
+        try spool.wait("the lease folded into its case", timeout: 30) {
+            caseStatus(spool, "fleet-lease")?["version"] as? String == "1.0.0"
+        }
+        #expect(!FileManager.default.fileExists(atPath: claim.path))
+        #expect(spool.stop() == 0)
+    }
+
     // MARK: helpers
 
     func place(_ drop: [CaseDocuments.Drop], in spool: SpoolHarness) throws {
