@@ -2,6 +2,11 @@ import FileSystem
 
 extension Ledger {
     static let caseColumns = "tenant, slug, name, claim_number, created_at, archived_at, version, documents"
+    /// A case's jobs with their status (``CaseJobRecord``'s columns).
+    static let caseJobsQuery = """
+        SELECT c.job_id, c.tenant, c.slug, c.added_at, c.folded_at, c.version, j.status
+        FROM case_jobs c JOIN jobs j ON j.id = c.job_id
+        """
 
     /// Joins `job` to the case `link` names, creating the case the first time; replaying is a no-op.
     static func link(_ job: String, tenant: String, to link: CaseLink, at time: String, _ db: any SQLTransaction) throws
@@ -124,11 +129,7 @@ extension Ledger {
         try query { db in
             try db.fetchAll(
                 CaseJobRecord.self,
-                """
-                SELECT c.job_id, c.tenant, c.slug, c.added_at, c.folded_at, c.version, j.status
-                FROM case_jobs c JOIN jobs j ON j.id = c.job_id
-                WHERE c.tenant = ? AND c.slug = ? ORDER BY c.added_at, c.job_id
-                """,
+                "\(Self.caseJobsQuery) WHERE c.tenant = ? AND c.slug = ? ORDER BY c.added_at, c.job_id",
                 tenant,
                 slug
             )
@@ -154,8 +155,7 @@ extension Ledger {
             try db.fetchAll(
                 CaseJobRecord.self,
                 """
-                SELECT c.job_id, c.tenant, c.slug, c.added_at, c.folded_at, c.version, j.status
-                FROM case_jobs c JOIN jobs j ON j.id = c.job_id
+                \(Self.caseJobsQuery)
                 JOIN cases k ON k.tenant = c.tenant AND k.slug = c.slug
                 WHERE c.tenant = ? AND c.folded_at IS NULL AND j.status = 'complete' AND k.archived_at IS NULL
                 ORDER BY j.completed_at, c.job_id

@@ -77,37 +77,20 @@ enum CaseFacts {
             }
             lines.append("")
         }
-        let amounts = documents.flatMap { document in document.amounts.map { (document, $0) } }
-        if !amounts.isEmpty {
-            lines += ["## Amounts", "", "| Document | Item | Amount | Page |", "| --- | --- | --- | --- |"]
-            for (document, fact) in amounts {
-                let cells = [document.fileName, fact.key, fact.value, String(fact.page)]
-                lines.append("| " + cells.map(cell).joined(separator: " | ") + " |")
+        let tables: [(title: String, columns: [String], facts: KeyPath<CaseEntry, [CaseEntry.Fact]>)] = [
+            ("Amounts", ["Item", "Amount"], \.amounts), ("Reference numbers", ["Label", "Number"], \.identifiers),
+            ("Dates", ["Label", "Date"], \.dates),
+        ]
+        for table in tables {
+            let rows = documents.flatMap { document in
+                document[keyPath: table.facts].map { [document.fileName, $0.key, $0.value, String($0.page)] }
             }
-            lines.append("")
-        }
-        let identifiers = documents.flatMap { document in document.identifiers.map { (document, $0) } }
-        if !identifiers.isEmpty {
-            lines += ["## Reference numbers", "", "| Document | Label | Number | Page |", "| --- | --- | --- | --- |"]
-            for (document, fact) in identifiers {
-                lines.append(
-                    "| "
-                        + [document.fileName, fact.key, fact.value, String(fact.page)].map(cell)
-                        .joined(separator: " | ") + " |"
-                )
-            }
-            lines.append("")
-        }
-        let dates = documents.flatMap { document in document.dates.map { (document, $0) } }
-        if !dates.isEmpty {
-            lines += ["## Dates", "", "| Document | Label | Date | Page |", "| --- | --- | --- | --- |"]
-            for (document, fact) in dates {
-                lines.append(
-                    "| "
-                        + [document.fileName, fact.key, fact.value, String(fact.page)].map(cell)
-                        .joined(separator: " | ") + " |"
-                )
-            }
+            guard !rows.isEmpty else { continue }
+            let header = ["Document"] + table.columns + ["Page"]
+            lines += [
+                "## " + table.title, "", "| " + header.joined(separator: " | ") + " |", "| --- | --- | --- | --- |",
+            ]
+            lines += rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
             lines.append("")
         }
         if lines.count == 2 { lines.append("The documents state no labelled parties, amounts, numbers or dates.") }
