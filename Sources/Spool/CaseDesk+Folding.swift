@@ -36,7 +36,7 @@ extension CaseDesk {
             entries: earlier + new,
             previous: previous,
             engineVersion: PDFEngine.version,
-            threshold: qaThreshold(tenant)
+            threshold: tenant.configuration.qaThreshold
         )
         let folder = try root.folder(record.slug, create: true)
         try publish(release, in: folder)

@@ -4,6 +4,7 @@ import Ledger
 import Logging
 import PDFText
 import Skills
+import Synchronization
 
 /// Keeps each case's skill in `outbox/cases/<case>/` in step with the case's completed jobs, one version per job
 /// that brings a new document, and carries out archiving and reopening.
@@ -11,11 +12,18 @@ import Skills
 /// The ledger is the truth: a job of a case is folded into the case skill once, after its outputs were published,
 /// and the fold is recorded after the case's files are durable — a crash in between folds it again, to the same
 /// bytes. Runs on the intake task, so one case is never rebuilt twice at once.
-struct CaseDesk: Sendable {
+final class CaseDesk: Sendable {
     let ledger: Ledger
     let intake: JobIntake
     let logger: Logger
-    var qaThreshold: @Sendable (TenantSpool) -> Int = { $0.configuration.qaThreshold }
+    /// When each decision for a case the ledger does not have yet was first seen (monotonic seconds), by path.
+    private let undecided = Mutex<[String: Double]>([:])
+
+    init(ledger: Ledger, intake: JobIntake, logger: Logger) {
+        self.ledger = ledger
+        self.intake = intake
+        self.logger = logger
+    }
 
     /// The files a tenant drops into `inbox/<case>/` to archive or reopen the case.
     static let archiveFile = "ARCHIVE"
@@ -28,8 +36,9 @@ struct CaseDesk: Sendable {
 
     /// Acts on `ARCHIVE` and `REOPEN` in a case folder; true when a case changed state.
     ///
-    /// A decision for a case the ledger does not have waits while the folder holds documents (the first drop
-    /// creates the case); alone, it is quarantined with `ERR::CASE::UNKNOWN`.
+    /// A decision for a case the ledger does not have waits — for documents that create the case, which may arrive
+    /// after it — while the folder holds documents and, alone, for the tenant's `manifestWaitSeconds`; then it is
+    /// quarantined with `ERR::CASE::UNKNOWN`.
     func control(_ folder: IntakeFolder, tenant: TenantSpool) -> Bool {
         guard let caseFolder = folder.caseFolder else { return false }
         var changed = false
@@ -45,9 +54,18 @@ struct CaseDesk: Sendable {
                     )
                     continue
                 }
+                let key = "\(tenant.name)/\(caseFolder.name)/\(file)"
                 if try ledger.caseRecord(tenant: tenant.name, slug: caseFolder.slug) == nil {
+                    let now = Timestamp.monotonicSeconds()
+                    let since = undecided.withLock { waiting in
+                        waiting[key]
+                            ?? {
+                                waiting[key] = now; return now
+                            }()
+                    }
                     let others = try folder.directory.names().filter { $0 != file && InboxName($0) != .ignored }
-                    guard others.isEmpty else { continue }
+                    guard others.isEmpty, now - since >= tenant.configuration.manifestWaitSeconds else { continue }
+                    undecided.withLock { $0[key] = nil }
                     try intake.quarantine(
                         file,
                         error: SpoolError(
@@ -59,6 +77,7 @@ struct CaseDesk: Sendable {
                     )
                     continue
                 }
+                undecided.withLock { $0[key] = nil }
                 if try ledger.setCaseArchived(archive, tenant: tenant.name, slug: caseFolder.slug) {
                     changed = true
                     logger.notice(

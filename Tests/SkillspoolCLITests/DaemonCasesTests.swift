@@ -36,6 +36,15 @@ struct DaemonCasesTests {
                 encoding: .utf8
             )
             #expect(skill.contains("version: \"\(version)\""))
+            // The reference validator too, where it is installed (`make cases-check` runs it on every version
+            // the daemon publishes, in CI).
+            if let validator = Self.agentskills {
+                let result = try CLI.runTool(
+                    validator,
+                    ["validate", caseFolder(first, slug).appendingPathComponent("case-\(slug)").path]
+                )
+                #expect(result.status == 0, "agentskills validate \(slug) \(version): \(result.stdout)\(result.stderr)")
+            }
         }
         // All at once, in another order, on another spool.
         let second = try SpoolHarness()
@@ -229,6 +238,15 @@ struct DaemonCasesTests {
     }
 
     // MARK: helpers
+
+    /// `agentskills` (skills-ref) on the PATH, if installed.
+    static let agentskills: String? = {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let path = "\(folder)/agentskills"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }()
 
     func place(_ drop: [CaseDocuments.Drop], in spool: SpoolHarness) throws {
         // Documents first, the manifest last (as an uploader would).
