@@ -2,6 +2,8 @@ extension TextRecognizer {
     /// Words read again in a region below this confidence are left out: a region is chosen for its ink, which may
     /// be a stamp, a signature or the edge of a picture, and what Tesseract makes of those is unsure.
     static let minimumRegionConfidence = 0.4
+    /// A row of dashes is counted, not recognised: its confidence says so without claiming certainty.
+    static let dashRowConfidence = 0.9
 
     /// The words of a page image: a whole-page pass, then every line-sized region of ink that pass left unread, each
     /// read as one line (or one block when it is taller), in the page's pixel space and in the order a producer
@@ -13,7 +15,8 @@ extension TextRecognizer {
         // Without a word to measure, a line is taken to be 10 points high.
         let lineHeight = heights.isEmpty ? max(8, dpi * 10 / 72) : heights[heights.count / 2]
         let border = max(8, lineHeight / 2)
-        for (index, region) in UncoveredInk.regions(in: image, outside: words, lineHeight: lineHeight).enumerated() {
+        let uncovered = UncoveredInk.regions(in: image, outside: words, lineHeight: lineHeight)
+        for (index, region) in uncovered.regions.enumerated() {
             let framed = PixelRect(
                 left: region.left - 2,
                 top: region.top - 2,
@@ -32,6 +35,25 @@ extension TextRecognizer {
                 word.line += (index + 1) << 32
                 found.append(word)
             }
+        }
+        // Rows of dashes are lines of their own. Their box is the x-height of the text around them (a dash sits in
+        // it), not the bars' thickness, so the line's font size comes out as its neighbours'.
+        for (index, row) in uncovered.dashes.enumerated() {
+            let middle = (row.box.top + row.box.bottom) / 2
+            let height = max(row.box.height, lineHeight * 56 / 100)
+            found.append(
+                RecognizedWord(
+                    text: row.text,
+                    left: row.box.left,
+                    top: middle - height / 2,
+                    width: row.box.width,
+                    height: height,
+                    confidence: Self.dashRowConfidence,
+                    line: (UncoveredInk.maxRegions + index + 1) << 32,
+                    lineTop: middle - height / 2,
+                    lineHeight: height
+                )
+            )
         }
         let all = Self.merged(found, into: words).compactMap(Self.withoutRules)
         return Self.rowsAcrossCells(Self.deskewed(all, tilt: Self.tilt(of: words)))

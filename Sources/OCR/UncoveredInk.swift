@@ -16,11 +16,15 @@ enum UncoveredInk {
     /// More text-like ink components than this left over is a picture or a halftone; nothing is read again.
     static let maxComponents = 5_000
 
-    /// The regions of `image` with ink outside `words`, in reading order (top to bottom, then left to right).
-    /// `lineHeight` is the typical height of a word read (pixels).
-    static func regions(in image: GrayImage, outside words: [RecognizedWord], lineHeight: Int) -> [PixelRect] {
+    /// The regions of `image` with ink outside `words`, in reading order (top to bottom, then left to right), and the
+    /// rows of dashes among that ink (``DashRows``). `lineHeight` is the typical height of a word read (pixels).
+    static func regions(
+        in image: GrayImage,
+        outside words: [RecognizedWord],
+        lineHeight: Int
+    ) -> (regions: [PixelRect], dashes: [DashRows.Row]) {
         let (width, height) = (image.width, image.height)
-        guard width > 0, height > 0, lineHeight > 0 else { return [] }
+        guard width > 0, height > 0, lineHeight > 0 else { return ([], []) }
         let threshold = darkThreshold(image)
         var ink = image.pixels.map { $0 < threshold }
         // Words are cleared with a margin: their boxes are tight and strokes reach a little past them.
@@ -38,17 +42,19 @@ enum UncoveredInk {
         }
         let components = InkComponents(ink, width: width, height: height)
         let minimumArea = max(4, lineHeight * lineHeight / 50)
+        let dashes = DashRows.find(components.boxes, lineHeight: lineHeight)
         let textLike = components.boxes.indices.compactMap { index -> PixelRect? in
             let box = components.boxes[index]
-            guard components.areas[index] >= minimumArea,
+            guard !dashes.used.contains(index), components.areas[index] >= minimumArea,
                 box.height <= 3 * lineHeight,  // pictures and vertical rules
                 !(box.width > 8 * lineHeight && box.height * 10 < lineHeight * 3)  // horizontal rules
             else { return nil }
             return box
         }
-        guard textLike.count <= maxComponents else { return [] }
-        return lines(of: textLike, lineHeight: lineHeight).filter { $0.height * 2 >= lineHeight }
+        guard textLike.count <= maxComponents else { return ([], []) }
+        let regions = lines(of: textLike, lineHeight: lineHeight).filter { $0.height * 2 >= lineHeight }
             .prefix(maxRegions).map { $0 }
+        return (regions, Array(dashes.rows.prefix(maxRegions)))
     }
 
     /// Components joined into lines: side by side on one baseline and less than a line's height apart.

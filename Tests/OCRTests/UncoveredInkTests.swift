@@ -53,11 +53,11 @@ struct UncoveredInkTests {
         let picture = PixelRect(left: 250, top: 120, right: 330, bottom: 195)
         let page = Self.image(width: 400, height: 200, dark: letters + unread + [rule, speck, picture])
         let read = [Self.word("word", left: 20, top: 40, width: 44, height: 14, line: 1)]
-        let regions = UncoveredInk.regions(in: page, outside: read, lineHeight: 14)
+        let regions = UncoveredInk.regions(in: page, outside: read, lineHeight: 14).regions
         #expect(regions == [PixelRect(left: 300, top: 41, right: 344, bottom: 55)])
         // Nothing unread: nothing to read again.
         let clean = Self.image(width: 400, height: 200, dark: letters)
-        #expect(UncoveredInk.regions(in: clean, outside: read, lineHeight: 14).isEmpty)
+        #expect(UncoveredInk.regions(in: clean, outside: read, lineHeight: 14).regions.isEmpty)
     }
 
     @Test("a blank page's noise is never ink")
@@ -66,7 +66,7 @@ struct UncoveredInkTests {
         for index in stride(from: 0, to: pixels.count, by: 7) { pixels[index] = 225 }
         let noisy = GrayImage(width: 100, height: 100, pixels: pixels)
         #expect(UncoveredInk.darkThreshold(noisy) <= 192)
-        #expect(UncoveredInk.regions(in: noisy, outside: [], lineHeight: 14).isEmpty)
+        #expect(UncoveredInk.regions(in: noisy, outside: [], lineHeight: 14).regions.isEmpty)
     }
 
     @Test("words found again join the line they sit on, in order; a line of their own follows its column")
@@ -140,5 +140,26 @@ struct WordOrderTests {
             """
         let words = TextRecognizer.parse(tsv).compactMap(TextRecognizer.withoutRules)
         #expect(words.map(\.text) == ["11,128.32", "Balance"])
+    }
+
+    @Test("a row of separate dashes is a word of as many dashes; two stacked rows are '='; a drawn rule is neither")
+    func dashRows() {
+        // Line height 20: dashes 10 × 3 px every 14 px.
+        let dashes = (0..<12).map { PixelRect(left: 40 + $0 * 14, top: 100, right: 50 + $0 * 14, bottom: 103) }
+        let upper = (0..<8).map { PixelRect(left: 40 + $0 * 14, top: 200, right: 50 + $0 * 14, bottom: 202) }
+        let lower = (0..<8).map { PixelRect(left: 40 + $0 * 14, top: 205, right: 50 + $0 * 14, bottom: 207) }
+        let rule = [PixelRect(left: 40, top: 300, right: 400, bottom: 303)]
+        let minus = (0..<2).map { PixelRect(left: 40 + $0 * 14, top: 400, right: 50 + $0 * 14, bottom: 403) }
+        // Specks of different sizes at random spacing are no row.
+        let speckSpans: [(left: Int, width: Int)] = [(40, 6), (53, 11), (90, 7), (101, 12), (140, 5)]
+        let specks = speckSpans.map { PixelRect(left: $0.left, top: 500, right: $0.left + $0.width, bottom: 502) }
+        var dark: [PixelRect] = dashes + upper
+        dark += lower + rule
+        dark += minus + specks
+        let page = UncoveredInkTests.image(width: 500, height: 600, dark: dark)
+        let found: [DashRows.Row] = UncoveredInk.regions(in: page, outside: [], lineHeight: 20).dashes
+        let texts: [String] = found.map { $0.text }
+        #expect(texts == [String(repeating: "-", count: 12), String(repeating: "=", count: 8)])
+        #expect(found.first?.box == PixelRect(left: 40, top: 100, right: 204, bottom: 103))
     }
 }

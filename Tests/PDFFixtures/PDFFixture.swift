@@ -100,6 +100,14 @@ public struct PDFFixture {
         return pdf.data()
     }
 
+    /// A one-page document whose content can use `/C` (Courier, WinAnsi).
+    public static func courier(_ content: String) -> [UInt8] {
+        var pdf = PDFFixture()
+        let font = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>")
+        pdf.addPage(content: content, resources: "<< /Font << /C \(font) 0 R >> >>")
+        return pdf.data()
+    }
+
     /// Hex digits of UTF-16BE, for ToUnicode CMaps.
     public static func utf16Hex(_ text: String) -> String {
         text.utf16.map { String(format: "%04X", $0) }.joined()

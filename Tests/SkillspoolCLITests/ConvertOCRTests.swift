@@ -48,13 +48,13 @@ struct ConvertOCRTests {
 
     /// A text PDF drawing `content` scanned at `dpi` into an image-only PDF of `format` pages; nil when the tools
     /// are missing.
-    static func scan(dpi: Int, format: ScanFormat, content: String = content) throws -> String? {
+    static func scan(dpi: Int, format: ScanFormat, content: String = content, courier: Bool = false) throws -> String? {
         let tools = ["pdftoppm", "img2pdf", "convert"]
         guard tools.allSatisfy({ Self.which($0) }) else { return nil }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ocr-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let source = folder.appendingPathComponent("source.pdf")
-        try Data(PDFFixture.helvetica(content)).write(to: source)
+        try Data(courier ? PDFFixture.courier(content) : PDFFixture.helvetica(content)).write(to: source)
         try run(
             "pdftoppm",
             ["-r", "\(dpi)", "-gray", "-png", "-singlefile", source.path, folder.appendingPathComponent("page").path]
@@ -156,6 +156,26 @@ struct ConvertOCRTests {
             let segment = rest[..<(end ?? rest.endIndex)]
             #expect(segment.contains(/[0-9]+,[0-9]{2}/), "no amount after \(label) in:\n\(text)")
         }
+    }
+
+    @Test("rows of printed dashes between a receipt's parts are read, dash for dash", arguments: [200, 300])
+    func dashRows(dpi: Int) throws {
+        // Courier, as a receipt printer prints: separate dashes, each a character wide.
+        let rule = String(repeating: "-", count: 32)
+        let content = """
+            BT /C 12 Tf 72 720 Td (Kiosk am Markt) Tj ET
+            BT /C 12 Tf 72 700 Td (\(rule)) Tj ET
+            BT /C 12 Tf 72 680 Td (1 Zeitung 2,50) Tj ET
+            BT /C 12 Tf 72 660 Td (\(rule)) Tj ET
+            BT /C 12 Tf 72 640 Td (SUMME EUR 2,50) Tj ET
+            """
+        guard let scan = try Self.scan(dpi: dpi, format: .png, content: content, courier: true) else {
+            Issue.record("pdftoppm, img2pdf or ImageMagick is missing (make deps installs them)")
+            return
+        }
+        let text = try CLI.run(["convert", scan, "--format", "text"]).stdout
+        #expect(text.components(separatedBy: rule).count - 1 == 2, "\(text)")
+        #expect(!text.contains(rule + "-"), "\(text)")
     }
 
     /// Bytes that are no image format: a fixed pseudo-random sequence.
