@@ -106,7 +106,8 @@ final class CaseDesk: Sendable {
             let cases = try ledger.cases(tenant: tenant.name)
             guard !cases.isEmpty else { return false }
             let root = try tenant.outbox.folder(Self.casesFolder, create: true)
-            for record in cases { changed = try place(record, in: root) || changed }
+            let archive = try root.folder(CaseSlug.archivedFolder, create: true)
+            for record in cases { changed = try place(record, in: root, archive: archive) || changed }
             for job in try ledger.pendingCaseJobs(tenant: tenant.name) {
                 guard let record = cases.first(where: { $0.slug == job.slug }) else { continue }
                 try fold(job, into: record, tenant: tenant, root: root)
@@ -120,8 +121,7 @@ final class CaseDesk: Sendable {
 
     /// Puts a case's folder where its state says: `cases/<slug>/` while open, `cases/.archived/<slug>/` while
     /// archived. True when it moved.
-    private func place(_ record: CaseRecord, in root: Directory) throws -> Bool {
-        let archive = try root.folder(CaseSlug.archivedFolder, create: true)
+    private func place(_ record: CaseRecord, in root: Directory, archive: Directory) throws -> Bool {
         let (from, to) = record.isArchived ? (root, archive) : (archive, root)
         guard from.signature(record.slug)?.kind == .folder else { return false }
         // Both present: the open folder is the newer one (written after a reopening).

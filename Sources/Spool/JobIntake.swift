@@ -254,10 +254,10 @@ extension JobIntake {
         if let caseFolder = folder.caseFolder {
             link = CaseLink(slug: caseFolder.slug, name: caseFolder.name)
         }
+        // The case holding the manifest's claim number, asked once: it names the case and guards the number.
+        let holder = try request?.claimNumber.flatMap { try ledger.caseSlug(tenant: tenant, claimNumber: $0) }
         if let request {
-            var slug = try request.claimNumber.flatMap { try ledger.caseSlug(tenant: tenant, claimNumber: $0) }
-            if slug == nil { slug = CaseSlug.make(request.name ?? request.claimNumber ?? "") }
-            guard let slug else { return link }
+            guard let slug = holder ?? CaseSlug.make(request.name ?? request.claimNumber ?? "") else { return link }
             if let current = link, current.slug != slug {
                 throw SpoolError(
                     .caseConflict,
@@ -276,9 +276,7 @@ extension JobIntake {
         {
             throw SpoolError(.caseConflict, "the case '\(link.slug)' has the claim number '\(held)', not '\(claim)'")
         }
-        if let claim = link.claimNumber, let holder = try ledger.caseSlug(tenant: tenant, claimNumber: claim),
-            holder != link.slug
-        {
+        if let claim = link.claimNumber, let holder, holder != link.slug {
             throw SpoolError(.caseConflict, "claim number '\(claim)' belongs to the case '\(holder)'")
         }
         return link
