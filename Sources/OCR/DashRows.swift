@@ -45,6 +45,13 @@ enum DashRows {
             guard let narrowest = widths.min(), let widest = widths.max(), widest <= 2 * narrowest,
                 let closest = gaps.min(), let farthest = gaps.max(), farthest <= 2 * closest + 2
             else { continue }
+            // Neighbouring dashes of a printed row share pixel rows even when the page is tilted. A thin tilted rule
+            // that binarisation broke where it crosses from one pixel row to the next leaves pieces that each sit one
+            // row lower than the last, sharing none.
+            let level = zip(sorted, sorted.dropFirst()).filter { pair in
+                min(boxes[pair.0].bottom, boxes[pair.1].bottom) > max(boxes[pair.0].top, boxes[pair.1].top)
+            }.count
+            guard level * 4 >= gaps.count * 3 else { continue }
             let box = sorted.map { boxes[$0] }.reduce(boxes[sorted[0]]) { union($0, $1) }
             rows.append((box, sorted.count, sorted))
         }

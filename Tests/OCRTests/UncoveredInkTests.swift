@@ -149,12 +149,17 @@ struct WordOrderTests {
         let upper = (0..<8).map { PixelRect(left: 40 + $0 * 14, top: 200, right: 50 + $0 * 14, bottom: 202) }
         let lower = (0..<8).map { PixelRect(left: 40 + $0 * 14, top: 205, right: 50 + $0 * 14, bottom: 207) }
         let rule = [PixelRect(left: 40, top: 300, right: 400, bottom: 303)]
+        // A thin tilted rule that binarisation broke into even pieces, each one pixel row below the last.
+        let brokenRule = (0..<10).map {
+            PixelRect(left: 40 + $0 * 24, top: 350 + $0, right: 55 + $0 * 24, bottom: 351 + $0)
+        }
         let minus = (0..<2).map { PixelRect(left: 40 + $0 * 14, top: 400, right: 50 + $0 * 14, bottom: 403) }
         // Specks of different sizes at random spacing are no row.
         let speckSpans: [(left: Int, width: Int)] = [(40, 6), (53, 11), (90, 7), (101, 12), (140, 5)]
         let specks = speckSpans.map { PixelRect(left: $0.left, top: 500, right: $0.left + $0.width, bottom: 502) }
         var dark: [PixelRect] = dashes + upper
         dark += lower + rule
+        dark += brokenRule
         dark += minus + specks
         let page = UncoveredInkTests.image(width: 500, height: 600, dark: dark)
         let found: [DashRows.Row] = UncoveredInk.regions(in: page, outside: [], lineHeight: 20).dashes
