@@ -106,7 +106,7 @@ public enum PageFurniture {
     public static func isPageNumber(_ text: String) -> Bool {
         guard text.utf8.count <= 40 else { return false }
         let dashes: Set<Character> = ["-", "–", "—"]
-        let words = text.lowercased().split(whereSeparator: \.isWhitespace).map { word in
+        let words = text.lowercased().split(whereSeparator: \.isWhitespace).flatMap(splitAtDigits).map { word in
             word.drop { dashes.contains($0) }.reversed().drop { dashes.contains($0) }.reversed()
         }.map { String($0) }.filter { !$0.isEmpty }
         guard !words.isEmpty, words.count <= 4 else { return false }
@@ -118,5 +118,14 @@ public enum PageFurniture {
         }
         let numbers = words.filter(isNumber).count
         return (1...2).contains(numbers) && words.allSatisfy { isNumber($0) || pageLabels.contains($0) }
+    }
+
+    /// `page3` → `page`, `3`; `of7` → `of`, `7`: a page label run into its number, as a scan read without the space
+    /// or a producer that printed none leaves it. Any other word stays whole (`x2` is no page number).
+    private static func splitAtDigits(_ word: Substring) -> [Substring] {
+        guard let digit = word.firstIndex(where: \.isNumber), digit > word.startIndex,
+            word[digit...].allSatisfy(\.isNumber), pageLabels.contains(String(word[..<digit]))
+        else { return [word] }
+        return [word[..<digit], word[digit...]]
     }
 }

@@ -14,12 +14,14 @@ enum DashRows {
     /// Fewer dashes than this in a row is not a separator (a dash between two words, a minus sign).
     static let minimumDashes = 5
 
-    /// The dash rows among `boxes` (ink components), and the indices of the components they use.
+    /// The dash rows among `boxes` (ink components), and the indices of the components that are no text: those of
+    /// the rows, and the pieces of thin tilted rules that binarisation broke up.
     static func find(_ boxes: [PixelRect], lineHeight: Int) -> (rows: [Row], used: Set<Int>) {
         let flat = max(2, lineHeight / 4)
         let candidates = boxes.indices.filter { index in
             let box = boxes[index]
-            return box.height <= flat && box.width >= 2 * box.height && box.width <= lineHeight
+            // (Up to three line heights wide: the pieces of a broken rule are compared too.)
+            return box.height <= flat && box.width >= 2 * box.height && box.width <= 3 * lineHeight
                 && box.width * 6 >= lineHeight
         }.sorted { (boxes[$0].left, boxes[$0].top) < (boxes[$1].left, boxes[$1].top) }
         // A halftone or a screen of specks is no separator; its flat specks are not compared pairwise.
@@ -37,27 +39,32 @@ enum DashRows {
         var groups: [Int: [Int]] = [:]
         for index in candidates.indices { groups[sets.root(index), default: []].append(candidates[index]) }
         var rows: [(box: PixelRect, count: Int, members: [Int])] = []
+        var rulePieces = Set<Int>()
         for members in groups.values where members.count >= minimumDashes {
             let sorted = members.sorted { boxes[$0].left < boxes[$1].left }
             let widths = sorted.map { boxes[$0].width }
             let gaps = zip(sorted, sorted.dropFirst()).map { boxes[$1].left - boxes[$0].right }
-            // Printed dashes are alike and evenly spaced; specks and broken strokes are not.
-            guard let narrowest = widths.min(), let widest = widths.max(), widest <= 2 * narrowest,
-                let closest = gaps.min(), let farthest = gaps.max(), farthest <= 2 * closest + 2
-            else { continue }
             // Neighbouring dashes of a printed row share pixel rows even when the page is tilted. A thin tilted rule
             // that binarisation broke where it crosses from one pixel row to the next leaves pieces that each sit one
             // row lower than the last, sharing none.
             let level = zip(sorted, sorted.dropFirst()).filter { pair in
                 min(boxes[pair.0].bottom, boxes[pair.1].bottom) > max(boxes[pair.0].top, boxes[pair.1].top)
             }.count
-            guard level * 4 >= gaps.count * 3 else { continue }
+            guard level * 4 >= gaps.count * 3 else {
+                rulePieces.formUnion(sorted)
+                continue
+            }
+            // Printed dashes are alike and evenly spaced; specks and broken strokes are not.
+            guard let narrowest = widths.min(), let widest = widths.max(), widest <= 2 * narrowest,
+                widest <= lineHeight,
+                let closest = gaps.min(), let farthest = gaps.max(), farthest <= 2 * closest + 2
+            else { continue }
             let box = sorted.map { boxes[$0] }.reduce(boxes[sorted[0]]) { union($0, $1) }
             rows.append((box, sorted.count, sorted))
         }
         rows.sort { ($0.box.top, $0.box.left) < ($1.box.top, $1.box.left) }
         var result: [Row] = []
-        var used = Set<Int>()
+        var used = rulePieces
         var taken = Set<Int>()
         for (index, row) in rows.enumerated() where !taken.contains(index) {
             used.formUnion(row.members)

@@ -96,13 +96,18 @@ struct LayoutTests {
 
     @Test(
         "page numbers are recognised",
-        arguments: ["3", "- 3 -", "– 12 –", "2/6", "Page 3", "Page 3 of 7", "Seite 2 von 5", "iv"]
+        arguments: [
+            "3", "- 3 -", "– 12 –", "2/6", "Page 3", "Page 3 of 7", "Seite 2 von 5", "iv", "Page1 of2", "Página 4 de5",
+        ]
     )
     func pageNumbers(text: String) {
         #expect(PageFurniture.isPageNumber(text))
     }
 
-    @Test("ordinary short lines are not page numbers", arguments: ["Total 3", "Chapter", "3 apples", "2021-04-01"])
+    @Test(
+        "ordinary short lines are not page numbers",
+        arguments: ["Total 3", "Chapter", "3 apples", "2021-04-01", "A4", "Page 2nd", "Total3", "X2"]
+    )
     func notPageNumbers(text: String) {
         #expect(!PageFurniture.isPageNumber(text))
     }
