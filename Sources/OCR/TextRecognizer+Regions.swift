@@ -55,7 +55,9 @@ extension TextRecognizer {
                 )
             )
         }
-        let all = Self.merged(found, into: words).compactMap(Self.withoutRules)
+        let merged = Self.merged(found, into: words).compactMap(Self.withoutRules)
+        let threshold = UncoveredInk.darkThreshold(image)
+        let all = ListBullets.restored(merged, dots: uncovered.dots, in: image, threshold: threshold)
         return Self.rowsAcrossCells(Self.deskewed(all, tilt: Self.tilt(of: words)))
     }
 

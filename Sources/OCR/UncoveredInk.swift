@@ -11,20 +11,26 @@ struct PixelRect: Sendable, Hashable {
 /// rules around it. What is dark, not under a word read, and shaped like text is gathered here into line-sized
 /// regions, each read again on its own.
 enum UncoveredInk {
+    /// What a page pass left unread.
+    struct Found: Sendable {
+        /// Line-sized regions of text-like ink, to be read again.
+        var regions: [PixelRect] = []
+        /// Rows of separate dashes (``DashRows``).
+        var dashes: [DashRows.Row] = []
+        /// Small filled discs: list bullets the page pass left out (``ListBullets``).
+        var dots: [PixelRect] = []
+    }
+
     /// More regions than this on one page is a picture or a halftone, not text the page pass missed.
     static let maxRegions = 400
     /// More text-like ink components than this left over is a picture or a halftone; nothing is read again.
     static let maxComponents = 5_000
 
-    /// The regions of `image` with ink outside `words`, in reading order (top to bottom, then left to right), and the
-    /// rows of dashes among that ink (``DashRows``). `lineHeight` is the typical height of a word read (pixels).
-    static func regions(
-        in image: GrayImage,
-        outside words: [RecognizedWord],
-        lineHeight: Int
-    ) -> (regions: [PixelRect], dashes: [DashRows.Row]) {
+    /// The regions of `image` with ink outside `words`, in reading order (top to bottom, then left to right), the
+    /// rows of dashes and the dots among that ink. `lineHeight` is the typical height of a word read (pixels).
+    static func regions(in image: GrayImage, outside words: [RecognizedWord], lineHeight: Int) -> Found {
         let (width, height) = (image.width, image.height)
-        guard width > 0, height > 0, lineHeight > 0 else { return ([], []) }
+        guard width > 0, height > 0, lineHeight > 0 else { return Found() }
         let threshold = darkThreshold(image)
         var ink = image.pixels.map { $0 < threshold }
         // Words are cleared with a margin: their boxes are tight and strokes reach a little past them.
@@ -43,18 +49,27 @@ enum UncoveredInk {
         let components = InkComponents(ink, width: width, height: height)
         let minimumArea = max(4, lineHeight * lineHeight / 50)
         let dashes = DashRows.find(components.boxes, lineHeight: lineHeight)
+        let dots = components.boxes.indices.filter { index in
+            let box = components.boxes[index]
+            let fill = Double(components.areas[index]) / Double(max(1, box.width * box.height))
+            return ListBullets.isDisc(box, fill: fill, lineHeight: lineHeight)
+        }
         let textLike = components.boxes.indices.compactMap { index -> PixelRect? in
             let box = components.boxes[index]
-            guard !dashes.used.contains(index), components.areas[index] >= minimumArea,
+            guard !dashes.used.contains(index), !dots.contains(index), components.areas[index] >= minimumArea,
                 box.height <= 3 * lineHeight,  // pictures and vertical rules
                 !(box.width > 8 * lineHeight && box.height * 10 < lineHeight * 3)  // horizontal rules
             else { return nil }
             return box
         }
-        guard textLike.count <= maxComponents else { return ([], []) }
+        guard textLike.count <= maxComponents else { return Found() }
         let regions = lines(of: textLike, lineHeight: lineHeight).filter { $0.height * 2 >= lineHeight }
             .prefix(maxRegions).map { $0 }
-        return (regions, Array(dashes.rows.prefix(maxRegions)))
+        return Found(
+            regions: regions,
+            dashes: Array(dashes.rows.prefix(maxRegions)),
+            dots: dots.prefix(maxRegions).map { components.boxes[$0] }
+        )
     }
 
     /// Components joined into lines: side by side on one baseline and less than a line's height apart.

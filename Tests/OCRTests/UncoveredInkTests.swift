@@ -163,8 +163,9 @@ struct WordOrderTests {
         dark += brokenRule
         dark += minus + specks
         let page = UncoveredInkTests.image(width: 500, height: 600, dark: dark)
-        let (regions, found) = UncoveredInk.regions(in: page, outside: [], lineHeight: 20)
-        #expect(!regions.contains { $0.bottom > 340 && $0.top < 370 })
+        let uncovered = UncoveredInk.regions(in: page, outside: [], lineHeight: 20)
+        let found = uncovered.dashes
+        #expect(!uncovered.regions.contains { $0.bottom > 340 && $0.top < 370 })
         let texts: [String] = found.map { $0.text }
         #expect(texts == [String(repeating: "-", count: 12), String(repeating: "=", count: 8)])
         #expect(found.first?.box == PixelRect(left: 40, top: 100, right: 204, bottom: 103))
