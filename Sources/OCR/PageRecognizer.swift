@@ -154,7 +154,7 @@ public enum PageRecognizer {
             let share = sizeShare(lineText[word.line] ?? word.text)
             let size = box.height / share.size
             let baseline = box.maxY - size * share.descent
-            let characters = Array(word.text)
+            let characters = Array(DashLength.named(word.text, width: box.width, size: size))
             let advance = box.width / Double(characters.count)
             for (offset, character) in characters.enumerated() {
                 let x = box.x + advance * Double(offset)
