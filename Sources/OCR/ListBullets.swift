@@ -52,7 +52,7 @@ enum ListBullets {
                 let word = words[index]
                 return word.left >= dot.right && word.left - dot.right <= 2 * word.lineHeight
                     && word.top < middle && middle < word.top + word.height && result[index].text != "•"
-            }.min { words[$0].left < words[$1].left }
+            }.min { (words[$0].left, $0) < (words[$1].left, $1) }  // (ties by index: the same line every run)
             guard let owner, placed[owner] == nil else { continue }
             let word = words[owner]
             placed[owner] = RecognizedWord(

@@ -49,11 +49,13 @@ enum UncoveredInk {
         let components = InkComponents(ink, width: width, height: height)
         let minimumArea = max(4, lineHeight * lineHeight / 50)
         let dashes = DashRows.find(components.boxes, lineHeight: lineHeight)
-        let dots = components.boxes.indices.filter { index in
-            let box = components.boxes[index]
-            let fill = Double(components.areas[index]) / Double(max(1, box.width * box.height))
-            return ListBullets.isDisc(box, fill: fill, lineHeight: lineHeight)
-        }
+        let dots = Set(
+            components.boxes.indices.filter { index in
+                let box = components.boxes[index]
+                let fill = Double(components.areas[index]) / Double(max(1, box.width * box.height))
+                return ListBullets.isDisc(box, fill: fill, lineHeight: lineHeight)
+            }
+        )
         let textLike = components.boxes.indices.compactMap { index -> PixelRect? in
             let box = components.boxes[index]
             guard !dashes.used.contains(index), !dots.contains(index), components.areas[index] >= minimumArea,
@@ -68,7 +70,7 @@ enum UncoveredInk {
         return Found(
             regions: regions,
             dashes: Array(dashes.rows.prefix(maxRegions)),
-            dots: dots.prefix(maxRegions).map { components.boxes[$0] }
+            dots: dots.sorted().prefix(maxRegions).map { components.boxes[$0] }
         )
     }
 
