@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs a command with a throw-away PostgreSQL server for the tests: a new cluster (initdb) in a temporary folder,
 # listening only on a unix socket there, fsync off; SKILLSPOOL_TEST_POSTGRESQL holds its URL for the command.
-# The server is stopped and its folder removed when the command ends, whatever its outcome.
+# The server is stopped and its folder removed when the command ends, whatever its outcome. SKILLSPOOL_PG_EXTRA adds
+# server options (e.g. "-c shared_preload_libraries=pg_stat_statements" to profile the ledger's statements).
 #   Scripts/with-postgres.sh swift test
 # Without PostgreSQL's server binaries (Debian's postgresql package) the command runs without the variable, and the
 # PostgreSQL ledger tests report themselves skipped.
@@ -28,7 +29,7 @@ trap 'exit 143' TERM INT
 "${as_owner[@]}" "$bin/initdb" -D "$folder/data" -U skillspool --auth=trust --encoding=UTF8 --locale=C.UTF-8 \
     --no-sync >"$folder/initdb.log" 2>&1 || { cat "$folder/initdb.log" >&2; exit 1; }
 "${as_owner[@]}" "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
-    -o "-k $folder -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    -o "-k $folder -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 ${SKILLSPOOL_PG_EXTRA:-}" \
     start >/dev/null || { cat "$folder/server.log" >&2; exit 1; }
 export SKILLSPOOL_TEST_POSTGRESQL="postgresql://skillspool@/postgres?host=$folder"
 echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') for the tests at $SKILLSPOOL_TEST_POSTGRESQL"
