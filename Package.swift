@@ -202,7 +202,7 @@ let package = Package(
         .testTarget(name: "ArchivesTests", dependencies: ["Archives", "PDFFixtures"]),
         .testTarget(
             name: "SpoolTests",
-            dependencies: ["Spool", "SpoolConfig", "JSON", "FileSystem", "Markup", "PDFFixtures"]
+            dependencies: ["Spool", "SpoolConfig", "Ledger", "JSON", "FileSystem", "Markup", "PDFFixtures"]
         ),
         .testTarget(name: "FileSystemTests", dependencies: ["FileSystem"]),
         .testTarget(name: "SkillspoolCLITests", dependencies: ["PDFFixtures", "TestServers", "Digest", "Webhooks"]),

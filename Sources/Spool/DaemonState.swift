@@ -72,9 +72,21 @@ final class DaemonState: Sendable {
         caseDesk = CaseDesk(ledger: ledger, intake: intake, logger: logger)
         outboxIndex = OutboxIndex(ledger: ledger)
         let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        workerCount = configuration.workers > 0 ? configuration.workers : max(1, cores)
+        workerCount =
+            configuration.workers > 0
+            ? configuration.workers : Self.defaultWorkers(cores: cores, ledger: ledger.location)
         scheduler = JobScheduler(workers: workerCount)
         (workerExits, workerExited) = AsyncStream.makeStream(of: Void.self)
+    }
+
+    /// Workers when the configuration leaves it to the daemon: one per core with the embedded ledger; twice that
+    /// with a ledger over the network, where every job waits on its round trips (claim, reservation, stage changes,
+    /// settlement) and the other workers keep the cores busy meanwhile.
+    static func defaultWorkers(cores: Int, ledger: LedgerLocation) -> Int {
+        switch ledger {
+        case .sqlite: max(1, cores)
+        case .postgresql: 2 * max(1, cores)
+        }
     }
 
     var tenantNames: [String] { tenants.withLock { $0.keys.sorted() } }

@@ -1,3 +1,4 @@
+import Ledger
 import SpoolConfig
 import Testing
 
@@ -10,6 +11,14 @@ struct JobSchedulerTests {
         tenant.plan.concurrentJobs = concurrent
         tenant.plan.jobsPerHour = perHour
         return tenant
+    }
+
+    @Test(
+        "by default one worker per core; twice that when the ledger is over the network",
+        arguments: [("./spool/ledger.sqlite", 2, 2), ("postgresql://skillspool@db.internal/ledger", 2, 4), ("x", 0, 1)]
+    )
+    func defaultWorkers(setting: String, cores: Int, expected: Int) throws {
+        #expect(DaemonState.defaultWorkers(cores: cores, ledger: try LedgerLocation(setting)) == expected)
     }
 
     @Test("tenants take turns: one file of a small tenant is not stuck behind 500 of a big one")
