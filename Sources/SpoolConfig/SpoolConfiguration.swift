@@ -13,7 +13,7 @@ public struct SpoolConfiguration: Sendable {
     /// How long a node's tenant leases last without renewal (several nodes on one spool); renewed every third.
     public var leaseSeconds = 30.0
     public var tenantsPath = "./etc/tenants"
-    /// Worker threads; 0 means one per core.
+    /// Worker threads; 0 lets the daemon choose: one per core, two per core with a PostgreSQL ledger.
     public var workers = 0
     public var rescanSeconds = 60.0
     /// How inboxes are watched: `inotify`, `poll` (network filesystems have no inotify), or `auto` (poll where
