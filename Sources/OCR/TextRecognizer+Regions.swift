@@ -56,8 +56,7 @@ extension TextRecognizer {
             )
         }
         let merged = Self.merged(found, into: words).compactMap(Self.withoutRules)
-        let threshold = UncoveredInk.darkThreshold(image)
-        let all = ListBullets.restored(merged, dots: uncovered.dots, in: image, threshold: threshold)
+        let all = ListBullets.restored(merged, dots: uncovered.dots, in: image, threshold: uncovered.threshold)
         return Self.rowsAcrossCells(Self.deskewed(all, tilt: Self.tilt(of: words)))
     }
 

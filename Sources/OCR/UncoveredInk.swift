@@ -19,6 +19,8 @@ enum UncoveredInk {
         var dashes: [DashRows.Row] = []
         /// Small filled discs: list bullets the page pass left out (``ListBullets``).
         var dots: [PixelRect] = []
+        /// The grey level below which a pixel is ink (``darkThreshold(_:)``), worked out once per page.
+        var threshold: UInt8 = 128
     }
 
     /// More regions than this on one page is a picture or a halftone, not text the page pass missed.
@@ -64,13 +66,14 @@ enum UncoveredInk {
             else { return nil }
             return box
         }
-        guard textLike.count <= maxComponents else { return Found() }
+        guard textLike.count <= maxComponents else { return Found(threshold: threshold) }
         let regions = lines(of: textLike, lineHeight: lineHeight).filter { $0.height * 2 >= lineHeight }
             .prefix(maxRegions).map { $0 }
         return Found(
             regions: regions,
             dashes: Array(dashes.rows.prefix(maxRegions)),
-            dots: dots.sorted().prefix(maxRegions).map { components.boxes[$0] }
+            dots: dots.sorted().prefix(maxRegions).map { components.boxes[$0] },
+            threshold: threshold
         )
     }
 
