@@ -15,6 +15,8 @@ typedef int (*get_int_fn)(void *);
 typedef uint32_t *(*get_data_fn)(void *);
 typedef void (*destroy_fn)(void **);
 typedef int (*severity_fn)(int);
+typedef void *(*create_fn)(int, int, int);
+typedef void *(*deskew_fn)(void *, int, float *, float *);
 
 static struct {
     int state;  // 0 not tried, 1 loaded, -1 failed
@@ -25,6 +27,8 @@ static struct {
     get_int_fn width, height, depth, wpl;
     get_data_fn data;
     destroy_fn destroy;
+    create_fn create;
+    deskew_fn deskew;
 } lept;
 
 static pthread_once_t lept_once = PTHREAD_ONCE_INIT;
@@ -43,6 +47,8 @@ static void load_leptonica(void) {
     RESOLVE(wpl, "pixGetWpl")
     RESOLVE(data, "pixGetData")
     RESOLVE(destroy, "pixDestroy")
+    RESOLVE(create, "pixCreate")
+    RESOLVE(deskew, "pixFindSkewAndDeskew")
 #undef RESOLVE
     // Leptonica reports bad data on stderr; the converter reports it as an unread page instead.
     severity_fn severity = (severity_fn)dlsym(library, "setMsgSeverity");
@@ -144,4 +150,35 @@ int skillspool_image_jpx(const uint8_t *data, size_t size, int width, int height
     void *pix = lept.read_jp2k(data, size, 1, NULL, 0, 0);
     if (!pix) return -1;
     return copy_gray(pix, width, height, gray);
+}
+
+int skillspool_image_deskew(const uint8_t *gray, int width, int height, uint8_t *turned, float *angle) {
+    if (leptonica() != 0 || width <= 0 || height <= 0) return -1;
+    void *pix = lept.create(width, height, 8);
+    if (!pix) return -1;
+    uint32_t *words = lept.data(pix);
+    int wpl = lept.wpl(pix);
+    for (int row = 0; row < height; row++) {
+        uint32_t *line = words + (size_t)row * wpl;
+        const uint8_t *source = gray + (size_t)row * width;
+        for (int column = 0; column < width; column++) {
+            line[column >> 2] |= (uint32_t)source[column] << (24 - 8 * (column & 3));
+        }
+    }
+    float confidence = 0;
+    *angle = 0;
+    // Sweeps ±7° on a binarised copy; below 0.1° or without a clear maximum the page is returned as it is, as
+    // the same pix with one more reference.
+    void *result = lept.deskew(pix, 0, angle, &confidence);
+    if (!result) {
+        lept.destroy(&pix);
+        return -1;
+    }
+    if (result == pix) {
+        lept.destroy(&result);
+        lept.destroy(&pix);
+        return 1;
+    }
+    lept.destroy(&pix);
+    return copy_gray(result, width, height, turned) == 0 ? 0 : -1;
 }

@@ -15,8 +15,13 @@ enum DashRows {
     static let minimumDashes = 5
 
     /// The dash rows among `boxes` (ink components), and the indices of the components that are no text: those of
-    /// the rows, and the pieces of thin tilted rules that binarisation broke up.
-    static func find(_ boxes: [PixelRect], lineHeight: Int) -> (rows: [Row], used: Set<Int>) {
+    /// the rows, and the pieces of thin rules that binarisation broke up. `paperBetween` tells whether the image is
+    /// blank paper between two components side by side.
+    static func find(
+        _ boxes: [PixelRect],
+        lineHeight: Int,
+        paperBetween: (PixelRect, PixelRect) -> Bool = { _, _ in true }
+    ) -> (rows: [Row], used: Set<Int>) {
         let flat = max(2, lineHeight / 4)
         let candidates = boxes.indices.filter { index in
             let box = boxes[index]
@@ -50,7 +55,11 @@ enum DashRows {
             let level = zip(sorted, sorted.dropFirst()).filter { pair in
                 min(boxes[pair.0].bottom, boxes[pair.1].bottom) > max(boxes[pair.0].top, boxes[pair.1].top)
             }.count
-            guard level * 4 >= gaps.count * 3 else {
+            // A thin grey rule (one turned level again, or printed light) breaks where its grey crosses the
+            // threshold, on one pixel row: between its pieces the paper stays grey. Between printed dashes it is
+            // blank.
+            let blank = zip(sorted, sorted.dropFirst()).filter { paperBetween(boxes[$0], boxes[$1]) }.count
+            guard level * 4 >= gaps.count * 3, blank * 2 > gaps.count else {
                 rulePieces.formUnion(sorted)
                 continue
             }

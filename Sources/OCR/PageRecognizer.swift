@@ -42,9 +42,10 @@ public enum PageRecognizer {
                 let bounds = image.bounds
                 let dpi = Double(gray.width) / (bounds.width / 72)
                 let factor = max(1, Int((dpi / targetDPI).rounded(.up)))
-                let scan = gray.reduced(by: factor)
+                let reduced = gray.reduced(by: factor)
                 // A sliver (an image wider than its pixels say, reduced to nothing) holds no words.
-                guard scan.width >= 16, scan.height >= 16 else { continue }
+                guard reduced.width >= 16, reduced.height >= 16 else { continue }
+                let scan = reduced.levelled().image
                 let words = recognizer.pageWords(in: scan, dpi: max(70, Int((dpi / Double(factor)).rounded())))
                 confidences += words.map(\.confidence)
                 summary.lines += add(words, of: scan, placed: image, to: &pages[index])

@@ -4,10 +4,22 @@ extension TextRecognizer {
         var lines: [[RecognizedWord]] = []
         var top = Int.max, bottom = Int.min, left = Int.max, right = Int.min
 
-        /// Short lines, as table cells have; a column of prose has several words on most lines.
+        /// Short runs of words, as table cells have; a column of prose has several words close together on most
+        /// lines. A line's runs are split where words are a line height or more apart: words read again in a
+        /// region join the line they sit on, so a column's line can hold a row's other cells too.
         var isCellLike: Bool {
-            let counts = lines.map(\.count).sorted()
-            return counts[counts.count / 2] <= 3
+            let runs = lines.map { line in
+                let sorted = line.sorted { $0.left < $1.left }
+                var (longest, run) = (0, 0)
+                for (index, word) in sorted.enumerated() {
+                    let previous = index > 0 ? sorted[index - 1] : nil
+                    let apart = previous.map { word.left - ($0.left + $0.width) >= word.lineHeight } ?? true
+                    run = apart ? 1 : run + 1
+                    longest = max(longest, run)
+                }
+                return longest
+            }.sorted()
+            return runs[runs.count / 2] <= 3
         }
 
         mutating func add(_ word: RecognizedWord, newLine: Bool) {

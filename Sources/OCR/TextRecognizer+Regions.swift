@@ -57,7 +57,7 @@ extension TextRecognizer {
         }
         let merged = Self.merged(found, into: words).compactMap(Self.withoutRules)
         let all = ListBullets.restored(merged, dots: uncovered.dots, in: image, threshold: uncovered.threshold)
-        return Self.rowsAcrossCells(Self.deskewed(all, tilt: Self.tilt(of: words)))
+        return Self.columnsApart(Self.rowsAcrossCells(Self.deskewed(all, tilt: Self.tilt(of: words))))
     }
 
     /// A table's vertical rules come back as bars, alone or stuck to a cell's first or last word: they are not
@@ -82,16 +82,19 @@ extension TextRecognizer {
             lines[word.line, default: []].append(word)
         }
         let pageLines = order
-        for var word in found {
+        // A region is chosen for its ink, and a dark band (a table's header row in white on black) is ink the page
+        // pass did read: a word over half of which lies on a page word is that word again.
+        for var word in found where !words.contains(where: { covers($0, half: word) }) {
             let top = word.top
             let bottom = word.top + word.height
-            // The page line this word shares most of its height with, if it shares at least half.
-            let host = pageLines.max { a, b in
-                overlap(lines[a]![0], top, bottom) < overlap(lines[b]![0], top, bottom)
-            }
-            if let host, let first = lines[host]?.first,
-                overlap(first, top, bottom) * 2 >= min(word.height, first.lineHeight)
-            {
+            // Of the page lines this word shares at least half its height with, the nearest across the page: in a
+            // table read one block per column, a cell the page pass missed joins the column beside it, which keeps
+            // the columns apart.
+            let host = pageLines.filter { line in
+                let first = lines[line]![0]
+                return overlap(first, top, bottom) * 2 >= min(word.height, first.lineHeight)
+            }.min { a, b in distance(lines[a]!, word) < distance(lines[b]!, word) }
+            if let host, let first = lines[host]?.first {
                 word.line = host
                 word.lineTop = first.lineTop
                 word.lineHeight = first.lineHeight
@@ -111,6 +114,24 @@ extension TextRecognizer {
             lines[word.line, default: []].append(word)
         }
         return order.flatMap { line in lines[line]!.sorted { ($0.left, $0.top) < ($1.left, $1.top) } }
+    }
+
+    /// How far apart two words are across the page (pixels; 0 or less when they overlap).
+    static func gap(_ a: RecognizedWord, _ b: RecognizedWord) -> Int {
+        max(a.left, b.left) - min(a.left + a.width, b.left + b.width)
+    }
+
+    /// How far a word is across the page from the nearest word of a line (0 when it overlaps one).
+    private static func distance(_ line: [RecognizedWord], _ word: RecognizedWord) -> Int {
+        line.map { max(0, gap($0, word)) }.min() ?? Int.max
+    }
+
+    /// Whether `word` covers at least half of the smaller of the two boxes.
+    static func covers(_ word: RecognizedWord, half other: RecognizedWord) -> Bool {
+        let width = min(word.left + word.width, other.left + other.width) - max(word.left, other.left)
+        let height = min(word.top + word.height, other.top + other.height) - max(word.top, other.top)
+        guard width > 0, height > 0 else { return false }
+        return 2 * width * height >= min(word.width * word.height, other.width * other.height)
     }
 
     /// How many pixel rows a line (given by one of its words) shares with the span `top..<bottom`.

@@ -50,7 +50,9 @@ enum UncoveredInk {
         }
         let components = InkComponents(ink, width: width, height: height)
         let minimumArea = max(4, lineHeight * lineHeight / 50)
-        let dashes = DashRows.find(components.boxes, lineHeight: lineHeight)
+        let dashes = DashRows.find(components.boxes, lineHeight: lineHeight) { left, right in
+            isPaper(image, between: left, and: right, threshold: threshold)
+        }
         let dots = Set(
             components.boxes.indices.filter { index in
                 let box = components.boxes[index]
@@ -75,6 +77,21 @@ enum UncoveredInk {
             dots: dots.sorted().prefix(maxRegions).map { components.boxes[$0] },
             threshold: threshold
         )
+    }
+
+    /// Whether the image between two components side by side is blank paper: the middle half of the gap, over
+    /// the rows either spans, is on average nearer white than the ink threshold (a grey rule's gaps are not).
+    static func isPaper(_ image: GrayImage, between left: PixelRect, and right: PixelRect, threshold: UInt8) -> Bool {
+        let gap = right.left - left.right
+        let (top, bottom) = (max(0, min(left.top, right.top)), min(image.height, max(left.bottom, right.bottom)))
+        guard gap >= 4, top < bottom else { return true }
+        let columns = (left.right + gap / 4)..<(right.left - gap / 4)
+        var sum = 0
+        for row in top..<bottom {
+            for column in columns { sum += Int(image.pixels[row * image.width + column]) }
+        }
+        let mean = sum / (columns.count * (bottom - top))
+        return mean * 4 >= Int(threshold) + 3 * 255
     }
 
     /// Components joined into lines: side by side on one baseline and less than a line's height apart.

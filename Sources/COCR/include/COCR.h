@@ -28,4 +28,9 @@ int skillspool_image_ccitt(const uint8_t *data, size_t size, int width, int heig
 int skillspool_image_jpx_size(const uint8_t *data, size_t size, int *width, int *height);
 /// Decodes a JPEG 2000 stream of `width` × `height` into 8-bit grey `gray`; 0 on success.
 int skillspool_image_jpx(const uint8_t *data, size_t size, int width, int height, uint8_t *gray);
+/// Finds how far the text lines of an 8-bit grey page are turned (Leptonica's sweep over ±7° on a binarised copy)
+/// and, when it is by 0.1° or more and the finding is clear, writes the page turned back into `turned` (same size,
+/// white brought in at the edges); the angle found, in degrees, is put in `angle`. 0 when turned, 1 when the page is
+/// level (nothing written), -1 on failure.
+int skillspool_image_deskew(const uint8_t *gray, int width, int height, uint8_t *turned, float *angle);
 #endif
