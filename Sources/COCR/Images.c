@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 
 // Leptonica (a dependency of Tesseract, so present wherever OCR is) decodes what qpdf cannot: CCITT fax data through
 // libtiff and JPEG 2000 through OpenJPEG. Only the functions below are used, with opaque pointers.
@@ -16,7 +17,9 @@ typedef uint32_t *(*get_data_fn)(void *);
 typedef void (*destroy_fn)(void **);
 typedef int (*severity_fn)(int);
 typedef void *(*create_fn)(int, int, int);
-typedef void *(*deskew_fn)(void *, int, float *, float *);
+typedef void *(*to_binary_fn)(void *, int);
+typedef int (*find_skew_fn)(void *, float *, float *);
+typedef void *(*rotate_fn)(void *, float, int, int, int, int);
 
 static struct {
     int state;  // 0 not tried, 1 loaded, -1 failed
@@ -28,7 +31,9 @@ static struct {
     get_data_fn data;
     destroy_fn destroy;
     create_fn create;
-    deskew_fn deskew;
+    to_binary_fn to_binary;
+    find_skew_fn find_skew;
+    rotate_fn rotate;
 } lept;
 
 static pthread_once_t lept_once = PTHREAD_ONCE_INIT;
@@ -48,7 +53,9 @@ static void load_leptonica(void) {
     RESOLVE(data, "pixGetData")
     RESOLVE(destroy, "pixDestroy")
     RESOLVE(create, "pixCreate")
-    RESOLVE(deskew, "pixFindSkewAndDeskew")
+    RESOLVE(to_binary, "pixConvertTo1")
+    RESOLVE(find_skew, "pixFindSkew")
+    RESOLVE(rotate, "pixRotate")
 #undef RESOLVE
     // Leptonica reports bad data on stderr; the converter reports it as an unread page instead.
     severity_fn severity = (severity_fn)dlsym(library, "setMsgSeverity");
@@ -167,18 +174,20 @@ int skillspool_image_deskew(const uint8_t *gray, int width, int height, uint8_t 
     }
     float confidence = 0;
     *angle = 0;
-    // Sweeps ±7° on a binarised copy; below 0.1° or without a clear maximum the page is returned as it is, as
-    // the same pix with one more reference.
-    void *result = lept.deskew(pix, 0, angle, &confidence);
-    if (!result) {
+    // The angle from a binarised copy (Leptonica's sweep over ±7°, then a finer search); a page turned by less
+    // than 0.1°, or whose finding is unclear, stays as it is.
+    void *binary = lept.to_binary(pix, 130);
+    int status = binary ? lept.find_skew(binary, angle, &confidence) : 1;
+    if (binary) lept.destroy(&binary);
+    if (status != 0 || confidence < 3.0f || fabsf(*angle) < 0.1f) {
         lept.destroy(&pix);
-        return -1;
+        *angle = 0;
+        return status != 0 ? -1 : 1;
     }
-    if (result == pix) {
-        lept.destroy(&result);
-        lept.destroy(&pix);
-        return 1;
-    }
+    // Turned back by three shears: whole pixels moved, no grey smeared into thin rules, and fast.
+    void *turned_pix = lept.rotate(pix, *angle * 3.14159265f / 180.0f, 2 /* L_ROTATE_SHEAR */,
+                                   1 /* L_BRING_IN_WHITE */, 0, 0);
     lept.destroy(&pix);
-    return copy_gray(result, width, height, turned) == 0 ? 0 : -1;
+    if (!turned_pix) return -1;
+    return copy_gray(turned_pix, width, height, turned) == 0 ? 0 : -1;
 }

@@ -21,6 +21,13 @@ struct GrayImage: Sendable {
             return
         }
         let rowBytes = (width * components * bits + 7) / 8
+        // A grey scan, the common case, is its samples as they are.
+        if bits == 8, components == 1, samples.palette == nil, samples.data.count >= width * height {
+            var pixels = Array(samples.data.prefix(width * height))
+            if samples.inverted { pixels = pixels.map { 255 - $0 } }
+            self.init(width: width, height: height, pixels: pixels)
+            return
+        }
         let maxValue = (1 << min(bits, 8)) - 1
         var pixels = [UInt8](repeating: 0, count: width * height)
         samples.data.withUnsafeBufferPointer { data in

@@ -4,6 +4,8 @@ struct InkComponents {
     /// Each component's bounding box and pixel count, in the order their first run was met.
     private(set) var boxes: [PixelRect] = []
     private(set) var areas: [Int] = []
+    /// Every run of ink (one row, `start..<end`) and the index of its component in `boxes`, row by row.
+    private(set) var runs: [(row: Int, start: Int, end: Int, component: Int)] = []
 
     init(_ ink: [Bool], width: Int, height: Int) {
         var sets = DisjointSets()
@@ -39,9 +41,11 @@ struct InkComponents {
             swap(&above, &current)
         }
         var index: [Int: Int] = [:]
+        runs.reserveCapacity(runBoxes.count)
         for run in runBoxes.indices {
             let group = sets.root(run)
             let box = runBoxes[run]
+            runs.append((box.top, box.left, box.right, index[group] ?? boxes.count))
             if let slot = index[group] {
                 let merged = boxes[slot]
                 boxes[slot] = PixelRect(

@@ -8,7 +8,10 @@ extension TextRecognizer {
     /// The words of a page image: a whole-page pass, then every line-sized region of ink that pass left unread, each
     /// read as one line (or one block when it is taller), in the page's pixel space and in the order a producer
     /// would draw them (tables row by row).
-    func pageWords(in image: GrayImage, dpi: Int) -> [RecognizedWord] {
+    func pageWords(in scan: GrayImage, dpi: Int) -> [RecognizedWord] {
+        // Boxes are thin, often grey lines: judged on everything clearly darker than the paper, so that a line the
+        // ink threshold breaks into pieces is still one outline.
+        let image = scan.withoutBoxes(threshold: UInt8((Int(UncoveredInk.darkThreshold(scan)) + 255) / 2))
         let words = words(in: image, dpi: dpi)
         var found: [RecognizedWord] = []
         let heights = words.map(\.lineHeight).sorted()

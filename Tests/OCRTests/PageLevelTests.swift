@@ -52,4 +52,77 @@ struct PageLevelTests {
         #expect(degrees == 0)
         #expect(level.pixels == page.pixels)
     }
+
+    /// Draws the outline of `rect`, `thickness` pixels wide, in grey `level`.
+    static func outline(_ rect: PixelRect, thickness: Int, level: UInt8, on pixels: inout [UInt8], width: Int) {
+        for row in rect.top..<rect.bottom {
+            for column in rect.left..<rect.right {
+                let inside =
+                    row >= rect.top + thickness && row < rect.bottom - thickness && column >= rect.left + thickness
+                    && column < rect.right - thickness
+                if !inside { pixels[row * width + column] = level }
+            }
+        }
+    }
+
+    @Test("a field's box and an empty tick box are taken out; the text in them, a table's grid and letters stay")
+    func boxesTakenOut() {
+        let width = 800
+        var pixels = [UInt8](repeating: 245, count: width * 400)
+        let paint = { (rect: PixelRect, pixels: inout [UInt8]) in
+            for row in rect.top..<rect.bottom {
+                for column in rect.left..<rect.right { pixels[row * width + column] = 20 }
+            }
+        }
+        // A grey field box with a word in it, a tick box, a ring (an "O") and an "H".
+        Self.outline(
+            PixelRect(left: 20, top: 20, right: 420, bottom: 60),
+            thickness: 2,
+            level: 120,
+            on: &pixels,
+            width: width
+        )
+        let word = PixelRect(left: 40, top: 30, right: 120, bottom: 50)
+        paint(word, &pixels)
+        Self.outline(
+            PixelRect(left: 500, top: 20, right: 520, bottom: 40),
+            thickness: 2,
+            level: 30,
+            on: &pixels,
+            width: width
+        )
+        // A ring, 20 × 24, 3 px thick: an "O".
+        for row in 20..<44 {
+            for column in 560..<580 {
+                let (dx, dy) = ((Double(column) - 569.5) / 10, (Double(row) - 31.5) / 12)
+                let radius = (dx * dx + dy * dy).squareRoot()
+                if radius <= 1, radius >= 0.72 { pixels[row * width + column] = 20 }
+            }
+        }
+        for rect in [
+            PixelRect(left: 620, top: 20, right: 623, bottom: 44),
+            PixelRect(left: 637, top: 20, right: 640, bottom: 44),
+            PixelRect(left: 620, top: 30, right: 640, bottom: 33),
+        ] {
+            paint(rect, &pixels)
+        }
+        // A table's grid: outer frame, one inner rule across, one down.
+        Self.outline(
+            PixelRect(left: 20, top: 200, right: 420, bottom: 300),
+            thickness: 2,
+            level: 20,
+            on: &pixels,
+            width: width
+        )
+        paint(PixelRect(left: 20, top: 249, right: 420, bottom: 251), &pixels)
+        paint(PixelRect(left: 219, top: 200, right: 221, bottom: 300), &pixels)
+        let page = GrayImage(width: width, height: 400, pixels: pixels)
+        let cleared = page.withoutBoxes(threshold: 187)
+        let dark = { (image: GrayImage, x: Int, y: Int) in image.pixels[y * width + x] < 187 }
+        #expect(!dark(cleared, 200, 20) && !dark(cleared, 20, 40) && !dark(cleared, 419, 40))
+        #expect(!dark(cleared, 500, 30) && !dark(cleared, 510, 20))
+        #expect(dark(cleared, 60, 40))
+        #expect(dark(cleared, 569, 20) && dark(cleared, 621, 25))
+        #expect(dark(cleared, 20, 220) && dark(cleared, 100, 250))
+    }
 }
