@@ -124,16 +124,6 @@ public enum PageRecognizer {
         // Each line's box and confidences, in the order lines are first met.
         var lineOrder: [Int] = []
         var lineBoxes: [Int: (box: Rect, confidences: [Double])] = [:]
-        func sizeShare(_ text: String) -> (size: Double, descent: Double) {
-            let hasDescender = text.contains { "gjpqyQ,;()[]{}|/".contains($0) }
-            let hasAscender = text.contains { $0.isUppercase || $0.isNumber || "bdfhklt'\"!?%&#@".contains($0) }
-            switch (hasAscender, hasDescender) {
-            case (true, true): return (0.93, 0.21)
-            case (true, false): return (0.72, 0)
-            case (false, true): return (0.73, 0.21)
-            case (false, false): return (0.52, 0)
-            }
-        }
         for word in words {
             let topLeft = point(Double(word.left), Double(word.lineTop))
             let bottomRight = point(Double(word.left + word.width), Double(word.lineTop + word.lineHeight))
@@ -152,7 +142,7 @@ public enum PageRecognizer {
                 lineOrder.append(word.line)
                 lineBoxes[word.line] = (box, [word.confidence])
             }
-            let share = sizeShare(lineText[word.line] ?? word.text)
+            let share = letterShare(lineText[word.line] ?? word.text)
             let size = box.height / share.size
             let baseline = box.maxY - size * share.descent
             let characters = Array(DashLength.named(word.text, width: box.width, size: size))
@@ -190,6 +180,24 @@ public enum PageRecognizer {
                 height: box.height,
                 confidence: (mean * 1_000).rounded() / 1_000
             )
+        }
+    }
+
+    /// The share of a line's font size its box spans, and the share below the baseline, from the letters it holds:
+    /// descenders reach below the baseline, capitals, figures and ascenders above the x-height — and so do the dots
+    /// of i and j and the marks over ä, é or ñ.
+    static func letterShare(_ text: String) -> (size: Double, descent: Double) {
+        let hasDescender = text.contains { "gjpqyQ,;()[]{}|/".contains($0) }
+        let hasAscender = text.contains { character in
+            character.isUppercase || character.isNumber || "bdfhklt'\"!?%&#@ij".contains(character)
+                || character.unicodeScalars.count > 1
+                || (character.unicodeScalars.first.map { $0.value >= 0xC0 && $0.properties.isLowercase } ?? false)
+        }
+        switch (hasAscender, hasDescender) {
+        case (true, true): return (0.93, 0.21)
+        case (true, false): return (0.72, 0)
+        case (false, true): return (0.73, 0.21)
+        case (false, false): return (0.52, 0)
         }
     }
 

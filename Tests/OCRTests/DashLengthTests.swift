@@ -15,3 +15,18 @@ struct DashLengthTests {
         #expect(DashLength.named(text, width: width, size: size) == expected)
     }
 }
+
+/// How much of a line's font size its box spans, told from its letters.
+@Suite("OCR: a line's size from its letters")
+struct LetterShareTests {
+    @Test(
+        "dots and marks over letters rise above the x-height as ascenders do",
+        arguments: [
+            ("acorn", 0.52), ("reviewers.", 0.72), ("naïve", 0.72), ("señor", 0.72), ("gross", 0.73),
+            ("Köln", 0.72), ("jumpy", 0.93),
+        ]
+    )
+    func share(text: String, size: Double) {
+        #expect(PageRecognizer.letterShare(text).size == size)
+    }
+}
