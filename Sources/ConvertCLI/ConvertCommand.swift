@@ -75,8 +75,13 @@ public struct ConvertCommand: ParsableCommand {
     @Option(help: "OCR: auto (pages without a text layer that draw an image), never, or always (every page's images).")
     var ocr = OCRMode.auto
 
-    @Option(help: "Tesseract language codes for OCR, comma-separated (eng, deu, fra, …).")
-    var ocrLanguages = "eng"
+    @Option(
+        help: """
+            Tesseract language codes for OCR, comma-separated (eng, deu, fra, …); auto tells English, German, \
+            French, Spanish, Italian or Dutch from the first page and adds it.
+            """
+    )
+    var ocrLanguages = "auto"
 
     public init() {}
 

@@ -24,7 +24,7 @@ public struct ConvertRequest {
     var maxPages: Int?
     var config: String?
     var ocr = OCRMode.auto
-    var ocrLanguages = ["eng"]
+    var ocrLanguages = [OCRLanguage.automatic]
 
     init(file: String) {
         self.file = file

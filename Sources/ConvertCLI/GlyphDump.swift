@@ -10,7 +10,7 @@ enum GlyphDump {
         pages: String?,
         limits: ConversionLimits,
         ocr: OCRMode = .auto,
-        ocrLanguages: [String] = ["eng"]
+        ocrLanguages: [String] = [OCRLanguage.automatic]
     ) throws {
         try PDFDocument.withDocument(path: path, password: password, limits: limits) { pdf in
             let selection =

@@ -21,7 +21,7 @@ public struct ConversionOptions: Sendable {
     /// When pages are read by OCR: `auto` reads pages without a text layer that draw an image (scans).
     public var ocr = OCRMode.auto
     /// Tesseract's language codes for OCR (`eng`, `deu`, …), tried together.
-    public var ocrLanguages = ["eng"]
+    public var ocrLanguages = [OCRLanguage.automatic]
     /// Where diagnostics go (unmapped glyphs, dropped text); silent by default.
     public var logger = Logger(label: "skillspool.convert", factory: { _ in SwiftLogNoOpLogHandler() })
 

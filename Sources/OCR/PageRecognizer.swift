@@ -8,6 +8,8 @@ public enum PageRecognizer {
     static let targetDPI = 300.0
     /// Images smaller than this on the page (in points, either side) are logos and rules, not text.
     static let minimumSide = 72.0
+    /// Words a page must hold for `auto` to tell the document's language by.
+    static let minimumWordsToTell = 20
 
     /// Adds OCR glyphs to `pages` under `mode`; returns what was done, or nil when no page needed OCR.
     ///
@@ -20,45 +22,73 @@ public enum PageRecognizer {
     ) throws -> OCRReport? {
         let wanted = pages.indices.filter { willRead(pages[$0], mode: mode) }
         guard !wanted.isEmpty else { return nil }
-        let codes = languages.filter(OCRLanguage.isValid)
-        let languageSet = codes.isEmpty ? "eng" : codes.joined(separator: "+")
-        guard let version = TextRecognizer.version, let recognizer = TextRecognizer(languages: languageSet) else {
+        let codes = languages.filter { $0 != OCRLanguage.automatic && OCRLanguage.isValid($0) }
+        var languageSet = codes.isEmpty ? "eng" : codes.joined(separator: "+")
+        guard let version = TextRecognizer.version, var recognizer = TextRecognizer(languages: languageSet) else {
             var report = OCRReport(engine: "tesseract unavailable", languages: languageSet)
             report.unreadPages = wanted.map { pages[$0].number }
             return report
         }
+        var telling = languages.contains(OCRLanguage.automatic)
         var summary = OCRReport(engine: "tesseract \(version)", languages: languageSet)
         for index in wanted {
-            var confidences: [Double] = []
-            var read = false
-            for image in candidates(pages[index]) {
-                // Too many pixels to read is known before anything is decoded.
-                guard image.pixelWidth * image.pixelHeight <= GrayImage.maxPixels,
-                    let samples = try document.imageSamples(image.object), let gray = GrayImage(samples)
-                else {
-                    continue
-                }
-                read = true
-                let bounds = image.bounds
-                let dpi = Double(gray.width) / (bounds.width / 72)
-                let factor = max(1, Int((dpi / targetDPI).rounded(.up)))
-                let reduced = gray.reduced(by: factor)
-                // A sliver (an image wider than its pixels say, reduced to nothing) holds no words.
-                guard reduced.width >= 16, reduced.height >= 16 else { continue }
-                let scan = reduced.levelled().image
-                let words = recognizer.pageWords(in: scan, dpi: max(70, Int((dpi / Double(factor)).rounded())))
-                confidences += words.map(\.confidence)
-                summary.lines += add(words, of: scan, placed: image, to: &pages[index])
-            }
-            if read {
-                let mean = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
-                summary.pages.append(pages[index].number)
-                summary.confidences.append((mean * 1_000).rounded() / 1_000)
-            } else {
+            guard var read = try read(pages[index], in: document, with: recognizer) else {
                 summary.unreadPages.append(pages[index].number)
+                continue
             }
+            // `auto`: the first page with words enough tells the document's language; when it is not among those
+            // asked for and its data is installed, it goes first, and that page is read again.
+            if telling, read.words.count >= minimumWordsToTell {
+                telling = false
+                if let language = DocumentLanguage.ofScan(words: read.words.map(\.text)),
+                    !recognizer.languages.contains(language.tesseractCode),
+                    let chosen = TextRecognizer(languages: language.tesseractCode + "+" + languageSet),
+                    let again = try self.read(pages[index], in: document, with: chosen)
+                {
+                    (recognizer, read) = (chosen, again)
+                    languageSet = chosen.languages.joined(separator: "+")
+                    summary.languages = languageSet
+                }
+            }
+            pages[index] = read.page
+            summary.lines += read.lines
+            let confidences = read.words.map(\.confidence)
+            let mean = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
+            summary.pages.append(pages[index].number)
+            summary.confidences.append((mean * 1_000).rounded() / 1_000)
         }
         return summary
+    }
+
+    /// `page` with the words `recognizer` reads in its images added, the words and the lines they make; nil when
+    /// none of its images could be decoded.
+    static func read(
+        _ page: PageContent,
+        in document: PDFDocument,
+        with recognizer: TextRecognizer
+    ) throws -> (page: PageContent, words: [RecognizedWord], lines: [OCRLine])? {
+        var page = page
+        var (words, lines, decoded) = ([RecognizedWord](), [OCRLine](), false)
+        for image in candidates(page) {
+            // Too many pixels to read is known before anything is decoded.
+            guard image.pixelWidth * image.pixelHeight <= GrayImage.maxPixels,
+                let samples = try document.imageSamples(image.object), let gray = GrayImage(samples)
+            else {
+                continue
+            }
+            decoded = true
+            let bounds = image.bounds
+            let dpi = Double(gray.width) / (bounds.width / 72)
+            let factor = max(1, Int((dpi / targetDPI).rounded(.up)))
+            let reduced = gray.reduced(by: factor)
+            // A sliver (an image wider than its pixels say, reduced to nothing) holds no words.
+            guard reduced.width >= 16, reduced.height >= 16 else { continue }
+            let scan = reduced.levelled().image
+            let found = recognizer.pageWords(in: scan, dpi: max(70, Int((dpi / Double(factor)).rounded())))
+            words += found
+            lines += add(found, of: scan, placed: image, to: &page)
+        }
+        return decoded ? (page, words, lines) : nil
     }
 
     /// Whether `page` is a scan: no text layer, and an image large enough to hold text.

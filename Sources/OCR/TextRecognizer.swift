@@ -15,6 +15,8 @@ struct RecognizedWord: Sendable, Hashable {
 /// Tesseract, through its C API (loaded on first use): one recogniser per language set, used by one thread.
 final class TextRecognizer {
     private let handle: UnsafeMutableRawPointer
+    /// The language codes it reads with, in Tesseract's order (the first is tried first).
+    let languages: [String]
 
     /// Tesseract's version, or nil when it cannot be loaded (the library or its language data is not installed).
     static var version: String? {
@@ -26,6 +28,7 @@ final class TextRecognizer {
     init?(languages: String) {
         guard let handle = skillspool_ocr_create(languages) else { return nil }
         self.handle = handle
+        self.languages = languages.split(separator: "+").map(String.init)
     }
 
     deinit { skillspool_ocr_delete(handle) }

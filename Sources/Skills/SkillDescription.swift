@@ -1,3 +1,4 @@
+import DocumentModel
 /// What an agent reads before it opens a skill: the document's subject, its opening text, its key values and when
 /// to use it, in the document's own words, within the 500 characters QA aims for.
 ///

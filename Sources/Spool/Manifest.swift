@@ -43,7 +43,7 @@ public struct Manifest: Sendable, Hashable {
     public var semantic = true
     /// OCR for pages without a text layer; the tenant's settings unless `options` says otherwise.
     public var ocr = OCRMode.auto
-    public var ocrLanguages = ["eng"]
+    public var ocrLanguages = [OCRLanguage.automatic]
     public var skillName: String?
     public var catalogue = PackageOptions.Catalogue.auto
     public var engine: String?

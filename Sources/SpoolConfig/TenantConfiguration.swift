@@ -51,7 +51,7 @@ public struct TenantConfiguration: Sendable, Hashable {
     /// When pages are read by OCR (a manifest's `options.ocr` overrides it).
     public var ocr = OCRMode.auto
     /// Tesseract's language codes for OCR.
-    public var ocrLanguages = ["eng"]
+    public var ocrLanguages = [OCRLanguage.automatic]
 
     /// Fetching documents named by URL (`documents[].url`); the body's limit is the plan's `bytesPerDocument`.
     public struct Fetch: Sendable, Hashable {

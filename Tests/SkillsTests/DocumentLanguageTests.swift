@@ -1,5 +1,6 @@
 import Testing
 
+import DocumentModel
 @testable import Skills
 
 @Suite("Document language")

@@ -134,6 +134,45 @@ struct ConvertOCRTests {
         #expect(never.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
     }
 
+    /// A German invoice (written for this test), umlauts in WinAnsi octal escapes.
+    static let germanInvoice = """
+        BT /B 18 Tf 72 720 Td (Rechnung) Tj ET
+        BT /R 12 Tf 72 690 Td (Rechnungsnummer: RE-2026-0815) Tj ET
+        BT /R 12 Tf 72 670 Td (F\\344llig am 30. M\\344rz 2026) Tj ET
+        BT /R 12 Tf 72 650 Td (Gesamtbetrag: 1.234,56 EUR) Tj ET
+        BT /R 12 Tf 72 620 Td (Bitte \\374berweisen Sie den Betrag auf das unten genannte Konto.) Tj ET
+        BT /R 12 Tf 72 600 Td (Vielen Dank f\\374r Ihren Auftrag und die gute Zusammenarbeit.) Tj ET
+        """
+
+    @Test("the language of a scan is told from its first page: German is read with German data, English as it is")
+    func automaticLanguage() throws {
+        guard let german = try Self.scan(dpi: 300, format: .png, content: Self.germanInvoice),
+            let english = try Self.scan(dpi: 300, format: .png)
+        else {
+            Issue.record("pdftoppm, img2pdf or ImageMagick is missing (make deps installs them)")
+            return
+        }
+        func read(_ scan: String, _ options: [String]) throws -> (languages: String?, version: String?, text: String) {
+            let json = try CLI.run(["convert", scan, "--format", "json"] + options)
+            #expect(json.status == 0, "\(json.stderr)")
+            let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8))
+            let meta = try #require((object as? [String: Any])?["meta"] as? [String: Any])
+            let text = try CLI.run(["convert", scan, "--format", "text"] + options).stdout
+            return ((meta["ocr"] as? [String: Any])?["languages"] as? String, meta["engineVersion"] as? String, text)
+        }
+        let told = try read(german, [])
+        #expect(told.languages == "deu+eng")
+        #expect(told.version?.hasSuffix("-deu,eng") == true, "\(told.version ?? "no version")")
+        for expected in ["Fällig am", "überweisen", "für Ihren Auftrag"] {
+            #expect(told.text.contains(expected), "missing \(expected) in:\n\(told.text)")
+        }
+        // Listed languages alone when asked for, and an English page is read once, with English data.
+        #expect(try read(german, ["--ocr-languages", "eng"]).languages == "eng")
+        #expect(try read(english, []).languages == "eng")
+        let automatic = try read(english, ["--ocr-languages", "auto"])
+        #expect(automatic.text == (try read(english, ["--ocr-languages", "eng"])).text)
+    }
+
     @Test("amounts right-aligned far from their items are read, whatever the resolution", arguments: [200, 300])
     func rightAlignedAmounts(dpi: Int) throws {
         guard let scan = try Self.scan(dpi: dpi, format: .jpeg, content: Self.receipt) else {

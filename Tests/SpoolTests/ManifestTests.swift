@@ -52,7 +52,11 @@ struct ManifestTests {
             #"{"documents": [{"file": "a.pdf"}], "options": {"ocr": "always", "ocrLanguages": ["eng", "chi_sim"]}}"#
         )
         #expect(chosen.ocr == .always && chosen.ocrLanguages == ["eng", "chi_sim"])
-        for bad in [#"["../../etc/passwd"]"#, #"["en"]"#, "[]", #""eng""#, #"["ENG"]"#] {
+        // The language told from the document, by default and beside listed codes.
+        #expect(try parse(#"{"documents": [{"file": "a.pdf"}]}"#).ocrLanguages == ["auto"])
+        let told = try parse(#"{"documents": [{"file": "a.pdf"}], "options": {"ocrLanguages": ["auto", "deu"]}}"#)
+        #expect(told.ocrLanguages == ["auto", "deu"])
+        for bad in [#"["../../etc/passwd"]"#, #"["en"]"#, "[]", #""eng""#, #"["ENG"]"#, #"["AUTO"]"#, #"["autox"]"#] {
             #expect(throws: SpoolError.self) {
                 try parse(#"{"documents": [{"file": "a.pdf"}], "options": {"ocrLanguages": \#(bad)}}"#)
             }
