@@ -1,7 +1,8 @@
 /// The language a document is written in, among those the engine reads, told from its function words — the
-/// articles, prepositions and conjunctions every sentence uses and no other of these languages spells the same way.
-/// A task often names it ("the German lecture notes", "my French phone bill"), and an agent choosing between two
-/// skills of the same kind can tell them apart by it.
+/// articles, prepositions and conjunctions every sentence uses and no other of these languages spells the same way —
+/// and, for a scan, also from the labels business documents print. A task often names it ("the German lecture
+/// notes", "my French phone bill"), and an agent choosing between two skills of the same kind can tell them apart by
+/// it; OCR reads a scan with the data of the language it finds.
 public enum DocumentLanguage: String, Sendable, CaseIterable {
     case english = "en"
     case german = "de"
