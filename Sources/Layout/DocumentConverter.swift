@@ -96,15 +96,10 @@ public struct Conversion: Sendable {
 
     /// Reading-order body text, pages separated by form feeds.
     ///
-    /// Page numbers are left out. Running headers and footers are given once, after the last page, so the text
-    /// keeps what they say without interrupting paragraphs that run on from one page to the next.
+    /// Page furniture (running headers, footers, page numbers) is left out, as in Markdown, so a paragraph that runs
+    /// on from one page to the next reads on; the JSON keeps it in place, marked with its role.
     public var text: String {
-        var pages = layouts.map(\.text)
-        let furniture = layouts.flatMap(\.newFurnitureText)
-        if !furniture.isEmpty, let last = pages.indices.last {
-            pages[last] += (pages[last].isEmpty ? "" : "\n\n") + furniture.joined(separator: "\n\n")
-        }
-        return pages.joined(separator: "\n\u{0C}") + "\n"
+        layouts.map(\.text).joined(separator: "\n\u{0C}") + "\n"
     }
 }
 

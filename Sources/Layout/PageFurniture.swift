@@ -41,7 +41,6 @@ public enum PageFurniture {
                 layouts[candidate.page].blocks[candidate.block].lines[0].fontSize
             )
         }
-        var seenKeys: Set<String> = []
         for candidate in candidates {
             let block = layouts[candidate.page].blocks[candidate.block]
             let text = block.text
@@ -59,16 +58,11 @@ public enum PageFurniture {
                 // as body text because it carries the section's title.
                 role = candidate.zone == .top ? .header : .footer
             } else if candidate.zone == .bottom, isLowestBlock(candidate, layouts),
-                block.lines.allSatisfy({ $0.fontSize < bodySize * 0.95 })
+                block.lines.allSatisfy({ $0.fontSize < bodySize * 0.95 }), !isFootnote(text)
             {
                 role = .footer
             }
             layouts[candidate.page].blocks[candidate.block].role = role
-            if role != nil {
-                layouts[candidate.page].blocks[candidate.block].repeatsEarlierFurniture = !seenKeys.insert(
-                    candidate.key
-                ).inserted
-            }
         }
     }
 
@@ -76,6 +70,20 @@ public enum PageFurniture {
         let blocks = layouts[candidate.page].blocks
         let bottom = blocks[candidate.block].bounds.y
         return !blocks.enumerated().contains { $0.offset != candidate.block && $0.element.bounds.y > bottom + 1 }
+    }
+
+    private static let noteMarks: Set<Character> = ["*", "†", "‡", "§", "¶", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+
+    /// A note at the foot of the page: it opens with a reference mark (`*`, `†`, `¹`) or a short number followed by
+    /// words (`1 Arrays are…`, `3 2020 estimate`), so it is body text the page refers to, not furniture.
+    static func isFootnote(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        if noteMarks.contains(first) { return true }
+        let words = text.split(whereSeparator: \.isWhitespace)
+        guard words.count >= 3, let number = words.first, number.count <= 2, number.allSatisfy(\.isNumber) else {
+            return false
+        }
+        return words[1].contains { $0.isLetter } || words[2].contains { $0.isLetter }
     }
 
     /// Lowercased, digits folded to `#`, whitespace collapsed.

@@ -44,8 +44,6 @@ public struct TextBlock: Sendable {
     public var orientation: Int
     /// Set for page furniture (running headers, footers, page numbers), which is not body text.
     public var role: BlockRole?
-    /// Furniture whose text (digits aside) already appeared on an earlier page.
-    public var repeatsEarlierFurniture = false
     /// Paragraph, title, heading or list item.
     public var kind = BlockKind.paragraph
 
@@ -106,12 +104,6 @@ public struct PageLayout: Sendable {
     /// Reading-order body text of the page (page furniture left out), a blank line between blocks.
     public var text: String {
         blocks.filter { $0.role == nil }.map(\.text).filter { !$0.isEmpty }.joined(separator: "\n\n")
-    }
-
-    /// Running headers and footers shown on this page for the first time in the document.
-    public var newFurnitureText: [String] {
-        blocks.filter { $0.role == .header || $0.role == .footer }.filter { !$0.repeatsEarlierFurniture }
-            .map(\.text).filter { !$0.isEmpty }
     }
 }
 

@@ -85,13 +85,31 @@ struct LayoutTests {
         let roles = conversion.layouts[1].blocks.map(\.role)
         #expect(roles == [.header, nil, .pageNumber])
         #expect(conversion.layouts[1].text == "Body of page 2.")
-        // The header's words are still in the text once, after the last page.
-        #expect(
-            conversion.text
-                == "Body of page 1.\n\u{0C}Body of page 2.\n\u{0C}Body of page 3.\n\nACME Corp Annual Report\n"
-        )
+        // The text is the body: a paragraph running on to the next page is not interrupted by the header.
+        #expect(conversion.text == "Body of page 1.\n\u{0C}Body of page 2.\n\u{0C}Body of page 3.\n")
         let json = conversion.document.json()
         #expect(json.contains("\"role\":\"header\"") && json.contains("\"role\":\"page-number\""))
+    }
+
+    @Test(
+        "small print at the foot of a single page: a note with a reference mark is body text, other lines are a footer",
+        arguments: [
+            ("1 Arrays are converted before they are indexed.", false),
+            ("* Figures for 2023 are estimates.", false),
+            ("ACME GmbH - Registergericht Berlin HRB 12345 - acme.example", true),
+            ("2024 Annual statement of accounts", true),
+        ]
+    )
+    func footOfPage(text: String, isFooter: Bool) throws {
+        // Body text in the usual size outweighs the small print, as on any real page.
+        let body = (0..<3).map { line in
+            "BT /F1 11 Tf 72 \(700 - 14 * line) Td (Line \(line + 1) of a paragraph of body text in the usual size.) Tj ET"
+        }
+        let content = body.joined(separator: " ") + " BT /F1 7 Tf 72 40 Td (\(text)) Tj ET"
+        let conversion = try convert([content])
+        let roles = conversion.layouts[0].blocks.map(\.role)
+        #expect(roles == [nil, isFooter ? .footer : nil])
+        #expect(conversion.text.contains(text) == !isFooter)
     }
 
     @Test(
