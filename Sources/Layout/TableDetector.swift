@@ -521,7 +521,8 @@ enum TableDetector {
         guard original.count >= 2 else { return nil }
         // Whether it is a table is decided on the cells the gaps give; rivers only refine the columns after.
         let plain = columns(of: original, verticals: verticals, horizontals: horizontals)
-        guard plain.intervals.count >= (plain.ruled ? 2 : 3), plain.intervals.count <= 30 else { return nil }
+        guard plain.intervals.count >= (plain.ruled || isPricedList(original) ? 2 : 3), plain.intervals.count <= 30
+        else { return nil }
         let multiCell = original.filter { $0.segments.count >= 2 }.count
         guard multiCell * 10 >= original.count * 6, multiCell >= 2 else { return nil }
         var run = plain.separators.isEmpty ? splitAtRivers(original) : original
@@ -613,6 +614,21 @@ enum TableDetector {
         )
     }
 
+    /// Items priced one per line and closed by a total, as on a receipt: two unruled columns are a table (not labels
+    /// and their values) when every line ends in an amount, at least two items (no label colon, no total) come
+    /// first, and a total follows them.
+    static func isPricedList(_ lines: [(label: String, value: String)]) -> Bool {
+        guard lines.count >= 3,
+            lines.allSatisfy({ !$0.label.hasSuffix(":") && SemanticTagger.amount($0.value) != nil }),
+            let total = lines.firstIndex(where: { isTotalLabel($0.label) })
+        else { return false }
+        return total >= 2
+    }
+
+    private static func isPricedList(_ run: [Row]) -> Bool {
+        run.allSatisfy { $0.segments.count == 2 } && isPricedList(run.map { ($0.segments[0].text, $0.segments[1].text) })
+    }
+
     /// Whether a tightly spaced line belongs to the row above: its first column is empty, it is not a total,
     /// and each of its cells either fills an empty cell of that row or continues its text (a wrapped cell).
     private static func continuesRow(_ cells: [String], _ previous: [String]) -> Bool {
@@ -628,6 +644,7 @@ enum TableDetector {
     private static let totalWords = [
         "total", "subtotal", "sub-total", "sum", "summe", "gesamt", "zwischensumme", "vat", "tax", "tva", "ust", "mwst",
         "btw", "iva", "net", "netto", "brutto", "ht", "ttc", "closing balance", "endsaldo", "amount due", "à payer",
+        "totaal", "te betalen", "zu zahlen", "a pagar", "da pagare",
     ]
 
     /// Each total word with a space before it: a word of the label that starts with it.

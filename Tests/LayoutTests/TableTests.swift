@@ -386,6 +386,29 @@ struct TableTests {
         #expect(items.footers.isEmpty)
     }
 
+    @Test(
+        "two unruled columns: priced items closed by a total are a table; labels with values and totals alone are not",
+        arguments: [
+            ([("Brood", "22,01"), ("Koffie 500 g", "24,69"), ("Totaal", "EUR 46,70")], true),
+            ([("Wood screws 4x40", "3.76"), ("Paint brush", "8.14"), ("Tape measure", "12.91"), ("Total", "24.81")], true),
+            ([("Subtotal", "40.00"), ("VAT 20%", "8.00"), ("Total", "48.00")], false),
+            ([("Invoice date:", "12.00"), ("Amount:", "34.50"), ("Total:", "46.50")], false),
+            ([("Account", "Savings"), ("Holder", "J. Doe"), ("Total", "12.00")], false),
+            ([("Brood", "22,01"), ("Koffie 500 g", "24,69"), ("Melk", "1,20")], false),
+        ]
+    )
+    func pricedItems(lines: [(String, String)], isTable: Bool) throws {
+        let content = lines.enumerated().map { index, line in
+            row(700 - index * 14, [(72, line.0), (240, line.1)])
+        }.joined(separator: "\n")
+        let found = try tables(content)
+        #expect(found.count == (isTable ? 1 : 0))
+        if isTable, let table = found.first {
+            #expect(table.rows.count == lines.count - 1)
+            #expect(table.footers.map(\.label) == [lines.last!.0])
+        }
+    }
+
     @Test("paragraphs are not tables")
     func paragraphs() throws {
         let content = (0..<6).map {
