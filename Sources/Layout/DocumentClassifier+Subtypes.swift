@@ -17,7 +17,7 @@ extension DocumentClassifier {
 
     /// The subtype a type falls back to when no subtype's words are found.
     static let defaultSubtypes: [String: String] = [
-        "statement": "bank-statement", "paper": "research-article", "invoice": "standard",
+        "statement": "bank-statement", "paper": "research-article", "invoice": "standard", "receipt": "retail",
     ]
 
     static let subtypeRules: [SubtypeRule] = [
@@ -306,8 +306,22 @@ extension DocumentClassifier {
         ),
     ]
 
-    /// The best subtype of `type` by its words; else a report mostly in tables is `data-tables`; else the type's
-    /// default.
+    /// Words that end the title of a manual and say what kind it is, with the word before them.
+    static let manualGenres: Set<String> = ["manual", "guide", "handbook", "instructions", "reference", "primer"]
+
+    /// A manual titled "… Installation Handbook" or "… Operating Instructions": the genre and the word before it
+    /// (`installation-handbook`), when that word is a word (not a model number such as `X200`).
+    static func titleGenre(_ type: String, title: [UInt8]) -> String? {
+        guard type == "manual" else { return nil }
+        let words = String(decoding: title, as: UTF8.self).split(whereSeparator: { !$0.isLetter && $0 != "-" })
+        guard words.count >= 2, let genre = words.last, manualGenres.contains(String(genre)) else { return nil }
+        let qualifier = words[words.count - 2]
+        guard qualifier.count >= 3, qualifier.allSatisfy(\.isLetter) else { return nil }
+        return "\(qualifier)-\(genre)"
+    }
+
+    /// The subtype a phrase of the title names; else, for a manual, the genre its title ends with; else the best
+    /// subtype of `type` by its words; else a report mostly in tables is `data-tables`; else the type's default.
     static func subtype(
         _ type: String,
         title: [UInt8],
@@ -317,6 +331,16 @@ extension DocumentClassifier {
     )
         -> String?
     {
+        // What the title calls the document decides first: a "User Manual" whose body talks of policies is a user
+        // manual, an "Installation Handbook" an installation handbook.
+        var named: (subtype: String, score: Double)?
+        for rule in subtypeRules where rule.type == type {
+            let score = rule.keywords.filter { $0.1 >= 3 && occurrences(of: $0.0, in: title, limit: 1) > 0 }
+                .map(\.1).reduce(0, +)
+            if score > 0, score > (named?.score ?? 0) { named = (rule.subtype, score) }
+        }
+        if let named { return named.subtype }
+        if let genre = titleGenre(type, title: title) { return genre }
         var best: (subtype: String, score: Double)?
         for rule in subtypeRules where rule.type == type {
             var score = 0.0

@@ -96,6 +96,21 @@ struct DocumentClassifierTests {
                 "Factuur", "Factuurnummer 2024-17 Vervaldatum 01-03-2024 Subtotaal 100,00 btw 21% Totaal 121,00",
                 "invoice", "standard"
             ),
+            // What the title calls a manual outweighs what its body talks about (a firewall's policies).
+            (
+                "NetGate X200 User Manual",
+                "1 Installation Warning: disconnect power. Firewall policy, policies per zone, policy order. Troubleshooting.",
+                "manual", "user-manual"
+            ),
+            (
+                "NetGate X200 Installation Handbook",
+                "1 Installation Warning: disconnect power. Firewall policy, policies per zone, policy order. Troubleshooting.",
+                "manual", "installation-handbook"
+            ),
+            (
+                "Kassenbon", "Bon-Nr. 4411 Kasse 2 Notizblock 2,50 Kugelschreiber 1,20 Summe 3,70 Bar bezahlt",
+                "receipt", "retail"
+            ),
         ]
     )
     func multilingual(title: String, text: String, type: String, subtype: String) {
