@@ -2,7 +2,7 @@ import PDFText
 
 /// Finds running headers, footers and page numbers: blocks in the top or bottom margin that repeat on at least
 /// 40% of the pages (digits ignored, so "Page 2 of 4" matches "Page 3 of 4"), that read as a page number, or, on a
-/// single page, a small-print last line in the bottom margin.
+/// single page, a small-print last line in the bottom margin (or the first line of a two-page document's second page).
 public enum PageFurniture {
     private enum Zone: Hashable {
         case top
@@ -41,6 +41,9 @@ public enum PageFurniture {
                 layouts[candidate.page].blocks[candidate.block].lines[0].fontSize
             )
         }
+        let numberedPages = Set(
+            candidates.filter { isPageNumber(layouts[$0.page].blocks[$0.block].text) }.map(\.page)
+        )
         for candidate in candidates {
             let block = layouts[candidate.page].blocks[candidate.block]
             let text = block.text
@@ -61,9 +64,23 @@ public enum PageFurniture {
                 block.lines.allSatisfy({ $0.fontSize < bodySize * 0.95 }), !isFootnote(text)
             {
                 role = .footer
+            } else if candidate.zone == .top, layouts.count == 2, candidate.page == 1, numberedPages.contains(1),
+                block.lines.count == 1, isHighestBlock(candidate, layouts),
+                block.lines[0].fontSize < bodySize * 0.95
+            {
+                // A running header left off the first page shows on one page only in a two-page document: a
+                // small line above everything else on the numbered second page is one. (In a longer document
+                // such a line on one page only is a chapter's running head, kept as body text, as above.)
+                role = .header
             }
             layouts[candidate.page].blocks[candidate.block].role = role
         }
+    }
+
+    private static func isHighestBlock(_ candidate: Candidate, _ layouts: [PageLayout]) -> Bool {
+        let blocks = layouts[candidate.page].blocks
+        let top = blocks[candidate.block].bounds.y
+        return !blocks.enumerated().contains { $0.offset != candidate.block && $0.element.bounds.y < top - 1 }
     }
 
     private static func isLowestBlock(_ candidate: Candidate, _ layouts: [PageLayout]) -> Bool {

@@ -91,6 +91,21 @@ struct LayoutTests {
         #expect(json.contains("\"role\":\"header\"") && json.contains("\"role\":\"page-number\""))
     }
 
+    @Test("a running header left off the first page of a two-page document is still a header")
+    func headerOnSecondPageOnly() throws {
+        let body = (0..<3).map { line in
+            "BT /F1 11 Tf 72 \(700 - 14 * line) Td (Line \(line + 1) of a paragraph of body text in the usual size.) Tj ET"
+        }.joined(separator: " ")
+        let pages = [
+            body + " BT /F1 8 Tf 280 40 Td (Page 1 of 2) Tj ET",
+            "BT /F1 8 Tf 72 760 Td (ACME Corp Annual Report 2024) Tj ET " + body
+                + " BT /F1 8 Tf 280 40 Td (Page 2 of 2) Tj ET",
+        ]
+        let conversion = try convert(pages)
+        #expect(conversion.layouts[1].blocks.map(\.role) == [.header, nil, .pageNumber])
+        #expect(!conversion.text.contains("ACME"))
+    }
+
     @Test(
         "small print at the foot of a single page: a note with a reference mark is body text, other lines are a footer",
         arguments: [
