@@ -82,4 +82,34 @@ enum KeyValueDetector {
         }
         return (key, bottom.text)
     }
+
+    /// Identifiers listed after one label, each with its own short label: `Bank details: IBAN DE44 5001 0517 5407
+    /// 3249 31 · BIC INGDDEFFXXX` gives `IBAN` and `BIC`. Parts are set apart by `·`, `|` or `•`; each is a label
+    /// (one word, capital first, at most 12 characters) and a value that holds a digit or is a code in capitals.
+    static func listedIdentifiers(in line: TextLine) -> [(key: String, value: String)] {
+        let text = line.text
+        guard text.contains(where: { $0 == "·" || $0 == "|" || $0 == "•" }) else { return [] }
+        var body = Substring(text)
+        if let colon = text.firstIndex(of: ":"), text.index(after: colon) < text.endIndex,
+            text[text.index(after: colon)] == " ", labelled(String(text[..<colon]), "x") != nil
+        {
+            body = text[text.index(after: colon)...]
+        }
+        let parts = body.split(whereSeparator: { $0 == "·" || $0 == "|" || $0 == "•" })
+            .map { $0.split(separator: " ").joined(separator: " ") }.filter { !$0.isEmpty }
+        guard parts.count >= 2 else { return [] }
+        var pairs: [(key: String, value: String)] = []
+        for part in parts {
+            let words = part.split(separator: " ", maxSplits: 1)
+            guard words.count == 2, let first = words[0].first, first.isUppercase, words[0].count <= 12,
+                words[0].allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" || $0 == ":" })
+            else { return [] }
+            let value = String(words[1])
+            let isCode = value.count >= 4 && value.allSatisfy { $0.isUppercase || $0.isNumber }
+            guard value.contains(where: \.isNumber) || isCode, value.count <= 40 else { return [] }
+            let key = words[0].hasSuffix(":") ? String(words[0].dropLast()) : String(words[0])
+            pairs.append((key, value))
+        }
+        return pairs
+    }
 }

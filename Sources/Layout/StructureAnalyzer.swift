@@ -38,6 +38,7 @@ enum StructureAnalyzer {
         let body = bodySize(layouts)
         var candidates: [(page: Int, block: Int, style: StyleKey, number: String?)] = []
         var titleFound = false
+        for page in layouts.indices { splitListedIdentifiers(&layouts[page]) }
         for page in layouts.indices {
             for index in layouts[page].blocks.indices {
                 let block = layouts[page].blocks[index]
@@ -75,6 +76,22 @@ enum StructureAnalyzer {
         for page in layouts.indices {
             assignListLevels(&layouts[page])
             pairStackedLabels(&layouts[page])
+        }
+    }
+
+    /// A line listing identifiers each with its own label (`IBAN … · BIC …`) becomes one pair per identifier.
+    private static func splitListedIdentifiers(_ layout: inout PageLayout) {
+        layout.blocks = layout.blocks.flatMap { block -> [TextBlock] in
+            guard block.role == nil, block.orientation == 0, block.kind == .paragraph, block.lines.count == 1 else {
+                return [block]
+            }
+            let pairs = KeyValueDetector.listedIdentifiers(in: block.lines[0])
+            guard !pairs.isEmpty else { return [block] }
+            return pairs.map { pair in
+                var split = block
+                split.kind = .keyValue(key: pair.key, value: pair.value)
+                return split
+            }
         }
     }
 

@@ -45,6 +45,26 @@ struct KeyValueTests {
         #expect(try pairs(content) == ["Name=Jane Doe"])
     }
 
+    @Test(
+        "identifiers listed on one line, each with its own label, are one pair each",
+        arguments: [
+            (
+                "Bank details: IBAN DE44 5001 0517 5407 3249 31 \\267 BIC INGDDEFFXXX",
+                ["IBAN=DE44 5001 0517 5407 3249 31", "BIC=INGDDEFFXXX"]
+            ),
+            ("Tel. +49 30 1234 567 | Fax +49 30 1234 568", ["Tel.=+49 30 1234 567", "Fax=+49 30 1234 568"]),
+            ("Alpenblick Treuhand AG | USt-IdNr. CHE-109.322.551 | alpenblick.ch", []),
+            ("Home | Products | Contact", []),
+        ]
+    )
+    func listedIdentifiers(line: String, expected: [String]) throws {
+        let content = """
+            BT /R 10 Tf 72 740 Td (\(line)) Tj ET
+            BT /R 10 Tf 72 700 Td (Name: Jane Doe) Tj ET
+            """
+        #expect(try pairs(content) == expected + ["Name=Jane Doe"])
+    }
+
     @Test("markdown and ascii show pairs as key: value")
     func rendering() throws {
         let bytes = PDFFixture.helvetica("BT /R 10 Tf 72 740 Td (IBAN: DE62 1677) Tj ET")
