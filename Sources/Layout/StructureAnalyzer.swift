@@ -218,6 +218,8 @@ enum StructureAnalyzer {
         let text = block.text
         guard text.count >= 2, text.count <= 160, text.contains(where: \.isLetter) else { return false }
         if text.hasSuffix(":") || text.hasSuffix(",") || text.hasSuffix(";") { return false }
+        // A sentence is no heading, whatever its type: a report's note set larger than its tables' body text.
+        if text.hasSuffix("."), text.split(separator: " ").count >= 8 { return false }
         // A label and its value ("Invoice no.: 123") or a table row of bold cells is not a heading.
         if text.includes(": ") { return false }
         for line in block.lines where line.words.count > 1 {

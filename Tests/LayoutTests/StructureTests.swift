@@ -61,6 +61,22 @@ struct StructureTests {
             """
     }
 
+    @Test("a sentence set larger than the body (a report's note above its tables) is no heading; a short label is")
+    func sentenceIsNoHeading() throws {
+        let rows = (0..<12).map { row in
+            "BT /R 8 Tf 72 \(560 - row * 11) Td (Region \(row) 2018 1,204 2021 1,388 change 15.3 percent) Tj ET"
+        }.joined(separator: "\n")
+        let content = """
+            BT /B 22 Tf 72 740 Td (Household Survey 2021) Tj ET
+            BT /B 14 Tf 72 700 Td (Education level) Tj ET
+            BT /R 11 Tf 72 660 Td (The table below shows education level by characteristic for 2018 and 2021.) Tj ET
+            \(rows)
+            """
+        let kinds = entries(try document(content)).map { "\($0.kind):\($0.text.prefix(15))" }
+        #expect(kinds.contains("heading:Education level"))
+        #expect(!kinds.contains { $0.hasPrefix("heading:The table below") })
+    }
+
     @Test("bullets drawn as filled discs and squares make list items; a stroked box beside a label does not")
     func drawnBullets() throws {
         let content = """
