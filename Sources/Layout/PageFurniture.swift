@@ -89,7 +89,9 @@ public enum PageFurniture {
         return !blocks.enumerated().contains { $0.offset != candidate.block && $0.element.bounds.y > bottom + 1 }
     }
 
-    private static let noteMarks: Set<Character> = ["*", "†", "‡", "§", "¶", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+    private static let noteMarks: Set<Character> = [
+        "*", "†", "‡", "§", "¶", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹",
+    ]
 
     /// A note at the foot of the page: it opens with a reference mark (`*`, `†`, `¹`) or a short number followed by
     /// words (`1 Arrays are…`, `3 2020 estimate`), so it is body text the page refers to, not furniture.

@@ -626,7 +626,8 @@ enum TableDetector {
     }
 
     private static func isPricedList(_ run: [Row]) -> Bool {
-        run.allSatisfy { $0.segments.count == 2 } && isPricedList(run.map { ($0.segments[0].text, $0.segments[1].text) })
+        run.allSatisfy { $0.segments.count == 2 }
+            && isPricedList(run.map { ($0.segments[0].text, $0.segments[1].text) })
     }
 
     /// Whether a tightly spaced line belongs to the row above: its first column is empty, it is not a total,

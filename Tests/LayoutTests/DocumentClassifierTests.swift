@@ -99,12 +99,12 @@ struct DocumentClassifierTests {
             // What the title calls a manual outweighs what its body talks about (a firewall's policies).
             (
                 "NetGate X200 User Manual",
-                "1 Installation Warning: disconnect power. Firewall policy, policies per zone, policy order. Troubleshooting.",
+                "1 Installation Warning: disconnect power. Firewall policy, policies per zone, policy order.",
                 "manual", "user-manual"
             ),
             (
                 "NetGate X200 Installation Handbook",
-                "1 Installation Warning: disconnect power. Firewall policy, policies per zone, policy order. Troubleshooting.",
+                "1 Installation Warning: disconnect power. Firewall policy, policies per zone, policy order.",
                 "manual", "installation-handbook"
             ),
             (

@@ -91,11 +91,17 @@ struct LayoutTests {
         #expect(json.contains("\"role\":\"header\"") && json.contains("\"role\":\"page-number\""))
     }
 
+    /// Three lines of 11-point body text: enough to outweigh small print, as on any real page.
+    private var bodyParagraph: String {
+        (0..<3).map { line in
+            "BT /F1 11 Tf 72 \(700 - 14 * line) Td (Line \(line + 1) of a paragraph of body text in the usual size.) "
+                + "Tj ET"
+        }.joined(separator: " ")
+    }
+
     @Test("a running header left off the first page of a two-page document is still a header")
     func headerOnSecondPageOnly() throws {
-        let body = (0..<3).map { line in
-            "BT /F1 11 Tf 72 \(700 - 14 * line) Td (Line \(line + 1) of a paragraph of body text in the usual size.) Tj ET"
-        }.joined(separator: " ")
+        let body = bodyParagraph
         let pages = [
             body + " BT /F1 8 Tf 280 40 Td (Page 1 of 2) Tj ET",
             "BT /F1 8 Tf 72 760 Td (ACME Corp Annual Report 2024) Tj ET " + body
@@ -116,11 +122,7 @@ struct LayoutTests {
         ]
     )
     func footOfPage(text: String, isFooter: Bool) throws {
-        // Body text in the usual size outweighs the small print, as on any real page.
-        let body = (0..<3).map { line in
-            "BT /F1 11 Tf 72 \(700 - 14 * line) Td (Line \(line + 1) of a paragraph of body text in the usual size.) Tj ET"
-        }
-        let content = body.joined(separator: " ") + " BT /F1 7 Tf 72 40 Td (\(text)) Tj ET"
+        let content = bodyParagraph + " BT /F1 7 Tf 72 40 Td (\(text)) Tj ET"
         let conversion = try convert([content])
         let roles = conversion.layouts[0].blocks.map(\.role)
         #expect(roles == [nil, isFooter ? .footer : nil])

@@ -390,7 +390,10 @@ struct TableTests {
         "two unruled columns: priced items closed by a total are a table; labels with values and totals alone are not",
         arguments: [
             ([("Brood", "22,01"), ("Koffie 500 g", "24,69"), ("Totaal", "EUR 46,70")], true),
-            ([("Wood screws 4x40", "3.76"), ("Paint brush", "8.14"), ("Tape measure", "12.91"), ("Total", "24.81")], true),
+            (
+                [("Wood screws 4x40", "3.76"), ("Paint brush", "8.14"), ("Tape measure", "12.91"), ("Total", "24.81")],
+                true
+            ),
             ([("Subtotal", "40.00"), ("VAT 20%", "8.00"), ("Total", "48.00")], false),
             ([("Invoice date:", "12.00"), ("Amount:", "34.50"), ("Total:", "46.50")], false),
             ([("Account", "Savings"), ("Holder", "J. Doe"), ("Total", "12.00")], false),
