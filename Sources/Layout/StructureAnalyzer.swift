@@ -107,13 +107,14 @@ enum StructureAnalyzer {
                     || (grid.columns[0].first?.isLetter == true && grid.columns[1].contains(where: \.isNumber)),
                 !grid.hasColumnRulings,
                 grid.rows.allSatisfy({ $0[0].first?.isLetter == true }),
-                !TableDetector.isPricedList(([grid.columns] + grid.rows + grid.footers.map(\.cells)).filter {
+                case let lines = ([grid.columns] + grid.rows + grid.footers.map(\.cells)).filter({
                     !$0.allSatisfy(\.isEmpty)
-                }.map { ($0[0], $0[1]) })
+                }),
+                !TableDetector.isPricedList(lines.map { ($0[0], $0[1]) })
             {
                 // Two columns without a header or column rulings, labels on the left: a group of pairs (the totals
                 // of a receipt under a rule), unless they are priced items and their total.
-                for row in [grid.columns] + grid.rows + grid.footers.map(\.cells) where !row[1].isEmpty {
+                for row in lines where !row[1].isEmpty {
                     var pair = block
                     pair.kind = .keyValue(key: row[0], value: row[1])
                     result.append(pair)

@@ -521,7 +521,10 @@ enum TableDetector {
         guard original.count >= 2 else { return nil }
         // Whether it is a table is decided on the cells the gaps give; rivers only refine the columns after.
         let plain = columns(of: original, verticals: verticals, horizontals: horizontals)
-        guard plain.intervals.count >= (plain.ruled || isPricedList(original) ? 2 : 3), plain.intervals.count <= 30
+        // Unruled tables need three columns; two do for priced items (tested only then: it parses every amount).
+        guard plain.intervals.count <= 30,
+            plain.intervals.count >= (plain.ruled ? 2 : 3)
+                || (plain.intervals.count == 2 && isPricedList(original))
         else { return nil }
         let multiCell = original.filter { $0.segments.count >= 2 }.count
         guard multiCell * 10 >= original.count * 6, multiCell >= 2 else { return nil }
