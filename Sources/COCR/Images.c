@@ -17,7 +17,6 @@ typedef uint32_t *(*get_data_fn)(void *);
 typedef void (*destroy_fn)(void **);
 typedef int (*severity_fn)(int);
 typedef void *(*create_fn)(int, int, int);
-typedef void *(*to_binary_fn)(void *, int);
 typedef int (*find_skew_fn)(void *, float *, float *);
 typedef void *(*rotate_fn)(void *, float, int, int, int, int);
 
@@ -31,7 +30,6 @@ static struct {
     get_data_fn data;
     destroy_fn destroy;
     create_fn create;
-    to_binary_fn to_binary;
     find_skew_fn find_skew;
     rotate_fn rotate;
 } lept;
@@ -53,7 +51,6 @@ static void load_leptonica(void) {
     RESOLVE(data, "pixGetData")
     RESOLVE(destroy, "pixDestroy")
     RESOLVE(create, "pixCreate")
-    RESOLVE(to_binary, "pixConvertTo1")
     RESOLVE(find_skew, "pixFindSkew")
     RESOLVE(rotate, "pixRotate")
 #undef RESOLVE
@@ -68,6 +65,31 @@ static int leptonica(void) {
     return lept.state == 1 ? 0 : -1;
 }
 
+// Leptonica keeps an 8-bit row as 32-bit words with the first pixel in the most significant byte; on a
+// little-endian machine that is each group of four bytes reversed, done a word at a time.
+static void pack_row(const uint8_t *source, uint32_t *line, int width) {
+    int column = 0;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; column + 4 <= width; column += 4) {
+        uint32_t word;
+        memcpy(&word, source + column, 4);
+        line[column >> 2] = __builtin_bswap32(word);
+    }
+#endif
+    for (; column < width; column++) line[column >> 2] |= (uint32_t)source[column] << (24 - 8 * (column & 3));
+}
+
+static void unpack_row(const uint32_t *line, uint8_t *gray, int width) {
+    int column = 0;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; column + 4 <= width; column += 4) {
+        uint32_t word = __builtin_bswap32(line[column >> 2]);
+        memcpy(gray + column, &word, 4);
+    }
+#endif
+    for (; column < width; column++) gray[column] = (uint8_t)(line[column >> 2] >> (24 - 8 * (column & 3)));
+}
+
 // Copies an 8-bit pix of exactly width × height into `gray` (leptonica keeps the first pixel of a 32-bit word in its
 // most significant byte). Destroys the pix.
 static int copy_gray(void *pix, int width, int height, uint8_t *gray) {
@@ -79,10 +101,7 @@ static int copy_gray(void *pix, int width, int height, uint8_t *gray) {
         const uint32_t *words = lept.data(eight);
         int wpl = lept.wpl(eight);
         for (int row = 0; row < height; row++) {
-            const uint32_t *line = words + (size_t)row * wpl;
-            for (int column = 0; column < width; column++) {
-                gray[(size_t)row * width + column] = (uint8_t)(line[column >> 2] >> (24 - 8 * (column & 3)));
-            }
+            unpack_row(words + (size_t)row * wpl, gray + (size_t)row * width, width);
         }
         status = 0;
     }
@@ -159,31 +178,46 @@ int skillspool_image_jpx(const uint8_t *data, size_t size, int width, int height
     return copy_gray(pix, width, height, gray);
 }
 
-int skillspool_image_deskew(const uint8_t *gray, int width, int height, uint8_t *turned, float *angle) {
-    if (leptonica() != 0 || width <= 0 || height <= 0) return -1;
-    void *pix = lept.create(width, height, 8);
-    if (!pix) return -1;
+// The pixels of `gray` darker than `threshold` as a 1-bit pix (1 is ink, the first pixel in a word's top bit), as
+// Leptonica's pixThresholdToBinary makes it, without first building the 8-bit pix a level page never needs.
+static void *binary_of(const uint8_t *gray, int width, int height, int threshold) {
+    void *pix = lept.create(width, height, 1);
+    if (!pix) return NULL;
     uint32_t *words = lept.data(pix);
     int wpl = lept.wpl(pix);
     for (int row = 0; row < height; row++) {
-        uint32_t *line = words + (size_t)row * wpl;
         const uint8_t *source = gray + (size_t)row * width;
-        for (int column = 0; column < width; column++) {
-            line[column >> 2] |= (uint32_t)source[column] << (24 - 8 * (column & 3));
+        uint32_t *line = words + (size_t)row * wpl;
+        for (int start = 0; start < width; start += 32) {
+            int count = width - start < 32 ? width - start : 32;
+            uint32_t word = 0;
+            for (int offset = 0; offset < count; offset++) {
+                word |= (uint32_t)(source[start + offset] < threshold) << (31 - offset);
+            }
+            line[start >> 5] = word;
         }
     }
+    return pix;
+}
+
+int skillspool_image_deskew(const uint8_t *gray, int width, int height, uint8_t *turned, float *angle) {
+    if (leptonica() != 0 || width <= 0 || height <= 0) return -1;
     float confidence = 0;
     *angle = 0;
     // The angle from a binarised copy (Leptonica's sweep over ±7°, then a finer search); a page turned by less
     // than 0.1°, or whose finding is unclear, stays as it is.
-    void *binary = lept.to_binary(pix, 130);
+    void *binary = binary_of(gray, width, height, 130);
     int status = binary ? lept.find_skew(binary, angle, &confidence) : 1;
     if (binary) lept.destroy(&binary);
     if (status != 0 || confidence < 3.0f || fabsf(*angle) < 0.1f) {
-        lept.destroy(&pix);
         *angle = 0;
         return status != 0 ? -1 : 1;
     }
+    void *pix = lept.create(width, height, 8);
+    if (!pix) return -1;
+    uint32_t *words = lept.data(pix);
+    int wpl = lept.wpl(pix);
+    for (int row = 0; row < height; row++) pack_row(gray + (size_t)row * width, words + (size_t)row * wpl, width);
     // Turned back by three shears: whole pixels moved, no grey smeared into thin rules, and fast.
     void *turned_pix = lept.rotate(pix, *angle * 3.14159265f / 180.0f, 2 /* L_ROTATE_SHEAR */,
                                    1 /* L_BRING_IN_WHITE */, 0, 0);

@@ -7,19 +7,20 @@ extension GrayImage {
         let ink = pixels.map { $0 < threshold }
         let components = InkComponents(ink, width: width, height: height)
         // Only hollow components the size of a box or more are looked at run by run.
-        let hollow = Set(
-            components.boxes.indices.filter { index in
-                let box = components.boxes[index]
-                return box.width >= 8 && box.height >= 8 && components.areas[index] * 2 <= box.width * box.height
-            }
-        )
+        let hollow = components.boxes.indices.filter { index in
+            let box = components.boxes[index]
+            return box.width >= 8 && box.height >= 8 && components.areas[index] * 2 <= box.width * box.height
+        }
         guard !hollow.isEmpty else { return self }
+        // A page has many runs and few hollow components: looked up by index, not hashed.
+        var isHollow = [Bool](repeating: false, count: components.boxes.count)
+        for component in hollow { isHollow[component] = true }
         var runs: [Int: [(row: Int, start: Int, end: Int)]] = [:]
-        for run in components.runs where hollow.contains(run.component) {
+        for run in components.runs where isHollow[run.component] {
             runs[run.component, default: []].append((run.row, run.start, run.end))
         }
         var cleared = self
-        for component in hollow.sorted() {
+        for component in hollow {
             guard let own = runs[component], Self.isDrawnBox(components.boxes[component], runs: own) else { continue }
             // The box's ink and the grey fringe around its strokes.
             for run in own {

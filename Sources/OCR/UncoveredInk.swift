@@ -129,8 +129,26 @@ enum UncoveredInk {
     /// The grey level below which a pixel is ink: Otsu's threshold over the image's histogram, kept in a range
     /// where a blank page's noise never counts as ink.
     static func darkThreshold(_ image: GrayImage) -> UInt8 {
+        // Four counts per level, summed after: consecutive pixels of the same grey do not wait on each other.
+        var counts = [Int](repeating: 0, count: 4 * 256)
+        counts.withUnsafeMutableBufferPointer { counts in
+            image.pixels.withUnsafeBufferPointer { pixels in
+                var index = 0
+                while index + 4 <= pixels.count {
+                    counts[Int(pixels[index])] += 1
+                    counts[256 + Int(pixels[index + 1])] += 1
+                    counts[512 + Int(pixels[index + 2])] += 1
+                    counts[768 + Int(pixels[index + 3])] += 1
+                    index += 4
+                }
+                while index < pixels.count {
+                    counts[Int(pixels[index])] += 1
+                    index += 1
+                }
+            }
+        }
         var histogram = [Int](repeating: 0, count: 256)
-        for pixel in image.pixels { histogram[Int(pixel)] += 1 }
+        for (index, count) in counts.enumerated() { histogram[index % 256] += count }
         let total = Double(image.pixels.count)
         let sum = histogram.indices.reduce(0.0) { $0 + Double($1 * histogram[$1]) }
         var (backgroundWeight, backgroundSum, best, threshold) = (0.0, 0.0, -1.0, 128)
