@@ -51,7 +51,7 @@ public struct ConvertCommand: ParsableCommand {
     @Flag(help: "The styles table, and each entry's style and size (JSON); with --info, the fonts table.")
     var fonts = false
 
-    @Option(help: "Pin the engine version (pdf@YYYY-MM-DD); an unknown version is refused.")
+    @Option(help: "Pin the engine version (pdf@YYYY-MM-DD[.N]); an unknown version is refused.")
     var engine: String?
 
     @Flag(name: .customLong("no-semantic"), help: "Do not tag dates, amounts and other values in JSON output.")

@@ -13,17 +13,11 @@ enum KeyValueDetector {
         }
         guard hasColon || hasGap else { return nil }
         // "Label    value": two segments split by a wide gap.
-        var segments: [String] = []
-        var last: Word?
-        for word in line.words {
-            if let previous = last, word.bounds.x - previous.bounds.maxX <= max(1.0 * line.fontSize, 6) {
-                segments[segments.count - 1] += " " + word.text
-            } else {
-                segments.append(word.text)
-            }
-            last = word
+        let segments = self.segments(of: line)
+        if segments.count == 2, let pair = labelled(segments[0], segments[1]) {
+            // A value that states its own label ("Recipient      Tel.: +41 44 …") is that pair, set beside a heading.
+            return colonPair(pair.value) ?? pair
         }
-        if segments.count == 2, let pair = labelled(segments[0], segments[1]) { return pair }
         // "Label: value" on one line (a colon followed by a space: not a time such as 08:00).
         if let colon = text.firstIndex(of: ":"), text.index(after: colon) < text.endIndex,
             text[text.index(after: colon)] == " "
@@ -37,6 +31,36 @@ enum KeyValueDetector {
             }
         }
         return nil
+    }
+
+    /// The line's words joined into the runs a wide gap (a font size or more) sets apart.
+    private static func segments(of line: TextLine) -> [String] {
+        var segments: [String] = []
+        var last: Word?
+        for word in line.words {
+            if let previous = last, word.bounds.x - previous.bounds.maxX <= max(1.0 * line.fontSize, 6) {
+                segments[segments.count - 1] += " " + word.text
+            } else {
+                segments.append(word.text)
+            }
+            last = word
+        }
+        return segments
+    }
+
+    /// `Label: value` (a colon and a space, so a time such as 08:00 is no label), if the label is plausible.
+    private static func colonPair(_ text: String) -> (key: String, value: String)? {
+        guard let colon = text.firstIndex(of: ":"), text[text.index(after: colon)...].hasPrefix(" ") else { return nil }
+        return labelled(String(text[..<colon]), String(text[text.index(colon, offsetBy: 2)...].drop { $0 == " " }))
+    }
+
+    /// Pairs set side by side on one line, each stating its own label, apart by wide gaps: `Issue date: 2021-04-26
+    /// ␣␣␣ Sale date: 2021-04-26` gives two pairs; empty unless every run is one.
+    static func sideBySide(in line: TextLine) -> [(key: String, value: String)] {
+        let segments = segments(of: line)
+        guard segments.count >= 2 else { return [] }
+        let pairs = segments.compactMap(colonPair)
+        return pairs.count == segments.count ? pairs : []
     }
 
     /// A plausible label (short, starts with a letter, mostly words) and a non-empty value.

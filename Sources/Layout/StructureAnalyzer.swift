@@ -79,13 +79,15 @@ enum StructureAnalyzer {
         }
     }
 
-    /// A line listing identifiers each with its own label (`IBAN … · BIC …`) becomes one pair per identifier.
+    /// A line listing identifiers each with its own label (`IBAN … · BIC …`), or pairs set side by side, becomes one
+    /// pair per identifier.
     private static func splitListedIdentifiers(_ layout: inout PageLayout) {
         layout.blocks = layout.blocks.flatMap { block -> [TextBlock] in
             guard block.role == nil, block.orientation == 0, block.kind == .paragraph, block.lines.count == 1 else {
                 return [block]
             }
-            let pairs = KeyValueDetector.listedIdentifiers(in: block.lines[0])
+            var pairs = KeyValueDetector.listedIdentifiers(in: block.lines[0])
+            if pairs.isEmpty { pairs = KeyValueDetector.sideBySide(in: block.lines[0]) }
             guard !pairs.isEmpty else { return [block] }
             return pairs.map { pair in
                 var split = block

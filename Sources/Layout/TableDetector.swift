@@ -96,7 +96,8 @@ enum TableDetector {
                 rows[end].segments.count >= 2
                     || isContinuation(rows[end], of: rows[end - 1], firstColumnEnd: firstColumnEnd)
                     || isGroupLabel(end, in: rows, firstColumnStart: left),
-                rows[end].bounds.y - rows[end - 1].bounds.maxY < 2.5 * max(rows[end].bounds.height, 6)
+                rows[end].bounds.y - rows[end - 1].bounds.maxY < 2.5 * max(rows[end].bounds.height, 6),
+                !opensBeside(rows[end], after: rows[start..<end])
             {
                 if rows[end].segments.count >= 2, rows[end].segments[0].x0 < left - 1 {
                     left = rows[end].segments[0].x0
@@ -142,6 +143,20 @@ enum TableDetector {
         }
         guard !tables.isEmpty else { return }
         apply(tables.map { ($0.rows.flatMap(\.references), $0.grid) }, to: &layout)
+    }
+
+    /// Whether `row` starts something new beside the rows above rather than continuing them: they fill the same
+    /// columns row for row (labels over their values), and after a gap wider than theirs it has a cell wholly right
+    /// of all of theirs — a column no row above has, which a table's rows cannot add once its columns are all
+    /// filled. An invoice's labels over their values are followed so by the recipient, the vendor's contact far right.
+    private static func opensBeside(_ row: Row, after run: ArraySlice<Row>) -> Bool {
+        guard run.count >= 2, let last = run.last, let first = run.first, first.segments.count >= 2,
+            run.allSatisfy({ $0.segments.count == first.segments.count })
+        else { return false }
+        let widest = zip(run, run.dropFirst()).map { $1.bounds.y - $0.bounds.maxY }.max() ?? 0
+        guard row.bounds.y - last.bounds.maxY > widest else { return false }
+        let right = run.flatMap(\.segments).map(\.x1).max() ?? .infinity
+        return row.segments.contains { $0.x0 > right }
     }
 
     /// Short bold lines side by side on one baseline joined into one row: producers that draw a header cell by cell

@@ -65,6 +65,26 @@ struct KeyValueTests {
         #expect(try pairs(content) == expected + ["Name=Jane Doe"])
     }
 
+    @Test(
+        "pairs set side by side with a wide gap, each with its own label, are one pair each",
+        arguments: [
+            (
+                "(Issue date: 2021-04-26) Tj 200 0 Td (Sale date: 2021-04-27)",
+                ["Issue date=2021-04-26", "Sale date=2021-04-27"]
+            ),
+            // A label beside a pair of its own: the pair is the one that states its label.
+            ("(Recipient) Tj 300 0 Td (Tel.: +41 44 668 18 00)", ["Tel.=+41 44 668 18 00"]),
+            ("(Account holder) Tj 150 0 Td (Jane Doe)", ["Account holder=Jane Doe"]),
+        ]
+    )
+    func sideBySide(runs: String, expected: [String]) throws {
+        let content = """
+            BT /R 10 Tf 72 740 Td \(runs) Tj ET
+            BT /R 10 Tf 72 700 Td (Name: Jane Doe) Tj ET
+            """
+        #expect(try pairs(content) == expected + ["Name=Jane Doe"])
+    }
+
     @Test("markdown and ascii show pairs as key: value")
     func rendering() throws {
         let bytes = PDFFixture.helvetica("BT /R 10 Tf 72 740 Td (IBAN: DE62 1677) Tj ET")

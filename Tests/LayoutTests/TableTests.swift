@@ -420,4 +420,33 @@ struct TableTests {
         .joined(separator: "\n")
         #expect(try tables(content).isEmpty)
     }
+
+    @Test(
+        "labels over their values end where a line opens beside them after a wider gap; a table's rows keep on",
+        arguments: [true, false]
+    )
+    func opensBeside(contactFarRight: Bool) throws {
+        // Regular type throughout, as OCR gives it: no bold to tell the recipient's label from a table row.
+        var lines = [
+            row(700, [(72, "Invoice number"), (220, "Date"), (340, "Due")]),
+            row(688, [(72, "INV-2024-5811"), (220, "17 May 2024"), (340, "31 May 2024")]),
+        ]
+        if contactFarRight {
+            lines.append(row(660, [(72, "Recipient"), (440, "Tel.: +41 44 668 18 00")]))
+        } else {
+            lines.append(row(660, [(72, "INV-2024-5812"), (220, "18 May 2024"), (340, "1 June 2024")]))
+        }
+        let found = try tables(lines.joined(separator: "\n"))
+        if contactFarRight {
+            #expect(found.isEmpty)
+            let document = try DocumentConverter.convert(bytes: PDFFixture.helvetica(lines.joined(separator: "\n")))
+            let pairs = document.document.sections.flatMap(\.blocks).flatMap(\.entries).filter { $0.kind == .kv }
+            #expect(pairs.map { "\($0.key ?? "")=\($0.value ?? "")" }.prefix(3) == [
+                "Invoice number=INV-2024-5811", "Date=17 May 2024", "Due=31 May 2024",
+            ])
+        } else {
+            let table = try #require(found.first)
+            #expect(table.rows.count == 2)
+        }
+    }
 }
