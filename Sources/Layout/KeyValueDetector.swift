@@ -18,17 +18,11 @@ enum KeyValueDetector {
             // A value that states its own label ("Recipient      Tel.: +41 44 …") is that pair, set beside a heading.
             return colonPair(pair.value) ?? pair
         }
-        // "Label: value" on one line (a colon followed by a space: not a time such as 08:00).
-        if let colon = text.firstIndex(of: ":"), text.index(after: colon) < text.endIndex,
-            text[text.index(after: colon)] == " "
+        // "Label: value" on one line, short and no sentence.
+        if let pair = colonPair(text), pair.value.split(separator: " ").count <= 8,
+            !pair.value.hasSuffix(".") || pair.value.count < 20
         {
-            let key = String(text[..<colon])
-            let value = text[text.index(after: colon)...].drop { $0 == " " }
-            if !value.isEmpty, let pair = labelled(key, String(value)), value.split(separator: " ").count <= 8,
-                !value.hasSuffix(".") || value.count < 20
-            {
-                return pair
-            }
+            return pair
         }
         return nil
     }

@@ -92,17 +92,19 @@ enum TableDetector {
             // the row labels that follow it.
             var left = rows[start].segments[0].x0
             var firstColumnEnd = rows[start].segments[0].x1
+            var extent = RunExtent(rows[start])
             while end < rows.count,
                 rows[end].segments.count >= 2
                     || isContinuation(rows[end], of: rows[end - 1], firstColumnEnd: firstColumnEnd)
                     || isGroupLabel(end, in: rows, firstColumnStart: left),
                 rows[end].bounds.y - rows[end - 1].bounds.maxY < 2.5 * max(rows[end].bounds.height, 6),
-                !opensBeside(rows[end], after: rows[start..<end])
+                !extent.opensBeside(rows[end])
             {
                 if rows[end].segments.count >= 2, rows[end].segments[0].x0 < left - 1 {
                     left = rows[end].segments[0].x0
                     firstColumnEnd = rows[end].segments[0].x1
                 }
+                extent.add(rows[end])
                 end += 1
             }
             // A rule or two across the rows end the table when the rows below start a new section at the left
@@ -145,18 +147,37 @@ enum TableDetector {
         apply(tables.map { ($0.rows.flatMap(\.references), $0.grid) }, to: &layout)
     }
 
-    /// Whether `row` starts something new beside the rows above rather than continuing them: they fill the same
-    /// columns row for row (labels over their values), and after a gap wider than theirs it has a cell wholly right
-    /// of all of theirs — a column no row above has, which a table's rows cannot add once its columns are all
-    /// filled. An invoice's labels over their values are followed so by the recipient, the vendor's contact far right.
-    private static func opensBeside(_ row: Row, after run: ArraySlice<Row>) -> Bool {
-        guard run.count >= 2, let last = run.last, let first = run.first, first.segments.count >= 2,
-            run.allSatisfy({ $0.segments.count == first.segments.count })
-        else { return false }
-        let widest = zip(run, run.dropFirst()).map { $1.bounds.y - $0.bounds.maxY }.max() ?? 0
-        guard row.bounds.y - last.bounds.maxY > widest else { return false }
-        let right = run.flatMap(\.segments).map(\.x1).max() ?? .infinity
-        return row.segments.contains { $0.x0 > right }
+    /// What the rows of a candidate run so far share, kept as rows join (not recomputed for every row).
+    private struct RunExtent {
+        /// Whether every row so far has the same number of cells, two or more (labels over their values).
+        private var isFilled: Bool
+        private let cells: Int
+        private var widestGap = -Double.infinity
+        private var right: Double
+        private var bottom: Double
+        private var count = 1
+
+        init(_ first: Row) {
+            (cells, isFilled) = (first.segments.count, first.segments.count >= 2)
+            right = first.segments.map(\.x1).max() ?? .infinity
+            bottom = first.bounds.maxY
+        }
+
+        mutating func add(_ row: Row) {
+            isFilled = isFilled && row.segments.count == cells
+            widestGap = max(widestGap, row.bounds.y - bottom)
+            right = max(right, row.segments.map(\.x1).max() ?? right)
+            bottom = row.bounds.maxY
+            count += 1
+        }
+
+        /// Whether `row` starts something new beside the rows so far rather than continuing them: they fill the
+        /// same columns row for row, and after a gap wider than theirs it has a cell wholly right of all of theirs —
+        /// a column a table cannot gain once its columns are all filled. An invoice's labels over their values are
+        /// followed so by the recipient, the vendor's contact far right.
+        func opensBeside(_ row: Row) -> Bool {
+            count >= 2 && isFilled && row.bounds.y - bottom > widestGap && row.segments.contains { $0.x0 > right }
+        }
     }
 
     /// Short bold lines side by side on one baseline joined into one row: producers that draw a header cell by cell
