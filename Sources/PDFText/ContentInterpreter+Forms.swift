@@ -48,8 +48,8 @@ extension ContentInterpreter {
         if dictionary["Subtype"]?.name == "Image" {
             // Recorded for OCR (a page without text under a scan); a page drawing thousands is no scan.
             guard images.count < 256, let width = document.resolve(dictionary["Width"]).int,
-                let height = document.resolve(dictionary["Height"]).int, PlacedImage.sides.contains(width),
-                PlacedImage.sides.contains(height), state.ctm.isFinite
+                let height = document.resolve(dictionary["Height"]).int, PlacedImage.recordedSides.contains(width),
+                PlacedImage.recordedSides.contains(height), state.ctm.isFinite
             else { return }
             images.append(PlacedImage(object: id, matrix: state.ctm, pixelWidth: width, pixelHeight: height))
             return

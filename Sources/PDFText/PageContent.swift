@@ -115,6 +115,10 @@ public struct PlacedImage: Hashable, Sendable {
     public var matrix: Matrix
     /// The pixels across or down an image may have (a 2.5 m scan at 400 dpi); larger sizes are not believed.
     public static let sides = 1...40_000
+    /// The sizes an image's dictionary may claim and still be recorded where it is drawn: a scan claiming more than
+    /// ``sides`` is never decoded, but its page is known to hold one, so OCR reports it unread instead of the page
+    /// passing for blank. Bounded so that pixels across times pixels down cannot overflow.
+    public static let recordedSides = 1...Int(Int32.max)
     /// Pixels across and down, from the image's dictionary.
     public var pixelWidth: Int
     public var pixelHeight: Int

@@ -246,6 +246,11 @@ struct ConvertOCRTests {
                 "/Width 40000 /Height 40000 /ColorSpace /DeviceGray /BitsPerComponent 1",
                 [UInt8](repeating: 255, count: 1_000)
             ),
+            // Larger than any image is believed to be: still a scan, reported unread.
+            (
+                "/Width 400000 /Height 400000 /ColorSpace /DeviceGray /BitsPerComponent 8",
+                [UInt8](repeating: 0, count: 100)
+            ),
             (
                 "/Width 600 /Height 800 /ColorSpace [/Indexed /DeviceRGB 1 <000000>] /BitsPerComponent 8",
                 [UInt8](repeating: 7, count: 480_000)
@@ -269,7 +274,12 @@ struct ConvertOCRTests {
         let path = try PDFFixture.temporaryFile(Self.imagePage(dictionary, samples: samples))
         let result = try CLI.run(["convert", path, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) is [String: Any])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        // A size that is a whole number is an image the page draws: the page is a scan, read or reported unread,
+        // never passed over as blank.
+        guard !dictionary.contains("1e300") else { return }
+        let ocr = try #require((document["meta"] as? [String: Any])?["ocr"] as? [String: Any])
+        #expect((ocr["pages"] as? [Int] ?? []) + (ocr["unreadPages"] as? [Int] ?? []) == [1])
     }
 
     @Test("a text PDF is not touched by OCR, even with --ocr always")
