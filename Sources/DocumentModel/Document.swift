@@ -94,10 +94,16 @@ public struct OCRReport: Sendable, Hashable {
     /// confidence from these (not written out as such).
     public var lines: [OCRLine] = []
 
+    /// What `engine` says when Tesseract or its language data cannot be loaded.
+    public static let unavailableEngine = "tesseract unavailable"
+
     public init(engine: String, languages: String) {
         self.engine = engine
         self.languages = languages
     }
+
+    /// Whether OCR could not run at all (no engine or language data), rather than failing on the pages' images.
+    public var isUnavailable: Bool { engine == Self.unavailableEngine }
 
     /// What the engine version of a document read by OCR carries: `+ocr@5.3.0-eng,deu`.
     public var versionSuffix: String {

@@ -136,6 +136,14 @@ public enum DocumentConverter {
         var pages = try pdf.extractPages(selection)
         let scannedPages = pages.filter(PageRecognizer.needsOCR).map(\.number)
         let ocr = try PageRecognizer.recognize(&pages, in: pdf, mode: options.ocr, languages: options.ocrLanguages)
+        // A scan that yields nothing because its images could not be read is refused, not delivered (and billed) as
+        // an empty document; a blank scan that was read is empty by right.
+        if let ocr, !ocr.unreadPages.isEmpty, pages.allSatisfy({ $0.glyphs.isEmpty }) {
+            let listed = ocr.unreadPages.map(String.init).joined(separator: ", ")
+            throw ocr.isUnavailable
+                ? PDFError(.ocrUnavailable, "page(s) \(listed) need OCR, which is not installed", retryable: true)
+                : PDFError(.unreadableScan, "the images of scanned page(s) \(listed) could not be read")
+        }
         var layouts = pages.map { PageLayout(page: $0, options: options.layout) }
         PageFurniture.mark(&layouts)
         if options.structure { StructureAnalyzer.analyze(&layouts) }

@@ -25,7 +25,7 @@ public enum PageRecognizer {
         let codes = languages.filter { $0 != OCRLanguage.automatic && OCRLanguage.isValid($0) }
         var languageSet = codes.isEmpty ? "eng" : codes.joined(separator: "+")
         guard let version = TextRecognizer.version, var recognizer = TextRecognizer(languages: languageSet) else {
-            var report = OCRReport(engine: "tesseract unavailable", languages: languageSet)
+            var report = OCRReport(engine: OCRReport.unavailableEngine, languages: languageSet)
             report.unreadPages = wanted.map { pages[$0].number }
             return report
         }

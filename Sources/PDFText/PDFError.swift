@@ -41,4 +41,8 @@ public struct PDFErrorCode: ErrorCode {
     public static let glyphBudget = Self(rawValue: "ERR::LIMIT::GLYPHS")
     /// The pages of a document run more content-stream operators together than the document budget allows.
     public static let operatorBudget = Self(rawValue: "ERR::LIMIT::OPERATORS")
+    /// A scan with no text anywhere whose page images could not be read (undecodable or not believable images).
+    public static let unreadableScan = Self(rawValue: "ERR::OCR::UNREADABLE_SCAN")
+    /// A scan with no text anywhere that could not be read because OCR is not installed (retryable once it is).
+    public static let ocrUnavailable = Self(rawValue: "ERR::OCR::UNAVAILABLE")
 }
