@@ -40,7 +40,7 @@ enum TableDetector {
         var line: Int
     }
 
-    private struct Segment {
+    struct Segment {
         var text: String
         var x0: Double
         var x1: Double
@@ -48,12 +48,14 @@ enum TableDetector {
         var words: [(text: String, x0: Double, x1: Double)] = []
     }
 
-    private struct Row {
+    struct Row {
         var block: Int
         var line: Int
         var bounds: Rect
         var segments: [Segment]
         var isBold: Bool
+        /// The line's type size (for gaps measured in ems).
+        var fontSize: Double
         /// Further lines on the same baseline that make one visual row with this one (cells drawn one by one).
         var joined: [LineReference] = []
 
@@ -73,13 +75,14 @@ enum TableDetector {
                         line: lineIndex,
                         bounds: line.bounds,
                         segments: segments(of: line, verticals: verticals),
-                        isBold: line.words.allSatisfy(\.isBold)
+                        isBold: line.words.allSatisfy(\.isBold),
+                        fontSize: line.fontSize
                     )
                 )
             }
         }
         rows.sort { $0.bounds.y != $1.bounds.y ? $0.bounds.y < $1.bounds.y : $0.bounds.x < $1.bounds.x }
-        rows = visualRows(rows, pageWidth: layout.width)
+        rows = splitAtSharedEdges(visualRows(rows, pageWidth: layout.width))
         var tables: [(rows: [Row], grid: TableGrid)] = []
         var start = 0
         while start < rows.count {
@@ -238,6 +241,9 @@ enum TableDetector {
                 candidate.bounds.x >= left - 20, candidate.bounds.maxX <= right + 40, !candidate.segments.isEmpty,
                 candidate.segments.allSatisfy({ headerColumn(of: $0, in: grid.columnRanges) != nil }),
                 !isCaption(candidate),
+                // Under a bold header row, regular lines above are the text before the table (an invoice's
+                // recipient), not more header.
+                candidate.isBold || !rows[start].isBold,
                 // "Period: 03/2024" above a table is a labelled value of the document, not a column name.
                 !candidate.segments.contains(where: { $0.text.includes(": ") && $0.text.contains(where: \.isNumber) })
             else { break }

@@ -37,6 +37,21 @@ struct TableTests {
         #expect(table.rows.allSatisfy { $0.count == 4 })
     }
 
+    @Test("regular lines right above a bold header row (an invoice's recipient) stay out of the header")
+    func recipientAboveBoldHeader() throws {
+        let content = [
+            row(758, [(72, "Bill to")]),
+            row(744, [(72, "Northwind Services Ltd")]),
+            row(726, [(72, "Item"), (200, "Qty"), (260, "Price"), (330, "Amount")], font: "B"),
+            row(711, [(72, "Temperature transmitter"), (200, "3"), (260, "493.50"), (330, "1,480.50")]),
+            row(696, [(72, "Level probe"), (200, "5"), (260, "316.83"), (330, "1,584.15")]),
+            row(681, [(72, "Sensor"), (200, "1"), (260, "738.94"), (330, "738.94")]),
+        ].joined(separator: "\n")
+        let table = try #require(try tables(content).first)
+        #expect(table.columns == ["Item", "Qty", "Price", "Amount"])
+        #expect(table.rows.count == 3)
+    }
+
     @Test("a total spanning two columns does not fuse them: the rows with the most cells define the columns")
     func spanningTotal() throws {
         let content = [
