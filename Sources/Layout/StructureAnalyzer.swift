@@ -73,10 +73,25 @@ enum StructureAnalyzer {
             let candidate = candidates[offset]
             layouts[candidate.page].blocks[candidate.block].kind = .heading(level: level, number: candidate.number)
         }
+        if !layouts.isEmpty { demoteSubtitle(&layouts[0]) }
         for page in layouts.indices {
             assignListLevels(&layouts[page])
             pairStackedLabels(&layouts[page])
         }
+    }
+
+    /// A line right under the title, ranked below the heading that comes straight after it ("Product data sheet",
+    /// "Company – Policies and procedures" under the document's name), heads no section of its own: it is the title's
+    /// subtitle, kept as text. A heading with text under it ("Abstract") or with a number stays a heading.
+    private static func demoteSubtitle(_ layout: inout PageLayout) {
+        let order = layout.blocks.indices.filter { layout.blocks[$0].role == nil }
+        guard let title = order.firstIndex(where: { layout.blocks[$0].kind == .title }),
+            title + 2 < order.count,
+            case .heading(let level, nil) = layout.blocks[order[title + 1]].kind,
+            case .heading(let next, _) = layout.blocks[order[title + 2]].kind,
+            next < level
+        else { return }
+        layout.blocks[order[title + 1]].kind = .paragraph
     }
 
     /// A line listing identifiers each with its own label (`IBAN … · BIC …`), or pairs set side by side, becomes one

@@ -50,6 +50,31 @@ struct StructureTests {
         #expect(found[1].number == "1" && found[3].number == "1.1")
     }
 
+    @Test(
+        "a line under the title ranked below the heading right after it is a subtitle; one with text under it stays",
+        arguments: [true, false]
+    )
+    func subtitle(followedByHeading: Bool) throws {
+        let body = String(repeating: "Body text explains the product in plain words. ", count: 2)
+        let under = followedByHeading ? "" : "BT /R 10 Tf 72 695 Td (\(body)) Tj ET"
+        let content = """
+            BT /B 24 Tf 72 740 Td (Pressure Sensor PT-771) Tj ET
+            BT /B 12 Tf 72 712 Td (Product data sheet) Tj ET
+            \(under)
+            BT /B 14 Tf 72 670 Td (Overview) Tj ET
+            BT /R 10 Tf 72 650 Td (\(body)) Tj ET
+            BT /B 12 Tf 72 620 Td (Housing) Tj ET
+            BT /R 10 Tf 72 600 Td (\(body)) Tj ET
+            BT /B 14 Tf 72 570 Td (Ordering) Tj ET
+            BT /R 10 Tf 72 550 Td (\(body)) Tj ET
+            """
+        let found = entries(try document(content))
+        let second = try #require(found.dropFirst().first)
+        #expect(found.first?.kind == .title)
+        #expect(second.kind == (followedByHeading ? .text : .heading))
+        #expect(found.filter { $0.kind == .heading }.map(\.text).contains("Overview"))
+    }
+
     /// A filled disc of diameter `d` centred at (x, y), drawn with four Bézier curves as browsers draw bullets.
     private func disc(_ x: Double, _ y: Double, _ d: Double) -> String {
         let r = d / 2
