@@ -59,7 +59,12 @@ enum RuledTableDetector {
                     guard bounds.midY > area.y, bounds.midY < area.maxY, bounds.x >= area.x - 2,
                         bounds.maxX <= area.maxX + 2
                     else { continue }
-                    let words = line.words.map { ($0.text, lattice.column(of: $0.bounds.midX)) }
+                    // Between blank strips, a label spanning columns (one phrase, no figures) belongs to the column
+                    // it starts in; rulings say where a lattice's cells end.
+                    let start = line.words.first.map { lattice.column(of: $0.bounds.midX) } ?? 0
+                    let spanning =
+                        !lattice.hasVerticalRulings && RulingGrid.isSpanningLabel(line, gap: 0.5 * line.fontSize)
+                    let words = line.words.map { ($0.text, spanning ? start : lattice.column(of: $0.bounds.midX)) }
                     placed.append(PlacedLine(block: blockIndex, line: lineIndex, bounds: bounds, words: words))
                 }
             }

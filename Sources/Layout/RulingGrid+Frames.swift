@@ -75,10 +75,17 @@ extension RulingGrid {
     /// Boundaries between the columns of `lines`: the middles of blank strips at least half an em wide that no word
     /// crosses; nil when the lines form fewer than two columns.
     static func columnBoundaries(of lines: [TextLine], left: Double, right: Double) -> [Double]? {
-        let words = lines.flatMap(\.words)
-        guard words.count >= 4 else { return nil }
-        let sizes = words.map(\.fontSize).sorted()
+        guard lines.flatMap(\.words).count >= 4 else { return nil }
+        let sizes = lines.flatMap(\.words).map(\.fontSize).sorted()
         let gap = 0.5 * sizes[sizes.count / 2]
+        // A group label ("Sex, by age group — Men") runs across the value columns by design: in a body of figures,
+        // above rows of its group, it does not close the strips between them (a note under the last row does).
+        let figures = lines.filter { $0.text.contains(where: \.isNumber) }
+        let lastFigures = figures.map(\.bounds.midY).max() ?? -.infinity
+        let words = lines.filter { line in
+            figures.count * 2 < lines.count || line.bounds.midY > lastFigures || !isSpanningLabel(line, gap: gap)
+        }.flatMap(\.words)
+        guard words.count >= 4 else { return nil }
         let spans = words.map { ($0.bounds.x, $0.bounds.maxX) }.sorted { $0.0 < $1.0 }
         var reach = spans[0].1
         var xs = [left]
@@ -88,5 +95,11 @@ extension RulingGrid {
         }
         xs.append(right)
         return xs.count >= 3 ? xs : nil
+    }
+
+    /// One phrase without figures (no gap between its words as wide as a column's): a label that may span columns.
+    static func isSpanningLabel(_ line: TextLine, gap: Double) -> Bool {
+        !line.text.contains(where: \.isNumber)
+            && zip(line.words, line.words.dropFirst()).allSatisfy { $1.bounds.x - $0.bounds.maxX < gap }
     }
 }

@@ -588,6 +588,8 @@ enum TableDetector {
         var cells: [[String]] = []
         var conflicts = 0
         var previousBounds: Rect?
+        // The leading rows that are bold labels: the header row and the sub-header rows under it.
+        var boldLabelRows = 0
         for row in run {
             var rowCells = [String](repeating: "", count: columnCount)
             for segment in row.segments {
@@ -608,13 +610,20 @@ enum TableDetector {
                 }
             }
             defer { previousBounds = row.bounds }
-            // A bold header's wrapped lines ("Rate" over "(%)") join its first row, cell by cell.
-            if cells.count == 1, run[0].isBold, row.isBold, let above = previousBounds,
+            // A bold row naming value columns; a bold group label ("Electrical") fills the first cell only.
+            let isBoldLabels =
+                row.isBold && rowCells.dropFirst().contains { !$0.isEmpty }
+                && rowCells.allSatisfy { $0.isEmpty || TableHeaderJoin.isLabel($0) }
+            // A bold header's wrapped lines ("Rate" over "(%)") join the header row above, cell by cell, each under
+            // a name of it; a row with a name under an empty cell is a sub-header row of its own ("Total | Share"
+            // under "2019 | 2023" spanning them).
+            if run[0].isBold, row.isBold, boldLabelRows == cells.count, let last = cells.last, let above = previousBounds,
                 row.bounds.y - above.maxY < 0.5 * row.bounds.height, rowCells[0].isEmpty,
-                !rowCells.contains(where: { $0.contains(where: \.isNumber) })
+                !rowCells.contains(where: { $0.contains(where: \.isNumber) }),
+                rowCells.indices.allSatisfy({ rowCells[$0].isEmpty || !last[$0].isEmpty })
             {
                 for column in 0..<columnCount where !rowCells[column].isEmpty {
-                    cells[0][column] += (cells[0][column].isEmpty ? "" : " ") + rowCells[column]
+                    cells[cells.count - 1][column] += (last[column].isEmpty ? "" : " ") + rowCells[column]
                 }
                 continue
             }
@@ -628,6 +637,7 @@ enum TableDetector {
                 continue
             }
             cells.append(rowCells)
+            if isBoldLabels, boldLabelRows == cells.count - 1 { boldLabelRows += 1 }
         }
         guard conflicts * 4 <= run.count, cells.count >= 2 else { return nil }
         // Rows that share no column are lines of text spread out (justified or ragged), not a table: a real table
@@ -649,7 +659,7 @@ enum TableDetector {
             footers.insert((label, last), at: 0)
             body.removeLast()
         }
-        return TableGrid(
+        var grid = TableGrid(
             columns: header,
             rows: body,
             footers: footers,
@@ -657,6 +667,11 @@ enum TableDetector {
             hasColumnRulings: !separators.isEmpty,
             columnRanges: intervals.map { $0.0...max($0.0, $0.1) }
         )
+        // Sub-header rows under a bold header stay header rows (up to a three-row header), when a body follows.
+        if run[0].isBold, boldLabelRows >= 2 {
+            grid.headerRows = min(boldLabelRows - 1, TableHeaderJoin.maximumHeaderRows - 1, max(body.count - 1, 0))
+        }
+        return grid
     }
 
     /// Items priced one per line and closed by a total, as on a receipt: two unruled columns are a table (not labels

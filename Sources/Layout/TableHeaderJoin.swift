@@ -17,10 +17,15 @@ enum TableHeaderJoin {
                 index += 1
                 continue
             }
-            // The upper table's column names stay the names; its rows become further header rows.
-            lower.rows = upper.rows + lower.rows
-            lower.headerRows += upper.headerRows + upper.rows.count
-            lower.columns = upper.columns
+            // The upper table's column names stay the names (its first row when it has none: a year over its
+            // columns kept it from being taken for names); its rows become further header rows.
+            var names = upper.columns
+            var upperRows = upper.rows
+            if names.allSatisfy(\.isEmpty), !upperRows.isEmpty { names = upperRows.removeFirst() }
+            let headerRows = foldingWrappedNames(upperRows)
+            lower.rows = headerRows + lower.rows
+            lower.headerRows += upper.headerRows + headerRows.count
+            lower.columns = names
             lower.bounds = lower.bounds.union(upper.bounds)
             var joined = layout.blocks[index + 1]
             joined.lines = layout.blocks[index].lines + joined.lines
@@ -35,7 +40,7 @@ enum TableHeaderJoin {
     /// columns at the same places, no header of the lower table's own, and close above it.
     static func isHeader(_ upper: TableGrid, over lower: TableGrid, lineHeight: Double) -> Bool {
         guard upper.columns.count == lower.columns.count, upper.footers.isEmpty,
-            upper.rows.count + 1 <= maximumHeaderRows,
+            upper.rows.count + (upper.columns.allSatisfy(\.isEmpty) ? 0 : 1) <= maximumHeaderRows,
             lower.columns.allSatisfy(\.isEmpty), lower.headerRows == 0, !lower.rows.isEmpty,
             lower.bounds.y - upper.bounds.maxY < 2.5 * max(lineHeight, 6),
             lower.bounds.y >= upper.bounds.maxY - 1
@@ -49,9 +54,27 @@ enum TableHeaderJoin {
         return true
     }
 
-    /// A header cell: words, or a year; never an amount or a measured value.
-    private static func isLabel(_ cell: String) -> Bool {
-        if cell.contains(where: \.isLetter) { return true }
+    /// Header rows with a wrapped name's second line ("Men" over "(%)") folded into the row above: a row with fewer
+    /// names than the one above, each under a name of it, continues those names.
+    static func foldingWrappedNames(_ rows: [[String]]) -> [[String]] {
+        var result: [[String]] = []
+        for row in rows {
+            if let above = result.last, above.count == row.count,
+                case let filled = row.indices.filter({ !row[$0].isEmpty }), !filled.isEmpty,
+                filled.count < above.filter({ !$0.isEmpty }).count,
+                filled.allSatisfy({ !above[$0].isEmpty })
+            {
+                for column in filled { result[result.count - 1][column] += " " + row[column] }
+            } else {
+                result.append(row)
+            }
+        }
+        return result
+    }
+
+    /// A header cell: words, a unit or sign ("(%)"), or a year; never an amount or a measured value.
+    static func isLabel(_ cell: String) -> Bool {
+        if cell.contains(where: \.isLetter) || !cell.contains(where: \.isNumber) { return true }
         let digits = cell.filter(\.isNumber)
         return digits.count == 4 && cell.count <= 9
     }

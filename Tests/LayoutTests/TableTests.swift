@@ -274,6 +274,35 @@ struct TableTests {
         #expect(table.rows.contains(["Sex", "", "", "", ""]))
     }
 
+    @Test(
+        "rules under the body rows only: a header above them with a wrapped unit joins; a long group label spans",
+        arguments: ["B", "R"]
+    )
+    func linedBodyUnderWrappedHeader(headerFont: String) throws {
+        // The header stands above the first rule (no rule over it), its last name wraps ("Men" over "(%)"), and a
+        // group label runs across the value columns.
+        let rules = [723, 705, 687, 669, 651, 633, 615].map { "0.3 w 72 \($0) m 420 \($0) l S" }
+        let content = [
+            row(754, [(74, "Group"), (180, "2019"), (300, "2023")], font: headerFont),
+            row(740, [(180, "Total"), (240, "Men"), (300, "Total"), (360, "Men")], font: headerFont),
+            row(730, [(240, "\\(%\\)"), (360, "\\(%\\)")], font: headerFont),
+            rules.joined(separator: "\n"),
+            row(711, [(74, "All"), (180, "1,204.5"), (240, "43.7"), (300, "1,310.2"), (360, "45.1")]),
+            row(693, [(74, "Sex")]),
+            row(675, [(74, "Men"), (180, "612.0"), (240, "41.2"), (300, "650.3"), (360, "43.9")]),
+            row(657, [(74, "Women"), (180, "592.5"), (240, "46.3"), (300, "659.9"), (360, "46.4")]),
+            row(639, [(74, "Sex, by age group and region of residence")]),
+            row(621, [(74, "Under 25"), (180, "12.5"), (240, "21.0"), (300, "13.1"), (360, "22.8")]),
+        ].joined(separator: "\n")
+        let found = try tables(content)
+        #expect(found.count == 1)
+        let table = try #require(found.first)
+        #expect(table.columns == ["Group", "2019", "", "2023", ""])
+        #expect(table.rows.first == ["", "Total", "Men (%)", "Total", "Men (%)"])
+        #expect(table.rows.contains(["Sex, by age group and region of residence", "", "", "", ""]))
+        #expect(table.rows.last == ["Under 25", "12.5", "21.0", "13.1", "22.8"])
+    }
+
     @Test("header cells closer than a column gap are cut where the columns part; a row label centred on two rows")
     func tightHeaderCells() throws {
         // "Share (%)" (46 pt) overhangs its narrow column and ends 6 pt before the next "Total": one segment until cut.
