@@ -36,15 +36,22 @@ extension RulingGrid {
             let left = group.map(\.start).min()!
             let right = group.map(\.end).max()!
             guard bottom - top <= 0.7 * pageHeight else { return nil }
-            let inside = lines.filter {
+            var inside = lines.filter {
                 $0.bounds.midY > top && $0.bounds.midY < bottom && $0.bounds.x >= left - 2
                     && $0.bounds.maxX <= right + 2
+            }
+            // Rules under every row but none over the header (bottom borders only): the header is the line of
+            // names right above the first rule.
+            var ys = group.map(\.position)
+            if let header = headerAbove(top, lines: lines, left: left, right: right) {
+                ys.insert(header.bounds.y - 1, at: 0)
+                inside.append(header)
             }
             // Columns from the body (below the rule under the header), where header words spanning columns are
             // not in the way.
             let body = inside.filter { $0.bounds.midY > group[1].position }
             guard let xs = columnBoundaries(of: body, left: left, right: right) else { return nil }
-            let grid = RulingGrid(xs: xs, ys: group.map(\.position))
+            let grid = RulingGrid(xs: xs, ys: ys)
             // A header names at least two columns, and most body lines fill two cells or more (underlined form
             // fields stacked one per line are not a table).
             let header = inside.filter { $0.bounds.midY < group[1].position }
@@ -54,6 +61,25 @@ extension RulingGrid {
             else { return nil }
             return grid
         }
+    }
+
+    /// The line of column names set right above a table's first rule with nothing over it: within a line's height
+    /// of the rule, inside the rules' extent, with no line right above it (a header of two lines is joined
+    /// otherwise), three names at least, set apart (wide gaps), no figure but a year.
+    private static func headerAbove(_ top: Double, lines: [TextLine], left: Double, right: Double) -> TextLine? {
+        let above = lines.filter { $0.bounds.maxY <= top + 1 && $0.bounds.maxY > top - $0.bounds.height }
+        guard above.count == 1, let line = above.first, line.bounds.x >= left - 2, line.bounds.maxX <= right + 2,
+            !lines.contains(where: {
+                $0.bounds.maxY <= line.bounds.y && $0.bounds.maxY > line.bounds.y - 0.8 * line.bounds.height
+                    && $0.bounds.maxX > left && $0.bounds.x < right
+            })
+        else { return nil }
+        let gap = line.fontSize
+        let names = zip(line.words, line.words.dropFirst()).filter { $1.bounds.x - $0.bounds.maxX >= gap }.count + 1
+        let figures = line.words.filter { word in
+            word.text.contains(where: \.isNumber) && !(word.text.count == 4 && word.text.allSatisfy(\.isNumber))
+        }
+        return names >= 3 && figures.isEmpty ? line : nil
     }
 
     /// How many text lines the lines between two rules (within their extent) make, lines that overlap vertically

@@ -15,7 +15,8 @@ enum SkillDescription {
         let subject = title ?? leadSubject(items) ?? "This document"
         var opening = subject
         // An invoice's or a letter's issuer stands above its title; a task names it ("the invoice from …").
-        if let issuer = SkillName.letterhead(items, title: title, kind: kind) { opening += " from " + issuer }
+        let issuer = SkillName.letterhead(items, title: title, kind: kind)
+        if let issuer { opening += " from " + issuer }
         if let scope { opening += " \u{2014} " + scope }
         // A task names a document's language when it is not English ("the German lecture notes").
         let documentLanguage = DocumentLanguage.of(items)
@@ -23,7 +24,11 @@ enum SkillDescription {
         let aside = [kind, language].compactMap { $0 }
         if !aside.isEmpty { opening += " (" + aside.joined(separator: ", ") + ")" }
         opening += "."
-        let facts = keyValues(items, budget: 150)
+        var facts = keyValues(items, budget: 150)
+        // A task about a bill asks what it comes to: its grand total leads its facts.
+        if let kind, totalledKinds.contains(kind), let total = total(items), !facts.contains(total.value) {
+            facts = total.label + ": " + total.value + (facts.isEmpty ? "." : "; " + facts)
+        }
         let known = Set(
             (opening + " " + facts).lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(
                 String.init
@@ -43,7 +48,9 @@ enum SkillDescription {
         let room =
             limit - opening.unicodeScalars.count - usage.unicodeScalars.count - termText.unicodeScalars.count
             - (facts.isEmpty ? 0 : facts.unicodeScalars.count + 1)
-        if room > 40, let lead = lead(items, excluding: subject, budget: room - 1) { text += " " + lead }
+        if room > 40, let lead = lead(items, excluding: [subject] + (issuer.map { [$0] } ?? []), budget: room - 1) {
+            text += " " + lead
+        }
         if !facts.isEmpty { text += " " + facts }
         text += termText + usage
         return fitted(text)
@@ -117,7 +124,7 @@ enum SkillDescription {
 
     /// The opening of the body (an abstract, summary or first paragraphs), whole sentences within `budget`
     /// characters, front matter (addresses, e-mail, affiliations) left out.
-    static func lead(_ items: [OutlineItem], excluding subject: String, budget: Int) -> String? {
+    static func lead(_ items: [OutlineItem], excluding names: [String], budget: Int) -> String? {
         var sentences: [String] = []
         var used = 0
         for item in items {
@@ -125,7 +132,9 @@ enum SkillDescription {
                 continue
             }
             for sentence in SkillText.sentenceList(text).map(withoutRepeat)
-            where !sentence.hasPrefix(subject) && !isNameList(sentence) && !sentences.contains(sentence) {
+            where !names.contains(where: { sentence.hasPrefix($0) }) && !isNameList(sentence)
+                && !sentences.contains(sentence)
+            {
                 let length = sentence.unicodeScalars.count + (sentences.isEmpty ? 0 : 1)
                 if used + length > budget {
                     if sentences.isEmpty { return sentence.clipped(to: budget) }
@@ -169,6 +178,22 @@ enum SkillDescription {
             used += part.unicodeScalars.count + 2
         }
         return parts.isEmpty ? "" : parts.joined(separator: "; ") + "."
+    }
+
+    /// The kinds of document that come to a total.
+    static let totalledKinds: Set<String> = ["invoice", "receipt", "statement"]
+
+    /// The grand total of a bill: the last total row of its last table that has them (the engine sets totals,
+    /// subtotals and taxes under the items as footers), as its label and its amount.
+    static func total(_ items: [OutlineItem]) -> (label: String, value: String)? {
+        for item in items.reversed() {
+            guard case .table(let table, _) = item, let last = table.footers.last else { continue }
+            guard let value = last.cells.last(where: { !$0.isEmpty && $0 != last.label }),
+                value.contains(where: \.isNumber), !last.label.isEmpty
+            else { return nil }
+            return (last.label.trimmingTrailing(": "), value)
+        }
+        return nil
     }
 
     /// Mathematical operators and arrows: a "pair" holding them is a formula split at a colon.

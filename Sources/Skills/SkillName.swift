@@ -21,7 +21,7 @@ enum SkillName {
     /// A short line of words among the first items that names the document or its issuer ("Bäckerei Weiß KG").
     static func nameLine(_ items: [OutlineItem]) -> String? {
         for item in items.prefix(3) {
-            if case .paragraph(let text, _) = item, SkillDescription.isName(text) { return text }
+            if case .paragraph(let text, _) = item, SkillDescription.isName(text) { return partyName(text) }
         }
         return nil
     }
@@ -36,7 +36,8 @@ enum SkillName {
             case .title, .heading:
                 return nil
             case .paragraph(let text, _) where SkillDescription.isName(text):
-                return title.lowercased().contains(text.lowercased()) ? nil : text
+                let name = partyName(text)
+                return title.lowercased().contains(name.lowercased()) ? nil : name
             default:
                 continue
             }

@@ -303,6 +303,24 @@ struct TableTests {
         #expect(table.rows.last == ["Under 25", "12.5", "21.0", "13.1", "22.8"])
     }
 
+    @Test("bottom borders only: the names right above the first rule are the header; a labelled value above is not")
+    func namesAboveFirstRule() throws {
+        let rules = [725, 707, 689, 671].map { "0.3 w 72 \($0) m 400 \($0) l S" }
+        let content = [
+            row(752, [(72, "Period: 03/2024")]),
+            row(730, [(80, "Date"), (160, "Merchant"), (300, "Amount")]),
+            rules.joined(separator: "\n"),
+            row(712, [(80, "15/05/2024"), (160, "RESTAURANT LA PLAZA"), (300, "392,39")]),
+            row(694, [(80, "08/10/2024"), (160, "PHARMACY MAIN ST"), (300, "262,99")]),
+            row(676, [(80, "05/03/2024"), (160, "ELECTRONICS STORE"), (300, "366,76")]),
+        ].joined(separator: "\n")
+        let found = try tables(content)
+        #expect(found.count == 1)
+        let table = try #require(found.first)
+        #expect(table.columns == ["Date", "Merchant", "Amount"])
+        #expect(table.rows.count == 3)
+    }
+
     @Test("header cells closer than a column gap are cut where the columns part; a row label centred on two rows")
     func tightHeaderCells() throws {
         // "Share (%)" (46 pt) overhangs its narrow column and ends 6 pt before the next "Total": one segment until cut.

@@ -432,6 +432,43 @@ struct RoutingWordsTests {
     }
 
     @Test(
+        "a letterhead's name ends at its legal form or where its address starts",
+        arguments: [
+            ("Greenfield Supplies Ltd 10 King Street, Manchester M2 4LQ", "Greenfield Supplies Ltd"),
+            ("Distribuciones Peña S.L. Calle Mayor 21, 28013 Madrid", "Distribuciones Peña S.L."),
+            ("Banca Nord Via Roma 45, 20121 Milano", "Banca Nord"),
+            ("Jansen Transport Keizersgracht 120, 1015 CX Amsterdam", "Jansen Transport"),
+            ("Bäckerei Weiß Hauptstraße 5", "Bäckerei Weiß"),
+            ("Atelier Dubois 12 rue de la Paix", "Atelier Dubois"),
+            ("Nordwind Haustechnik GmbH", "Nordwind Haustechnik GmbH"),
+            ("Corner Bakery", "Corner Bakery"),
+        ]
+    )
+    func partyName(line: String, name: String) {
+        #expect(SkillName.partyName(line) == name)
+    }
+
+    @Test("a bill's description leads its facts with the grand total under its items, a report's does not")
+    func totalInDescription() {
+        let table = Table(
+            columns: ["Item", "Qty", "Amount"],
+            rows: [["Sensor", "1", "738.94"], ["Valve", "5", "4,011.95"]],
+            footers: [("Subtotal", ["", "Subtotal", "4,750.89"]), ("Total", ["", "Total", "£ 5,701.07"])]
+        )
+        let items: [OutlineItem] = [
+            .paragraph("Greenfield Supplies Ltd 10 King Street, Manchester M2 4LQ", page: 1),
+            .title("Invoice", page: 1),
+            .keyValue(key: "Invoice number", value: "F-2024-8321", page: 1),
+            .table(table, page: 1),
+        ]
+        let description = SkillDescription.make(title: "Invoice", kind: "invoice", items: items)
+        #expect(description.hasPrefix("Invoice from Greenfield Supplies Ltd (invoice)."), "\(description)")
+        #expect(description.contains("Total: £ 5,701.07; Invoice number: F-2024-8321."), "\(description)")
+        let report = SkillDescription.make(title: "Invoice", kind: "report", items: items)
+        #expect(!report.contains("5,701.07"))
+    }
+
+    @Test(
         "a number printed in a line that opens with the document's kind names it",
         arguments: [
             ("Facture n°562044387 du 02 Juillet 2015", "562044387"),
