@@ -95,7 +95,10 @@ enum KeyValueDetector {
         let bottomBold = bottom.words.allSatisfy(\.isBold)
         guard abs(top.fontSize - bottom.fontSize) >= 0.5 || topBold != bottomBold else { return nil }
         let key = top.text.hasSuffix(":") ? String(top.text.dropLast()) : top.text
-        guard key.split(separator: " ").count <= 5, key.contains(where: \.isLetter), !key.hasSuffix(".") else {
+        // A lone lower-case word ("and" between two parties of a contract) joins sentences; it labels nothing.
+        guard key.split(separator: " ").count <= 5, key.contains(where: \.isLetter), !key.hasSuffix("."),
+            key.contains(" ") || key.first?.isLowercase != true
+        else {
             return nil
         }
         return (key, bottom.text)

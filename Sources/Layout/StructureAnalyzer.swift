@@ -139,8 +139,11 @@ enum StructureAnalyzer {
                 index += 1
                 continue
             }
+            // A one-row table of labels over values is a group of pairs, unless a caption names it a table (its
+            // first row, the rest on the next page).
             if case .table(let grid) = block.kind, grid.rows.count == 1, grid.footers.isEmpty, !grid.hasColumnRulings,
-                grid.columns.allSatisfy({ !$0.isEmpty && $0.contains(where: \.isLetter) })
+                grid.columns.allSatisfy({ !$0.isEmpty && $0.contains(where: \.isLetter) }),
+                !(result.last.map { $0.kind == .paragraph && TableDetector.isCaption($0.text) } ?? false)
             {
                 for (key, value) in zip(grid.columns, grid.rows[0]) where !value.isEmpty {
                     var pair = block

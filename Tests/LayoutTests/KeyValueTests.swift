@@ -85,6 +85,25 @@ struct KeyValueTests {
         #expect(try pairs(content) == expected + ["Name=Jane Doe"])
     }
 
+    @Test("a captioned table's first row stays a table; a lone 'and' between two parties labels nothing")
+    func captionedRowAndConnective() throws {
+        let content = """
+            BT /R 10 Tf 72 740 Td (Table 3: Measurements) Tj ET
+            BT /B 8 Tf 72 725 Td (Date) Tj 120 0 Td (Location) Tj 120 0 Td (Parameter) Tj ET
+            BT /R 10 Tf 72 713 Td (2021-10-04) Tj 120 0 Td (Brunnen 1) Tj 120 0 Td (turbidity) Tj ET
+            BT /R 10 Tf 72 600 Td (Acme Widgets Inc., 1200 Market Street, San Francisco \\(the Supplier\\)) Tj ET
+            BT /B 10 Tf 72 580 Td (and) Tj ET
+            BT /R 10 Tf 72 568 Td (Stadtwerke Nordheim, Am Wasserturm 3, 74226 Nordheim \\(the Customer\\).) Tj ET
+            """
+        #expect(try pairs(content).isEmpty)
+        let document = try DocumentConverter.convert(bytes: PDFFixture.helvetica(content)).document
+        let tables = document.sections.flatMap(\.blocks).compactMap { block -> Table? in
+            if case .table(let table) = block { return table }
+            return nil
+        }
+        #expect(tables.first?.rows == [["2021-10-04", "Brunnen 1", "turbidity"]])
+    }
+
     @Test("markdown and ascii show pairs as key: value")
     func rendering() throws {
         let bytes = PDFFixture.helvetica("BT /R 10 Tf 72 740 Td (IBAN: DE62 1677) Tj ET")
