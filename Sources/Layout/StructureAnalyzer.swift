@@ -232,6 +232,22 @@ enum StructureAnalyzer {
     private static func isHeadingStyled(_ block: TextBlock, body: Double) -> Bool {
         let size = block.lines[0].fontSize
         return size >= body * 1.12 || (isBold(block) && size >= body * 0.95)
+            || (size >= body * 0.95 && isNumberedSectionLine(block))
+    }
+
+    /// A line alone in its block that opens with a section number of two levels or more and a capitalised title
+    /// ("2.1 Renewals", "4.3.2 Ventilation"): a heading even when its type tells nothing (a scan read by OCR has
+    /// no bold). A sentence, a label, a list of contents (a page number last) or a long clause is not.
+    private static func isNumberedSectionLine(_ block: TextBlock) -> Bool {
+        guard block.lines.count == 1 else { return false }
+        let words = block.lines[0].text.split(separator: " ")
+        guard (2...8).contains(words.count), let number = words.first, let first = words.dropFirst().first,
+            let last = words.last, first.first?.isUppercase == true, !last.allSatisfy(\.isNumber),
+            !(block.lines[0].text.last.map { ".,:;".contains($0) } ?? true)
+        else { return false }
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        let levels = parts.last?.isEmpty == true ? parts.dropLast() : parts[...]
+        return levels.count >= 2 && levels.allSatisfy { !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isNumber) }
     }
 
     private static func isHeading(_ block: TextBlock, body: Double) -> Bool {

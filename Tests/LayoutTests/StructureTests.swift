@@ -75,6 +75,24 @@ struct StructureTests {
         #expect(found.filter { $0.kind == .heading }.map(\.text).contains("Overview"))
     }
 
+    @Test("a line opening with a two-level section number and a title is a heading in body type; a clause is not")
+    func numberedSectionInBodyType() throws {
+        let body = String(repeating: "Body text explains the results in plain words. ", count: 2)
+        let content = """
+            BT /B 24 Tf 72 740 Td (Quarterly Report) Tj ET
+            BT /B 14 Tf 72 700 Td (2 Market environment) Tj ET
+            BT /R 10 Tf 72 680 Td (\(body)) Tj ET
+            BT /R 10 Tf 72 655 Td (2.1 Renewals) Tj ET
+            BT /R 10 Tf 72 635 Td (\(body)) Tj ET
+            BT /R 10 Tf 72 610 Td (2.2 The supplier shall renew the licence.) Tj ET
+            BT /R 10 Tf 72 590 Td (\(body)) Tj ET
+            """
+        let found = entries(try document(content))
+        let headings = found.filter { $0.kind == .heading }.map(\.text)
+        #expect(headings == ["2 Market environment", "2.1 Renewals"])
+        #expect(found.first { $0.text == "2.1 Renewals" }?.level == 2)
+    }
+
     /// A filled disc of diameter `d` centred at (x, y), drawn with four Bézier curves as browsers draw bullets.
     private func disc(_ x: Double, _ y: Double, _ d: Double) -> String {
         let r = d / 2
