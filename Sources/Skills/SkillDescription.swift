@@ -11,7 +11,13 @@ enum SkillDescription {
 
     /// The description of a skill over `items`; `title` is the document's title when one was found (nil when only
     /// the file name names it), `kind` the document type when the classifier is confident.
-    static func make(title: String?, kind: String?, items: [OutlineItem], scope: String? = nil) -> String {
+    static func make(
+        title: String?,
+        kind: String?,
+        items: [OutlineItem],
+        scope: String? = nil,
+        parts: [String] = []
+    ) -> String {
         let subject = title ?? leadSubject(items) ?? "This document"
         var opening = subject
         // An invoice's or a letter's issuer stands above its title; a task names it ("the invoice from …").
@@ -24,6 +30,8 @@ enum SkillDescription {
         let aside = [kind, language].compactMap { $0 }
         if !aside.isEmpty { opening += " (" + aside.joined(separator: ", ") + ")" }
         opening += "."
+        // A file holding several documents (a bundle) names the others: a task may ask for any of them.
+        if !parts.isEmpty { opening += " Also in this file: " + parts.joined(separator: "; ") + "." }
         var facts = keyValues(items, budget: 150)
         // A task about a bill asks what it comes to: its grand total leads its facts.
         if let kind, totalledKinds.contains(kind), let total = total(items), !facts.contains(total.value) {
@@ -178,6 +186,28 @@ enum SkillDescription {
             used += part.unicodeScalars.count + 2
         }
         return parts.isEmpty ? "" : parts.joined(separator: "; ") + "."
+    }
+
+    /// The documents of a bundle after its first: each segment's type with its title (its first title or heading)
+    /// or, for a bill or a letter without one, its issuer (the short line of words opening it).
+    static func parts(of source: SkillSource) -> [String] {
+        let segments = source.document.meta.segments
+        guard segments.count >= 2 else { return [] }
+        let outline = source.outline
+        return segments.dropFirst().map { segment in
+            let items = outline.filter { (segment.firstPage...segment.lastPage).contains($0.page) }
+            for item in items {
+                switch item {
+                case .title(let text, _), .heading(let text, _, _):
+                    return text + " (" + segment.type + ")"
+                case .paragraph(let text, _) where isName(text):
+                    return segment.type + " from " + SkillName.partyName(text)
+                default:
+                    continue
+                }
+            }
+            return segment.type
+        }
     }
 
     /// The kinds of document that come to a total.

@@ -190,7 +190,8 @@ extension SkillPackager {
         let description = SkillDescription.make(
             title: foundTitle(plans, title: title),
             kind: confidentKind(sources),
-            items: plans.flatMap(\.preamble) + allItems
+            items: plans.flatMap(\.preamble) + allItems,
+            parts: sources.count == 1 ? SkillDescription.parts(of: sources[0]) : []
         )
         var files: [(String, [UInt8])] = []
         var body = ["# " + Document.inline(title), "", "## Overview", ""]

@@ -448,6 +448,47 @@ struct RoutingWordsTests {
         #expect(SkillName.partyName(line) == name)
     }
 
+    @Test("a bundle's description names the documents after its first, by title or by issuer, with their types")
+    func bundleParts() {
+        func page(_ index: Int, _ entries: [Entry]) -> Section {
+            Section(index: index, width: 595, height: 842, blocks: entries.map { .cluster(Cluster(entries: [$0])) })
+        }
+        let sections = [
+            page(0, [Entry(kind: .title, text: "Residential Lease Agreement"), Entry(kind: .text, text: "Rent.")]),
+            page(1, [Entry(kind: .text, text: "Harbour Analytics Ltd 10 King Street, Manchester")]),
+            page(2, [Entry(kind: .heading, text: "Temperature transmitter LV-459", level: 1)]),
+        ]
+        var meta = DocumentMeta(
+            engineVersion: "pdf@test",
+            pageCount: 3,
+            totalSections: 3,
+            selectedPages: "1-3",
+            producer: nil,
+            isEncrypted: false,
+            unmappedGlyphs: 0
+        )
+        meta.segments = [
+            Segment(firstPage: 1, lastPage: 1, type: "contract", signal: "start"),
+            Segment(firstPage: 2, lastPage: 2, type: "invoice", signal: "type-change"),
+            Segment(firstPage: 3, lastPage: 3, type: "manual", signal: "type-change"),
+        ]
+        let source = SkillSource(
+            document: Document(documentType: .unknown, meta: meta, sections: sections),
+            fileName: "bundle.pdf",
+            sha256: "00",
+            pages: "1-3"
+        )
+        let parts = SkillDescription.parts(of: source)
+        #expect(parts == ["invoice from Harbour Analytics Ltd", "Temperature transmitter LV-459 (manual)"])
+        let description = SkillDescription.make(
+            title: "Residential Lease Agreement",
+            kind: "contract",
+            items: source.outline,
+            parts: parts
+        )
+        #expect(description.hasPrefix("Residential Lease Agreement (contract). Also in this file: invoice from"))
+    }
+
     @Test("a bill's description leads its facts with the grand total under its items, a report's does not")
     func totalInDescription() {
         let table = Table(
