@@ -51,6 +51,8 @@ extension TableDetector {
     }
 
     private static func splitBand(_ rows: inout [Row], _ band: Range<Int>) {
+        // A cut needs a cell a wide gap set apart in the band (running text has none): nothing to measure without.
+        guard band.contains(where: { rows[$0].segments.count >= 2 }) else { return }
         // The band's word spacing: the median gap between words inside cells, at most a wide space (a third of an
         // em) — a band of one-word cells has only the gaps between its columns.
         let spacing = band.flatMap { index in
@@ -90,7 +92,7 @@ extension TableDetector {
                 }
             }
         }
-        guard !candidates.isEmpty, edges.contains(where: \.isWide) else { return }
+        guard !candidates.isEmpty else { return }
         // Edges by kind, in x order, so a query reads only the edges within a point of its x.
         let starts = edges.filter(\.isStart).sorted { $0.x < $1.x }
         let ends = edges.filter { !$0.isStart }.sorted { $0.x < $1.x }
