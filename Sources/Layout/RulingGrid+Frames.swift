@@ -76,10 +76,7 @@ extension RulingGrid {
         else { return nil }
         let gap = line.fontSize
         let names = zip(line.words, line.words.dropFirst()).filter { $1.bounds.x - $0.bounds.maxX >= gap }.count + 1
-        let figures = line.words.filter { word in
-            word.text.contains(where: \.isNumber) && !(word.text.count == 4 && word.text.allSatisfy(\.isNumber))
-        }
-        return names >= 3 && figures.isEmpty ? line : nil
+        return names >= 3 && line.words.allSatisfy({ TableHeaderJoin.isLabel($0.text) }) ? line : nil
     }
 
     /// How many text lines the lines between two rules (within their extent) make, lines that overlap vertically
