@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "Webhooks",
             dependencies: [
-                "Fetch", "CodedErrors", .product(name: "Crypto", package: "swift-crypto"),
+                "Fetch", "CodedErrors", "Digest", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]

@@ -67,23 +67,11 @@ public struct ConvertRequest {
             let limits = try limits()
             if let engine { try PDFEngine.check(pinned: engine) }
             if cost || info {
+                let options = ConversionOptions(pages: pages, password: password, limits: limits)
                 let summary =
                     cost
-                    ? try SourceConverter.cost(
-                        path: file,
-                        password: password,
-                        pages: pages,
-                        limits: limits,
-                        infoMode: info
-                    )
-                    : try SourceConverter.info(
-                        path: file,
-                        password: password,
-                        pages: pages,
-                        limits: limits,
-                        fonts: fonts,
-                        pageSizes: bounds
-                    )
+                    ? try SourceConverter.cost(path: file, options: options, infoMode: info)
+                    : try SourceConverter.info(path: file, options: options, fonts: fonts, pageSizes: bounds)
                 StandardStreams.writeOut(JSONWriter.serialize(summary, pretty: true) + "\n")
                 return
             }

@@ -60,7 +60,7 @@ public struct SHA256: Sendable {
     }
 
     /// The digest as 64 lowercase hex digits.
-    public func hexDigest() -> String { Self.hex(finalize()) }
+    public func hexDigest() -> String { Hex.lowercase(finalize()) }
 
     /// The hex digest of `bytes`.
     public static func hex<Bytes: Collection>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
@@ -71,17 +71,6 @@ public struct SHA256: Sendable {
 
     /// The hex digest of a string's UTF-8 bytes.
     public static func hex(of text: String) -> String { hex(of: Array(text.utf8)) }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 15)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
 
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,

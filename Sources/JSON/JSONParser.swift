@@ -59,17 +59,10 @@ public struct JSONParser {
     }
 
     private mutating func parseObject() throws(Failure) -> JSONValue {
-        depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maxDepth else { throw failure("nested too deeply") }
-        position += 1
         var members: [(String, JSONValue)] = []
-        skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-            position += 1
-            return .object(members)
-        }
-        while true {
+        var more = try open(closing: UInt8(ascii: "}"))
+        while more {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw failure("expected a key") }
             let key = try parseString()
@@ -77,43 +70,48 @@ public struct JSONParser {
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             position += 1
             members.append((key, try parseValue()))
-            skipWhitespace()
-            guard position < bytes.count else { throw failure("unterminated object") }
-            if bytes[position] == UInt8(ascii: ",") {
-                position += 1
-            } else if bytes[position] == UInt8(ascii: "}") {
-                position += 1
-                return .object(members)
-            } else {
-                throw failure("expected ',' or '}'")
-            }
+            more = try next(closing: UInt8(ascii: "}"), of: "object")
         }
+        return .object(members)
     }
 
     private mutating func parseArray() throws(Failure) -> JSONValue {
-        depth += 1
         defer { depth -= 1 }
+        var items: [JSONValue] = []
+        var more = try open(closing: UInt8(ascii: "]"))
+        while more {
+            items.append(try parseValue())
+            more = try next(closing: UInt8(ascii: "]"), of: "array")
+        }
+        return .array(items)
+    }
+
+    /// Enters an object or array at its opening bracket (one level deeper; the caller leaves it); false when it is
+    /// empty, its `closing` bracket stepped over.
+    private mutating func open(closing: UInt8) throws(Failure) -> Bool {
+        depth += 1
         guard depth <= Self.maxDepth else { throw failure("nested too deeply") }
         position += 1
-        var items: [JSONValue] = []
         skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+        guard position < bytes.count, bytes[position] == closing else { return true }
+        position += 1
+        return false
+    }
+
+    /// After an element: true at a comma (stepped over; another element follows), false at the `closing` bracket
+    /// (stepped over).
+    private mutating func next(closing: UInt8, of container: String) throws(Failure) -> Bool {
+        skipWhitespace()
+        guard position < bytes.count else { throw failure("unterminated \(container)") }
+        if bytes[position] == UInt8(ascii: ",") {
             position += 1
-            return .array(items)
+            return true
         }
-        while true {
-            items.append(try parseValue())
-            skipWhitespace()
-            guard position < bytes.count else { throw failure("unterminated array") }
-            if bytes[position] == UInt8(ascii: ",") {
-                position += 1
-            } else if bytes[position] == UInt8(ascii: "]") {
-                position += 1
-                return .array(items)
-            } else {
-                throw failure("expected ',' or ']'")
-            }
+        guard bytes[position] == closing else {
+            throw failure("expected ',' or '\(Character(Unicode.Scalar(closing)))'")
         }
+        position += 1
+        return false
     }
 
     private mutating func parseString() throws(Failure) -> String {

@@ -10,16 +10,15 @@ public enum DocumentInfo {
         infoMode ? max(1, (pages + 49) / 50) : pages
     }
 
-    /// Type, word count, page count, encryption and producer; fonts and page sizes when asked.
+    /// Type, word count, page count, encryption and producer; fonts and page sizes when asked. Of `options`, the
+    /// pages, password and limits count.
     public static func inspect(
         path: String,
-        password: String?,
-        pages: String?,
-        limits: ConversionLimits,
+        options given: ConversionOptions,
         fonts: Bool,
         pageSizes: Bool
     ) throws -> JSONValue {
-        var options = ConversionOptions(pages: pages, password: password, limits: limits)
+        var options = ConversionOptions(pages: given.pages, password: given.password, limits: given.limits)
         options.structure = false
         // Info says which pages are scans; reading them is the conversion's work.
         options.ocr = .never
@@ -91,31 +90,28 @@ public enum DocumentInfo {
     }
 
     /// The dry run: pages, total pages and estimated credits; nothing is converted.
-    public static func cost(
-        path: String,
-        password: String?,
-        pages: String?,
-        limits: ConversionLimits,
-        infoMode: Bool
-    )
-        throws -> JSONValue
-    {
-        try PDFDocument.withDocument(path: path, password: password, limits: limits) { pdf in
-            let selection =
-                try pages.map { try PageSelection(parsing: $0, pageCount: pdf.pageCount) } ?? .all(pdf.pageCount)
-            var members: [(String, JSONValue)] = [
-                ("dry_run", .bool(true)),
-                ("mode", .string(infoMode ? "info" : "convert")),
-                ("engine", .string(PDFEngine.version)),
-                ("determinism", .string("byte-stable")),
-                ("billable", .object([("unit", .string("page")), ("count", .int(selection.pages.count))])),
-                ("pages", .int(selection.pages.count)),
-                ("total_pages", .int(pdf.pageCount)),
-                ("estimated_credits", .int(credits(pages: selection.pages.count, infoMode: infoMode))),
-            ]
-            if pages != nil { members.append(("selected_pages", .array(selection.pages.map { .int($0) }))) }
-            return .object(members)
+    public static func cost(path: String, options: ConversionOptions, infoMode: Bool) throws -> JSONValue {
+        try PDFDocument.withDocument(path: path, password: options.password, limits: options.limits) { pdf in
+            try dryRun(billing: "page", total: pdf.pageCount, pages: options.pages, infoMode: infoMode)
         }
+    }
+
+    /// The cost-mode answer for a source of `total` billable units (`page`, or `section` for sources without
+    /// pages), of which `pages` selects some.
+    public static func dryRun(billing unit: String, total: Int, pages: String?, infoMode: Bool) throws -> JSONValue {
+        let selection = try pages.map { try PageSelection(parsing: $0, pageCount: total) } ?? .all(total)
+        var members: [(String, JSONValue)] = [
+            ("dry_run", .bool(true)),
+            ("mode", .string(infoMode ? "info" : "convert")),
+            ("engine", .string(PDFEngine.version)),
+            ("determinism", .string("byte-stable")),
+            ("billable", .object([("unit", .string(unit)), ("count", .int(selection.pages.count))])),
+            ("pages", .int(selection.pages.count)),
+            ("total_pages", .int(total)),
+            ("estimated_credits", .int(credits(pages: selection.pages.count, infoMode: infoMode))),
+        ]
+        if pages != nil { members.append(("selected_pages", .array(selection.pages.map { .int($0) }))) }
+        return .object(members)
     }
 
     /// `Helvetica` from `Helvetica-BoldOblique` or `Arial,Bold`.

@@ -1,12 +1,5 @@
 /// A case as the ledger records it: a tenant's matter (a claim, a project) that documents join over time.
 public struct CaseRecord: Sendable, Hashable, Decodable {
-    enum CodingKeys: String, CodingKey {
-        case tenant, slug, name, version, documents
-        case claimNumber = "claim_number"
-        case createdAt = "created_at"
-        case archivedAt = "archived_at"
-    }
-
     public var tenant: String
     /// The case's folder name below `inbox/` and `outbox/cases/`.
     public var slug: String
@@ -38,13 +31,6 @@ public struct CaseLink: Sendable, Hashable {
 
 /// A job of a case and whether the case skill includes it yet.
 public struct CaseJobRecord: Sendable, Hashable, Decodable {
-    enum CodingKeys: String, CodingKey {
-        case tenant, slug, version, status
-        case job = "job_id"
-        case addedAt = "added_at"
-        case foldedAt = "folded_at"
-    }
-
     public var job: String
     public var tenant: String
     public var slug: String
@@ -59,11 +45,6 @@ public struct CaseJobRecord: Sendable, Hashable, Decodable {
 
 /// What happened to a case, in order.
 public struct CaseEventRecord: Sendable, Hashable, Decodable {
-    enum CodingKeys: String, CodingKey {
-        case event, version, detail, at
-        case job = "job_id"
-    }
-
     public enum Kind: String, Sendable, Decodable, CaseIterable {
         case created
         case document

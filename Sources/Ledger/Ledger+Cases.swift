@@ -4,7 +4,7 @@ extension Ledger {
     static let caseColumns = "tenant, slug, name, claim_number, created_at, archived_at, version, documents"
     /// A case's jobs with their status (``CaseJobRecord``'s columns).
     static let caseJobsQuery = """
-        SELECT c.job_id, c.tenant, c.slug, c.added_at, c.folded_at, c.version, j.status
+        SELECT c.job_id AS job, c.tenant, c.slug, c.added_at, c.folded_at, c.version, j.status
         FROM case_jobs c JOIN jobs j ON j.id = c.job_id
         """
 
@@ -141,7 +141,7 @@ extension Ledger {
         try query { db in
             try db.fetchAll(
                 CaseEventRecord.self,
-                "SELECT event, job_id, version, detail, at FROM case_events WHERE tenant = ? AND slug = ? ORDER BY id",
+                "SELECT event, job_id AS job, version, detail, at FROM case_events WHERE tenant = ? AND slug = ? ORDER BY id",
                 tenant,
                 slug
             )

@@ -38,43 +38,9 @@ extension Ledger {
                 }
             }
             // One statement per table, whatever the number of rows (the tables were emptied for this job above).
-            try Self.insertRows(
-                into: "documents",
-                columns: [
-                    "job_id", "file_name", "sha256", "bytes", "pages", "size_tier", "document_type", "category",
-                    "status",
-                ],
-                (documents ?? []).map { document in
-                    [
-                        id.sqlValue, document.fileName.sqlValue, document.sha256.sqlValue, document.bytes.sqlValue,
-                        document.pages.sqlValue, document.sizeTier.sqlValue, document.documentType.sqlValue,
-                        document.category.sqlValue, document.status.sqlValue,
-                    ]
-                },
-                db
-            )
-            try Self.insertRows(
-                into: "outputs",
-                columns: ["job_id", "format", "path", "bytes", "sha256"],
-                (outputs ?? []).map { output in
-                    [
-                        id.sqlValue, output.format.sqlValue, output.path.sqlValue, output.bytes.sqlValue,
-                        output.sha256.sqlValue,
-                    ]
-                },
-                db
-            )
-            try Self.insertRows(
-                into: "qa_scores",
-                columns: ["job_id", "skill", "agent", "score", "passed"],
-                (qaScores ?? []).map { score in
-                    [
-                        id.sqlValue, score.skill.sqlValue, score.agent.sqlValue, score.score.sqlValue,
-                        score.passed.sqlValue,
-                    ]
-                },
-                db
-            )
+            try Self.insert(documents ?? [], job: id, db)
+            try Self.insert(outputs ?? [], job: id, db)
+            try Self.insert(qaScores ?? [], job: id, db)
             let state = try reservationState(db, job: id)
             if state.reservation != nil, status.isTerminal {
                 _ = try closeReservation(
@@ -86,24 +52,7 @@ extension Ledger {
                     state: state
                 )
             }
-            let changed = try db.execute(
-                """
-                UPDATE jobs SET status = ?, current_stage = ?, error_code = COALESCE(?, error_code),
-                    started_at = COALESCE(started_at, ?),
-                        completed_at = CASE WHEN ? IN ('complete', 'failed') THEN COALESCE(completed_at, ?) ELSE NULL END,
-                    updated_at = ?
-                WHERE id = ?
-                """,
-                status,
-                stage,
-                errorCode,
-                time,
-                status,
-                time,
-                time,
-                id
-            )
-            guard changed == 1 else { throw LedgerError(.unknownJob, "no job '\(id)'") }
+            try Self.move(id, to: status, stage: stage, errorCode: errorCode, at: time, db)
             try Self.insert(events, db)
         }
         if !events.isEmpty { webhookObserver.withLockedValue { $0 }?() }

@@ -72,27 +72,40 @@ extension Ledger {
         at time: String = Timestamp.now()
     ) throws {
         try recording(events) { db in
-            let changed = try db.execute(
-                """
-                UPDATE jobs SET status = ?, current_stage = ?, error_code = COALESCE(?, error_code),
-                    started_at = CASE WHEN started_at IS NULL AND ? = 'processing' THEN ? ELSE started_at END,
-                    completed_at = CASE WHEN ? IN ('complete', 'failed') THEN ? ELSE completed_at END,
-                    updated_at = ?
-                WHERE id = ?
-                """,
-                status,
-                stage,
-                errorCode,
-                status,
-                time,
-                status,
-                time,
-                time,
-                id
-            )
-            guard changed == 1 else { throw LedgerError(.unknownJob, "no job '\(id)'") }
+            try Self.move(id, to: status, stage: stage, errorCode: errorCode, at: time, db)
             try Self.insert(events, db)
         }
+    }
+
+    /// Moves job `id` to `status` and `stage` in one statement (a trigger records the transition): every status
+    /// after `created` stamps `started_at` once, a terminal one stamps `completed_at` once, any other clears it.
+    static func move(
+        _ id: String,
+        to status: JobStatus,
+        stage: JobStage?,
+        errorCode: String?,
+        at time: String,
+        _ db: any SQLTransaction
+    ) throws {
+        let changed = try db.execute(
+            """
+            UPDATE jobs SET status = ?, current_stage = ?, error_code = COALESCE(?, error_code),
+                started_at = CASE WHEN ? = 'created' THEN started_at ELSE COALESCE(started_at, ?) END,
+                completed_at = CASE WHEN ? IN ('complete', 'failed') THEN COALESCE(completed_at, ?) ELSE NULL END,
+                updated_at = ?
+            WHERE id = ?
+            """,
+            status,
+            stage,
+            errorCode,
+            status,
+            time,
+            status,
+            time,
+            time,
+            id
+        )
+        guard changed == 1 else { throw LedgerError(.unknownJob, "no job '\(id)'") }
     }
 
     /// Runs a job change alone (one statement) or, with webhook events to insert, in a transaction with them; then
@@ -109,63 +122,27 @@ extension Ledger {
 
     /// Records a document of a job.
     public func addDocument(_ document: DocumentRecord, job: String) throws {
-        try update { db in try Self.insert(document, job: job, db) }
-    }
-
-    static func insert(_ document: DocumentRecord, job: String, _ db: any SQLTransaction) throws {
-        try db.execute(
-            """
-            INSERT INTO documents (job_id, file_name, sha256, bytes, pages, size_tier, document_type, category, status)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            job,
-            document.fileName,
-            document.sha256,
-            document.bytes,
-            document.pages,
-            document.sizeTier,
-            document.documentType,
-            document.category,
-            document.status
-        )
+        try update { db in try Self.insert([document], job: job, db) }
     }
 
     /// Records a published output; recording the same path again replaces it (a retried publish).
     public func addOutput(_ output: OutputRecord, job: String) throws {
-        try update { db in try Self.insert(output, job: job, db) }
-    }
-
-    static func insert(_ output: OutputRecord, job: String, _ db: any SQLTransaction) throws {
-        try db.execute(
-            """
-            INSERT INTO outputs (job_id, format, path, bytes, sha256) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (job_id, path) DO UPDATE SET format = excluded.format, bytes = excluded.bytes,
-                sha256 = excluded.sha256
-            """,
-            job,
-            output.format,
-            output.path,
-            output.bytes,
-            output.sha256
-        )
+        try update { db in try Self.insert([output], job: job, db) }
     }
 
     /// Records a QA agent's score for a skill of a job (a rerun replaces it).
     public func addQAScore(_ score: QAScoreRecord, job: String) throws {
-        try update { db in try Self.insert(score, job: job, db) }
+        try update { db in try Self.insert([score], job: job, db) }
     }
 
-    static func insert(_ score: QAScoreRecord, job: String, _ db: any SQLTransaction) throws {
-        try db.execute(
-            """
-            INSERT INTO qa_scores (job_id, skill, agent, score, passed) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (job_id, skill, agent) DO UPDATE SET score = excluded.score, passed = excluded.passed
-            """,
-            job,
-            score.skill,
-            score.agent,
-            score.score,
-            score.passed
+    /// Inserts rows of one job's table in multi-row statements.
+    static func insert<Row: JobRow>(_ rows: [Row], job: String, _ db: any SQLTransaction) throws {
+        try insertRows(
+            into: Row.table,
+            columns: ["job_id"] + Row.columns,
+            rows.map { [job.sqlValue] + $0.values },
+            db,
+            onConflict: Row.onConflict
         )
     }
 }

@@ -13,11 +13,6 @@ public struct LeaseRound: Sendable, Hashable {
 
 /// Who serves a tenant now, for `doctor` and the metrics.
 public struct TenantLease: Sendable, Hashable, Decodable {
-    enum CodingKeys: String, CodingKey {
-        case tenant, node
-        case expiresMilliseconds = "expires_ms"
-    }
-
     public var tenant: String
     public var node: String
     public var expiresMilliseconds: Int64
@@ -120,7 +115,10 @@ extension Ledger {
     /// Every tenant lease, by tenant.
     public func tenantLeases() throws -> [TenantLease] {
         try query { db in
-            try db.fetchAll(TenantLease.self, "SELECT tenant, node, expires_ms FROM tenant_leases ORDER BY tenant")
+            try db.fetchAll(
+                TenantLease.self,
+                "SELECT tenant, node, expires_ms AS expires_milliseconds FROM tenant_leases ORDER BY tenant"
+            )
         }
     }
 

@@ -72,7 +72,7 @@ extension Ledger {
                 Close.self,
                 """
                 SELECT c.id AS entry, c.job_id AS job, c.kind AS kind, c.credits AS credits,
-                       r.credits AS reserved, j.status AS status, j.error_code AS "errorCode"
+                       r.credits AS reserved, j.status AS status, j.error_code AS error_code
                 FROM credit_entries c
                 LEFT JOIN credit_entries r ON r.job_id = c.job_id AND r.kind = 'reserve'
                 LEFT JOIN jobs j ON j.id = c.job_id

@@ -32,8 +32,8 @@ extension Ledger {
 
     /// The columns a ``WebhookDelivery`` is read from.
     static let deliveryColumns = """
-        id, event_id, tenant, job_id, event, endpoint, body, created_at, expires_ms, attempts, next_attempt_ms,
-        last_status, last_error, delivered_at, given_up_at
+        id, event_id, tenant, job_id, event, endpoint, body, created_at, expires_ms AS expires_milliseconds, attempts,
+        next_attempt_ms AS next_attempt_milliseconds, last_status, last_error, delivered_at, given_up_at
         """
 
     /// Claims up to `limit` pending deliveries of `tenants` that are due at `now` and not claimed by a live node,

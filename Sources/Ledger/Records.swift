@@ -32,16 +32,6 @@ public enum JobStage: String, Sendable, CaseIterable, Codable {
 
 /// One job as the ledger records it.
 public struct JobRecord: Sendable, Hashable, Codable {
-    enum CodingKeys: String, CodingKey {
-        case id, tenant, reference, status
-        case manifestSHA256 = "manifest_sha256"
-        case currentStage = "current_stage"
-        case errorCode = "error_code"
-        case createdAt = "created_at"
-        case startedAt = "started_at"
-        case completedAt = "completed_at"
-    }
-
     public var id: String
     public var tenant: String
     public var reference: String?
@@ -80,13 +70,6 @@ public struct JobRecord: Sendable, Hashable, Codable {
 
 /// A document of a job.
 public struct DocumentRecord: Sendable, Hashable, Decodable {
-    enum CodingKeys: String, CodingKey {
-        case sha256, bytes, pages, category, status
-        case fileName = "file_name"
-        case sizeTier = "size_tier"
-        case documentType = "document_type"
-    }
-
     public var fileName: String
     public var sha256: String
     public var bytes: Int
@@ -161,13 +144,6 @@ public enum CreditKind: String, Sendable, CaseIterable, Codable {
 
 /// One append-only credit entry.
 public struct CreditEntry: Sendable, Hashable, Decodable {
-    enum CodingKeys: String, CodingKey {
-        case id, tenant, kind, credits
-        case jobID = "job_id"
-        case idempotencyKey = "idempotency_key"
-        case createdAt = "created_at"
-    }
-
     public var id: Int64
     public var tenant: String
     public var jobID: String?

@@ -44,16 +44,8 @@ public struct WebhookEventRecord: Sendable, Hashable {
 @dynamicMemberLookup
 public struct WebhookDelivery: Sendable, Hashable, Decodable {
     enum CodingKeys: String, CodingKey {
-        case id, tenant, event, endpoint, body, attempts
-        case eventID = "event_id"
-        case jobID = "job_id"
-        case createdAt = "created_at"
-        case expiresMilliseconds = "expires_ms"
-        case nextAttemptMilliseconds = "next_attempt_ms"
-        case lastStatus = "last_status"
-        case lastError = "last_error"
-        case deliveredAt = "delivered_at"
-        case givenUpAt = "given_up_at"
+        case id, eventID, tenant, jobID, event, endpoint, body, createdAt, expiresMilliseconds, attempts
+        case nextAttemptMilliseconds, lastStatus, lastError, deliveredAt, givenUpAt
     }
 
     public var id: Int64

@@ -9,13 +9,15 @@ public enum SourceConversion: Sendable {
     case pdf(Conversion)
     case markup(MarkupConversion)
 
-    /// The structured document (schema v1).
-    public var document: Document {
+    private var converted: any ConvertedSource {
         switch self {
-        case .pdf(let conversion): conversion.document
-        case .markup(let conversion): conversion.document
+        case .pdf(let conversion): conversion
+        case .markup(let conversion): conversion
         }
     }
+
+    /// The structured document (schema v1).
+    public var document: Document { converted.document }
 
     public var documentType: DocumentType {
         switch self {
@@ -25,12 +27,7 @@ public enum SourceConversion: Sendable {
     }
 
     /// Reading-order text: pages (or sections) separated by form feeds.
-    public var text: String {
-        switch self {
-        case .pdf(let conversion): conversion.text
-        case .markup(let conversion): conversion.text
-        }
-    }
+    public var text: String { converted.text }
 
     /// The text of the first three pages or sections (what tenant categories are matched against).
     public var leadText: String {
@@ -64,6 +61,17 @@ public enum SourceConversion: Sendable {
         }
     }
 }
+
+/// What every kind of conversion gives.
+protocol ConvertedSource {
+    /// The structured document (schema v1).
+    var document: Document { get }
+    /// Reading-order text: pages (or sections) separated by form feeds.
+    var text: String { get }
+}
+
+extension Conversion: ConvertedSource {}
+extension MarkupConversion: ConvertedSource {}
 
 /// A Word, HTML, Markdown or text source converted.
 public struct MarkupConversion: Sendable {

@@ -69,7 +69,7 @@ enum CaseVocabulary {
     static func referenceCodes(in text: String) -> [String] {
         var codes: [String] = []
         for raw in text.split(whereSeparator: { $0.isWhitespace || ",;:()[]«»\"“”'".contains($0) }) {
-            let token = String(raw).trimmingCharacters(".")
+            let token = String(raw.drop(while: { $0 == "." }).reversed().drop(while: { $0 == "." }).reversed())
             guard token.count >= 6, token.count <= 32, token.contains(where: { "-/".contains($0) }),
                 token.contains(where: \.isLetter), token.filter(\.isNumber).count >= 3,
                 token.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || "-/.".contains($0) }),
@@ -120,14 +120,5 @@ enum CaseVocabulary {
             return CaseEntry.PageMark(number: number, total: total)
         }
         return nil
-    }
-}
-
-extension String {
-    func trimmingCharacters(_ set: String) -> String {
-        var text = Substring(self)
-        while let first = text.first, set.contains(first) { text = text.dropFirst() }
-        while let last = text.last, set.contains(last) { text = text.dropLast() }
-        return String(text)
     }
 }

@@ -94,32 +94,20 @@ struct CasesCommand: ParsableCommand {
         }
     }
 
-    struct Archive: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Archive a case: its skill stops updating and moves to outbox/cases/.archived/.",
-            discussion: "Writes ARCHIVE into inbox/<case>/, as a tenant would; the daemon carries it out."
+    struct Archive: CaseDecisionCommand {
+        static let file = "ARCHIVE"
+        static let configuration = decision(
+            "Archive a case: its skill stops updating and moves to outbox/cases/.archived/."
         )
-        @OptionGroup var global: GlobalOptions
-        @Option(help: "The case's tenant (default: the one tenant that has the case).") var tenant: String?
-        @Argument(help: "The case.") var slug: String
-
-        func run() throws {
-            try CommandErrors.run { try CasesCommand.decide(slug, tenant: tenant, global: global, file: "ARCHIVE") }
-        }
+        @OptionGroup var target: CaseTarget
     }
 
-    struct Reopen: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Reopen an archived case: documents that came meanwhile are folded into its skill.",
-            discussion: "Writes REOPEN into inbox/<case>/, as a tenant would; the daemon carries it out."
+    struct Reopen: CaseDecisionCommand {
+        static let file = "REOPEN"
+        static let configuration = decision(
+            "Reopen an archived case: documents that came meanwhile are folded into its skill."
         )
-        @OptionGroup var global: GlobalOptions
-        @Option(help: "The case's tenant (default: the one tenant that has the case).") var tenant: String?
-        @Argument(help: "The case.") var slug: String
-
-        func run() throws {
-            try CommandErrors.run { try CasesCommand.decide(slug, tenant: tenant, global: global, file: "REOPEN") }
-        }
+        @OptionGroup var target: CaseTarget
     }
 
     /// The case `slug` of `tenant`, or of the only tenant that has one.
@@ -135,9 +123,9 @@ struct CasesCommand: ParsableCommand {
     }
 
     /// Drops the decision file into `inbox/<case>/`.
-    static func decide(_ slug: String, tenant: String?, global: GlobalOptions, file: String) throws {
-        let record = try find(slug, tenant: tenant, ledger: global.openLedger())
-        let spool = try Directory.open(path: global.configuration().spoolPath)
+    static func decide(_ target: CaseTarget, file: String) throws {
+        let record = try find(target.slug, tenant: target.tenant, ledger: target.global.openLedger())
+        let spool = try Directory.open(path: target.global.configuration().spoolPath)
         let folder = try spool.folder(record.tenant).folder("inbox").folder(record.slug, create: true)
         try folder.writeDurably(file, Array("\(file.lowercased()) requested from the command line\n".utf8))
         StandardStreams.writeOut("\(record.tenant)/\(record.slug): \(file) recorded in inbox/\(record.slug)/\n")

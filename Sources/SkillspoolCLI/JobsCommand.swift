@@ -2,6 +2,7 @@ import ArgumentParser
 import ConvertCLI
 import JSON
 import Ledger
+import Spool
 
 /// `skillspool jobs list|show`: the jobs recorded in the ledger.
 struct JobsCommand: ParsableCommand {
@@ -107,28 +108,8 @@ enum JobJSON {
                     }
                 )
             ),
-            (
-                "outputs",
-                .array(
-                    detail.outputs.map {
-                        .object([
-                            ("format", .string($0.format)), ("path", .string($0.path)), ("bytes", .int($0.bytes)),
-                            ("sha256", .string($0.sha256)),
-                        ])
-                    }
-                )
-            ),
-            (
-                "qaScores",
-                .array(
-                    detail.qaScores.map {
-                        .object([
-                            ("skill", .string($0.skill)), ("agent", .string($0.agent)), ("score", .int($0.score)),
-                            ("passed", .bool($0.passed)),
-                        ])
-                    }
-                )
-            ),
+            ("outputs", .array(detail.outputs.map(\.json))),
+            ("qaScores", .array(detail.qaScores.map(\.json))),
             (
                 "credits",
                 .object([("reserved", .int(detail.creditsReserved)), ("charged", .int(detail.creditsCharged))])

@@ -139,32 +139,23 @@ final class InboxWatcher: Sendable {
         )
         var incomplete = false
         for (tenant, folders) in wanted.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
-            if !watched.contains("\(Target.Kind.inbox):\(tenant)") {
-                if add(Target(tenant: tenant, kind: .inbox, path: folders.inbox), to: &targets) {
-                    for folder in Self.caseFolders(folders.inbox) {
-                        _ = add(
-                            Target(tenant: tenant, kind: .caseFolder, path: folders.inbox + "/" + folder),
-                            to: &targets
-                        )
-                    }
-                    // Files created before the watch existed are found by listing right after it.
-                    signals.post(.watch(.rescan(tenant: tenant)))
-                } else {
+            let roots: [(kind: Target.Kind, children: Target.Kind, path: String, listed: WatchEvent)] = [
+                (.inbox, .caseFolder, folders.inbox, .rescan(tenant: tenant)),
+                (.reviewRoot, .reviewJob, folders.review, .review(tenant: tenant)),
+            ]
+            for root in roots where !watched.contains("\(root.kind):\(tenant)") {
+                guard add(Target(tenant: tenant, kind: root.kind, path: root.path), to: &targets) else {
                     incomplete = true
+                    continue
                 }
-            }
-            if !watched.contains("\(Target.Kind.reviewRoot):\(tenant)") {
-                if add(Target(tenant: tenant, kind: .reviewRoot, path: folders.review), to: &targets) {
-                    for job in (try? Directory.open(path: folders.review).names()) ?? [] {
-                        _ = add(
-                            Target(tenant: tenant, kind: .reviewJob, path: folders.review + "/" + job),
-                            to: &targets
-                        )
-                    }
-                    signals.post(.watch(.review(tenant: tenant)))
-                } else {
-                    incomplete = true
+                let children =
+                    root.kind == .inbox
+                    ? Self.caseFolders(root.path) : (try? Directory.open(path: root.path).names()) ?? []
+                for child in children {
+                    _ = add(Target(tenant: tenant, kind: root.children, path: root.path + "/" + child), to: &targets)
                 }
+                // What was created before the watch existed is found by listing right after it.
+                signals.post(.watch(root.listed))
             }
         }
         return incomplete

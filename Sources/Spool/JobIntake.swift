@@ -224,18 +224,7 @@ struct JobIntake: Sendable {
             JobRecord(id: id, tenant: tenant.name, status: .created, currentStage: .intake, createdAt: now),
             events: tenant.configuration.webhookEvents(report, at: now)
         )
-        report.status = .failed
-        report.completedAt = now
-        report.error = error
-        try ledger.finishJob(
-            id,
-            status: .failed,
-            stage: .intake,
-            errorCode: error.code,
-            settle: nil,
-            events: tenant.configuration.webhookEvents(report, at: now),
-            at: now
-        )
+        try ledger.closeFailed(&report, error, stage: .intake, tenant: tenant, at: now)
         let outbox = try tenant.outbox.folder(id, create: true)
         try outbox.writeDurably(JobReport.fileName, report.bytes)
         logger.warning(

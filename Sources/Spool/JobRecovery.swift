@@ -41,18 +41,8 @@ struct JobRecovery: Sendable {
             var report =
                 try ledger.jobDetail(id).map(JobReport.init(detail:))
                 ?? JobReport(id: id, tenant: tenant.name, createdAt: Timestamp.now())
-            report.status = .failed
             report.stage = nil
-            report.completedAt = Timestamp.now()
-            report.error = failure
-            try ledger.finishJob(
-                id,
-                status: .failed,
-                stage: .recovery,
-                errorCode: failure.code,
-                settle: nil,
-                events: tenant.configuration.webhookEvents(report)
-            )
+            try ledger.closeFailed(&report, failure, stage: .recovery, tenant: tenant)
             logger.warning(
                 "refunded a job with no inputs left",
                 metadata: ["tenant": "\(tenant.name)", "job": "\(id)"]

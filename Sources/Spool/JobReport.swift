@@ -65,19 +65,7 @@ public struct JobReport: Sendable {
         if let reference { members.append(("reference", .string(reference))) }
         if let duplicateOf { members.append(("duplicateOf", .string(duplicateOf))) }
         members.append(("documents", .array(documents.map(\.json))))
-        members.append(
-            (
-                "outputs",
-                .array(
-                    outputs.map {
-                        .object([
-                            ("format", .string($0.format)), ("path", .string($0.path)), ("bytes", .int($0.bytes)),
-                            ("sha256", .string($0.sha256)),
-                        ])
-                    }
-                )
-            )
-        )
+        members.append(("outputs", .array(outputs.map(\.json))))
         members.append(("qaScores", .array(qaScores.map(\.json))))
         members.append(("credits", .object([("reserved", .int(creditsReserved)), ("charged", .int(creditsCharged))])))
         members.append(
@@ -106,9 +94,18 @@ public struct JobReport: Sendable {
     }
 }
 
+extension OutputRecord {
+    /// A published output as `status.json` and `jobs show` list it.
+    public var json: JSONValue {
+        .object([
+            ("format", .string(format)), ("path", .string(path)), ("bytes", .int(bytes)), ("sha256", .string(sha256)),
+        ])
+    }
+}
+
 extension QAScoreRecord {
-    /// One QA agent's score as `status.json` and the worker's record list it.
-    var json: JSONValue {
+    /// One QA agent's score as `status.json`, `jobs show` and the worker's record list it.
+    public var json: JSONValue {
         .object([
             ("skill", .string(skill)), ("agent", .string(agent)), ("score", .int(score)), ("passed", .bool(passed)),
         ])

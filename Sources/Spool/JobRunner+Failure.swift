@@ -35,19 +35,8 @@ extension JobRunner {
             events: tenant.configuration.webhookEvents(report, at: ticket.createdAt),
             case: ticket.caseLink
         )
-        report.status = .failed
         report.stage = nil
-        report.completedAt = Timestamp.now()
-        report.error = failure
-        report.creditsCharged = charge ?? 0
-        try ledger.finishJob(
-            ticket.id,
-            status: .failed,
-            stage: .failed,
-            errorCode: failure.code,
-            settle: charge,
-            events: tenant.configuration.webhookEvents(report)
-        )
+        try ledger.closeFailed(&report, failure, stage: .failed, charge: charge, tenant: tenant)
 
         try tenant.review.remove(ticket.id)
         try tenant.outbox.remove(ticket.id)

@@ -61,18 +61,19 @@ final class SpoolMetrics: Sendable {
         func perTenant(_ values: [String: Int]) -> [(String, String)] {
             tenants.map { ("{tenant=\"\($0)\"}", "\(values[$0, default: 0])") }
         }
+        /// Per tenant and `label` value, each of `values` counted by `count`.
+        func perTenant(_ label: String, _ values: [String], _ count: (String, String) -> Int) -> [(String, String)] {
+            tenants.flatMap { tenant in
+                values.map { ("{tenant=\"\(tenant)\",\(label)=\"\($0)\"}", "\(count(tenant, $0))") }
+            }
+        }
         family(
             "skillspool_files_seen_total",
             "counter",
             "Inbox files reported by the watcher.",
             perTenant(snapshot.filesSeen)
         )
-        var jobs: [(String, String)] = []
-        for tenant in tenants {
-            for status in ["complete", "failed", "review", "retry"] {
-                jobs.append(("{tenant=\"\(tenant)\",status=\"\(status)\"}", "\(snapshot.jobs[tenant]?[status] ?? 0)"))
-            }
-        }
+        let jobs = perTenant("status", ["complete", "failed", "review", "retry"]) { snapshot.jobs[$0]?[$1] ?? 0 }
         family("skillspool_jobs_total", "counter", "Jobs finished since the daemon started, by outcome.", jobs)
         family(
             "skillspool_tenant_degraded",
@@ -100,12 +101,8 @@ final class SpoolMetrics: Sendable {
             "Files refused and moved to failed/.",
             perTenant(snapshot.quarantined)
         )
-        var attempts: [(String, String)] = []
-        for tenant in tenants {
-            for outcome in WebhookOutcome.allCases {
-                let count = snapshot.webhookAttempts[tenant]?[outcome] ?? 0
-                attempts.append(("{tenant=\"\(tenant)\",outcome=\"\(outcome.rawValue)\"}", "\(count)"))
-            }
+        let attempts = perTenant("outcome", WebhookOutcome.allCases.map(\.rawValue)) { tenant, outcome in
+            WebhookOutcome(rawValue: outcome).flatMap { snapshot.webhookAttempts[tenant]?[$0] } ?? 0
         }
         family(
             "skillspool_webhook_attempts_total",

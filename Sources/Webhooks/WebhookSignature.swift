@@ -1,5 +1,7 @@
 internal import Crypto
 
+internal import enum Digest.Hex
+
 /// The `Skillspool-Signature` header of a webhook post, Stripe's scheme: `t=UNIX_SECONDS,v1=HEX`, where `HEX` is the
 /// HMAC-SHA256, keyed with the endpoint's secret, of the seconds, a `.`, and the body's bytes exactly as sent.
 ///
@@ -11,7 +13,7 @@ public enum WebhookSignature {
 
     /// The header value for `body` sent at `timestamp` (seconds since 1970).
     public static func header(secret: [UInt8], timestamp: Int64, body: [UInt8]) -> String {
-        "t=\(timestamp),v1=\(hex(mac(secret: secret, timestamp: timestamp, body: body)))"
+        "t=\(timestamp),v1=\(Hex.lowercase(mac(secret: secret, timestamp: timestamp, body: body)))"
     }
 
     /// Whether `header` signs `body` with `secret` and its time stamp lies within `tolerance` seconds of `now`.
@@ -32,7 +34,7 @@ public enum WebhookSignature {
             if pair[0] == "v1" { signatures.append(pair[1].lowercased()) }
         }
         guard let timestamp, abs(now - timestamp) <= tolerance else { return false }
-        let expected = Array(hex(mac(secret: secret, timestamp: timestamp, body: body)).utf8)
+        let expected = Array(Hex.lowercase(mac(secret: secret, timestamp: timestamp, body: body)).utf8)
         // Compared in constant time: how much of a guess matched must not show in the time taken.
         return signatures.contains { candidate in
             let bytes = Array(candidate.utf8)
@@ -46,17 +48,6 @@ public enum WebhookSignature {
         signed.append(contentsOf: body)
         let code = HMAC<SHA256>.authenticationCode(for: signed, using: SymmetricKey(data: secret))
         return Array(code)
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 }
 

@@ -1,4 +1,5 @@
-/// Decodes a record from a row, field by column name (see ``SQLRow/decode(_:)``).
+/// Decodes a record from a row, field by column name: a field's name in snake case (`createdAt` reads
+/// `created_at`, `manifestSHA256` reads `manifest_sha256`, `jobID` reads `job_id`; see ``SQLRow/decode(_:)``).
 struct SQLRowDecoder: Decoder {
     let row: SQLRow
     var codingPath: [any CodingKey] { [] }
@@ -21,10 +22,28 @@ struct SQLRowDecoder: Decoder {
         var codingPath: [any CodingKey] { [] }
         var allKeys: [Key] { row.columns.names.compactMap { Key(stringValue: $0) } }
 
-        func contains(_ key: Key) -> Bool { row[key.stringValue] != nil }
+        func contains(_ key: Key) -> Bool { row[Self.column(key)] != nil }
+
+        /// The column of a field: an upper-case letter after a lower-case letter or digit, or the last of a run of
+        /// capitals before a lower-case letter (`HTTPStatus`), starts a new word.
+        static func column(_ key: Key) -> String {
+            let name = Array(key.stringValue)
+            var column = ""
+            for (index, character) in name.enumerated() {
+                if character.isUppercase, index > 0 {
+                    let previous = name[index - 1]
+                    let nextIsLower = index + 1 < name.count && name[index + 1].isLowercase
+                    if previous.isLowercase || previous.isNumber || (previous.isUppercase && nextIsLower) {
+                        column.append("_")
+                    }
+                }
+                column.append(contentsOf: character.lowercased())
+            }
+            return column
+        }
 
         private func value(_ key: Key) throws -> SQLValue {
-            guard let value = row[key.stringValue] else {
+            guard let value = row[Self.column(key)] else {
                 throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "no column"))
             }
             return value
@@ -33,7 +52,7 @@ struct SQLRowDecoder: Decoder {
         func decodeNil(forKey key: Key) throws -> Bool { try value(key) == .null }
 
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            try value(key).decoded(type, column: key.stringValue)
+            try value(key).decoded(type, column: Self.column(key))
         }
 
         func nestedContainer<NestedKey: CodingKey>(
