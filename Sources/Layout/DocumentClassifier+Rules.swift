@@ -112,6 +112,13 @@ extension DocumentClassifier {
                 ("specificaties", 1.5), ("especificaciones", 1.5), ("specifiche", 1.5), ("ordering information", 2),
                 ("bestellinformationen", 2), ("informations de commande", 2), ("references de commande", 1.5),
                 ("bestelinformatie", 2), ("información de pedido", 2), ("informazioni per l'ordine", 2),
+                // Software documentation: manual pages, references and specifications.
+                ("synopsis", 3), ("exit status", 2), ("see also", 1), ("command line", 2), ("command-line", 2),
+                ("befehlszeile", 2), ("kommandozeile", 2), ("ligne de commande", 2), ("opdrachtregel", 2),
+                ("línea de comandos", 2), ("riga di comando", 2), ("specification", 2), ("spezifikation", 2),
+                ("spécification", 2), ("specificatie", 2), ("especificación", 2), ("specifica", 1.5),
+                ("documentation", 1.5), ("dokumentation", 1.5), ("documentatie", 1.5), ("documentación", 1.5),
+                ("documentazione", 1.5), ("options", 1), ("usage", 1),
             ]
         ),
         Rule(

@@ -22,9 +22,15 @@ public enum DocumentClassifier {
             var score = 0.0
             var signals: [String] = []
             for (keyword, weight) in rule.keywords where index.mayContain(keyword) {
-                let count = occurrences(of: keyword, in: body, limit: 3)
+                let heading = headingWords.contains(keyword)
+                let count =
+                    heading
+                    ? headingOccurrences(of: keyword, in: body, limit: 3) : occurrences(of: keyword, in: body, limit: 3)
                 guard count > 0 else { continue }
-                let inHead = occurrences(of: keyword, in: head, limit: 1) > 0
+                let inHead =
+                    (heading
+                        ? headingOccurrences(of: keyword, in: head, limit: 1)
+                        : occurrences(of: keyword, in: head, limit: 1)) > 0
                 score += weight * (Double(count) + (inHead ? 2 : 0))
                 signals.append(inHead ? "\(keyword) (title)" : keyword)
             }
@@ -52,6 +58,46 @@ public enum DocumentClassifier {
             alternatives: Array(alternatives),
             signals: Array(best.signals.prefix(8))
         )
+    }
+
+    /// Whether `text` holds a word that names `type` or a label only it prints (a keyword of weight 2 or more).
+    static func names(_ type: String, in text: String) -> Bool {
+        let bytes = Array((" " + text.lowercased() + " ").utf8)
+        return rules.first { $0.type == type }?.keywords.contains { keyword, weight in
+            weight >= 2
+                && (headingWords.contains(keyword)
+                    ? headingOccurrences(of: keyword, in: bytes, limit: 1)
+                    : occurrences(of: keyword, in: bytes, limit: 1))
+                    > 0
+        } ?? false
+    }
+
+    /// Words that speak for a type only as a section heading, alone on their line or before its punctuation
+    /// ("Abstract", "Keywords: …"), not in running text ("abstract syntax", "reserved keywords").
+    static let headingWords: Set<String> = ["abstract", "keywords", "synopsis"]
+
+    /// Occurrences of `keyword` opening a line of `haystack` and followed by the line's end or punctuation (`:`,
+    /// `.`, a dash), counting at most `limit`.
+    static func headingOccurrences(of keyword: String, in haystack: [UInt8], limit: Int) -> Int {
+        let needle = Array(keyword.utf8)
+        var count = 0
+        var lineStart = 0
+        while lineStart < haystack.count, count < limit {
+            var start = lineStart
+            while start < haystack.count, haystack[start] == 0x20 { start += 1 }
+            let end = haystack[start...].firstIndex(of: 0x0A) ?? haystack.count
+            if end - start >= needle.count, haystack[start..<start + needle.count].elementsEqual(needle) {
+                let next = start + needle.count < end ? haystack[start + needle.count] : 0x0A
+                // Line end, ":", ".", "-", or the first byte of an en or em dash.
+                if next == 0x0A || next == 0x20 && end == start + needle.count + 1 || next == 0x3A || next == 0x2E
+                    || next == 0x2D || next == 0xE2
+                {
+                    count += 1
+                }
+            }
+            lineStart = end + 1
+        }
+        return count
     }
 
     /// Occurrences of `keyword` as a whole word (or phrase) in `text`, searched on UTF-8 bytes (`memchr` finds the

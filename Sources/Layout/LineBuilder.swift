@@ -73,6 +73,9 @@ enum LineBuilder {
 
     /// A glyph standing for a few right-to-left letters (a lam-alef, a letter with its vowel mark), nothing
     /// left-to-right in it: not a replacement text spanning words (`/ActualText`), which is kept as it is.
+    /// Past a space character, the room (in ems) that parts two words: any at all.
+    static let drawnSpace = 0.0
+
     private static func isRightToLeftLigature(_ text: String) -> Bool {
         let scalars = text.unicodeScalars
         return scalars.count > 1 && scalars.count <= 4 && scalars.contains(where: Bidi.isStrongRightToLeft)
@@ -194,15 +197,21 @@ enum LineBuilder {
         let rightToLeft =
             members.contains { (glyphs[$0].text.utf8.first ?? 0) >= 0xD6 }
             && Bidi.isRightToLeft(texts: members.lazy.map { glyphs[$0].text })
+        var spaced = false
         for index in members {
             let glyph = glyphs[index]
             if glyph.isSpace {
-                flush()
+                spaced = true
                 continue
             }
-            if !text.isEmpty, glyph.x - lastEnd > options.wordGap * glyph.size {
+            // A space character parts words where it leaves room; one drawn into the glyph before it (a kerning
+            // move after it: "PA TTERNS" set as "PA", " ", "TTERNS") parts nothing on the page.
+            if !text.isEmpty,
+                glyph.x - lastEnd > (spaced ? Self.drawnSpace : options.wordGap) * glyph.size
+            {
                 flush()
             }
+            spaced = false
             if rightToLeft, isRightToLeftLigature(glyph.text) {
                 text += String(glyph.text.reversed())
             } else {

@@ -31,14 +31,17 @@ enum SegmentDetector {
                 pageNumber(layouts[index - 1]).map({ $0.page >= 1 }) ?? true
             {
                 starts.append((index, "page-number-reset"))
-            } else if checkTypes, announcement(in: layouts[index], titleSize: titleSize) != nil {
+            } else if checkTypes, let heading = announcement(in: layouts[index], titleSize: titleSize) {
                 let current = type(index)
                 let running = type(starts[starts.count - 1].index)
                 // The new page must announce itself (its title names its type), not merely read differently: as
                 // another type, or as another kind of the same type (a licence after a lease, a card statement
                 // after a bank statement).
+                // In a file without a title any level-1 heading announces: a section's ("TCP forwarding") must then
+                // name the type itself, not leave it to the text below.
                 if current.confidence >= 0.5, current.signals.contains(where: { $0.hasSuffix("(title)") }),
-                    current.type != "unknown"
+                    current.type != "unknown",
+                    titleSize != nil || DocumentClassifier.names(current.type, in: heading.text)
                 {
                     if current.type != running.type {
                         starts.append((index, "type-change"))
@@ -95,6 +98,8 @@ enum SegmentDetector {
             top += block.text + "\n"
             if top.utf8.count >= 1_500 { break }
         }
+        // Only the announcement itself is the page's head: a type named further down the page ("a complete manual is
+        // available") does not start a document.
         return DocumentClassifier.classify(
             title: announcement(in: layout, titleSize: titleSize)?.text,
             firstPage: top,

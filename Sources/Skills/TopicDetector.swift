@@ -200,10 +200,15 @@ public enum TopicDetector {
         for item in items {
             if case .title(let text, _) = item, SkillText.words(text) <= 16, names(text) { return text }
         }
-        for item in items.prefix(40) {
-            if case .heading(let text, _, _) = item, SkillText.words(text) <= 16, names(text) {
-                return SkillText.withoutNumbering(text)
+        for (index, item) in items.prefix(40).enumerated() {
+            guard case .heading(let text, _, _) = item, SkillText.words(text) <= 16 else { continue }
+            // A heading that labels the name ("NAME" over "grep - print lines that match patterns") gives its line.
+            if titleLabelSlugs.contains(SkillText.slug(text, limit: 64)), index + 1 < items.count,
+                case .paragraph(let value, _) = items[index + 1], SkillText.words(value) <= 16, names(value)
+            {
+                return value
             }
+            if names(text) { return SkillText.withoutNumbering(text) }
         }
         return SkillText.clean(fallback.replacing("_", with: " ").replacing("-", with: " "))
     }
@@ -213,7 +218,9 @@ public enum TopicDetector {
     /// ("ibm.com/redbooks").
     private static func names(_ text: String) -> Bool {
         let slug = SkillText.slug(SkillText.withoutNumbering(text), limit: 64)
-        guard !Topic.apparatusSlugs.contains(slug), !pageLabelSlugs.contains(slug) else { return false }
+        guard !Topic.apparatusSlugs.contains(slug), !pageLabelSlugs.contains(slug), !sectionLabelSlugs.contains(slug),
+            !titleLabelSlugs.contains(slug)
+        else { return false }
         let isAddress = text.split(separator: " ").contains { word in
             word.hasPrefix("www.") || word.hasPrefix("http")
                 || webDomains.contains { word.contains($0 + "/") || word.hasSuffix($0) }
@@ -227,6 +234,22 @@ public enum TopicDetector {
         "front-cover", "cover", "cover-page", "back-cover", "title-page", "copyright", "notices", "imprint",
         "deckblatt", "titelblatt", "titelseite", "impressum", "couverture", "page-de-titre", "page-de-garde",
         "portada", "contraportada", "copertina", "frontespizio", "voorblad", "titelpagina", "colofon",
+    ]
+
+    /// Slugs of headings that open a part of any document ("Introduction", "Synopsis", "Overview") and so name none,
+    /// in the languages the engine reads.
+    static let sectionLabelSlugs: Set<String> = [
+        "introduction", "overview", "summary", "executive-summary", "synopsis", "description", "preface", "foreword",
+        "background", "scope", "purpose", "einleitung", "einfuehrung", "ueberblick", "uebersicht", "vorwort",
+        "beschreibung", "apercu", "presentation", "avant-propos", "inleiding", "overzicht", "voorwoord",
+        "beschrijving", "introduccion", "descripcion", "prologo", "prefacio", "introduzione", "panoramica",
+        "sommario", "prefazione", "descrizione", "premessa",
+    ]
+
+    /// Slugs of headings that label the document's name, which the line under them gives.
+    static let titleLabelSlugs: Set<String> = [
+        "name", "title", "subject", "titel", "betreff", "nom", "titre", "objet", "naam", "onderwerp", "nombre",
+        "titulo", "asunto", "nome", "titolo", "oggetto",
     ]
 
     /// Top-level domains that mark a heading as a web address.

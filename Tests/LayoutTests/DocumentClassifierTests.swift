@@ -54,6 +54,41 @@ struct DocumentClassifierTests {
     }
 
     @Test(
+        "software documentation is a manual; section words count as headings only, not inside running text",
+        arguments: [
+            (
+                "grep",
+                "NAME\ngrep - print lines that match patterns\nSYNOPSIS\ngrep [OPTION...] PATTERNS [FILE...]\n"
+                    + "DESCRIPTION\ngrep searches for PATTERNS in each FILE. The server may change the table.\n"
+                    + "EXIT STATUS\nNormally the exit status is 0 if a line is selected.\nSEE ALSO\nsed(1)",
+                "manual"
+            ),
+            (
+                "Libtasn1",
+                "Abstract Syntax Notation One (ASN.1) library, version 4.19\nThis manual is for the library.\n"
+                    + "Usage: asn1Parser [OPTION] FILE\nThe abstract syntax of the keywords is given below.",
+                "manual"
+            ),
+            (
+                "Shared MIME-info Database",
+                "This is version 0.21 of the Shared MIME-info Database specification.\n"
+                    + "application/pdf application/x-tar application/zip\nThe specification defines the format.",
+                "manual"
+            ),
+            (
+                "On Tracing",
+                "University of Nowhere\nAbstract\nWe trace loops.\nKeywords: tracing, JIT\n1 Introduction\n"
+                    + "References\n[1] A. Smith et al. Journal of Compilers, doi:10.1/x",
+                "paper"
+            ),
+        ]
+    )
+    func softwareDocumentation(title: String, text: String, expected: String) {
+        let type = DocumentClassifier.classify(title: title, firstPage: text, text: text)
+        #expect(type.type == expected, "\(type.type) \(type.signals)")
+    }
+
+    @Test(
         "types and subtypes in six languages, from titles and labels",
         arguments: [
             (

@@ -20,6 +20,15 @@ struct LayoutTests {
         #expect(conversion.layouts[0].text == "Hello worlds!")
     }
 
+    @Test("a space character drawn into the letter before it parts no words; one that leaves room does")
+    func drawnSpaces() throws {
+        // As groff sets kerned capitals: "PA", a space, a move back over it, "TTERNS".
+        let kerned = try convert(["BT /F1 10 Tf 72 700 Td [(grep PA) ( ) 320 (TTERNS FILE)] TJ ET"])
+        #expect(kerned.layouts[0].text == "grep PATTERNS FILE")
+        let spaced = try convert(["BT /F1 10 Tf 72 700 Td [(grep PA) ( ) 200 (TTERNS)] TJ ET"])
+        #expect(spaced.layouts[0].text == "grep PA TTERNS")
+    }
+
     @Test("hyphenated line ends are joined; compounds before a capital keep their hyphen")
     func hyphenation() throws {
         let content = "BT /F1 10 Tf 12 TL 72 700 Td (A configu-) Tj T* (ration and Schwarz-) Tj T* (Weiss text.) Tj ET"

@@ -105,6 +105,44 @@ struct SegmentTests {
         #expect(document.documentType.type == "manual" && document.documentType.subtype == "policy-handbook")
     }
 
+    @Test("without a title, a section heading that names no type starts no document, whatever the text below says")
+    func untitledSections() throws {
+        var pdf = PDFFixture()
+        let regular = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+        let bold = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+        let pages: [[(heading: String, lines: [String])]] = [
+            [
+                ("SYNOPSIS", ["till [OPTION...] FILE", "Records sales from the command line."]),
+                ("DESCRIPTION", ["till prints what a shop sold; see the options below for each report it makes."]),
+            ],
+            [
+                (
+                    "PAYMENT OPTIONS",
+                    [
+                        "The receipt shows the cashier and the change.", "Paid by card: the card receipt is kept.",
+                        "Thank you for shopping is printed last.",
+                    ]
+                ),
+                ("EXIT STATUS", ["0 when every sale was recorded, 1 otherwise."]),
+            ],
+        ]
+        for page in pages {
+            var content = "BT 1 0 0 1 72 740 Tm"
+            for section in page {
+                content += " /F1 11 Tf (\(section.heading)) Tj 0 -20 Td /F0 11 Tf"
+                for line in section.lines { content += " (\(line)) Tj 0 -16 Td" }
+                content += " 0 -10 Td"
+            }
+            pdf.addPage(
+                content: content + " ET",
+                resources: "<< /Font << /F0 \(regular) 0 R /F1 \(bold) 0 R >> >>"
+            )
+        }
+        let document = try DocumentConverter.convert(bytes: pdf.data()).document
+        #expect(document.meta.segments.count == 1, "\(document.meta.segments)")
+        #expect(document.documentType.type == "manual")
+    }
+
     @Test("one document is one segment")
     func single() throws {
         let bytes = document([["Annual report", "Page 1 of 2"], ["Results", "Page 2 of 2"]])

@@ -544,6 +544,33 @@ struct RoutingWordsTests {
         #expect(TopicDetector.documentTitle(items, fallback: "file") == "Row and Column Access Control in Practice")
     }
 
+    @Test(
+        "a heading that labels the name gives the line under it; a heading any document opens with names none",
+        arguments: [("NAME", "grep - print lines that match patterns"), ("Titel", "Mietvertrag Wohnung Lindenstraße")]
+    )
+    func titleUnderLabel(label: String, line: String) {
+        let items: [OutlineItem] = [
+            .heading(label, level: 1, page: 1),
+            .paragraph(line, page: 1),
+            .heading("Synopsis", level: 1, page: 1),
+            .paragraph("grep [OPTION...] PATTERNS [FILE...] searches each file for the patterns.", page: 1),
+        ]
+        #expect(TopicDetector.documentTitle(items, fallback: "file") == line)
+    }
+
+    @Test(
+        "opening section labels are not the title",
+        arguments: ["Introduction", "Einleitung", "Overview", "Synopsis"]
+    )
+    func titleSkipsSectionLabels(label: String) {
+        let items: [OutlineItem] = [
+            .heading(label, level: 1, page: 1),
+            .paragraph("This guide explains how the valve is installed and serviced.", page: 1),
+            .heading("Installing the HydroFlow Valve", level: 1, page: 1),
+        ]
+        #expect(TopicDetector.documentTitle(items, fallback: "file") == "Installing the HydroFlow Valve")
+    }
+
     @Test("garbled text from a decorative font is no name; words with their accents are")
     func garbled() {
         #expect(SkillText.isGarbled("ÉÇÉÜtuÄx VöÅtÜt wx W|ÑâàtwÉá wx Ät atv|™Ç"))
