@@ -41,6 +41,7 @@ public enum PageFurniture {
                 layouts[candidate.page].blocks[candidate.block].lines[0].fontSize
             )
         }
+        let folioKeys = folioKeys(candidates, layouts)
         let numberedPages = Set(
             candidates.filter { isPageNumber(layouts[$0.page].blocks[$0.block].text) }.map(\.page)
         )
@@ -60,6 +61,10 @@ public enum PageFurniture {
                 // Furniture repeats through the document; a running head that changes with the chapter is kept
                 // as body text because it carries the section's title.
                 role = candidate.zone == .top ? .header : .footer
+            } else if folioKeys.contains(candidate.key) {
+                // A running line with the page's number and more numbers besides ("GNU grep 3.8  2019-12-29  4")
+                // is no table row: the number follows the page.
+                role = candidate.zone == .top ? .header : .footer
             } else if candidate.zone == .bottom, isLowestBlock(candidate, layouts),
                 block.lines.allSatisfy({ $0.fontSize < bodySize * 0.95 }), !isFootnote(text)
             {
@@ -75,6 +80,25 @@ public enum PageFurniture {
             }
             layouts[candidate.page].blocks[candidate.block].role = role
         }
+    }
+
+    /// Keys of one-line blocks on three or more pages, and on at least 40% of them, that open or end with the page's
+    /// own number: the number less the page's index is the same on all of them.
+    private static func folioKeys(_ candidates: [Candidate], _ layouts: [PageLayout]) -> Set<String> {
+        var offsets: [String: [Int?]] = [:]
+        for candidate in candidates {
+            let block = layouts[candidate.page].blocks[candidate.block]
+            guard block.lines.count == 1 else { continue }
+            let words = block.text.split(whereSeparator: \.isWhitespace)
+            let number = words.count >= 2 ? (Int(words[words.count - 1]) ?? Int(words[0])) : nil
+            offsets[candidate.key, default: []].append(number.map { $0 - candidate.page })
+        }
+        return Set(
+            offsets.filter { _, offsets in
+                offsets.count >= 3 && Double(offsets.count) >= 0.4 * Double(layouts.count)
+                    && offsets.allSatisfy { $0 != nil && $0 == offsets[0] }
+            }.keys
+        )
     }
 
     private static func isHighestBlock(_ candidate: Candidate, _ layouts: [PageLayout]) -> Bool {

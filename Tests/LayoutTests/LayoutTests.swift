@@ -100,6 +100,17 @@ struct LayoutTests {
         #expect(json.contains("\"role\":\"header\"") && json.contains("\"role\":\"page-number\""))
     }
 
+    @Test("a running line with the page's number is furniture even when it holds more numbers (a version, a date)")
+    func numberedRunningLine() throws {
+        let pages = (1...3).map { number in
+            "BT /F1 10 Tf 72 600 Td (Body of page \(number).) Tj ET "
+                + "BT /F1 10 Tf 72 40 Td [(GNU grep 3.8) -8000 (2019-12-29) -8000 (\(number))] TJ ET"
+        }
+        let conversion = try convert(pages)
+        #expect(conversion.layouts.map { $0.blocks.map(\.role) } == Array(repeating: [nil, .footer], count: 3))
+        #expect(conversion.text == "Body of page 1.\n\u{0C}Body of page 2.\n\u{0C}Body of page 3.\n")
+    }
+
     /// Three lines of 11-point body text: enough to outweigh small print, as on any real page.
     private var bodyParagraph: String {
         (0..<3).map { line in
