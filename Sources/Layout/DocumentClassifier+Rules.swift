@@ -5,6 +5,9 @@ extension DocumentClassifier {
     struct Rule {
         var type: String
         var keywords: [(String, Double)]
+        /// Whether words other types use too count only beside a word that names the type or a label only it
+        /// prints: true for every type but the report, which often names itself nowhere.
+        var needsOwnWord = true
     }
 
     static let rules: [Rule] = [
@@ -16,7 +19,7 @@ extension DocumentClassifier {
                 ("rechnungsnummer", 3), ("rechnungs-nr", 3), ("rechnungsdatum", 3), ("n° de facture", 3),
                 ("numéro de facture", 3), ("date de facture", 3), ("factuurnummer", 3), ("factuurdatum", 3),
                 ("número de factura", 3), ("n.º de factura", 3), ("fecha de factura", 3), ("numero fattura", 3),
-                ("data fattura", 3), ("fattura n", 3),
+                ("data fattura", 3), ("fattura n", 3), ("faktura", 3),
                 ("amount due", 2), ("total due", 2), ("balance due", 2), ("payment due", 2), ("due date", 1.5),
                 ("subtotal", 1.5), ("zwischensumme", 1.5), ("sous-total", 1.5), ("subtotaal", 1.5),
                 ("imponibile", 1.5), ("base imponible", 1.5), ("nettobetrag", 1), ("montant ht", 1),
@@ -117,8 +120,10 @@ extension DocumentClassifier {
                 ("befehlszeile", 2), ("kommandozeile", 2), ("ligne de commande", 2), ("opdrachtregel", 2),
                 ("línea de comandos", 2), ("riga di comando", 2), ("specification", 2), ("spezifikation", 2),
                 ("spécification", 2), ("specificatie", 2), ("especificación", 2), ("specifica", 1.5),
-                ("documentation", 1.5), ("dokumentation", 1.5), ("documentatie", 1.5), ("documentación", 1.5),
-                ("documentazione", 1.5), ("options", 1), ("usage", 1),
+                ("documentation", 2), ("dokumentation", 2), ("documentatie", 2), ("documentación", 2),
+                ("documentazione", 2), ("options", 1), ("usage", 1), ("api reference", 3), ("class reference", 3),
+                ("api-referenz", 3), ("référence de l'api", 3), ("api-referentie", 3), ("referencia de la api", 3),
+                ("riferimento api", 3), ("detailed description", 2),
             ]
         ),
         Rule(
@@ -137,7 +142,8 @@ extension DocumentClassifier {
                 ("methodology", 1.5), ("methodik", 1.5), ("méthodologie", 1.5), ("metodología", 1.5),
                 ("metodologia", 1.5), ("estimates", 1), ("percent", 0.5), ("table", 0.5), ("figures", 0.5),
                 ("tabelle", 0.5), ("tableau", 0.5), ("tabel", 0.5), ("tabla", 0.5), ("tabella", 0.5),
-            ]
+            ],
+            needsOwnWord: false
         ),
         Rule(
             type: "paper",

@@ -16,24 +16,41 @@ public enum DocumentClassifier {
     {
         let body = Array((" " + text.lowercased() + " ").utf8)
         let head = Array((" " + ((title ?? "") + " " + firstPage.prefix(600)).lowercased() + " ").utf8)
+        let titleBytes = Array((" " + (title ?? "").lowercased() + " ").utf8)
         let index = WordIndex(body)
         var scored: [(type: String, score: Double, signals: [String])] = []
         for rule in rules {
             var score = 0.0
+            var ownWord = false
             var signals: [String] = []
-            for (keyword, weight) in rule.keywords where index.mayContain(keyword) {
+            for (keyword, weight) in rule.keywords {
+                // A naming word of seven letters or more also ends compounds ("Personeelshandboek",
+                // "Mitarbeiterhandbuch", "Stromrechnung").
+                let compound = weight >= 3 && keyword.utf8.count >= 7 && keyword.allSatisfy(\.isLetter)
+                guard compound || index.mayContain(keyword) else { continue }
                 let heading = headingWords.contains(keyword)
-                let count =
+                var count =
                     heading
-                    ? headingOccurrences(of: keyword, in: body, limit: 3) : occurrences(of: keyword, in: body, limit: 3)
+                    ? headingOccurrences(of: keyword, in: body, limit: 3)
+                    : occurrences(of: keyword, in: body, limit: 3, compound: compound)
                 guard count > 0 else { continue }
                 let inHead =
                     (heading
                         ? headingOccurrences(of: keyword, in: head, limit: 1)
-                        : occurrences(of: keyword, in: head, limit: 1)) > 0
+                        : occurrences(of: keyword, in: head, limit: 1, compound: compound)) > 0
+                if headWords.contains(keyword) {
+                    guard
+                        occurrences(of: keyword, in: titleBytes, limit: 1) > 0
+                            || headingOccurrences(of: keyword, in: head, limit: 1, orWords: true) > 0
+                    else { continue }
+                    count = 1
+                }
                 score += weight * (Double(count) + (inHead ? 2 : 0))
                 signals.append(inHead ? "\(keyword) (title)" : keyword)
+                if weight >= 2 { ownWord = true }
             }
+            // A manual's "server", "change" and "table" make no receipt.
+            if rule.needsOwnWord, !ownWord { score = 0 }
             scored.append((rule.type, score, signals))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.type < $1.type }
@@ -74,11 +91,17 @@ public enum DocumentClassifier {
 
     /// Words that speak for a type only as a section heading, alone on their line or before its punctuation
     /// ("Abstract", "Keywords: …"), not in running text ("abstract syntax", "reserved keywords").
-    static let headingWords: Set<String> = ["abstract", "keywords", "synopsis"]
+    static let headingWords: Set<String> = [
+        "abstract", "keywords", "synopsis", "references", "bibliography", "bibliographie", "literaturverzeichnis",
+    ]
+
+    /// Words that speak for a type only in the title ("Application Form") or opening a line at the top of the first
+    /// page ("Form 1040-NR"), being common in running text ("in the form of", MIME types such as `application/pdf`).
+    static let headWords: Set<String> = ["form", "application", "modulo"]
 
     /// Occurrences of `keyword` opening a line of `haystack` and followed by the line's end or punctuation (`:`,
-    /// `.`, a dash), counting at most `limit`.
-    static func headingOccurrences(of keyword: String, in haystack: [UInt8], limit: Int) -> Int {
+    /// `.`, a dash) — with `orWords`, or by a space and more words — counting at most `limit`.
+    static func headingOccurrences(of keyword: String, in haystack: [UInt8], limit: Int, orWords: Bool = false) -> Int {
         let needle = Array(keyword.utf8)
         var count = 0
         var lineStart = 0
@@ -89,8 +112,8 @@ public enum DocumentClassifier {
             if end - start >= needle.count, haystack[start..<start + needle.count].elementsEqual(needle) {
                 let next = start + needle.count < end ? haystack[start + needle.count] : 0x0A
                 // Line end, ":", ".", "-", or the first byte of an en or em dash.
-                if next == 0x0A || next == 0x20 && end == start + needle.count + 1 || next == 0x3A || next == 0x2E
-                    || next == 0x2D || next == 0xE2
+                if next == 0x0A || next == 0x20 && (orWords || end == start + needle.count + 1) || next == 0x3A
+                    || next == 0x2E || next == 0x2D || next == 0xE2
                 {
                     count += 1
                 }
@@ -102,7 +125,9 @@ public enum DocumentClassifier {
 
     /// Occurrences of `keyword` as a whole word (or phrase) in `text`, searched on UTF-8 bytes (`memchr` finds the
     /// candidates), counting at most `limit`.
-    static func occurrences(of keyword: String, in haystack: [UInt8], limit: Int = .max) -> Int {
+    /// With `compound`, an occurrence may also end a longer word.
+    static func occurrences(of keyword: String, in haystack: [UInt8], limit: Int = .max, compound: Bool = false) -> Int
+    {
         let needle = Array(keyword.utf8)
         guard let first = needle.first, needle.count <= haystack.count else { return 0 }
         return haystack.withUnsafeBufferPointer { text in
@@ -117,7 +142,7 @@ public enum DocumentClassifier {
                     if memcmp(base + index, word.baseAddress!, word.count) == 0 {
                         let before = index > 0 ? text[index - 1] : 0x20
                         let after = index + word.count < text.count ? text[index + word.count] : 0x20
-                        if (!isWordByte(first) || !isWordByte(before))
+                        if (compound || !isWordByte(first) || !isWordByte(before))
                             && (!isWordByte(word[word.count - 1]) || !isWordByte(after))
                         {
                             count += 1

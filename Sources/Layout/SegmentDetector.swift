@@ -38,10 +38,14 @@ enum SegmentDetector {
                 // another type, or as another kind of the same type (a licence after a lease, a card statement
                 // after a bank statement).
                 // In a file without a title any level-1 heading announces: a section's ("TCP forwarding") must then
-                // name the type itself, not leave it to the text below.
+                // name the type itself, not leave it to the text below. With a title, the page's head must name it
+                // by a word that names the type or a label only it prints, not by a word other types use too
+                // ("Function Documentation" in an API reference). Pages no type speaks for are the front of what
+                // follows, not a document of their own.
+                let head = titleSize == nil ? heading.text : String(pageTop(layouts[index]).prefix(600))
                 if current.confidence >= 0.5, current.signals.contains(where: { $0.hasSuffix("(title)") }),
-                    current.type != "unknown",
-                    titleSize != nil || DocumentClassifier.names(current.type, in: heading.text)
+                    current.type != "unknown", running.type != "unknown",
+                    DocumentClassifier.names(current.type, in: heading.text + "\n" + head)
                 {
                     if current.type != running.type {
                         starts.append((index, "type-change"))
@@ -93,11 +97,7 @@ enum SegmentDetector {
 
     /// The type the top of a page suggests (its first 1,500 characters: where a document announces itself).
     static func pageType(_ layout: PageLayout, titleSize: Double?) -> DocumentType {
-        var top = ""
-        for block in layout.blocks where block.role == nil {
-            top += block.text + "\n"
-            if top.utf8.count >= 1_500 { break }
-        }
+        let top = pageTop(layout)
         // Only the announcement itself is the page's head: a type named further down the page ("a complete manual is
         // available") does not start a document.
         return DocumentClassifier.classify(
@@ -105,6 +105,16 @@ enum SegmentDetector {
             firstPage: top,
             text: top
         )
+    }
+
+    /// The first 1,500 characters of a page's body, where a document announces itself.
+    static func pageTop(_ layout: PageLayout) -> String {
+        var top = ""
+        for block in layout.blocks where block.role == nil {
+            top += block.text + "\n"
+            if top.utf8.count >= 1_500 { break }
+        }
+        return top
     }
 
     /// "Page 2 of 5", "Seite 2 von 5", "2/5", "Página 2 de 5" in a line of the page.

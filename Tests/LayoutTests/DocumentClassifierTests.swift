@@ -89,6 +89,38 @@ struct DocumentClassifierTests {
     }
 
     @Test(
+        "words other types use too decide nothing alone; a naming word also ends a compound",
+        arguments: [
+            (
+                "The Crazy Ones", "Here's to the crazy ones. They change things. They push the human race forward.",
+                "unknown"
+            ),
+            (
+                "Adjusted Baseline by Category",
+                "Outlays in billions. Subtotal, defense 699 709. Subtotal, other 120 130.",
+                "unknown"
+            ),
+            (
+                "Personeelshandboek",
+                "Beleid en procedures. 1 Werktijden. Iedere medewerker volgt de regels over werktijden.", "manual"
+            ),
+            (
+                "Mitarbeiterhandbuch", "Richtlinien und Verfahren. 1 Arbeitszeit. Jeder Mitarbeiter folgt den Regeln.",
+                "manual"
+            ),
+            (
+                "Data formats",
+                "Data comes in the form of records; each has the form of a table, sent as application/json.",
+                "unknown"
+            ),
+        ]
+    )
+    func ownWords(title: String, text: String, expected: String) {
+        let type = DocumentClassifier.classify(title: title, firstPage: title + "\n" + text, text: title + "\n" + text)
+        #expect(type.type == expected, "\(type.type) \(type.signals)")
+    }
+
+    @Test(
         "types and subtypes in six languages, from titles and labels",
         arguments: [
             (

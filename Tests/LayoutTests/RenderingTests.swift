@@ -46,7 +46,7 @@ struct RenderingTests {
     func ascii() throws {
         let text = try conversion().document.ascii()
         let expected = """
-            # manual/service-manual (confidence 0.73)
+            # manual/service-manual (confidence 0.89)
 
             == Page 1 ==
 
