@@ -58,6 +58,7 @@ extension DocumentMeta {
             ("pages", .string(selectedPages)),
         ]
         if let producer { members.append(("producer", .string(producer))) }
+        if let title { members.append(("title", .string(title))) }
         members.append(("encrypted", .bool(isEncrypted)))
         members.append(("unmappedGlyphs", .int(unmappedGlyphs)))
         members.append(

@@ -50,6 +50,8 @@ public struct DocumentMeta: Sendable {
     public var totalSections: Int
     public var selectedPages: String
     public var producer: String?
+    /// The title the file's metadata gives (a PDF's document information `Title`), as written there.
+    public var title: String?
     public var isEncrypted: Bool
     /// Glyphs whose text the fonts did not reveal (counted, never printed as garbage).
     public var unmappedGlyphs: Int

@@ -157,6 +157,8 @@ public enum DocumentConverter {
             unmappedGlyphs: pages.reduce(0) { $0 + $1.unmappedGlyphCount }
         )
         meta.ocr = ocr
+        meta.title = pdf.info("Title").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            .flatMap { $0.isEmpty ? nil : $0 }
         var fonts: [FontInfo] = []
         for page in pages { for font in page.fonts where !fonts.contains(font) { fonts.append(font) } }
         let logger = options.logger

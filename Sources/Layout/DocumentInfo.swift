@@ -45,6 +45,7 @@ public enum DocumentInfo {
             ("encrypted", .bool(meta.isEncrypted)),
         ]
         if let producer = meta.producer { members.append(("producer", .string(producer))) }
+        if let title = meta.title { members.append(("title", .string(title))) }
         members.append(
             (
                 "textLayer",

@@ -72,8 +72,9 @@ public enum TopicDetector {
     public static func plan(_ source: SkillSource) -> TopicPlan {
         let items = source.outline
         let totalWords = items.reduce(0) { $0 + $1.wordCount }
-        let found = documentTitle(items, fallback: "")
-        let title = found.isEmpty ? documentTitle(items, fallback: source.stem) : found
+        let metadataTitle = source.document.meta.title
+        let found = documentTitle(items, metadataTitle: metadataTitle, fallback: "")
+        let title = found.isEmpty ? documentTitle(items, metadataTitle: metadataTitle, fallback: source.stem) : found
         let levels = Set(
             items.compactMap { item -> Int? in
                 if case .heading(_, let level, _) = item { return level }
@@ -196,9 +197,16 @@ public enum TopicDetector {
         return nil
     }
 
-    static func documentTitle(_ items: [OutlineItem], fallback: String) -> String {
+    /// The title that names the document: its title entry, else the title its metadata gives (a PDF's `Title`,
+    /// unless it is a file name or a producer's placeholder), else its first heading that names it, else `fallback`.
+    static func documentTitle(_ items: [OutlineItem], metadataTitle: String? = nil, fallback: String) -> String {
         for item in items {
             if case .title(let text, _) = item, SkillText.words(text) <= 16, names(text) { return text }
+        }
+        if let metadataTitle, SkillText.words(metadataTitle) <= 16, names(metadataTitle),
+            !isPlaceholderTitle(metadataTitle)
+        {
+            return metadataTitle
         }
         for (index, item) in items.prefix(40).enumerated() {
             guard case .heading(let text, _, _) = item, SkillText.words(text) <= 16 else { continue }
@@ -234,6 +242,30 @@ public enum TopicDetector {
         "front-cover", "cover", "cover-page", "back-cover", "title-page", "copyright", "notices", "imprint",
         "deckblatt", "titelblatt", "titelseite", "impressum", "couverture", "page-de-titre", "page-de-garde",
         "portada", "contraportada", "copertina", "frontespizio", "voorblad", "titelpagina", "colofon",
+    ]
+
+    /// A metadata title a producer wrote for want of one: a file name (`report_final.docx`, `Microsoft Word -
+    /// Offer.docx`, `10811.exe`), an identifier without spaces (`indictb1h_14`), or only words such as "Untitled",
+    /// "Document", "Template", "Sample".
+    static func isPlaceholderTitle(_ text: String) -> Bool {
+        let words = text.lowercased().split(whereSeparator: \.isWhitespace)
+        let fileName = words.contains { word in
+            guard let dot = word.lastIndex(of: "."), word.index(after: dot) < word.endIndex else { return false }
+            return fileExtensions.contains(String(word[word.index(after: dot)...]))
+        }
+        let identifier = words.count == 1 && text.contains { $0 == "_" || $0.isNumber }
+        return fileName || identifier || words.allSatisfy { placeholderWords.contains(String($0)) }
+    }
+
+    private static let fileExtensions: Set<String> = [
+        "pdf", "doc", "docx", "odt", "rtf", "txt", "md", "tex", "dvi", "ps", "eps", "xls", "xlsx", "ods", "csv", "ppt",
+        "pptx", "odp", "htm", "html", "indd", "qxd", "pub", "pages", "key", "exe",
+    ]
+
+    private static let placeholderWords: Set<String> = [
+        "untitled", "document", "documents", "new", "template", "sample", "example", "test", "draft", "copy", "file",
+        "pdf", "title", "page", "slide", "presentation", "microsoft", "word", "-", "1", "2", "unbenannt", "dokument",
+        "sans", "titre", "naamloos", "sin", "título", "senza", "titolo", "activereports",
     ]
 
     /// Slugs of headings that open a part of any document ("Introduction", "Synopsis", "Overview") and so name none,

@@ -29,6 +29,21 @@ struct LayoutTests {
         #expect(spaced.layouts[0].text == "grep PA TTERNS")
     }
 
+    @Test("the document information's title is kept in the metadata, its spacing tidied")
+    func metadataTitle() throws {
+        var pdf = PDFFixture()
+        let font = pdf.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+        pdf.addPage(content: "BT /F1 10 Tf 72 700 Td (Body.) Tj ET", resources: "<< /Font << /F1 \(font) 0 R >> >>")
+        let info = pdf.add("<< /Title (Debian  Python Policy\\n0.12 documentation) /Producer (Skia/PDF) >>")
+        let conversion = try DocumentConverter.convert(bytes: pdf.data(trailerExtra: "/Info \(info) 0 R"))
+        #expect(conversion.document.meta.title == "Debian Python Policy 0.12 documentation")
+        #expect(conversion.document.json().contains("\"title\":\"Debian Python Policy 0.12 documentation\""))
+        let untitled = try DocumentConverter.convert(
+            bytes: PDFFixture.helvetica("BT /F1 10 Tf 72 700 Td (Body.) Tj ET")
+        )
+        #expect(untitled.document.meta.title == nil)
+    }
+
     @Test("hyphenated line ends are joined; compounds before a capital keep their hyphen")
     func hyphenation() throws {
         let content = "BT /F1 10 Tf 12 TL 72 700 Td (A configu-) Tj T* (ration and Schwarz-) Tj T* (Weiss text.) Tj ET"

@@ -559,6 +559,26 @@ struct RoutingWordsTests {
     }
 
     @Test(
+        "without a title entry, the metadata's title names the document unless a producer wrote it for want of one",
+        arguments: [
+            ("Debian Python Policy 0.12.0.0 documentation", "Debian Python Policy 0.12.0.0 documentation"),
+            ("Microsoft Word - Offer 2016.docx", "Completing the move to Python 3"),
+            ("10811.exe", "Completing the move to Python 3"), ("indictb1h_14", "Completing the move to Python 3"),
+            ("Untitled", "Completing the move to Python 3"), ("New Document", "Completing the move to Python 3"),
+        ]
+    )
+    func metadataTitle(metadata: String, expected: String) {
+        let items: [OutlineItem] = [
+            .title("Abstract", page: 1),
+            .paragraph("This document describes the packaging of Python within the distribution.", page: 1),
+            .heading("Completing the move to Python 3", level: 1, page: 1),
+        ]
+        #expect(TopicDetector.documentTitle(items, metadataTitle: metadata, fallback: "file") == expected)
+        let titled: [OutlineItem] = [.title("Pump Manual", page: 1)]
+        #expect(TopicDetector.documentTitle(titled, metadataTitle: metadata, fallback: "file") == "Pump Manual")
+    }
+
+    @Test(
         "opening section labels are not the title",
         arguments: ["Introduction", "Einleitung", "Overview", "Synopsis"]
     )
