@@ -51,6 +51,8 @@ public enum SkillQA {
         var parts: [String] = []
         for source in sources {
             parts.append(source.fileName)
+            // The title the file's metadata gives may name the skill.
+            if let title = source.document.meta.title { parts.append(title) }
             for item in source.outline {
                 switch item {
                 case .title(let text, _), .heading(let text, _, _), .paragraph(let text, _):
