@@ -237,11 +237,15 @@ public enum TopicDetector {
             && text.split(whereSeparator: { !$0.isLetter }).contains { $0.count >= 3 }
     }
 
-    /// Slugs of headings that label a page of the document, not the document, in the languages the engine reads.
+    /// Slugs of headings that label a page of the document, not the document, in the languages the engine reads, and
+    /// the navigation of a web page printed.
     static let pageLabelSlugs: Set<String> = [
         "front-cover", "cover", "cover-page", "back-cover", "title-page", "copyright", "notices", "imprint",
         "deckblatt", "titelblatt", "titelseite", "impressum", "couverture", "page-de-titre", "page-de-garde",
         "portada", "contraportada", "copertina", "frontespizio", "voorblad", "titelpagina", "colofon",
+        // A web page printed: its navigation.
+        "home", "homepage", "home-page", "startseite", "accueil", "inicio", "menu", "navigation", "main-menu",
+        "skip-to-content", "skip-to-main-content",
     ]
 
     /// A metadata title a producer wrote for want of one: a file name (`report_final.docx`, `Microsoft Word -

@@ -533,7 +533,9 @@ struct RoutingWordsTests {
 
     @Test(
         "a page label or a web address is not the document's title; the heading that names it is",
-        arguments: ["Front cover", "Contents", "Inhaltsverzeichnis", "example.com/reports Annual", "www.example.org"]
+        arguments: [
+            "Front cover", "Contents", "Inhaltsverzeichnis", "example.com/reports Annual", "www.example.org", "Home",
+        ]
     )
     func titleSkipsPageLabels(label: String) {
         let items: [OutlineItem] = [
