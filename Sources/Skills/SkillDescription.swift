@@ -1,4 +1,5 @@
 import DocumentModel
+
 /// What an agent reads before it opens a skill: the document's subject, its opening text, its key values and when
 /// to use it, in the document's own words, within the 500 characters QA aims for.
 ///
@@ -136,9 +137,9 @@ enum SkillDescription {
         var sentences: [String] = []
         var used = 0
         for item in items {
-            guard case .paragraph(let text, _) = item, SkillText.words(text) >= 8, !isFrontMatter(text) else {
-                continue
-            }
+            guard case .paragraph(let text, _) = item, SkillText.words(text) >= 8, !isFrontMatter(text),
+                !isTitleRun(text)
+            else { continue }
             for sentence in SkillText.sentenceList(text).map(withoutRepeat)
             where !names.contains(where: { sentence.hasPrefix($0) }) && !isNameList(sentence)
                 && !sentences.contains(sentence)
@@ -231,15 +232,35 @@ enum SkillDescription {
         (0x2190...0x22FF).contains(scalar.value) || (0x27C0...0x27FF).contains(scalar.value)
     }
 
-    /// Lines of a title page or a paper's author block, which say nothing about the subject.
+    /// Lines of a title page or a paper's author block, and the licence notice of software documentation, which say
+    /// nothing about the subject.
     static func isFrontMatter(_ text: String) -> Bool {
         let lower = text.lowercased()
         if lower.contains("@") || lower.contains("http://") || lower.contains("https://") { return true }
+        if licenceOpenings.contains(where: { lower.hasPrefix($0) }) { return true }
         let markers = [
             "university", "universit\u{E4}t", "universit\u{E9}", "institute", "department", "copyright", "\u{A9}",
         ]
         return SkillText.words(text) < 40 && markers.contains { lower.contains($0) }
     }
+
+    /// Titles run together (a table of contents or a web page's navigation read as one paragraph): no sentence ends
+    /// in it and most of its words are capitalised.
+    static func isTitleRun(_ text: String) -> Bool {
+        guard !text.contains(where: { ".!?".contains($0) }) else { return false }
+        let words = text.split(separator: " ").filter { $0.contains(where: \.isLetter) }
+        let capitalised = words.filter { $0.first(where: \.isLetter)?.isUppercase == true }.count
+        return words.count >= 8 && capitalised * 10 >= words.count * 6
+    }
+
+    /// How a licence or copyright notice opens, in the languages the engine reads.
+    static let licenceOpenings = [
+        "permission is hereby granted", "permission is granted to copy", "copyright", "\u{A9}", "(c) ",
+        "this program is free software", "this library is free software", "redistribution and use in source",
+        "licensed under", "all rights reserved", "the software is provided", "this document is licensed",
+        "alle rechte vorbehalten", "tous droits r\u{E9}serv\u{E9}s", "todos los derechos reservados",
+        "tutti i diritti riservati", "alle rechten voorbehouden",
+    ]
 
     /// A line printed twice in a row (a running header caught in the body) once: `A · B A · B` → `A · B`.
     static func withoutRepeat(_ sentence: String) -> String {

@@ -432,6 +432,26 @@ struct RoutingWordsTests {
     }
 
     @Test(
+        "a description's lead passes over a licence notice and titles run together, and reads the first prose",
+        arguments: [
+            "Permission is hereby granted, free of charge, to any person obtaining a copy of this software and "
+                + "associated documentation files, to deal in the Software without restriction.",
+            "Tous droits réservés. Toute reproduction de ce manuel, même partielle, est interdite sans accord écrit.",
+            "Introduction Setting the Scene Program Start Arguments Collection Parsing File Processing Compiling",
+        ]
+    )
+    func leadSkipsBoilerplate(boilerplate: String) {
+        let items: [OutlineItem] = [
+            .title("libxslt: An Extended Tutorial", page: 1),
+            .paragraph(boilerplate, page: 1),
+            .paragraph("The XSLT specification defines an XML template language for transforming documents.", page: 1),
+        ]
+        let description = SkillDescription.make(title: "libxslt: An Extended Tutorial", kind: "manual", items: items)
+        #expect(description.contains("The XSLT specification defines"), "\(description)")
+        #expect(!description.contains(String(boilerplate.prefix(30))), "\(description)")
+    }
+
+    @Test(
         "a letterhead's name ends at its legal form or where its address starts",
         arguments: [
             ("Greenfield Supplies Ltd 10 King Street, Manchester M2 4LQ", "Greenfield Supplies Ltd"),
