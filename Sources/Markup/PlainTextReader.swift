@@ -16,13 +16,17 @@ public enum PlainTextReader {
                 groups[groups.count - 1].append(line)
             }
         }
+        var title: String?
+        if let index = groups.firstIndex(where: { !$0.isEmpty }), let centred = centredTitle(groups[index]) {
+            title = centred.title
+            groups[index] = centred.rest
+        }
         var blocks: [MarkupBlock] = []
         var underlines = Underlines()
         for group in groups where !group.isEmpty { blocks += TextGroup(lines: group).blocks(&underlines) }
         // A short line alone at the top, not a sentence and not a label, is the title (a letterhead's two lines
         // are not).
-        var title: String?
-        if let first = groups.first(where: { !$0.isEmpty }), first.count == 1,
+        if title == nil, let first = groups.first(where: { !$0.isEmpty }), first.count == 1,
             case .paragraph(let text)? = blocks.first,
             text.count <= 100, let last = text.last, !".:;,".contains(last), blocks.count > 1,
             KeyValueLine.split(text) == nil
@@ -31,6 +35,25 @@ public enum PlainTextReader {
             blocks.removeFirst()
         }
         return MarkupSource(title: title, blocks: blocks)
+    }
+
+    /// A title set in the middle of the line at the top of the file, with up to three more centred lines under it
+    /// (a version, a date, an address): every line indented by eight spaces or more and centred, none a sentence or
+    /// a label.
+    /// The first line is the title; the others stay as text.
+    static func centredTitle(_ group: [String]) -> (title: String, rest: [String])? {
+        guard (2...4).contains(group.count),
+            group.allSatisfy({ line in
+                let text = line.trimmed
+                let indent = line.prefix(while: { $0 == " " }).count
+                // Centred on a page 60 to 90 characters wide, not pushed right as a letterhead is.
+                return indent >= 8 && (1...70).contains(text.count) && (60...90).contains(2 * indent + text.count)
+                    && !";,".contains(text.last ?? ";")
+            }),
+            let first = group.first?.trimmed, first.contains(where: \.isLetter), first.last != ".",
+            first.last != ":", KeyValueLine.split(first) == nil
+        else { return nil }
+        return (first, Array(group.dropFirst()))
     }
 }
 

@@ -124,6 +124,31 @@ import Testing
         #expect(Self.codeOf { _ = try DocxReader.read(zip) } == "ERR::CONVERT::DOCUMENT_TOO_LARGE")
     }
 
+    @Test(
+        "centred lines at the top of a text file: the first is the title, the rest stay text; a letterhead set to the right is no title"
+    )
+    func centredTitle() throws {
+        let licence = """
+
+                                         Apache License
+                                   Version 2.0, January 2004
+
+               TERMS AND CONDITIONS
+
+               1. Definitions. "License" shall mean the terms and conditions for use.
+            """
+        let source = try PlainTextReader.read(Array(licence.utf8))
+        #expect(source.title == "Apache License")
+        #expect(source.blocks.first == .paragraph("Version 2.0, January 2004"))
+        let letter = """
+                                                                  ACME Ltd
+                                                             10 King Street
+
+            Dear Sir, we write about your order of 2 May.
+            """
+        #expect(try PlainTextReader.read(Array(letter.utf8)).title == nil)
+    }
+
     @Test func windows1252AndUTF16TextAreDecoded() throws {
         let latin: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" cr".utf8) + [0xE8] + Array("me ".utf8) + [0x80]
         #expect(try PlainTextReader.read(latin).blocks == [.paragraph("Café crème €")])
