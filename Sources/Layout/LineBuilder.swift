@@ -71,11 +71,11 @@ enum LineBuilder {
         return withoutRepeatedLines(lines)
     }
 
-    /// A glyph standing for a few right-to-left letters (a lam-alef, a letter with its vowel mark), nothing
-    /// left-to-right in it: not a replacement text spanning words (`/ActualText`), which is kept as it is.
     /// Past a space character, the room (in ems) that parts two words: any at all.
     static let drawnSpace = 0.0
 
+    /// A glyph standing for a few right-to-left letters (a lam-alef, a letter with its vowel mark), nothing
+    /// left-to-right in it: not a replacement text spanning words (`/ActualText`), which is kept as it is.
     private static func isRightToLeftLigature(_ text: String) -> Bool {
         let scalars = text.unicodeScalars
         return scalars.count > 1 && scalars.count <= 4 && scalars.contains(where: Bidi.isStrongRightToLeft)

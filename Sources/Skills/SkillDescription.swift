@@ -255,7 +255,7 @@ enum SkillDescription {
 
     /// How a licence or copyright notice opens, in the languages the engine reads.
     static let licenceOpenings = [
-        "permission is hereby granted", "permission is granted to copy", "copyright", "\u{A9}", "(c) ",
+        "permission is hereby granted", "permission is granted to copy", "copyright", "\u{A9}",
         "this program is free software", "this library is free software", "redistribution and use in source",
         "licensed under", "all rights reserved", "the software is provided", "this document is licensed",
         "alle rechte vorbehalten", "tous droits r\u{E9}serv\u{E9}s", "todos los derechos reservados",
