@@ -159,7 +159,8 @@ enum SkillDescription {
 
     /// The first short key/value pairs (`Invoice number: 42; Date: 2026-11-02`), within `budget` characters. A key
     /// needs a word and the pair no mathematical sign (formulas split at a colon are no pairs); a run of pairs whose
-    /// values are rising page numbers is a table of contents.
+    /// values are rising page numbers is a table of contents, a long key that comes back with a higher number a running
+    /// head.
     static func keyValues(_ items: [OutlineItem], budget: Int) -> String {
         var pairs: [(key: String, value: String)] = []
         for item in items {
@@ -178,9 +179,18 @@ enum SkillDescription {
                 contents.formUnion([index - 2, index - 1, index])
             }
         }
+        // A running head with its page number ("Chapter 2: Parsing  7") read as a pair: a key of three words or
+        // more that comes again with a higher number.
+        var folios: [String: [Int]] = [:]
+        for (index, pair) in pairs.enumerated() where pair.key.split(separator: " ").count >= 3 {
+            if let number = pageNumbers[index] { folios[pair.key, default: []].append(number) }
+        }
+        let runningHeads = Set(
+            folios.filter { $0.value.count >= 2 && zip($0.value, $0.value.dropFirst()).allSatisfy { $0 < $1 } }.keys
+        )
         var parts: [String] = []
         var used = 0
-        for (index, pair) in pairs.enumerated() where !contents.contains(index) {
+        for (index, pair) in pairs.enumerated() where !contents.contains(index) && !runningHeads.contains(pair.key) {
             let part = pair.key.trimmingTrailing(": ") + ": " + pair.value
             guard used + part.unicodeScalars.count + 2 <= budget else { break }
             parts.append(part)

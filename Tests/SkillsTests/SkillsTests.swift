@@ -431,6 +431,18 @@ struct RoutingWordsTests {
         #expect(SkillName.letterhead(invoice, title: "Rechnung", kind: "report") == nil)
     }
 
+    @Test("a chapter's running head read as a pair on every page is no fact; a fact is")
+    func runningHeadsAreNoFacts() {
+        let items: [OutlineItem] = [
+            .keyValue(key: "Chapter 2: ASN.1 structure handling", value: "3", page: 3),
+            .keyValue(key: "Usage", value: "asn1Parser [OPTION] FILE", page: 3),
+            .keyValue(key: "Chapter 2: ASN.1 structure handling", value: "4", page: 4),
+            .keyValue(key: "Invoice number", value: "42", page: 4),
+        ]
+        let facts = SkillDescription.keyValues(items, budget: 400)
+        #expect(facts == "Usage: asn1Parser [OPTION] FILE; Invoice number: 42.", "\(facts)")
+    }
+
     @Test(
         "a description's lead passes over a licence notice and titles run together, and reads the first prose",
         arguments: [
