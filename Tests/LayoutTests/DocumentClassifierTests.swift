@@ -54,7 +54,7 @@ struct DocumentClassifierTests {
     }
 
     @Test(
-        "software documentation is a manual; section words count as headings only, not inside running text",
+        "software documentation is a manual; section words count as headings only; words other types use too decide nothing alone; a naming word also ends a compound",
         arguments: [
             (
                 "grep",
@@ -81,16 +81,6 @@ struct DocumentClassifierTests {
                     + "References\n[1] A. Smith et al. Journal of Compilers, doi:10.1/x",
                 "paper"
             ),
-        ]
-    )
-    func softwareDocumentation(title: String, text: String, expected: String) {
-        let type = DocumentClassifier.classify(title: title, firstPage: text, text: text)
-        #expect(type.type == expected, "\(type.type) \(type.signals)")
-    }
-
-    @Test(
-        "words other types use too decide nothing alone; a naming word also ends a compound",
-        arguments: [
             (
                 "The Crazy Ones", "Here's to the crazy ones. They change things. They push the human race forward.",
                 "unknown"
@@ -115,7 +105,7 @@ struct DocumentClassifierTests {
             ),
         ]
     )
-    func ownWords(title: String, text: String, expected: String) {
+    func ownWording(title: String, text: String, expected: String) {
         let type = DocumentClassifier.classify(title: title, firstPage: title + "\n" + text, text: title + "\n" + text)
         #expect(type.type == expected, "\(type.type) \(type.signals)")
     }
