@@ -125,7 +125,12 @@ enum TableDetector {
             // its rows: the table starts at its first row with the most cells.
             var first = start
             let widest = rows[start..<end].map(\.segments.count).max() ?? 0
-            if widest >= 3, rows[start..<end].filter({ $0.segments.count == widest }).count >= 3 {
+            let labelLead = headerLead(rows[start..<end])
+            if labelLead > 0 {
+                // A header of several lines (cells drawn line by line, or one cell per text block): the body starts
+                // at its first row of values and the header lines above it are read as a header, column by column.
+                first = start + labelLead
+            } else if widest >= 3, rows[start..<end].filter({ $0.segments.count == widest }).count >= 3 {
                 // A bold row is a header line, not a label and its value.
                 while first < end, rows[first].segments.count < widest, rows[first].segments.count == 2,
                     !rows[first].isBold
@@ -137,9 +142,9 @@ enum TableDetector {
             let run = Array(rows[first..<end])
             if var grid = grid(for: run, verticals: verticals, horizontals: horizontals) {
                 var floor = tables.last.map { table in table.rows.map(\.bounds.maxY).max() ?? 0 } ?? -Double.infinity
-                if first > start { floor = max(floor, rows[first - 1].bounds.maxY) }
-                let header = headerLines(above: first, in: rows, grid: grid, floor: floor)
-                if !header.isEmpty { attach(header, to: &grid) }
+                if first > start, labelLead == 0 { floor = max(floor, rows[first - 1].bounds.maxY) }
+                let header = headerLines(above: first, in: rows, grid: grid, floor: floor, horizontals: horizontals)
+                if !header.isEmpty { attach(header, to: &grid, verticals: verticals) }
                 tables.append((header + run, grid))
                 start = end
             } else {
@@ -221,14 +226,23 @@ enum TableDetector {
 
     /// A wrapped cell's second line: one short segment below the previous row, inside the run's columns.
     /// Lines right above a table's body whose cells each sit inside one column: a (possibly multi-line) header.
-    private static func headerLines(above start: Int, in rows: [Row], grid: TableGrid, floor: Double) -> [Row] {
+    private static func headerLines(
+        above start: Int,
+        in rows: [Row],
+        grid: TableGrid,
+        floor: Double,
+        horizontals: [Ruling]
+    ) -> [Row] {
         guard let left = grid.columnRanges.first?.lowerBound, let right = grid.columnRanges.last?.upperBound else {
             return []
         }
+        let strokes = RulingGrid.horizontalStrokes(horizontals)
+        // A bold first row with values is a body row set bold (a total), not a bold header.
+        let bodyHasValues = rows[start].segments.contains { !TableHeaderJoin.isLabel($0.text) }
         var result: [Row] = []
         var edge = rows[start].bounds.y
         var index = start - 1
-        while index >= 0, result.count < 8 {
+        while index >= 0, result.count < 12 {
             var candidate = rows[index]
             // Header cells set closer than a column gap ("Share (%) Total") part where the body's columns part, in
             // a line that is already cut into cells (a label and its value on one line is never cut).
@@ -243,9 +257,17 @@ enum TableDetector {
                 !isCaption(candidate),
                 // Under a bold header row, regular lines above are the text before the table (an invoice's
                 // recipient), not more header.
-                candidate.isBold || !rows[start].isBold,
+                candidate.isBold || !rows[start].isBold || bodyHasValues,
+                // Amounts are values of a row, never column names.
+                !candidate.segments.contains(where: { isFigure($0.text) && !isName($0.text) && $0.text.count > 3 }),
                 // "Period: 03/2024" above a table is a labelled value of the document, not a column name.
-                !candidate.segments.contains(where: { $0.text.includes(": ") && $0.text.contains(where: \.isNumber) })
+                !candidate.segments.contains(where: { $0.text.includes(": ") && $0.text.contains(where: \.isNumber) }),
+                // A rule across the whole table above a header line closes the header: above it is the caption.
+                result.isEmpty
+                    || !strokes.contains(where: {
+                        $0.position > candidate.bounds.maxY - 1 && $0.position < edge + 1 && $0.start <= left + 5
+                            && $0.end >= right - 5
+                    })
             else { break }
             result.insert(candidate, at: 0)
             edge = candidate.bounds.y
@@ -254,6 +276,34 @@ enum TableDetector {
         // A lone line above a table is more likely a caption than a header.
         if result.count == 1 && result[0].segments.count == 1 { return [] }
         return result
+    }
+
+    /// How many leading rows of a run are header lines to read apart from the body: two or more regular (not bold)
+    /// rows of labels only, cells of a header the producer set line by line or one cell per text block, followed by
+    /// at least two rows with values. Zero when the run does not start so (a one-line or bold header is read by the
+    /// grid itself).
+    private static func headerLead(_ run: ArraySlice<Row>) -> Int {
+        let isLabels = { (row: Row) in
+            !row.isBold && row.segments.allSatisfy { isName($0.text) && !$0.text.contains(": ") }
+        }
+        let lead = run.prefix(while: isLabels).count
+        // The two rows under the header hold figures: a table of words only (symbols and their meanings) has no
+        // header lines to read apart.
+        guard (2...6).contains(lead), run.count - lead >= 2,
+            run.dropFirst(lead).prefix(2).allSatisfy({ $0.segments.contains { isFigure($0.text) } })
+        else { return 0 }
+        return lead
+    }
+
+    /// A column name: no figures but a year ("2005"); "18,18" or "Up to $3,790" is a value.
+    private static func isName(_ text: String) -> Bool {
+        !text.contains(where: \.isNumber)
+            || (text.count == 4 && text.allSatisfy(\.isNumber) && (text.hasPrefix("19") || text.hasPrefix("20")))
+    }
+
+    /// A figure: digits with at most signs, separators and marks around them ("*–1,353"; "(X)" is none).
+    private static func isFigure(_ text: String) -> Bool {
+        text.contains(where: \.isNumber) && text.allSatisfy { $0.isNumber || ",.%*()–-+$€£ ".contains($0) }
     }
 
     /// A header segment lying across several columns, cut where the columns part: between two neighbouring
@@ -318,7 +368,7 @@ enum TableDetector {
     /// The column a header cell belongs to: the one it lies in, or — a header wider than its column's values
     /// ("to water kg/year" over a column of dashes) — the one its centre is nearest to, when it lies within the
     /// table and overlaps no other column's values.
-    private static func headerColumn(of segment: Segment, in ranges: [ClosedRange<Double>]) -> Int? {
+    static func headerColumn(of segment: Segment, in ranges: [ClosedRange<Double>]) -> Int? {
         if let column = column(of: segment, in: ranges) { return column }
         guard let first = ranges.first, let last = ranges.last, segment.x0 >= first.lowerBound - 3,
             segment.x1 <= last.upperBound + 40
@@ -344,7 +394,7 @@ enum TableDetector {
 
     /// Prepends header lines to the grid's column texts, column by column, top to bottom. Sub-headers repeated under
     /// group headers ("2019" over "Revenue | Cost", "2022" over "Revenue | Cost") stay a header row of their own.
-    private static func attach(_ header: [Row], to grid: inout TableGrid) {
+    private static func attach(_ header: [Row], to grid: inout TableGrid, verticals: [Ruling]) {
         func placed(_ rows: [Row]) -> [String] {
             var texts = [String](repeating: "", count: grid.columns.count)
             for segment in rows.flatMap(\.segments) {
@@ -354,6 +404,14 @@ enum TableDetector {
                 texts[column] += (texts[column].isEmpty ? "" : " ") + segment.text
             }
             return texts
+        }
+        if grid.columns.allSatisfy(\.isEmpty),
+            let tiers = groupHeader(header, columns: grid.columnRanges, verticals: verticals)
+        {
+            grid.columns = tiers.top
+            grid.rows.insert(tiers.sub, at: 0)
+            grid.headerRows += 1
+            return
         }
         var header = header
         var lower = grid.columns
@@ -617,7 +675,8 @@ enum TableDetector {
             // A bold header's wrapped lines ("Rate" over "(%)") join the header row above, cell by cell, each under
             // a name of it; a row with a name under an empty cell is a sub-header row of its own ("Total | Share"
             // under "2019 | 2023" spanning them).
-            if run[0].isBold, row.isBold, boldLabelRows == cells.count, let last = cells.last, let above = previousBounds,
+            if run[0].isBold, row.isBold, boldLabelRows == cells.count, let last = cells.last,
+                let above = previousBounds,
                 row.bounds.y - above.maxY < 0.5 * row.bounds.height, rowCells[0].isEmpty,
                 !rowCells.contains(where: { $0.contains(where: \.isNumber) }),
                 rowCells.indices.allSatisfy({ rowCells[$0].isEmpty || !last[$0].isEmpty })
@@ -648,7 +707,10 @@ enum TableDetector {
         guard sharedColumns >= 2 else { return nil }
         var header: [String] = []
         var body = cells
-        if run[0].isBold || !cells[0].contains(where: { $0.contains(where: \.isNumber) }) {
+        // A bold first row is the header unless it holds values (a total set bold, its header read above it).
+        if run[0].isBold && cells[0].allSatisfy({ $0.isEmpty || TableHeaderJoin.isLabel($0) })
+            || !cells[0].contains(where: { $0.contains(where: \.isNumber) })
+        {
             header = cells[0]
             body.removeFirst()
         } else {

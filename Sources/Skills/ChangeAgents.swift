@@ -36,12 +36,7 @@ enum ChangeAgents {
 
     static func evolution(_ skill: SkillFiles, previous: SkillFiles?) -> QAAgentResult {
         guard let previous else {
-            return QAAgentResult(
-                agent: "evolution",
-                score: 100,
-                passed: true,
-                findings: [QAFinding("EVO0", .info, "first version: nothing to compare with")]
-            )
+            return .notMeasured("evolution", rule: "EVO0", reason: "first version: nothing to compare with")
         }
         var findings: [QAFinding] = []
         let old = sections(previous)

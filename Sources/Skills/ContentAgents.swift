@@ -117,12 +117,7 @@ enum ContentAgents {
     /// Every number in the skill must occur in the source (as printed, or with its separators removed).
     static func accuracy(_ skill: SkillFiles, sourceText: String?) -> QAAgentResult {
         guard let sourceText else {
-            return QAAgentResult(
-                agent: "accuracy",
-                score: 100,
-                passed: true,
-                findings: [QAFinding("ACC0", .info, "no source given: numbers not checked")]
-            )
+            return .notMeasured("accuracy", rule: "ACC0", reason: "no source given: numbers not checked")
         }
         let printed = Set(numbers(sourceText))
         // As printed, without separators, and each group of digits (a file name's `2305.03393` may be slugged).

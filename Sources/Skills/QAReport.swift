@@ -30,6 +30,12 @@ public struct QAAgentResult: Sendable {
     public var score: Int
     public var passed: Bool
     public var findings: [QAFinding]
+
+    /// An agent that had nothing to check (no source, no previous version): full marks with one info finding
+    /// saying why, so a report shows the check was skipped rather than passed.
+    static func notMeasured(_ agent: String, rule: String, reason: String) -> QAAgentResult {
+        QAAgentResult(agent: agent, score: 100, passed: true, findings: [QAFinding(rule, .info, reason)])
+    }
 }
 
 /// The QA of one skill: the five agents of AI Skill Mill and the trigger agent.

@@ -100,7 +100,11 @@ public enum SkillPublisher {
         if request.formats.contains("agents-md") {
             let title = AgentFormats.agentsTitle(bundles, documents: sources.count)
             files.append(
-                PublishedFile(path: "AGENTS.md", format: "agents-md", bytes: AgentFormats.agentsMarkdown(bundles, title: title))
+                PublishedFile(
+                    path: "AGENTS.md",
+                    format: "agents-md",
+                    bytes: AgentFormats.agentsMarkdown(bundles, title: title)
+                )
             )
         }
         return (files, reports)

@@ -25,12 +25,7 @@ public enum SkillQA {
             agents.append(ContentAgents.completeness(skill, coverage: coverage))
         } else {
             agents.append(
-                QAAgentResult(
-                    agent: "completeness",
-                    score: 100,
-                    passed: true,
-                    findings: [QAFinding("CMP0", .info, "no source given: completeness not measured")]
-                )
+                .notMeasured("completeness", rule: "CMP0", reason: "no source given: completeness not measured")
             )
         }
         agents.append(ContentAgents.accuracy(skill, sourceText: sourceText))

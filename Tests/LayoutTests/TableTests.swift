@@ -303,6 +303,61 @@ struct TableTests {
         #expect(table.rows.last == ["Under 25", "12.5", "21.0", "13.1", "22.8"])
     }
 
+    @Test(
+        "a regular two-tier header set cell by cell: group names over their columns, wrapped names, a stub name",
+        arguments: [false, true]
+    )
+    func twoTierHeaderCellByCell(ruled: Bool) throws {
+        // As statistical offices print: every header cell its own text block on its own baseline, the group names
+        // centred over their columns (with vertical rules between the groups, or none), the stub name centred on
+        // both tiers, a full-width rule between the unit note and the header, and a first body row set bold.
+        let groupRules = ruled ? [170, 330, 490].map { "0.5 w \($0) 436 m \($0) 452 l S" } : []
+        let content = [
+            row(460, [(72, "\\(Numbers in thousands\\)")]),
+            "0.5 w 72 452 m 490 452 l S",
+            groupRules.joined(separator: "\n"),
+            row(440, [(238, "2005"), (398, "2010")]),
+            row(428, [(74, "Category")]),
+            row(431, [(232, "Margin of")]),
+            row(430, [(392, "Margin of")]),
+            row(422, [(180, "Number"), (290, "Percent")]),
+            row(421, [(232, "error")]),
+            row(422, [(340, "Number"), (450, "Percent")]),
+            row(421, [(392, "error")]),
+            row(
+                406,
+                [
+                    (74, "All ages"), (180, "291,099"), (232, "894"), (290, "100.0"), (340, "303,858"), (392, "905"),
+                    (450, "100.0"),
+                ],
+                font: "B"
+            ),
+            row(
+                392,
+                [
+                    (74, "Men"), (180, "54,425"), (232, "601"), (290, "18.7"), (340, "56,672"), (392, "654"),
+                    (450, "18.7"),
+                ]
+            ),
+            row(
+                378,
+                [
+                    (74, "Women"), (180, "34,947"), (232, "336"), (290, "12.0"), (340, "38,284"), (392, "386"),
+                    (450, "12.6"),
+                ]
+            ),
+        ].joined(separator: "\n")
+        let found = try tables(content)
+        #expect(found.count == 1)
+        let table = try #require(found.first)
+        #expect(table.columns == ["Category", "2005", "", "", "2010", "", ""])
+        #expect(
+            table.rows.first == ["", "Number", "Margin of error", "Percent", "Number", "Margin of error", "Percent"]
+        )
+        #expect(table.rows.dropFirst().first == ["All ages", "291,099", "894", "100.0", "303,858", "905", "100.0"])
+        #expect(table.rows.count == 4)
+    }
+
     @Test("bottom borders only: the names right above the first rule are the header; a labelled value above is not")
     func namesAboveFirstRule() throws {
         let rules = [725, 707, 689, 671].map { "0.3 w 72 \($0) m 400 \($0) l S" }
@@ -503,9 +558,11 @@ struct TableTests {
             #expect(found.isEmpty)
             let document = try DocumentConverter.convert(bytes: PDFFixture.helvetica(lines.joined(separator: "\n")))
             let pairs = document.document.sections.flatMap(\.blocks).flatMap(\.entries).filter { $0.kind == .kv }
-            #expect(pairs.map { "\($0.key ?? "")=\($0.value ?? "")" }.prefix(3) == [
-                "Invoice number=INV-2024-5811", "Date=17 May 2024", "Due=31 May 2024",
-            ])
+            #expect(
+                pairs.map { "\($0.key ?? "")=\($0.value ?? "")" }.prefix(3) == [
+                    "Invoice number=INV-2024-5811", "Date=17 May 2024", "Due=31 May 2024",
+                ]
+            )
         } else {
             let table = try #require(found.first)
             #expect(table.rows.count == 2)
