@@ -168,6 +168,10 @@ public enum PageFurniture {
             return word.count <= 4 && word.allSatisfy { "ivxlc".contains($0) }
         }
         let numbers = words.filter(isNumber).count
+        // Two bare numbers of four digits ("2005 2010") are years over a table's columns, not "page 3 of 10".
+        if numbers == 2, words.count == 2, words.allSatisfy({ $0.count >= 4 && $0.allSatisfy(\.isNumber) }) {
+            return false
+        }
         return (1...2).contains(numbers) && words.allSatisfy { isNumber($0) || pageLabels.contains($0) }
     }
 

@@ -167,7 +167,7 @@ struct LayoutTests {
     @Test(
         "page numbers are recognised",
         arguments: [
-            "3", "- 3 -", "– 12 –", "2/6", "Page 3", "Page 3 of 7", "Seite 2 von 5", "iv", "Page1 of2", "Página 4 de5",
+            "3", "- 3 -", "– 12 –", "2/6", "12 13", "Page 3", "Page 3 of 7", "Seite 2 von 5", "iv", "Page1 of2", "Página 4 de5",
         ]
     )
     func pageNumbers(text: String) {
@@ -176,7 +176,9 @@ struct LayoutTests {
 
     @Test(
         "ordinary short lines are not page numbers",
-        arguments: ["Total 3", "Chapter", "3 apples", "2021-04-01", "A4", "Page 2nd", "Total3", "X2"]
+        arguments: [
+            "Total 3", "Chapter", "3 apples", "2021-04-01", "A4", "Page 2nd", "Total3", "X2", "2005 2010", "2019  2023",
+        ]
     )
     func notPageNumbers(text: String) {
         #expect(!PageFurniture.isPageNumber(text))
