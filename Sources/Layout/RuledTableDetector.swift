@@ -166,7 +166,13 @@ enum RuledTableDetector {
             body.removeLast()
         }
         guard !body.isEmpty else { return nil }
-        var grid = TableGrid(columns: header, rows: body, footers: footers, bounds: lattice.bounds)
+        var bounds = lattice.bounds
+        if !rows.contains(where: looksLikeData), let lastBand = bandOfLine.max(), lastBand + 2 < lattice.ys.count {
+            // Names only: a ruled header band over a body whose rows cross the lattice's edge (a stub column outside
+            // its rules) and are read as a table of their own; the header ends at its last band with text.
+            bounds.height = lattice.ys[lastBand + 1] - bounds.y
+        }
+        var grid = TableGrid(columns: header, rows: body, footers: footers, bounds: bounds)
         grid.hasColumnRulings = true
         grid.headerRows = headerRows
         // Boundaries of frames made from text can come in either order (or not be numbers at all): never a trap.

@@ -10,8 +10,9 @@ enum TableHeaderJoin {
     static func join(_ layout: inout PageLayout) {
         var index = 0
         while index + 1 < layout.blocks.count {
-            guard case .table(let upper) = layout.blocks[index].kind,
+            guard case .table(let found) = layout.blocks[index].kind,
                 case .table(var lower) = layout.blocks[index + 1].kind,
+                let upper = placed(found, over: lower),
                 isHeader(upper, over: lower, lineHeight: layout.blocks[index + 1].lines.first?.bounds.height ?? 10)
             else {
                 index += 1
@@ -52,6 +53,39 @@ enum TableHeaderJoin {
             return zip(upper.columnRanges, lower.columnRanges).allSatisfy { $0.overlaps($1) }
         }
         return true
+    }
+
+    /// The upper table with its cells moved to the lower table's columns. A header found as a table of its own may
+    /// have columns only where it names something (a lattice of rules over the value columns, the stub and a last
+    /// column outside them). Each of its columns goes to the lower column it overlaps most, when that places them
+    /// all, left to right, in distinct columns. The table as it is when the counts agree; nil when its columns do not
+    /// fall on the lower ones.
+    static func placed(_ upper: TableGrid, over lower: TableGrid) -> TableGrid? {
+        let count = lower.columns.count
+        guard upper.columns.count != count else { return upper }
+        guard upper.columns.count < count, upper.columnRanges.count == upper.columns.count,
+            lower.columnRanges.count == count
+        else { return nil }
+        var targets: [Int] = []
+        for range in upper.columnRanges {
+            let overlaps = lower.columnRanges.map {
+                min($0.upperBound, range.upperBound) - max($0.lowerBound, range.lowerBound)
+            }
+            guard let best = overlaps.indices.max(by: { overlaps[$0] < overlaps[$1] }), overlaps[best] > 0,
+                best > (targets.last ?? -1)
+            else { return nil }
+            targets.append(best)
+        }
+        func spread(_ cells: [String]) -> [String] {
+            var result = [String](repeating: "", count: count)
+            for (cell, target) in zip(cells, targets) { result[target] = cell }
+            return result
+        }
+        var moved = upper
+        moved.columns = spread(upper.columns)
+        moved.rows = upper.rows.map(spread)
+        moved.columnRanges = lower.columnRanges
+        return moved
     }
 
     /// Header rows with a wrapped name's second line ("Men" over "(%)") folded into the row above: a row with fewer

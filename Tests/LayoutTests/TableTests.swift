@@ -358,6 +358,35 @@ struct TableTests {
         #expect(table.rows.count == 4)
     }
 
+    @Test("a ruled header band over the value columns only, its rules running down an unruled body: one table")
+    func ruledHeaderOverUnruledBody() throws {
+        // The lattice covers the four value columns; the stub names left of it and the last column right of it
+        // are outside its rules, so the body rows are read apart from it and the header band joins them.
+        let xs = [150, 230, 310, 390, 470]
+        var strokes = [500, 485, 470].map { "150 \($0) m 470 \($0) l S" } + ["72 400 m 540 400 l S"]
+        for x in xs {
+            // The group band has rules at its ends and between the groups only.
+            if [150, 310, 470].contains(x) { strokes.append("\(x) 485 m \(x) 500 l S") }
+            strokes.append("\(x) 400 m \(x) 485 l S")
+        }
+        let content = [
+            "0.5 w " + strokes.joined(separator: " "),
+            row(489, [(176, "2005"), (336, "2010")]),
+            row(474, [(154, "Estimate"), (234, "Margin"), (314, "Estimate"), (394, "Margin")]),
+            row(455, [(74, "All people"), (160, "18.6"), (240, "0.3"), (320, "18.1"), (400, "0.3"), (490, "-0.5")]),
+            row(440, [(74, "Male"), (160, "17.9"), (240, "0.4"), (320, "17.6"), (400, "0.4"), (490, "-0.3")]),
+            row(425, [(74, "Female"), (160, "19.0"), (240, "0.3"), (320, "18.3"), (400, "0.4"), (490, "-0.7")]),
+            row(410, [(74, "Other"), (160, "20.1"), (240, "0.5"), (320, "19.8"), (400, "0.6"), (490, "-0.3")]),
+        ].joined(separator: "\n")
+        let found = try tables(content)
+        #expect(found.count == 1)
+        let table = try #require(found.first)
+        #expect(table.columns == ["", "2005", "", "2010", "", ""])
+        #expect(table.rows.first == ["", "Estimate", "Margin", "Estimate", "Margin", ""])
+        #expect(table.rows.dropFirst().first == ["All people", "18.6", "0.3", "18.1", "0.3", "-0.5"])
+        #expect(table.rows.count == 5)
+    }
+
     @Test("bottom borders only: the names right above the first rule are the header; a labelled value above is not")
     func namesAboveFirstRule() throws {
         let rules = [725, 707, 689, 671].map { "0.3 w 72 \($0) m 400 \($0) l S" }
