@@ -188,11 +188,7 @@ enum RuledTableDetector {
     static func looksLikeData(_ row: [String]) -> Bool {
         guard !row[0].isEmpty else { return false }
         let values = row.dropFirst().filter { !$0.isEmpty }
-        let numeric = values.filter { value in
-            let isYear =
-                value.count == 4 && value.allSatisfy(\.isNumber) && (value.hasPrefix("19") || value.hasPrefix("20"))
-            return value.contains(where: \.isNumber) && !isYear
-        }
+        let numeric = values.filter { $0.contains(where: \.isNumber) && !TableHeaderJoin.isYear($0) }
         return !values.isEmpty && numeric.count * 2 >= values.count
     }
 

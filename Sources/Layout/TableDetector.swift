@@ -237,8 +237,8 @@ enum TableDetector {
             return []
         }
         let strokes = RulingGrid.horizontalStrokes(horizontals)
-        // A bold first row with values is a body row set bold (a total), not a bold header.
-        let bodyHasValues = rows[start].segments.contains { !TableHeaderJoin.isLabel($0.text) }
+        // A bold first row with figures is a body row set bold (a total), not a bold header.
+        let bodyHasValues = rows[start].segments.contains { isFigure($0.text) && !isName($0.text) }
         var result: [Row] = []
         var edge = rows[start].bounds.y
         var index = start - 1
@@ -297,8 +297,7 @@ enum TableDetector {
 
     /// A column name: no figures but a year ("2005"); "18,18" or "Up to $3,790" is a value.
     private static func isName(_ text: String) -> Bool {
-        !text.contains(where: \.isNumber)
-            || (text.count == 4 && text.allSatisfy(\.isNumber) && (text.hasPrefix("19") || text.hasPrefix("20")))
+        !text.contains(where: \.isNumber) || TableHeaderJoin.isYear(text)
     }
 
     /// A figure: digits with at most signs, separators and marks around them ("*–1,353"; "(X)" is none).

@@ -106,6 +106,11 @@ enum TableHeaderJoin {
         return result
     }
 
+    /// A year as a column name ("2005"): four digits starting 19 or 20.
+    static func isYear(_ cell: String) -> Bool {
+        cell.count == 4 && cell.allSatisfy(\.isNumber) && (cell.hasPrefix("19") || cell.hasPrefix("20"))
+    }
+
     /// A header cell: words, a unit or sign ("(%)"), or a year; never an amount or a measured value.
     static func isLabel(_ cell: String) -> Bool {
         if cell.contains(where: \.isLetter) || !cell.contains(where: \.isNumber) { return true }
