@@ -60,7 +60,11 @@ let package = Package(
         .target(name: "DocumentModel", dependencies: ["JSON"]),
         .target(
             name: "Layout",
-            dependencies: ["PDFText", "OCR", "JSON", "DocumentModel", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "PDFText", "OCR", "JSON", "DocumentModel", "FileSystem",
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Word, HTML, Markdown and text into the same document model (libxml2, cmark-gfm, libarchive), and the
         // one entry point that converts any supported source.
@@ -129,13 +133,14 @@ let package = Package(
             ]
         ),
 
-        // Command line. `ConvertCLI`: the commands the small `skillspool` process runs itself (convert, engine).
+        // Command line. `ConvertCLI`: the commands the small `skillspool` process runs itself (convert of PDFs,
+        // engine), linking no Word/HTML/Markdown library.
         // `SkillspoolCLI`: the whole command tree, built as `skillspool-core`, which `skillspool` hands every other
         // command to (the README gives the measured reason: the database stack triples the loader's work).
         .target(
             name: "ConvertCLI",
             dependencies: [
-                "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "OCR", "Markup", "SpoolConfig",
+                "PDFText", "JSON", "FileSystem", "DocumentModel", "Layout", "OCR", "SpoolConfig",
                 "CodedErrors", .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -145,6 +150,7 @@ let package = Package(
             name: "SkillspoolCLI",
             dependencies: [
                 "ConvertCLI", "Spool", "SpoolConfig", "Ledger", "JSON", "FileSystem", "DocumentModel", "PDFText",
+                "Markup",
                 "Archives", "Skills",
                 "Layout", "Digest", "CodedErrors",
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -175,7 +181,9 @@ let package = Package(
         // normally, a runner that feeds given files to one target (the regression tests of crashes found).
         .executableTarget(
             name: "skillspool-fuzz",
-            dependencies: ["PDFText", "Layout", "Markup", "Archives", "Spool", "SpoolConfig", "PDFFixtures"],
+            dependencies: [
+                "PDFText", "DocumentModel", "Layout", "Markup", "Archives", "Spool", "SpoolConfig", "PDFFixtures",
+            ],
             path: "Fuzz/SkillspoolFuzz",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),

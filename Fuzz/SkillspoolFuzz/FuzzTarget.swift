@@ -1,4 +1,5 @@
 import Archives
+import DocumentModel
 import Layout
 import Markup
 import PDFFixtures

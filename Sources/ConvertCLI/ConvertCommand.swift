@@ -1,27 +1,14 @@
 import ArgumentParser
 import OCR
 
-/// `skillspool convert FILE`: one PDF to text, JSON or an info summary on stdout.
-public struct ConvertCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
-        commandName: "convert",
-        abstract:
-            "Convert a document (PDF, DOCX, HTML, Markdown, text) into reading-order text or a structured JSON document."
-    )
-
-    public enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text
-        case json
-        case md
-        case ascii
-        /// One line per glyph: page, position, size, direction and text (for diagnosing layout).
-        case glyphs
-
-        // Spelled out: the library's defaults go through string interpolation and dynamic casts on every run, a
-        // measurable share of a one-page conversion.
-        public static var allValueStrings: [String] { allCases.map(\.rawValue) }
-        public static var allValueDescriptions: [String: String] { [:] }
-        public var defaultValueDescription: String { rawValue }
+/// `skillspool convert FILE`: one document to text, JSON or an info summary on stdout, read by `Reader`.
+public struct ConvertCommand<Reader: SourceReader>: ParsableCommand {
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: ConvertRequest.commandName,
+            abstract:
+                "Convert a document (PDF, DOCX, HTML, Markdown, text) into reading-order text or a structured JSON document."
+        )
     }
 
     @Argument(
@@ -32,7 +19,7 @@ public struct ConvertCommand: ParsableCommand {
     @Option(
         help: "Output format: text (reading order), json (document model), md, ascii, or glyphs (raw engine output)."
     )
-    var format: Format = .text
+    var format: ConvertRequest.Format = .text
 
     @Option(help: "Pages to convert, 1-based, e.g. \"1-11,18\".")
     var pages: String?
@@ -108,7 +95,7 @@ public struct ConvertCommand: ParsableCommand {
         request.config = config
         request.ocr = ocr
         request.ocrLanguages = ocrLanguages.split(separator: ",").map { String($0) }.filter { !$0.isEmpty }
-        try request.run()
+        try request.run(reader: Reader.self)
     }
 }
 

@@ -2,7 +2,6 @@ import DocumentModel
 import JSON
 import Layout
 import Logging
-import Markup
 import OCR
 import PDFText
 import SpoolConfig
@@ -10,7 +9,7 @@ import SpoolConfig
 /// One `convert` run: what to convert and how, from the parsed command or from ``init(commonArguments:)``.
 public struct ConvertRequest {
     var file: String
-    var format: ConvertCommand.Format = .text
+    var format = Format.text
     var pages: String?
     var password: String?
     var info = false
@@ -26,6 +25,9 @@ public struct ConvertRequest {
     var ocr = OCRMode.auto
     var ocrLanguages = [OCRLanguage.automatic]
 
+    /// The command's name on the command line.
+    public static let commandName = "convert"
+
     init(file: String) {
         self.file = file
     }
@@ -35,7 +37,7 @@ public struct ConvertRequest {
     /// costs about a third of a one-page conversion. Anything else (other options, `--help`, a malformed value)
     /// gives nil and goes through the parser, with its help and its errors.
     public init?(commonArguments arguments: [String]) {
-        guard arguments.count >= 2, arguments[0] == ConvertCommand.configuration.commandName,
+        guard arguments.count >= 2, arguments[0] == Self.commandName,
             !arguments[1].hasPrefix("-")
         else { return nil }
         self.init(file: arguments[1])
@@ -45,7 +47,7 @@ public struct ConvertRequest {
             let value = arguments[index + 1]
             switch arguments[index] {
             case "--format":
-                guard let format = ConvertCommand.Format(rawValue: value) else { return nil }
+                guard let format = Format(rawValue: value) else { return nil }
                 self.format = format
             case "--password":
                 password = value
@@ -62,7 +64,8 @@ public struct ConvertRequest {
         return limits
     }
 
-    public func run() throws {
+    /// Converts with `reader`; a file the reader does not read throws ``SourceHandOver`` (before any output).
+    public func run<Reader: SourceReader>(reader: Reader.Type) throws {
         try CommandErrors.run {
             let limits = try limits()
             if let engine { try PDFEngine.check(pinned: engine) }
@@ -70,8 +73,8 @@ public struct ConvertRequest {
                 let options = ConversionOptions(pages: pages, password: password, limits: limits)
                 let summary =
                     cost
-                    ? try SourceConverter.cost(path: file, options: options, infoMode: info)
-                    : try SourceConverter.info(path: file, options: options, fonts: fonts, pageSizes: bounds)
+                    ? try reader.cost(path: file, options: options, infoMode: info)
+                    : try reader.info(path: file, options: options, fonts: fonts, pageSizes: bounds)
                 StandardStreams.writeOut(JSONWriter.serialize(summary, pretty: true) + "\n")
                 return
             }
@@ -99,7 +102,7 @@ public struct ConvertRequest {
                 logger[metadataKey: "convert.file"] = "\(file)"
                 options.logger = logger
             }
-            let conversion = try SourceConverter.convert(path: file, options: options)
+            let conversion = try reader.convert(path: file, options: options)
             switch format {
             case .text: StandardStreams.writeOut(conversion.text)
             case .json, .glyphs: StandardStreams.writeOut(conversion.document.json(pretty: pretty))

@@ -11,7 +11,7 @@ public struct ConvertTool: ParsableCommand {
         commandName: "skillspool",
         abstract: "Turns PDFs into structured documents and skills for AI agents.",
         version: PDFEngine.version,
-        subcommands: [ConvertCommand.self, EngineCommand.self]
+        subcommands: [ConvertCommand<PDFSourceReader>.self, EngineCommand.self]
     )
 
     public init() {}

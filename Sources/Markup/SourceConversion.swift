@@ -62,15 +62,7 @@ public enum SourceConversion: Sendable {
     }
 }
 
-/// What every kind of conversion gives.
-protocol ConvertedSource {
-    /// The structured document (schema v1).
-    var document: Document { get }
-    /// Reading-order text: pages (or sections) separated by form feeds.
-    var text: String { get }
-}
-
-extension Conversion: ConvertedSource {}
+extension SourceConversion: ConvertedSource {}
 extension MarkupConversion: ConvertedSource {}
 
 /// A Word, HTML, Markdown or text source converted.

@@ -3,12 +3,6 @@ import Layout
 import PDFText
 
 extension SourceConverter {
-    /// Whether the file at `path` goes through the PDF engine: named `.pdf`, or unnamed and starting like one.
-    static func isPDF(path: String) -> Bool {
-        let named = SourceFormat(fileName: path)
-        return named == .pdf || (named == nil && startsLikePDF(path: path))
-    }
-
     /// Info mode (`--info`) for a file of any format: type, word count, pages or sections, credits. Of `options`,
     /// the pages, password and limits count.
     public static func info(
@@ -17,7 +11,7 @@ extension SourceConverter {
         fonts: Bool,
         pageSizes: Bool
     ) throws -> JSONValue {
-        if isPDF(path: path) {
+        if DocumentConverter.reads(path: path) {
             return try DocumentInfo.inspect(path: path, options: given, fonts: fonts, pageSizes: pageSizes)
         }
         var options = ConversionOptions(pages: given.pages, limits: given.limits)
@@ -28,7 +22,9 @@ extension SourceConverter {
     /// Cost mode (`--cost`): what converting would bill. A source without pages bills its sections, each standing
     /// for a page.
     public static func cost(path: String, options given: ConversionOptions, infoMode: Bool) throws -> JSONValue {
-        if isPDF(path: path) { return try DocumentInfo.cost(path: path, options: given, infoMode: infoMode) }
+        if DocumentConverter.reads(path: path) {
+            return try DocumentInfo.cost(path: path, options: given, infoMode: infoMode)
+        }
         var options = ConversionOptions(limits: given.limits)
         options.semantic = false
         let document = try convert(path: path, options: options).document

@@ -21,12 +21,11 @@ public enum SourceConverter {
     ) throws
         -> SourceConversion
     {
-        let named = SourceFormat(fileName: path)
-        if named == .pdf || (named == nil && Self.startsLikePDF(path: path)) {
+        if DocumentConverter.reads(path: path) {
             return .pdf(try DocumentConverter.convert(path: path, options: options))
         }
         let bytes = try readFile(path, limit: options.limits.maxDocumentBytes)
-        return try convert(bytes: bytes, format: named, options: options)
+        return try convert(bytes: bytes, format: SourceFormat(fileName: path), options: options)
     }
 
     /// Converts `bytes`; `format` is what the file's name or the manifest claims (nil: detected from the bytes).
@@ -86,14 +85,6 @@ public enum SourceConverter {
         document.sections.removeAll { !wanted.contains($0.index + 1) }
         document.meta.totalSections = document.sections.count
         document.meta.selectedPages = selection.description
-    }
-
-    /// Whether the file's first 1,024 bytes hold `%PDF-`.
-    static func startsLikePDF(path: String) -> Bool {
-        guard let descriptor = try? FileDescriptor.open(path, .readOnly, options: [.closeOnExec]) else { return false }
-        let file = OpenFile(descriptor: descriptor, name: path)
-        let head = (try? file.read(from: 0, count: 1_024)) ?? []
-        return InternalSearch.contains(head[...], Array("%PDF-".utf8))
     }
 
     /// The file's bytes, refused beyond `limit`.

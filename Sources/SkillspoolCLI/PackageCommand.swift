@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConvertCLI
 import Digest
+import DocumentModel
 import FileSystem
 import Layout
 import Markup

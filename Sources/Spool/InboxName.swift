@@ -1,3 +1,4 @@
+import DocumentModel
 import Markup
 
 /// What a file name in an inbox stands for, decided from the name alone.

@@ -1,5 +1,6 @@
 import Archives
 import Digest
+import DocumentModel
 import Fetch
 import FileSystem
 import Layout

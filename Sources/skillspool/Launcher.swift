@@ -5,8 +5,9 @@ import Logging
     import Glibc
 #endif
 
-/// `skillspool`: converts in its own process, and hands every other command to the complete command tree
-/// (`skillspool-core`) by replacing itself with it, so exit status, output and signals are the core's own.
+/// `skillspool`: converts PDFs in its own process, and hands every other command (and the conversion of other
+/// formats) to the complete command tree (`skillspool-core`) by replacing itself with it, so exit status, output
+/// and signals are the core's own.
 @main
 enum Launcher {
     /// Where the core is looked for, relative to this executable's folder: beside it (the build folder) or in
@@ -16,15 +17,19 @@ enum Launcher {
     static func main() {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let request = ConvertRequest(commonArguments: arguments) {
-            do { try request.run() } catch { ConvertCommand.exit(withError: error) }
-            return
+        do {
+            if let request = ConvertRequest(commonArguments: arguments) {
+                try request.run(reader: PDFSourceReader.self)
+                return
+            }
+            guard let first = arguments.first, ConvertTool.runsInProcess(first) else { execCore(arguments) }
+            var command = try ConvertTool.parseAsRoot(arguments)
+            try command.run()
+        } catch is SourceHandOver {
+            execCore(arguments)
+        } catch {
+            ConvertTool.exit(withError: error)
         }
-        if let first = arguments.first, ConvertTool.runsInProcess(first) {
-            ConvertTool.main(arguments)
-            return
-        }
-        execCore(arguments)
     }
 
     private static func execCore(_ arguments: [String]) -> Never {

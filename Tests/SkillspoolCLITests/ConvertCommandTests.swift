@@ -152,4 +152,29 @@ struct ConvertCommandTests {
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("ERR::INPUT::UNSUPPORTED_FORMAT"))
     }
+
+    /// The small process reads PDFs only; other formats are handed to the complete tree, on the quick path
+    /// (`convert FILE --format F`) and through the argument parser alike.
+    @Test(
+        "Markdown is converted by the complete tree, whichever way the command is read",
+        arguments: [["--format", "json"], ["--format", "json", "--pretty"], ["--info"], ["--cost"]]
+    )
+    func handsOverOtherFormats(_ options: [String]) throws {
+        let source = try PDFFixture.temporaryFile(
+            Array("# Expense rules\n\nReceipts within 30 days.\n".utf8),
+            suffix: ".md"
+        )
+        defer { try? FileManager.default.removeItem(atPath: source) }
+        let result = try CLI.run(["convert", source] + options)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        if options.contains("--info") {
+            #expect(object?["format"] as? String == "markdown")
+        } else if options.contains("--cost") {
+            #expect((object?["billable"] as? [String: Any])?["unit"] as? String == "section")
+        } else {
+            let meta = object?["meta"] as? [String: Any]
+            #expect((meta?["engineVersion"] as? String)?.hasPrefix("markup@") == true)
+        }
+    }
 }
