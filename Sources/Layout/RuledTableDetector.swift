@@ -10,8 +10,9 @@ enum RuledTableDetector {
         var block: Int
         var line: Int
         var bounds: Rect
-        /// Word texts with the grid column each falls in, in the line's order.
-        var words: [(text: String, column: Int)]
+        var fontSize: Double
+        /// Word texts with the grid column each falls in and their horizontal extent, in the line's order.
+        var words: [(text: String, column: Int, x0: Double, x1: Double)]
     }
 
     static func detect(_ layout: inout PageLayout) {
@@ -64,8 +65,18 @@ enum RuledTableDetector {
                     let start = line.words.first.map { lattice.column(of: $0.bounds.midX) } ?? 0
                     let spanning =
                         !lattice.hasVerticalRulings && RulingGrid.isSpanningLabel(line, gap: 0.5 * line.fontSize)
-                    let words = line.words.map { ($0.text, spanning ? start : lattice.column(of: $0.bounds.midX)) }
-                    placed.append(PlacedLine(block: blockIndex, line: lineIndex, bounds: bounds, words: words))
+                    let words = line.words.map {
+                        ($0.text, spanning ? start : lattice.column(of: $0.bounds.midX), $0.bounds.x, $0.bounds.maxX)
+                    }
+                    placed.append(
+                        PlacedLine(
+                            block: blockIndex,
+                            line: lineIndex,
+                            bounds: bounds,
+                            fontSize: line.fontSize,
+                            words: words
+                        )
+                    )
                 }
             }
             guard let grid = grid(of: lattice, lines: placed) else { continue }
@@ -85,6 +96,8 @@ enum RuledTableDetector {
         for (index, band) in bandOfLine.enumerated() { linesByBand[band].append(index) }
         var rowOfLine = [Int](repeating: 0, count: sorted.count)
         var firstRowOfBand = [Int](repeating: 0, count: lattice.rowCount)
+        // Bands whose lines are rows of their own (one line, or split into rows), not one cell's wrapped text.
+        var bandHoldsRows = [Bool](repeating: false, count: lattice.rowCount)
         var rowCount = 0
         for band in 0..<lattice.rowCount {
             firstRowOfBand[band] = rowCount
@@ -93,25 +106,30 @@ enum RuledTableDetector {
                 rowCount += 1
                 continue
             }
-            for group in rows(
+            let groups = rows(
                 ofBand: band,
                 lines: members.map { sorted[$0] },
                 lattice: lattice,
                 firstColumn: firstColumn
-            ) {
+            )
+            bandHoldsRows[band] = members.count == 1 || groups.count >= 2
+            for group in groups {
                 for position in group { rowOfLine[members[position]] = rowCount }
                 rowCount += 1
             }
         }
         // Each cell's text, line by line; a cell spanning bands collects its words in the row where it starts.
         var pieces = [[[String]]](repeating: [[String]](repeating: [], count: columns), count: rowCount)
+        var releasedBands = Set<Int>()
         for (index, line) in sorted.enumerated() {
             let band = bandOfLine[index]
+            let released = bandHoldsRows[band] ? releasedFigures(of: line, band: band, lattice: lattice) : []
+            if !released.isEmpty { releasedBands.insert(band) }
             var linePieces: [Int: (row: Int, text: String)] = [:]
             var order: [Int] = []
-            for word in line.words {
+            for (position, word) in line.words.enumerated() {
                 let anchor = lattice.anchors[band * columns + word.column]
-                let column = anchor % columns
+                let column = released.contains(position) ? word.column : anchor % columns
                 let row = anchor / columns == band ? rowOfLine[index] : firstRowOfBand[anchor / columns]
                 if let existing = linePieces[column] {
                     linePieces[column] = (existing.row, existing.text + " " + word.text)
@@ -127,7 +145,7 @@ enum RuledTableDetector {
         }
         // Rows holding a cell that spans columns (a group header over sub-headers).
         var spanning = [Bool](repeating: false, count: rowCount)
-        for band in 0..<lattice.rowCount {
+        for band in 0..<lattice.rowCount where !releasedBands.contains(band) {
             for column in 0..<(columns - 1) {
                 let slot = band * columns + column
                 if lattice.anchors[slot] == slot, lattice.anchors[slot + 1] == slot,
@@ -182,6 +200,49 @@ enum RuledTableDetector {
             return min(low, high)...max(low, high)
         }
         return grid
+    }
+
+    /// Positions of the words of `line` that leave the cell spanning their columns for their own column: figures
+    /// set apart inside one ruled cell over several columns whose rules stop short of it (a ruled header over an
+    /// unruled body), each group of them clear of the next by the table gap and inside one column, in two columns
+    /// at least. A phrase spanning columns (a group label) holds no such figures and stays whole.
+    private static func releasedFigures(of line: PlacedLine, band: Int, lattice: RulingGrid) -> Set<Int> {
+        let columns = lattice.columnCount
+        var byCell: [Int: [Int]] = [:]
+        for (position, word) in line.words.enumerated() {
+            let anchor = lattice.anchors[band * columns + word.column]
+            if anchor % columns != word.column
+                || (word.column + 1 < columns
+                    && lattice.anchors[band * columns + word.column + 1] == anchor)
+            {
+                byCell[anchor, default: []].append(position)
+            }
+        }
+        var released = Set<Int>()
+        let gap = max(line.fontSize, 6)
+        for positions in byCell.values {
+            let ordered = positions.sorted { line.words[$0].x0 < line.words[$1].x0 }
+            var groups: [[Int]] = []
+            for position in ordered {
+                if let last = groups.last?.last, line.words[position].x0 - line.words[last].x1 <= gap {
+                    groups[groups.count - 1].append(position)
+                } else {
+                    groups.append([position])
+                }
+            }
+            let placed = groups.compactMap { group -> Int? in
+                let column = line.words[group[0]].column
+                let (low, high) = (lattice.xs[column], lattice.xs[column + 1])
+                let inside = group.allSatisfy {
+                    line.words[$0].column == column && line.words[$0].x0 >= low - 1 && line.words[$0].x1 <= high + 1
+                }
+                let figure = group.contains { line.words[$0].text.contains(where: \.isNumber) }
+                return inside && figure ? column : nil
+            }
+            guard groups.count >= 2, placed.count == groups.count, Set(placed).count == placed.count else { continue }
+            released.formUnion(positions)
+        }
+        return released
     }
 
     /// A row of values rather than column names: a label followed by numbers (years, as column names, aside).

@@ -86,7 +86,8 @@ enum TableDetector {
         var tables: [(rows: [Row], grid: TableGrid)] = []
         var start = 0
         while start < rows.count {
-            guard rows[start].segments.count >= 2 else {
+            // A caption set out across the columns ("Table: 5 … (Rs. in 000)") never starts a table.
+            guard rows[start].segments.count >= 2, !isCaption(rows[start]) else {
                 start += 1
                 continue
             }
@@ -349,7 +350,7 @@ enum TableDetector {
 
     /// "Table 3: …", "Exhibit 2.2. …", "Abbildung 4 …": a caption, never a header row (nor anything above it).
     private static func isCaption(_ row: Row) -> Bool {
-        row.segments.count == 1 && isCaption(row.segments[0].text)
+        row.segments.first.map { isCaption($0.text) } ?? false
     }
 
     /// "Table 3: …", "Exhibit 2.2. …", "Abbildung 4 …": a caption above or below a table, never one of its rows.
@@ -361,7 +362,9 @@ enum TableDetector {
             "table", "tab.", "exhibit", "figure", "fig.", "tabelle", "abbildung", "abb.", "tableau", "chart", "tabel",
             "figuur", "tabla", "cuadro", "figura", "gráfico", "tabella", "grafico",
         ]
-        return captionWords.contains(words[0].lowercased())
+        // "Table: 5" as well as "Table 5:".
+        let name = words[0].hasSuffix(":") ? words[0].dropLast() : words[0]
+        return captionWords.contains(name.lowercased())
     }
 
     /// The column a header cell belongs to: the one it lies in, or — a header wider than its column's values

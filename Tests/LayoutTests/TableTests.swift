@@ -387,6 +387,53 @@ struct TableTests {
         #expect(table.rows.count == 5)
     }
 
+    @Test(
+        "a ruled header whose column rules stop at the header band: the body's figures stay in their columns",
+        arguments: [false, true]
+    )
+    func figuresUnderHeaderOnlyRules(labelsRight: Bool) throws {
+        // Outer rules run down the whole table and one parts the labels from the values; the rules between the
+        // year columns end under the header, so each body line is one ruled cell over all the value columns.
+        let values = labelsRight ? [100, 160, 220, 280] : [200, 260, 320, 380]
+        let (labelX, splitX, left, right) = labelsRight ? (350, 340, 100, 440) : (76, 200, 72, 440)
+        var strokes = [500, 480, 400].map { "\(left) \($0) m \(right) \($0) l S" }
+        strokes += [left, splitX, right].map { "\($0) 400 m \($0) 500 l S" }
+        strokes += values.dropFirst().map { "\($0) 480 m \($0) 500 l S" }
+        if labelsRight { strokes.append("\(values.last! + 60) 480 m \(values.last! + 60) 500 l S") }
+        let years = ["2011", "2012", "2013", "2014"]
+        let figures = [["2.6", "3.2", "3.0", "4.2"], ["0.7", "1.3", "-1.1", "2.3"], ["12.5", "3.4", "2.9", "4.5"]]
+        let labels = ["Gross product", "Per head", "Business sector"]
+        var lines = ["0.5 w " + strokes.joined(separator: " ")]
+        lines.append(row(486, zip(values, years).map { ($0 + 8, $1) }))
+        for (index, figureRow) in figures.enumerated() {
+            let y = 465 - 18 * index
+            lines.append(row(y, zip(values, figureRow).map { ($0 + 10, $1) } + [(labelX, labels[index])]))
+        }
+        let table = try #require(try tables(lines.joined(separator: "\n")).first)
+        let expectedLabelColumn = labelsRight ? table.columns.count - 1 : 0
+        #expect(table.rows.count == 3)
+        for (index, figureRow) in figures.enumerated() {
+            let cells = table.rows[index].filter { !$0.isEmpty }
+            #expect(cells.filter { $0 != labels[index] } == figureRow)
+            #expect(table.rows[index][expectedLabelColumn] == labels[index])
+        }
+    }
+
+    @Test("a caption set out across the columns (\"Table: 5 … (Rs. in 000)\") is not the table's first row")
+    func captionAcrossColumns() throws {
+        let content = [
+            row(520, [(74, "Table: 5"), (200, "Public outlay 2012-13 (estimates)"), (400, "\\(Rs. in 000\\)")]),
+            row(500, [(74, "State"), (200, "Revenue"), (300, "Capital"), (400, "Total")]),
+            row(484, [(74, "Assam"), (200, "14,874,821"), (300, "161,600"), (400, "17,590,618")]),
+            row(470, [(74, "Bihar"), (200, "21,016,708"), (300, "5,329,000"), (400, "30,677,849")]),
+            row(456, [(74, "Goa"), (200, "4,055,567"), (300, "330,053"), (400, "4,495,620")]),
+        ].joined(separator: "\n")
+        let table = try #require(try tables(content).first)
+        #expect(table.columns == ["State", "Revenue", "Capital", "Total"])
+        #expect(table.rows.first == ["Assam", "14,874,821", "161,600", "17,590,618"])
+        #expect(table.rows.count == 3)
+    }
+
     @Test("bottom borders only: the names right above the first rule are the header; a labelled value above is not")
     func namesAboveFirstRule() throws {
         let rules = [725, 707, 689, 671].map { "0.3 w 72 \($0) m 400 \($0) l S" }
