@@ -30,7 +30,8 @@ extension Document {
                         lines.append(String(repeating: "#", count: depth) + " " + Self.inline(entry.text))
                     case .listItem:
                         let indent = String(repeating: "  ", count: max(0, (entry.level ?? 1) - 1))
-                        lines.append(indent + Self.listMarker(entry.marker) + " " + Self.inline(entry.text))
+                        let spelled = Self.markerStaysInText(entry.marker) ? Self.inline(entry.marker ?? "") + " " : ""
+                        lines.append(indent + Self.listMarker(entry.marker) + " " + spelled + Self.inline(entry.text))
                     case .kv:
                         lines.append(
                             "**" + Self.inline(entry.key ?? "") + ":** " + Self.inline(entry.value ?? entry.text)
@@ -73,12 +74,25 @@ extension Document {
         ]
     }
 
-    /// `1.`/`2)`/`(3)` keep their number as `1.`; everything else becomes `-`.
+    /// `1.`/`2)`/`(3)` keep their number as `1.`; everything else becomes `-` (a marker Markdown cannot say stays
+    /// in the item's text: ``markerStaysInText(_:)``).
     public static func listMarker(_ marker: String?) -> String {
-        guard let marker else { return "-" }
-        let digits = marker.filter(\.isNumber)
-        return !digits.isEmpty && digits.count == marker.filter({ $0.isLetter || $0.isNumber }).count
-            ? digits + "." : "-"
+        guard let marker, isNumberMarker(marker), marker.split(whereSeparator: { !$0.isNumber }).count == 1 else {
+            return "-"
+        }
+        return marker.filter(\.isNumber) + "."
+    }
+
+    /// A marker of digits and punctuation only: `1.`, `(3)`, `2.1.1`.
+    public static func isNumberMarker(_ marker: String) -> Bool {
+        marker.contains(where: \.isNumber) && !marker.contains(where: \.isLetter)
+    }
+
+    /// Whether Markdown's own marker would lose what `marker` says: words ("Step 2:", "a)") or a number of several
+    /// levels ("2.1.1", "4.3", which `2.` would turn into another number). Such a marker opens the item's text.
+    public static func markerStaysInText(_ marker: String?) -> Bool {
+        guard let marker else { return false }
+        return marker.contains(where: \.isLetter) || marker.split(whereSeparator: { !$0.isNumber }).count > 1
     }
 
     /// Escapes characters that Markdown would read as markup inside a line.

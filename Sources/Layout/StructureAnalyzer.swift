@@ -50,8 +50,9 @@ enum StructureAnalyzer {
                     layouts[page].blocks[index].kind = .keyValue(key: pair.key, value: pair.value)
                     continue
                 }
+                let subsection = isSubsection(block, after: candidates.last?.number, body: body)
                 if let marker = ListMarker.parse(line.text) ?? ListMarker.parseClause(line.text),
-                    !isHeadingStyled(block, body: body) || !marker.isOrdered
+                    !(subsection || isHeadingStyled(block, body: body)) || !marker.isOrdered
                 {
                     layouts[page].blocks[index].kind = .listItem(marker: marker.text, level: 1)
                     continue
@@ -62,7 +63,7 @@ enum StructureAnalyzer {
                     continue
                 }
                 // A numbered heading may share its row with the next one in the other column.
-                guard isHeading(block, body: body),
+                guard subsection || isHeading(block, body: body),
                     sectionNumber(block.text) != nil || !hasNeighbourOnSameRow(index, in: layouts[page])
                 else { continue }
                 let style = StyleKey(size: (line.fontSize * 2).rounded() / 2, bold: isBold(block))
@@ -248,6 +249,20 @@ enum StructureAnalyzer {
         let parts = number.split(separator: ".", omittingEmptySubsequences: false)
         let levels = parts.last?.isEmpty == true ? parts.dropLast() : parts[...]
         return levels.count >= 2 && levels.allSatisfy { !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isNumber) }
+    }
+
+    /// A bold line numbered one level under the heading before it ("2.1.1 Drive profiles" after "2.1 Savings"), or
+    /// next to it at its level: a heading even when set a little smaller than the body text, never a list item.
+    private static func isSubsection(_ block: TextBlock, after previous: String?, body: Double) -> Bool {
+        guard let previous, block.lines.count == 1, isBold(block), block.lines[0].fontSize >= body * 0.85,
+            let number = sectionNumber(block.text), number.contains("."), !number.hasPrefix("§")
+        else { return false }
+        let text = block.text
+        guard text.split(separator: " ").count <= 14, !(text.last.map { ".,:;".contains($0) } ?? true) else {
+            return false
+        }
+        let parent = { (number: String) in number.split(separator: ".").dropLast().joined(separator: ".") }
+        return parent(number) == previous || (parent(number) == parent(previous) && number != previous)
     }
 
     private static func isHeading(_ block: TextBlock, body: Double) -> Bool {

@@ -38,9 +38,9 @@ enum SkillMarkdown {
                 lines.append(Document.paragraph(text) + " " + citation(page))
             case .listItem(let text, let marker, let level, let page):
                 let indent = String(repeating: "  ", count: max(0, min(level, 4) - 1))
-                // A marker in words ("Step 2:", "Schritt 3.", "a)") is part of what the document says: Markdown's
-                // "2." or "-" would lose it, so it stays in the item's text.
-                let spelled = marker.map { $0.contains(where: \.isLetter) } ?? false
+                // A marker in words ("Step 2:", "Schritt 3.", "a)") or of several levels ("4.2") is part of what the
+                // document says: Markdown's "2." or "-" would lose it, so it stays in the item's text.
+                let spelled = Document.markerStaysInText(marker)
                 let body = (spelled ? Document.inline(marker ?? "") + " " : "") + Document.inline(text)
                 lines.append(indent + Document.listMarker(marker) + " " + body + " " + citation(page))
             case .keyValue(let key, let value, let page):

@@ -60,7 +60,7 @@ public enum OutlineItem: Sendable {
     /// Whether this list item carries a number (`1.`, `2)`): a step of a procedure.
     public var isNumberedStep: Bool {
         guard case .listItem(_, let marker?, _, _) = self else { return false }
-        return Document.listMarker(marker) != "-"
+        return Document.isNumberMarker(marker)
     }
 }
 

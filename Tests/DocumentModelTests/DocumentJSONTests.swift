@@ -38,4 +38,31 @@ struct DocumentJSONTests {
         )
         #expect(json == document.json())
     }
+
+    /// Markdown numbers ordered items itself: a number it can say is its marker, anything else opens the item's text.
+    @Test(
+        "list markers in Markdown",
+        arguments: [
+            ("1.", "1. Fill the tank"), ("(3)", "3. Fill the tank"), ("-", "- Fill the tank"),
+            ("2.1.1", "- 2.1.1 Fill the tank"), ("4.3", "- 4.3 Fill the tank"), ("a)", "- a) Fill the tank"),
+            ("Step 2:", "- Step 2: Fill the tank"),
+        ]
+    )
+    func listMarkers(_ marker: String, _ line: String) {
+        let item = Entry(kind: .listItem, text: "Fill the tank", level: 1, marker: marker)
+        let document = Document(
+            documentType: .unknown,
+            meta: DocumentMeta(
+                engineVersion: "pdf@test",
+                pageCount: 1,
+                totalSections: 1,
+                selectedPages: "1",
+                producer: nil,
+                isEncrypted: false,
+                unmappedGlyphs: 0
+            ),
+            sections: [Section(index: 0, width: 612, height: 792, blocks: [.cluster(Cluster(entries: [item]))])]
+        )
+        #expect(document.markdown().split(separator: "\n").contains(Substring(line)))
+    }
 }

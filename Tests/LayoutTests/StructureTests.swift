@@ -93,6 +93,31 @@ struct StructureTests {
         #expect(found.first { $0.text == "2.1 Renewals" }?.level == 2)
     }
 
+    @Test("a bold line numbered under the heading before it is a heading though set smaller than the body")
+    func smallerSubsectionHeading() throws {
+        let body = String(repeating: "Body text explains the results in plain words. ", count: 2)
+        let content = """
+            BT /B 16 Tf 72 740 Td (2 Quantifying savings) Tj ET
+            BT /B 13 Tf 72 712 Td (2.1 Savings from better profiles) Tj ET
+            BT /B 11 Tf 72 690 Td (2.1.1 Profiles from a travel survey) Tj ET
+            BT /R 12 Tf 72 670 Td (\(body)) Tj ET
+            BT /R 12 Tf 72 655 Td (\(body)) Tj ET
+            BT /B 11 Tf 72 630 Td (2.1.2 Profiles from fleet data) Tj ET
+            BT /R 12 Tf 72 610 Td (\(body)) Tj ET
+            BT /R 12 Tf 72 590 Td (1.1 The supplier shall renew the licence.) Tj ET
+            """
+        let found = entries(try document(content))
+        let headings = found.filter { $0.kind == .heading }
+        #expect(
+            headings.map(\.text) == [
+                "2 Quantifying savings", "2.1 Savings from better profiles", "2.1.1 Profiles from a travel survey",
+                "2.1.2 Profiles from fleet data",
+            ]
+        )
+        #expect(headings.map(\.level) == [1, 2, 3, 3])
+        #expect(found.last?.kind == .listItem)
+    }
+
     /// A filled disc of diameter `d` centred at (x, y), drawn with four Bézier curves as browsers draw bullets.
     private func disc(_ x: Double, _ y: Double, _ d: Double) -> String {
         let r = d / 2
