@@ -84,6 +84,20 @@ enum KeyTerms {
         kan maar meer hun pagina tabel
         che per con del della delle dei degli una sono non come più anche alla alle nel nella tra sul pagina
         tabella
+        must may might shall should would could can cannot does done doing being having whose whom why yes
+        every any some such same own just than then thus therefore however also again always never here there
+        müssen müsste dürfen darf soll sollen sollte sollten wurden worden würde würden kann könnte einem einen
+        ihrem ihren ihres unserer unsere unser euch bitte jedoch sowohl weder noch zwischen innerhalb während
+        doit doivent peut peuvent sera seront était étaient avait avaient être avoir fait cette cet celui celle
+        dès après avant pendant depuis jusqu entre chez lorsque quand aucun aucune autre autres
+        debe deben puede pueden está están estar será serán sido tiene tienen tener hacer hace sus nos les del
+        ante bajo tras durante mediante cualquier ningún ninguna otro otra mismo misma cual cuales
+        dit deze die dat wat wie waar hoe komen komt kunnen moet moeten mag mogen zal zullen heeft hebben werd
+        wel geen alle elke iedere ieder omdat zoals volgens tussen binnen zonder tegen hier daar zich onze uw
+        essere sono stato stata stati state deve devono può possono viene vengono hanno abbiamo fare fatto
+        ogni questo questa questi queste quello quella quelli quelle dal dalla dagli dai nei negli sulla sugli
+        loro suo sua suoi sue dove quando ancora già molto tutti tutte tutto altri altre secondo fino presso
+        senza sotto sopra dopo prima
         """.split(whereSeparator: \.isWhitespace).map(String.init)
     )
 }
