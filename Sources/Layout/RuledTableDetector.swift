@@ -6,7 +6,7 @@ import PDFText
 /// several rows of an unruled body is split at its lines.
 enum RuledTableDetector {
     /// A line of the page inside a lattice.
-    private struct PlacedLine {
+    struct PlacedLine {
         var block: Int
         var line: Int
         var bounds: Rect
@@ -119,17 +119,21 @@ enum RuledTableDetector {
             }
         }
         // Each cell's text, line by line; a cell spanning bands collects its words in the row where it starts.
-        var pieces = [[[String]]](repeating: [[String]](repeating: [], count: columns), count: rowCount)
+        let subColumns = SubColumns(lattice: lattice, lines: sorted, bands: bandOfLine)
+        var pieces = [[[String]]](repeating: [[String]](repeating: [], count: subColumns.count), count: rowCount)
         var releasedBands = Set<Int>()
         for (index, line) in sorted.enumerated() {
             let band = bandOfLine[index]
             let released = bandHoldsRows[band] ? releasedFigures(of: line, band: band, lattice: lattice) : []
             if !released.isEmpty { releasedBands.insert(band) }
+            let own = subColumns.columns(of: line, band: band, lattice: lattice)
             var linePieces: [Int: (row: Int, text: String)] = [:]
             var order: [Int] = []
             for (position, word) in line.words.enumerated() {
                 let anchor = lattice.anchors[band * columns + word.column]
-                let column = released.contains(position) ? word.column : anchor % columns
+                let column =
+                    own[position]
+                    ?? subColumns.offsets[released.contains(position) ? word.column : anchor % columns]
                 let row = anchor / columns == band ? rowOfLine[index] : firstRowOfBand[anchor / columns]
                 if let existing = linePieces[column] {
                     linePieces[column] = (existing.row, existing.text + " " + word.text)
@@ -149,7 +153,7 @@ enum RuledTableDetector {
             for column in 0..<(columns - 1) {
                 let slot = band * columns + column
                 if lattice.anchors[slot] == slot, lattice.anchors[slot + 1] == slot,
-                    !pieces[firstRowOfBand[band]][column].isEmpty
+                    !pieces[firstRowOfBand[band]][subColumns.offsets[column]].isEmpty
                 {
                     spanning[firstRowOfBand[band]] = true
                 }
@@ -158,7 +162,7 @@ enum RuledTableDetector {
         let kept = pieces.indices.filter { pieces[$0].contains { !$0.isEmpty } }
         var rows = kept.map { pieces[$0].map { LineJoiner.join($0) } }
         let spans = kept.map { spanning[$0] }
-        let used = (0..<columns).filter { column in rows.contains { !$0[column].isEmpty } }
+        let used = (0..<subColumns.count).filter { column in rows.contains { !$0[column].isEmpty } }
         guard used.count >= 2, rows.count >= 2 else { return nil }
         rows = rows.map { row in used.map { row[$0] } }
         let filled = rows.flatMap { $0 }.filter { !$0.isEmpty }
@@ -194,11 +198,7 @@ enum RuledTableDetector {
         grid.hasColumnRulings = true
         grid.headerRows = headerRows
         // Boundaries of frames made from text can come in either order (or not be numbers at all): never a trap.
-        grid.columnRanges = used.map { column in
-            let (low, high) = (lattice.xs[column], lattice.xs[column + 1])
-            guard low.isFinite, high.isFinite else { return 0...0 }
-            return min(low, high)...max(low, high)
-        }
+        grid.columnRanges = used.map { subColumns.range(of: $0, lattice: lattice) }
         return grid
     }
 
@@ -249,7 +249,12 @@ enum RuledTableDetector {
     static func looksLikeData(_ row: [String]) -> Bool {
         guard !row[0].isEmpty else { return false }
         let values = row.dropFirst().filter { !$0.isEmpty }
-        let numeric = values.filter { $0.contains(where: \.isNumber) && !TableHeaderJoin.isYear($0) }
+        // "2021 Rate" (a year over a sub-column name, read as one cell) is a name too.
+        let numeric = values.filter { value in
+            value.split(separator: " ").contains {
+                $0.contains(where: \.isNumber) && !TableHeaderJoin.isYear(String($0))
+            }
+        }
         return !values.isEmpty && numeric.count * 2 >= values.count
     }
 

@@ -419,6 +419,29 @@ struct TableTests {
         }
     }
 
+    @Test("a box ruled around each group of columns: the columns inside a group part at the strip the rows leave blank")
+    func columnsInsideRuledGroups() throws {
+        var strokes = [500, 466, 400].map { "72 \($0) m 430 \($0) l S" }
+        strokes += [72, 150, 290, 430].map { "\($0) 400 m \($0) 500 l S" }
+        let content = [
+            "0.5 w " + strokes.joined(separator: " "),
+            row(488, [(76, "District"), (205, "2021"), (345, "2023")]),
+            row(474, [(160, "Rate"), (230, "Error"), (300, "Rate"), (370, "Error")]),
+            row(452, [(76, "North"), (160, "71.2"), (230, "0.8"), (300, "72.5"), (370, "0.7")]),
+            row(437, [(76, "South"), (160, "68.4"), (230, "1.1"), (300, "69.9"), (370, "1.0")]),
+            row(422, [(76, "East"), (160, "70.1"), (230, "0.9"), (300, "70.8"), (370, "0.9")]),
+        ].joined(separator: "\n")
+        let table = try #require(try tables(content).first)
+        #expect(table.columns.count == 5)
+        #expect(
+            table.rows.suffix(3).map { $0 } == [
+                ["North", "71.2", "0.8", "72.5", "0.7"], ["South", "68.4", "1.1", "69.9", "1.0"],
+                ["East", "70.1", "0.9", "70.8", "0.9"],
+            ]
+        )
+        #expect(table.columns.joined(separator: " ").contains("Error"))
+    }
+
     @Test("a caption set out across the columns (\"Table: 5 … (Rs. in 000)\") is not the table's first row")
     func captionAcrossColumns() throws {
         let content = [
