@@ -31,7 +31,8 @@ extension DocumentClassifier {
                 ("numéro de carte", 2), ("kaartnummer", 2), ("número de tarjeta", 2), ("numero carta", 2),
                 ("minimum payment", 2), ("credit limit", 2), ("kreditrahmen", 2), ("paiement minimum", 2),
                 ("kredietlimiet", 2), ("pago mínimo", 2), ("pagamento minimo", 2), ("cardholder", 2),
-                ("karteninhaber", 2), ("kaarthouder", 2), ("merchant", 1), ("händler", 1), ("esercente", 1),
+                ("karteninhaber", 2), ("kaarthouder", 2),
+                ("kartenabrechnung", 3), ("creditcardafschrift", 3), ("merchant", 1), ("händler", 1), ("esercente", 1),
             ]
         ),
         SubtypeRule(
@@ -40,6 +41,9 @@ extension DocumentClassifier {
             keywords: [
                 ("iban", 2), ("account statement", 3), ("bank statement", 3), ("kontoauszug", 3),
                 ("relevé de compte", 3), ("rekeningafschrift", 3), ("extracto de cuenta", 3),
+                ("extrait de compte", 3), ("relevé bancaire", 3), ("estado de cuenta", 3), ("extracto bancario", 3),
+                ("rekeningoverzicht", 3), ("bankafschrift", 3), ("dagafschrift", 3), ("kontoübersicht", 3),
+                ("umsatzübersicht", 3), ("lista movimenti", 3),
                 ("opening balance", 1), ("anfangssaldo", 1), ("solde initial", 1), ("beginsaldo", 1),
             ]
         ),
@@ -179,7 +183,11 @@ extension DocumentClassifier {
             keywords: [
                 ("employee handbook", 3), ("staff handbook", 3), ("mitarbeiterhandbuch", 3),
                 ("personalhandbuch", 3), ("manuel de l'employé", 3), ("personeelshandboek", 3),
-                ("manual del empleado", 3), ("manuale del dipendente", 3), ("policy", 1.5), ("policies", 2),
+                ("manual del empleado", 3), ("manuale del dipendente", 3),
+                ("règlement intérieur", 3), ("guide de l'employé", 3), ("guide du salarié", 3),
+                ("reglamento interno", 3), ("regolamento aziendale", 3), ("regolamento interno", 3),
+                ("personeelsgids", 3), ("huishoudelijk reglement", 3), ("manuale del personale", 3), ("policy", 1.5),
+                ("policies", 2),
                 ("code of conduct", 2), ("richtlinie", 1.5), ("richtlinien", 2), ("verhaltenskodex", 2),
                 ("politique", 1.5), ("politiques", 2), ("beleid", 1.5), ("gedragscode", 2), ("política", 1.5),
                 ("políticas", 2), ("politica", 1.5), ("politiche", 2), ("employee", 1), ("employees", 1),
@@ -194,7 +202,10 @@ extension DocumentClassifier {
             keywords: [
                 ("data sheet", 3), ("datasheet", 3), ("datenblatt", 3), ("produktdatenblatt", 3),
                 ("fiche technique", 3), ("productblad", 3), ("productinformatieblad", 3), ("ficha técnica", 3),
-                ("scheda tecnica", 3), ("specifications", 1.5), ("technische daten", 1.5), ("spécifications", 1.5),
+                ("scheda tecnica", 3),
+                ("fiche produit", 3), ("hoja de datos", 3), ("ficha de producto", 3), ("scheda prodotto", 3),
+                ("productfiche", 3), ("technisch informatieblad", 3), ("produktblatt", 3), ("specifications", 1.5),
+                ("technische daten", 1.5), ("spécifications", 1.5),
                 ("specificaties", 1.5), ("especificaciones", 1.5), ("specifiche", 1.5),
                 ("ordering information", 1.5), ("bestellinformationen", 1.5), ("part number", 1),
                 ("artikelnummer", 1), ("operating temperature", 1), ("betriebstemperatur", 1),

@@ -53,6 +53,68 @@ struct DocumentClassifierTests {
         #expect(!type.signals.isEmpty && type.confidence > 0 && type.confidence <= 1)
     }
 
+    /// Other names for the same documents than the second generator's: what other producers title them.
+    @Test(
+        "statements, receipts, data sheets and staff rules under other names, in six languages",
+        arguments: [
+            (
+                "Extrait de compte", "Solde précédent 1 245,10 Prélèvement 82,40 Carte CB 64,25 Solde au 31/03",
+                "statement"
+            ),
+            ("Estado de cuenta", "Saldo anterior 1.245,10 Recibo luz 82,40 Compra con tarjeta 64,25", "statement"),
+            ("Rekeningoverzicht", "Vorig saldo 1.245,10 Incasso energie 82,40 Betaalautomaat 64,25", "statement"),
+            (
+                "Umsatzübersicht Girokonto", "Saldo alt 1.245,10 Lastschrift 82,40 Kartenzahlung 64,25 Saldo neu",
+                "statement"
+            ),
+            (
+                "Lista movimenti", "Saldo precedente 1.245,10 Addebito utenze 82,40 Saldo contabile 3.408,45",
+                "statement"
+            ),
+            (
+                "Monthly Statement", "Balance brought forward 1,245.10 Card payment 64.25 Balance carried forward",
+                "statement"
+            ),
+            (
+                "Bäckerei Sonnenschein", "Kassenzettel 0815 2 x Brezel 1,80 Summe 5,70 Danke für Ihren Einkauf",
+                "receipt"
+            ),
+            ("Bakkerij De Molen", "Kassaticket 2291 Krentenbol 1,90 Totaal 5,10 Bedankt voor uw aankoop", "receipt"),
+            (
+                "Panificio Il Forno", "DOCUMENTO COMMERCIALE di vendita 2 Cornetto 2,40 Totale 5,20 Resto 4,80",
+                "receipt"
+            ),
+            ("Fiche produit – Capteur PT-300", "Plage de mesure 0 à 10 bar Alimentation 24 V", "manual"),
+            ("Hoja de datos – Sensor PT-300", "Rango de medida 0 a 10 bar Alimentación 24 V", "manual"),
+            ("Règlement intérieur", "Article 1 Horaires de travail. Article 2 Congés. Article 3 Sécurité.", "manual"),
+            ("Personeelsgids", "1. Werktijden 2. Verlof 3. Veiligheid", "manual"),
+            (
+                "Bill", "Bill No. 5531 Labour 135.00 VAT 20% 35.50 Amount payable 213.00 Please pay within 14 days",
+                "invoice"
+            ),
+            ("Honorarnote", "Nr. 2024/118 Beratung 900,00 20 % USt 180,00 Zu zahlen 1.080,00", "invoice"),
+            ("Note d'honoraires", "Conseil juridique 900,00 TVA 20 % 180,00 Net à payer 1 080,00 €", "invoice"),
+            (
+                "Relevé d'opérations", "Prélèvement EDF -82,40 Virement salaire +2 310,00 Nouveau solde créditeur",
+                "statement"
+            ),
+            ("Movimientos de la cuenta", "Recibo luz -82,40 Nómina +2.310,00 Pago con tarjeta -64,25", "statement"),
+            (
+                "Betriebsanleitung", "Wasserkocher BK-20 1. Behälter füllen 2. Schalter drücken Achtung: nicht tauchen",
+                "manual"
+            ),
+            ("Guía rápida", "Hervidor eléctrico 1. Llene el depósito 2. Pulse el interruptor Advertencia", "manual"),
+            (
+                "Accordo di fornitura",
+                "Tra Rossi S.p.A. e Bianchi S.r.l. Art. 2 Durata 24 mesi Foro competente Milano", "contract"
+            ),
+        ]
+    )
+    func otherNames(title: String, text: String, expected: String) {
+        let type = DocumentClassifier.classify(title: title, firstPage: title + " " + text, text: title + " " + text)
+        #expect(type.type == expected, "\(type.type) \(type.signals)")
+    }
+
     @Test(
         "software documentation is a manual; section words count as headings only; words other types use too decide nothing alone; a naming word also ends a compound",
         arguments: [
