@@ -6,26 +6,7 @@ import Testing
 struct DocumentJSONTests {
     @Test("a document renders in schema order")
     func document() {
-        let document = Document(
-            documentType: .unknown,
-            meta: DocumentMeta(
-                engineVersion: "pdf@test",
-                pageCount: 1,
-                totalSections: 1,
-                selectedPages: "1",
-                producer: nil,
-                isEncrypted: false,
-                unmappedGlyphs: 0
-            ),
-            sections: [
-                Section(
-                    index: 0,
-                    width: 612,
-                    height: 792,
-                    blocks: [.cluster(Cluster(entries: [Entry(kind: .text, text: "Hi")]))]
-                )
-            ]
-        )
+        let document = Self.onePage([Entry(kind: .text, text: "Hi")])
         let json = document.json()
         let typeRange = json.range(of: "\"documentType\"")!
         let metaRange = json.range(of: "\"meta\"")!
@@ -50,7 +31,12 @@ struct DocumentJSONTests {
     )
     func listMarkers(_ marker: String, _ line: String) {
         let item = Entry(kind: .listItem, text: "Fill the tank", level: 1, marker: marker)
-        let document = Document(
+        #expect(Self.onePage([item]).markdown().split(separator: "\n").contains(Substring(line)))
+    }
+
+    /// A document of one page holding `entries` in one cluster.
+    private static func onePage(_ entries: [Entry]) -> Document {
+        Document(
             documentType: .unknown,
             meta: DocumentMeta(
                 engineVersion: "pdf@test",
@@ -61,8 +47,7 @@ struct DocumentJSONTests {
                 isEncrypted: false,
                 unmappedGlyphs: 0
             ),
-            sections: [Section(index: 0, width: 612, height: 792, blocks: [.cluster(Cluster(entries: [item]))])]
+            sections: [Section(index: 0, width: 612, height: 792, blocks: [.cluster(Cluster(entries: entries))])]
         )
-        #expect(document.markdown().split(separator: "\n").contains(Substring(line)))
     }
 }
