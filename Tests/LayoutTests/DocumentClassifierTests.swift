@@ -104,6 +104,13 @@ struct DocumentClassifierTests {
                 "manual"
             ),
             ("Guía rápida", "Hervidor eléctrico 1. Llene el depósito 2. Pulse el interruptor Advertencia", "manual"),
+            ("CORNER CAFE", "1 Flat white 3.20 1 Bacon roll 4.50 TOTAL 7.70 VISA CONTACTLESS 7.70", "receipt"),
+            ("Tankstelle Süd", "Säule 4 Super E10 42,31 l Betrag 78,23 EUR girocard 78,23 MwSt 19%", "receipt"),
+            (
+                "Technische Information", "Drucksensor PT-300 Messbereich 0 bis 10 bar Betriebstemperatur 85 °C",
+                "manual"
+            ),
+            ("Parcella", "N. 45/2024 Consulenza contrattuale 900,00 IVA 22% 205,92 Totale 1.141,92", "invoice"),
             (
                 "Accordo di fornitura",
                 "Tra Rossi S.p.A. e Bianchi S.r.l. Art. 2 Durata 24 mesi Foro competente Milano", "contract"
