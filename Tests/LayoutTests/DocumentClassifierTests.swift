@@ -118,8 +118,7 @@ struct DocumentClassifierTests {
         ]
     )
     func otherNames(title: String, text: String, expected: String) {
-        let type = DocumentClassifier.classify(title: title, firstPage: title + " " + text, text: title + " " + text)
-        #expect(type.type == expected, "\(type.type) \(type.signals)")
+        types(title: title, text: text, expected: expected)
     }
 
     @Test(
