@@ -12,7 +12,7 @@ CORPORA := ../shared/corpus ../shared/corpus-synth
 EVALUATE := ../shared/tools/evaluate.py
 ENGINE := .build/release/skillspool
 
-.PHONY: deps build release run test eval corpus2 eval-corpus2 eval-sources skills-check cases-check bench fuzz format lint clean install uninstall
+.PHONY: deps build release run test eval corpus2 eval-corpus2 corpus-calc eval-calc eval-sources skills-check cases-check bench fuzz format lint clean install uninstall
 
 ## Installation folders (`make install PREFIX=/usr DESTDIR=/tmp/pkg` for a package).
 PREFIX ?= /usr/local
@@ -80,6 +80,21 @@ corpus2:
 eval-corpus2: release eval-deps corpus2
 	python3 $(EVALUATE) --engine $(ENGINE) --anchors none \
 		$(foreach s,$(CORPUS2_SEEDS),--corpus .build/corpus2/s$(s)) --markdown-out .build/eval-corpus2.md
+
+## Worksheets (Scripts/corpus2/spreadsheets.py): statistics tables written as spreadsheets and printed by LibreOffice
+## Calc as a statistics office exports them (text left, figures right, group rows, two-tier headers, six languages'
+## number formats), truth by construction, into .build/corpus-calc (never into git); eval-calc scores them.
+CALC_APT_PACKAGES := libreoffice-calc-nogui fonts-dejavu-core fonts-liberation2 poppler-utils
+CALC_SEEDS ?= 1 2
+CALC_COUNT ?= 40
+corpus-calc:
+	@$(MAKE) -s APT_PACKAGES="$(CALC_APT_PACKAGES)" deps
+	@for s in $(CALC_SEEDS); do \
+		python3 Scripts/corpus2/spreadsheets.py --out .build/corpus-calc --seed $$s --count $(CALC_COUNT) || exit 1; \
+	done
+
+eval-calc: release eval-deps corpus-calc
+	python3 $(EVALUATE) --engine $(ENGINE) --anchors none --corpus .build/corpus-calc --markdown-out .build/eval-calc.md
 
 ## Word, HTML, Markdown and text sources: the second corpus's documents written as HTML, Markdown and text, and as
 ## Word by LibreOffice from the HTML (truth by construction), scored by Scripts/sources-eval.py.

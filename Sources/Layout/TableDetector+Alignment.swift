@@ -50,6 +50,14 @@ extension TableDetector {
         return ",;:!?".contains(last) || (last == "." && word.count > 4)
     }
 
+    /// A space between two figures of a worksheet whose columns stand one space apart ("44.231 15.391 19.085"):
+    /// a candidate however narrow, for figures have no spaces of their own but the one before a group of three
+    /// digits ("51 918", "1 898,47"), which stays.
+    private static func isFigureGap(_ left: String, _ right: String, _ gap: Double, size: Double) -> Bool {
+        guard gap >= 0.2 * size, isFigure(left), isFigure(right) else { return false }
+        return !(gap < 0.6 * size && isThousandsGroup(right) && endsInDigitGroup(left))
+    }
+
     private static func splitBand(_ rows: inout [Row], _ band: Range<Int>) {
         // A cut needs a cell a wide gap set apart in the band (running text has none): nothing to measure without.
         guard band.contains(where: { rows[$0].segments.count >= 2 }) else { return }
@@ -81,11 +89,19 @@ extension TableDetector {
                 for word in words.indices.dropFirst() {
                     let gap = gaps[word - 1]
                     let tightest = tightestTwo.first { $0 != word - 1 }.map { gaps[$0] } ?? normal
-                    guard gap >= max(1.6 * normal, 1.5 * tightest, 0.3 * rows[index].fontSize),
+                    guard
+                        gap >= max(1.6 * normal, 1.5 * tightest, 0.3 * rows[index].fontSize)
+                            || isFigureGap(words[word - 1].text, words[word].text, gap, size: rows[index].fontSize),
                         !endsClause(words[word - 1].text)
                     else { continue }
                     candidates.append(
-                        Candidate(row: index, segment: number, word: word, start: words[word].x0, end: words[word - 1].x1)
+                        Candidate(
+                            row: index,
+                            segment: number,
+                            word: word,
+                            start: words[word].x0,
+                            end: words[word - 1].x1
+                        )
                     )
                     edges.append(Edge(row: index, x: words[word].x0, isStart: true, isWide: false))
                     edges.append(Edge(row: index, x: words[word - 1].x1, isStart: false, isWide: false))

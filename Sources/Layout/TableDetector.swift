@@ -116,6 +116,8 @@ enum TableDetector {
             // do the rule under the header and rules between every row.
             let ruledGaps = ((start + 2)..<max(end, start + 2)).filter {
                 ruled(between: rows[$0 - 1], and: rows[$0], horizontals: horizontals)
+                    // The rule under a header of several lines (names only above it) keeps the body.
+                    && !rows[start..<$0].allSatisfy { row in row.segments.allSatisfy { isName($0.text) } }
             }
             if (1...2).contains(ruledGaps.count),
                 abs(rows[ruledGaps[0]].bounds.x - rows[start].bounds.x) <= 3
@@ -145,7 +147,19 @@ enum TableDetector {
                 var floor = tables.last.map { table in table.rows.map(\.bounds.maxY).max() ?? 0 } ?? -Double.infinity
                 if first > start, labelLead == 0 { floor = max(floor, rows[first - 1].bounds.maxY) }
                 let header = headerLines(above: first, in: rows, grid: grid, floor: floor, horizontals: horizontals)
-                if !header.isEmpty { attach(header, to: &grid, verticals: verticals) }
+                if !header.isEmpty {
+                    // Names set flush left over figures set flush right lie between the columns of the body.
+                    let lowest = header.filter { abs($0.bounds.midY - header[header.count - 1].bounds.midY) < 2 }
+                    if !grid.hasColumnRulings,
+                        let columns = widened(
+                            grid.columnRanges.map { ($0.lowerBound, $0.upperBound) },
+                            toTake: lowest.flatMap(\.segments)
+                        )
+                    {
+                        grid.columnRanges = columns.map { $0.0...$0.1 }
+                    }
+                    attach(header, to: &grid, verticals: verticals)
+                }
                 tables.append((header + run, grid))
                 start = end
             } else {
@@ -189,11 +203,27 @@ enum TableDetector {
         }
     }
 
-    /// Short bold lines side by side on one baseline joined into one row: producers that draw a header cell by cell
-    /// (cells that wrap, each cell's lines before the next cell's) leave one line per cell. Long lines (the
-    /// columns of running text) and regular type (labels beside values, which the key/value pass reads) stay apart.
+    /// Short lines side by side on one baseline joined into one row: producers that draw a header cell by cell
+    /// (cells that wrap, each cell's lines before the next cell's) leave one line per cell, and a worksheet printed
+    /// column by column leaves its labels and its figures apart. Bold cells join; regular ones only when one side
+    /// is a row of cells (three, or two with a figure), so a label beside its value (which the key/value pass
+    /// reads) stays apart, and neither is a line of running text (its block holds a long line of words). Long lines
+    /// (the columns of running text) never join.
     private static func visualRows(_ rows: [Row], pageWidth: Double) -> [Row] {
         let short = 0.3 * pageWidth
+        // Blocks of running text: a piece of words (no wide gap inside) wider than a short cell.
+        let prose = Set(
+            rows.filter { row in
+                row.segments.contains { segment in
+                    segment.x1 - segment.x0 > short
+                        && segment.text.filter(\.isLetter).count > 2 * segment.text.filter(\.isNumber).count
+                }
+            }.map(\.block)
+        )
+        let isCellRow = { (row: Row) in
+            !prose.contains(row.block)
+                && (row.segments.count >= 3 || row.segments.count == 2 && row.segments.contains { isFigure($0.text) })
+        }
         var result: [Row] = []
         for row in rows {
             var target: Int?
@@ -201,10 +231,16 @@ enum TableDetector {
             while index >= 0, row.bounds.y - result[index].bounds.y <= 0.5 * max(row.bounds.height, 1) {
                 let other = result[index]
                 let height = max(row.bounds.height, other.bounds.height)
-                if row.isBold, other.isBold, abs(other.bounds.midY - row.bounds.midY) <= 0.25 * height,
+                if row.isBold && other.isBold
+                    || (isCellRow(row) || isCellRow(other)) && !prose.contains(row.block)
+                        && !prose.contains(other.block),
+                    abs(other.bounds.midY - row.bounds.midY) <= 0.25 * height,
                     abs(other.bounds.height - row.bounds.height) <= 0.3 * height,
-                    row.bounds.width <= short, other.segments.allSatisfy({ $0.x1 - $0.x0 <= short }),
-                    !other.segments.contains(where: { $0.x0 < row.bounds.maxX && $0.x1 > row.bounds.x })
+                    row.segments.allSatisfy({ $0.x1 - $0.x0 <= short }),
+                    other.segments.allSatisfy({ $0.x1 - $0.x0 <= short }),
+                    !other.segments.contains(where: { cell in
+                        row.segments.contains { $0.x0 < cell.x1 && $0.x1 > cell.x0 }
+                    })
                 {
                     target = index
                     break
@@ -238,8 +274,10 @@ enum TableDetector {
             return []
         }
         let strokes = RulingGrid.horizontalStrokes(horizontals)
+        // The body's first row of cells (past a group label opening it, "Education" alone).
+        let first = rows[start...].first { $0.segments.count >= 2 } ?? rows[start]
         // A bold first row with figures is a body row set bold (a total), not a bold header.
-        let bodyHasValues = rows[start].segments.contains { isFigure($0.text) && !isName($0.text) }
+        let bodyHasValues = first.segments.contains { isFigure($0.text) && !isName($0.text) }
         var result: [Row] = []
         var edge = rows[start].bounds.y
         var index = start - 1
@@ -258,7 +296,7 @@ enum TableDetector {
                 !isCaption(candidate),
                 // Under a bold header row, regular lines above are the text before the table (an invoice's
                 // recipient), not more header.
-                candidate.isBold || !rows[start].isBold || bodyHasValues,
+                candidate.isBold || !first.isBold || bodyHasValues,
                 // Amounts are values of a row, never column names.
                 !candidate.segments.contains(where: { isFigure($0.text) && !isName($0.text) && $0.text.count > 3 }),
                 // "Period: 03/2024" above a table is a labelled value of the document, not a column name.
@@ -279,31 +317,49 @@ enum TableDetector {
         return result
     }
 
-    /// How many leading rows of a run are header lines to read apart from the body: two or more regular (not bold)
-    /// rows of labels only, cells of a header the producer set line by line or one cell per text block, followed by
-    /// at least two rows with values. Zero when the run does not start so (a one-line or bold header is read by the
-    /// grid itself).
+    /// How many leading rows of a run are header lines to read apart from the body: two or more rows of labels only
+    /// — regular type, or bold when the first holds fewer names than the second (group names over column names) —,
+    /// cells of a header the producer set line by line or one cell per text block, followed by at least two rows
+    /// with values. Zero when the run does not start so (a one-line or bold header is read by the grid itself).
     private static func headerLead(_ run: ArraySlice<Row>) -> Int {
+        let tiered = run.count >= 2 && run[run.startIndex].segments.count < run[run.startIndex + 1].segments.count
         let isLabels = { (row: Row) in
-            !row.isBold && row.segments.allSatisfy { isName($0.text) && !$0.text.contains(": ") }
+            (!row.isBold || tiered) && row.segments.allSatisfy { isName($0.text) && !$0.text.contains(": ") }
         }
-        let lead = run.prefix(while: isLabels).count
-        // The two rows under the header hold figures: a table of words only (symbols and their meanings) has no
-        // header lines to read apart.
-        guard (2...6).contains(lead), run.count - lead >= 2,
-            run.dropFirst(lead).prefix(2).allSatisfy({ $0.segments.contains { isFigure($0.text) } })
+        let lead = withoutOpeningGroupLabels(run.prefix(while: isLabels).count, of: run)
+        // The two rows under the header hold figures (past a group label): a table of words only (symbols and
+        // their meanings) has no header lines to read apart.
+        let body = run.dropFirst(lead).drop {
+            $0.segments.count == 1 && !$0.segments[0].text.contains(where: \.isNumber)
+        }
+        guard (2...6).contains(lead), body.count >= 2,
+            body.prefix(2).allSatisfy({ $0.segments.contains { isFigure($0.text) } })
         else { return 0 }
         return lead
     }
 
+    /// How many of the first `count` rows of `rows` are header lines, leaving out the group labels that end them: a
+    /// label opening the body ("Education" alone, at the left edge or set out left of its members) is no header.
+    static func withoutOpeningGroupLabels(_ count: Int, of rows: ArraySlice<Row>) -> Int {
+        let left = rows.compactMap { $0.segments.first?.x0 }.min() ?? 0
+        var count = count
+        while count > 0, let last = rows.dropFirst(count - 1).first, last.segments.count == 1,
+            last.segments[0].x0 <= left + 2 * last.fontSize
+        {
+            count -= 1
+        }
+        return count
+    }
+
     /// A column name: no figures but a year ("2005"); "18,18" or "Up to $3,790" is a value.
-    private static func isName(_ text: String) -> Bool {
+    static func isName(_ text: String) -> Bool {
         !text.contains(where: \.isNumber) || TableHeaderJoin.isYear(text)
     }
 
     /// A figure: digits with at most signs, separators and marks around them ("*–1,353"; "(X)" is none).
-    private static func isFigure(_ text: String) -> Bool {
-        text.contains(where: \.isNumber) && text.allSatisfy { $0.isNumber || ",.%*()–-+$€£ ".contains($0) }
+    static func isFigure(_ text: String) -> Bool {
+        text.contains(where: \.isNumber)
+            && text.allSatisfy { $0.isNumber || ",.%*()–-+$€£ \u{A0}\u{202F}\u{2009}".contains($0) }
     }
 
     /// A header segment lying across several columns, cut where the columns part: between two neighbouring
@@ -455,7 +511,9 @@ enum TableDetector {
     private static func isGroupLabel(_ index: Int, in rows: [Row], firstColumnStart: Double) -> Bool {
         let row = rows[index]
         guard row.segments.count == 1, index + 1 < rows.count, rows[index + 1].segments.count >= 2,
-            abs(row.segments[0].x0 - firstColumnStart) <= 3, row.segments[0].text.count <= 40
+            // At the first column's start, or set out left of its members, which are indented under it.
+            row.segments[0].x0 <= firstColumnStart + 3, row.segments[0].x0 >= firstColumnStart - 2 * row.fontSize - 3,
+            row.segments[0].text.count <= 40
         else { return false }
         return rows[index + 1].bounds.y - row.bounds.maxY < 2.5 * max(row.bounds.height, 6)
     }
@@ -511,14 +569,20 @@ enum TableDetector {
     private static func splitAtRivers(_ run: [Row]) -> [Row] {
         guard run.count >= 4 else { return run }
         // Dot leaders (`Severe . . . . .`) are set at regular spacing and would line up as rivers: a leader joins the
-        // word before it.
+        // word before it. So does a group of three digits after a space ("51 918", "1 234,5"): figures set
+        // flush right put their thousands' spaces one under another.
         var run = run
         for row in run.indices {
+            let narrow = 0.6 * run[row].fontSize
             for segment in run[row].segments.indices {
                 var joined: [(text: String, x0: Double, x1: Double)] = []
                 for word in run[row].segments[segment].words {
                     let leader = word.text.allSatisfy { $0 == "." || $0 == "…" || $0 == "·" }
-                    if leader, let last = joined.last {
+                    let group =
+                        joined.last.map { last in
+                            word.x0 - last.x1 < narrow && isThousandsGroup(word.text) && endsInDigitGroup(last.text)
+                        } ?? false
+                    if leader || group, let last = joined.last {
                         joined[joined.count - 1] = (last.text + " " + word.text, last.x0, word.x1)
                     } else {
                         joined.append(word)
@@ -543,8 +607,14 @@ enum TableDetector {
                 let cut = run.filter { row in
                     row.segments.contains { !$0.words.isEmpty && $0.x0 < middle && $0.x1 > middle }
                 }
-                // Most rows must be cut (a column), not two that happen to share a word break.
-                if cut.count >= 3, cut.count * 3 >= cells.count * 2 { rivers.append(middle) }
+                // Most rows must be cut (a column), not two that happen to share a word break; and in one row at
+                // least the strip must be wider than a word space: labels alike ("15 to 24 years", "25 to 54
+                // years") leave a strip one space wide in every row.
+                if cut.count >= 3, cut.count * 3 >= cells.count * 2,
+                    cut.contains(where: { widestGap(around: middle, in: $0) >= 0.5 * $0.fontSize })
+                {
+                    rivers.append(middle)
+                }
             }
             reach = max(reach, span.1)
         }
@@ -576,8 +646,30 @@ enum TableDetector {
         }
     }
 
+    /// The gap between the words of `row` on either side of `x` (zero when a word covers it).
+    private static func widestGap(around x: Double, in row: Row) -> Double {
+        let words = row.segments.flatMap(\.words)
+        guard let right = words.firstIndex(where: { $0.x0 >= x }), right > 0, words[right - 1].x1 <= x else { return 0 }
+        return words[right].x0 - words[right - 1].x1
+    }
+
+    /// Three digits, perhaps a decimal part and a mark after them: the group after a thousands' space ("918",
+    /// "234,5", "364*").
+    static func isThousandsGroup(_ word: String) -> Bool {
+        let digits = word.prefix { $0.isNumber }
+        guard digits.count == 3 else { return false }
+        let rest = word.dropFirst(3)
+        return rest.isEmpty || rest.count <= 4 && rest.allSatisfy { $0.isNumber || ",.*%)".contains($0) }
+    }
+
+    /// A figure so far whose last space-parted group can be followed by another ("51", "-1", "(12 345").
+    static func endsInDigitGroup(_ word: String) -> Bool {
+        let digits = word.reversed().prefix { $0.isNumber }
+        return (1...3).contains(digits.count) && word.allSatisfy { $0.isNumber || "-–(+$€£ ".contains($0) }
+    }
+
     /// The column intervals of a run: its cells projected on the x axis, or the vertical rulings crossing it.
-    private static func columns(
+    static func columns(
         of run: [Row],
         verticals: [Ruling],
         horizontals: [Ruling]
@@ -629,13 +721,24 @@ enum TableDetector {
                 || (plain.intervals.count == 2 && isPricedList(original))
         else { return nil }
         let multiCell = original.filter { $0.segments.count >= 2 }.count
-        guard multiCell * 10 >= original.count * 6, multiCell >= 2 else { return nil }
+        // A cell's wrapped line (one piece right of the first column: "10 48 MB/s Memory Card" under its title)
+        // belongs to the row above; it is no row of its own to count against the rows of cells.
+        // Set tight under the row before it; fewer such lines than rows of cells.
+        let firstColumnEnd = original.filter { $0.segments.count >= 2 }.map { $0.segments[0].x1 }.min() ?? 0
+        let wrapped = original.indices.dropFirst().filter { index in
+            let row = original[index]
+            return row.segments.count == 1 && row.segments[0].x0 > firstColumnEnd
+                && row.bounds.y - original[index - 1].bounds.maxY < 0.5 * row.bounds.height
+        }.count
+        guard multiCell * 10 >= (original.count - min(wrapped, multiCell - 1)) * 6, multiCell >= 2 else { return nil }
         var run = plain.separators.isEmpty ? splitAtRivers(original) : original
         let top = run.map(\.bounds.y).min()!
         let bottom = run.map(\.bounds.maxY).max()!
         let left = run.flatMap(\.segments).map(\.x0).min()!
         let right = run.flatMap(\.segments).map(\.x1).max()!
-        let (intervals, separators, _) = columns(of: run, verticals: verticals, horizontals: horizontals)
+        let found = columns(of: run, verticals: verticals, horizontals: horizontals)
+        let separators = found.separators
+        let intervals = separators.isEmpty ? pairedHeaderColumns(found.intervals, run: run) : found.intervals
         let columnCount = intervals.count
         guard columnCount <= 30 else { return nil }
         // A header row's cells set closer than a column gap are cut where the columns part.
@@ -710,8 +813,13 @@ enum TableDetector {
         var header: [String] = []
         var body = cells
         // A bold first row is the header unless it holds values (a total set bold, its header read above it).
-        if run[0].isBold && cells[0].allSatisfy({ $0.isEmpty || TableHeaderJoin.isLabel($0) })
-            || !cells[0].contains(where: { $0.contains(where: \.isNumber) })
+        // So is a first row of names (years among them: "Region | 2011 | 2015") over rows of figures. A group label
+        // opening the body ("Education" alone) is not.
+        if cells[0].filter({ !$0.isEmpty }).count >= 2,
+            run[0].isBold && cells[0].allSatisfy({ $0.isEmpty || TableHeaderJoin.isLabel($0) })
+                || !cells[0].contains(where: { $0.contains(where: \.isNumber) })
+                || cells[0].allSatisfy({ $0.isEmpty || isName($0) })
+                    && cells.dropFirst().contains(where: { $0.contains(where: isFigure) })
         {
             header = cells[0]
             body.removeFirst()

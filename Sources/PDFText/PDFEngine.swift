@@ -1,7 +1,7 @@
 /// Identity of the conversion engine; part of every output so results can be tied to the code that made them.
 public enum PDFEngine {
     /// The version of the current engine: output for the same input may change only when this changes.
-    public static let version = "pdf@2026-12-07.27"
+    public static let version = "pdf@2026-12-08.28"
     /// The document schema the current engine writes.
     public static let schemaVersion = 1
     /// Versions that can be pinned (`--engine`); only the current one is served by this build.
