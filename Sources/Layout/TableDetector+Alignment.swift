@@ -55,7 +55,7 @@ extension TableDetector {
     /// digits ("51 918", "1 898,47"), which stays.
     private static func isFigureGap(_ left: String, _ right: String, _ gap: Double, size: Double) -> Bool {
         guard gap >= 0.2 * size, isFigure(left), isFigure(right) else { return false }
-        return !(gap < 0.6 * size && isThousandsGroup(right) && endsInDigitGroup(left))
+        return !isThousandsSpace(left, right, gap: gap, size: size)
     }
 
     private static func splitBand(_ rows: inout [Row], _ band: Range<Int>) {

@@ -19,6 +19,17 @@ extension TableDetector {
         return rest.isEmpty || rest.count <= 4 && rest.allSatisfy { $0.isNumber || ",.*%)".contains($0) }
     }
 
+    /// Whether the space between `left` and `right` parts the thousands of one figure ("51 918", "1 898,47"): a group
+    /// of three digits after a figure's last group, no wider apart than a wide word space.
+    static func isThousandsSpace(_ left: String, _ right: String, gap: Double, size: Double) -> Bool {
+        gap < 0.6 * size && isThousandsGroup(right) && endsInDigitGroup(left)
+    }
+
+    /// A group label line of a table ("Education", "Sex, by age group — Men"): one piece, no figures.
+    static func isLabelLine(_ row: Row) -> Bool {
+        row.segments.count == 1 && !row.segments[0].text.contains(where: \.isNumber)
+    }
+
     /// A figure so far whose last space-parted group can be followed by another ("51", "-1", "(12 345").
     static func endsInDigitGroup(_ word: String) -> Bool {
         let digits = word.reversed().prefix { $0.isNumber }

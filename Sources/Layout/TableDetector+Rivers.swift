@@ -10,15 +10,14 @@ extension TableDetector {
         // flush right put their thousands' spaces one under another.
         var run = run
         for row in run.indices {
-            let groupSpace = 0.6 * run[row].fontSize
+            let size = run[row].fontSize
             for segment in run[row].segments.indices {
                 var joined: [(text: String, x0: Double, x1: Double)] = []
                 for word in run[row].segments[segment].words {
                     let leader = word.text.allSatisfy { $0 == "." || $0 == "…" || $0 == "·" }
                     let group =
-                        joined.last.map { last in
-                            word.x0 - last.x1 < groupSpace && isThousandsGroup(word.text) && endsInDigitGroup(last.text)
-                        } ?? false
+                        joined.last.map { isThousandsSpace($0.text, word.text, gap: word.x0 - $0.x1, size: size) }
+                        ?? false
                     if leader || group, let last = joined.last {
                         joined[joined.count - 1] = (last.text + " " + word.text, last.x0, word.x1)
                     } else {
@@ -30,10 +29,7 @@ extension TableDetector {
         }
         // A group label row ("Sex, by age group — Men") runs across the columns by design: it neither blocks a
         // river nor is cut at one.
-        func isLabelRow(_ row: Row) -> Bool {
-            row.segments.count == 1 && !row.segments[0].text.contains(where: \.isNumber)
-        }
-        let cells = run.filter { !isLabelRow($0) }
+        let cells = run.filter { !isLabelLine($0) }
         let spans = cells.flatMap { $0.segments.flatMap(\.words) }.map { ($0.x0 - 0.3, $0.x1 + 0.3) }
             .sorted { $0.0 < $1.0 }
         guard var reach = spans.first?.1 else { return run }
@@ -57,7 +53,7 @@ extension TableDetector {
         }
         guard !rivers.isEmpty else { return run }
         return run.map { row in
-            guard !isLabelRow(row) else { return row }
+            guard !isLabelLine(row) else { return row }
             var row = row
             row.segments = row.segments.flatMap { segment -> [Segment] in
                 guard !segment.words.isEmpty else { return [segment] }

@@ -328,9 +328,7 @@ enum TableDetector {
         let lead = withoutOpeningGroupLabels(run.prefix(while: isLabels).count, of: run)
         // The two rows under the header hold figures (past a group label): a table of words only (symbols and
         // their meanings) has no header lines to read apart.
-        let body = run.dropFirst(lead).drop {
-            $0.segments.count == 1 && !$0.segments[0].text.contains(where: \.isNumber)
-        }
+        let body = run.dropFirst(lead).drop(while: isLabelLine)
         guard (2...6).contains(lead), body.count >= 2,
             body.prefix(2).allSatisfy({ $0.segments.contains { isFigure($0.text) } })
         else { return 0 }
@@ -609,9 +607,7 @@ enum TableDetector {
         // to one fewer such lines than rows of cells.
         let firstColumnEnd = original.filter { $0.segments.count >= 2 }.map { $0.segments[0].x1 }.min() ?? 0
         let wrapped = original.indices.dropFirst().filter { index in
-            let row = original[index]
-            return row.segments.count == 1 && row.segments[0].x0 > firstColumnEnd
-                && row.bounds.y - original[index - 1].bounds.maxY < 0.5 * row.bounds.height
+            isContinuation(original[index], of: original[index - 1], firstColumnEnd: firstColumnEnd)
         }.count
         guard multiCell * 10 >= (original.count - min(wrapped, multiCell - 1)) * 6, multiCell >= 2 else { return nil }
         var run = plain.separators.isEmpty ? splitAtRivers(original) : original
